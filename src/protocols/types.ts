@@ -1,0 +1,87 @@
+import type { Domain, Outcome } from '../core/domain.js';
+import type { Value } from '../core/issue.js';
+import type { Roles } from '../core/roles.js';
+import type { Audience, OutsideEvent } from '../core/timeline.js';
+
+/**
+ * The contract between protocols (pure reducers), the session runner and agents.
+ * Protocols never see private preferences: they hold only public structure and the
+ * proposals made. Agents see only the events visibility lets through.
+ */
+
+/** A package, possibly partial (amendments name only the issues they change). */
+export type Package = Readonly<Record<string, Value>>;
+
+export type Action =
+  /** SAOP: make an offer to the table (replaces the actor's previous offer). */
+  | { readonly kind: 'offer'; readonly actor: string; readonly outcome: Outcome }
+  /** Accept the standing offer / tabled text / package `proposal`. */
+  | { readonly kind: 'accept'; readonly actor: string; readonly proposal: string }
+  | { readonly kind: 'reject'; readonly actor: string; readonly proposal: string; readonly reason?: string }
+  /** Counter-proposal: amendments to a tabled text, by issue (grouped by phase in reports). */
+  | { readonly kind: 'amend'; readonly actor: string; readonly proposal: string; readonly amendments: Package }
+  /** Walk away from the talks. */
+  | { readonly kind: 'end'; readonly actor: string; readonly reason?: string }
+  /** A mediator tables a full package (single text) to the parties it names (all if empty). */
+  | { readonly kind: 'table'; readonly actor: string; readonly text: Outcome; readonly to: readonly string[]; readonly note?: string }
+  /** A mediator passes a party's position on to another party, in its own words. */
+  | { readonly kind: 'relay'; readonly actor: string; readonly to: string; readonly message: string; readonly about?: string }
+  /** A delegation leaves to consult its decision body and says when it will be back. */
+  | { readonly kind: 'adjourn'; readonly actor: string; readonly until: number; readonly reason?: string }
+  | { readonly kind: 'return'; readonly actor: string }
+  /** A decision body ratifies, or refuses, a package its delegation accepted. */
+  | { readonly kind: 'ratify'; readonly actor: string; readonly proposal: string }
+  | { readonly kind: 'refuse-ratification'; readonly actor: string; readonly proposal: string; readonly reason?: string }
+  /** A public statement, seen by everyone, kept apart from private positions. */
+  | { readonly kind: 'statement'; readonly actor: string; readonly text: string }
+  /** A working group settles the details of its phase within a tabled text. */
+  | { readonly kind: 'settle'; readonly actor: string; readonly proposal: string; readonly details: Package }
+  /** The clock: fires due outside events and deadlines. Issued by the runner, not agents. */
+  | { readonly kind: 'tick'; readonly now: number };
+
+export type ActionKind = Action['kind'];
+
+/** What a protocol is waiting for from one role. */
+export interface Expectation {
+  readonly role: string;
+  /** The action kinds this role may take now. */
+  readonly may: readonly ActionKind[];
+  /** The proposal it is asked about, if any (offer id, text id, package id). */
+  readonly proposal?: string;
+}
+
+/** Every event names who may see it; `visibleTo` in visibility.ts is the one judge. */
+export interface EventBase {
+  readonly seq: number;
+  readonly at: number;
+  readonly audience: Audience;
+}
+
+export interface InvalidAction {
+  readonly code: 'PARLEY_E_INVALID_ACTION';
+  readonly reason: string;
+}
+
+/** Everything public a protocol needs to start. */
+export interface NegotiationSetup {
+  readonly domain: Domain;
+  /** Party names in party order. */
+  readonly parties: readonly string[];
+  readonly roles: Roles;
+  readonly timeline: readonly OutsideEvent[];
+  /** Deadline in rounds (a round is one turn of every party) and/or virtual time. */
+  readonly deadline: { readonly rounds?: number; readonly time?: number };
+  readonly seed: number;
+}
+
+/** A protocol: a pure, serialisable reducer with a check before every step. */
+export interface Protocol<S, E extends EventBase> {
+  readonly name: string;
+  init(setup: NegotiationSetup): { state: S; events: E[] };
+  /** Why the action is not allowed now, or null. */
+  validate(state: S, action: Action): InvalidAction | null;
+  /** Applies a valid action; never fails. */
+  apply(state: S, action: Action): { state: S; events: E[] };
+  expected(state: S): readonly Expectation[];
+  isOver(state: S): boolean;
+}
