@@ -1,0 +1,130 @@
+import type { Outcome } from '../../core/domain.js';
+import type { Action } from '../../protocols/types.js';
+import type { Agent, AgentView } from '../../session/agent-view.js';
+import type { Negotiator } from '../negotiator.js';
+import type { ParamReader } from '../params.js';
+import { amendmentsFor } from './amendments.js';
+import { positionStatement } from './statements.js';
+import { awayUntil, lastEvent, proposalOutcome } from './view-reading.js';
+
+/** How a delegation behaves at the table, apart from its strategy. */
+export interface DelegationOptions {
+  readonly maxAmendments: number;
+  readonly care: number;
+  /** Hours between consultations with the decision body (0: only when a package is close). */
+  readonly consultEvery: number;
+  readonly consultHours: number;
+  /** A package within this much of acceptable is worth consulting on before answering. */
+  readonly consultMargin: number;
+  /** Hours between public statements; 0 for none. */
+  readonly statementEvery: number;
+}
+
+export function readDelegationOptions(params: ParamReader): DelegationOptions {
+  return {
+    maxAmendments: params.number('maxAmendments', 2, { min: 1 }),
+    care: params.number('care', 0.5, { min: 0 }),
+    consultEvery: params.number('consultEvery', 0, { min: 0 }),
+    consultHours: params.number('consultHours', 12, { min: 0 }),
+    consultMargin: params.number('consultMargin', 0.05, { min: 0, max: 1 }),
+    statementEvery: params.number('statementEvery', 24, { min: 0 }),
+  };
+}
+
+/**
+ * A party's delegation, in any protocol: it reads what the protocol expects of it and
+ * answers with its strategy. SAOP: accept the standing offer or counter. Single text and
+ * shuttle: accept, amend or reject the text. Shuttle: adjourn to consult, return on time.
+ */
+export class DelegationAgent implements Agent {
+  private lastStatement = -Infinity;
+  private lastConsult = 0;
+  private lastNow = 0;
+  /** The clock step seen between views, to come back before a step carries past the return time. */
+  private step = 0;
+  private readonly consulted = new Set<string>();
+
+  constructor(
+    readonly role: string,
+    readonly party: string,
+    private readonly negotiator: Negotiator,
+    private readonly options: DelegationOptions,
+  ) {}
+
+  act(view: AgentView): Action | null {
+    this.negotiator.sync(view);
+    const may = view.expectation.may;
+    if (view.now > this.lastNow) [this.step, this.lastNow] = [view.now - this.lastNow, view.now];
+    const away = awayUntil(view, this.party);
+    if (away !== null) return may.includes('return') && this.timeToReturn(view.now, away) ? { kind: 'return', actor: this.role } : null;
+    const statement = this.statement(view);
+    if (statement) return statement;
+    if (may.includes('offer')) return this.offerMove(view);
+    if (may.includes('accept') || may.includes('amend') || may.includes('reject')) return this.answer(view);
+    return null;
+  }
+
+  /** Back by the stated time: now, or before the next clock step would carry past it. */
+  private timeToReturn(now: number, until: number): boolean {
+    return now >= until || (this.step > 0 && now + this.step > until);
+  }
+
+  private offerMove(view: AgentView): Action | null {
+    const may = view.expectation.may;
+    const standing = may.includes('accept') ? proposalOutcome(view, view.expectation.proposal) : null;
+    if (standing && this.negotiator.accepts(standing)) return { kind: 'accept', actor: this.role, proposal: view.expectation.proposal! };
+    const next = this.negotiator.propose();
+    if (next) return { kind: 'offer', actor: this.role, outcome: next };
+    return may.includes('end') ? { kind: 'end', actor: this.role, reason: `nothing in reach meets ${this.party}'s minimum` } : null;
+  }
+
+  private answer(view: AgentView): Action | null {
+    const proposal = view.expectation.proposal;
+    const text = proposalOutcome(view, proposal);
+    if (!proposal || !text) return null;
+    const consult = this.consultation(view, proposal, text);
+    if (consult) return consult;
+    const may = view.expectation.may;
+    if (may.includes('accept') && this.negotiator.accepts(text)) return { kind: 'accept', actor: this.role, proposal };
+    const amendments = may.includes('amend') ? amendmentsFor(text, this.negotiator, { maxIssues: this.options.maxAmendments, care: this.options.care }) : null;
+    if (amendments) {
+      this.negotiator.observe({ kind: 'sent', outcome: { ...text, ...amendments }, t: view.progress });
+      return { kind: 'amend', actor: this.role, proposal, amendments };
+    }
+    if (may.includes('reject')) return { kind: 'reject', actor: this.role, proposal, reason: this.rejection(text) };
+    return null;
+  }
+
+  /** Adjourns to consult the decision body when it is time, or when a package comes close. */
+  private consultation(view: AgentView, proposal: string, text: Outcome): Action | null {
+    if (!view.expectation.may.includes('adjourn') || this.consulted.has(proposal)) return null;
+    const prefs = this.negotiator.prefs;
+    const next = this.negotiator.propose();
+    const bar = next ? prefs.utility(next) : prefs.floor;
+    const close = !prefs.crossesRedLines(text) && prefs.utility(text) >= bar - this.options.consultMargin;
+    const due = this.options.consultEvery > 0 && view.now - this.lastConsult >= this.options.consultEvery;
+    if (!close && !due) return null;
+    this.consulted.add(proposal);
+    this.lastConsult = view.now;
+    return { kind: 'adjourn', actor: this.role, until: view.now + this.options.consultHours, reason: `${this.party} consults its leadership on ${proposal}` };
+  }
+
+  private rejection(text: Outcome): string {
+    const prefs = this.negotiator.prefs;
+    const crossed = prefs.current.redLines.filter((l) => prefs.crossesRedLines({ [l.issue]: text[l.issue]! } as Outcome));
+    if (crossed.length) return `The text crosses ${this.party}'s red line${crossed.length > 1 ? 's' : ''} on ${crossed.map((l) => l.issue).join(', ')}.`;
+    return `The text does not meet ${this.party}'s minimum terms.`;
+  }
+
+  private statement(view: AgentView): Action | null {
+    const every = this.options.statementEvery;
+    // A statement uses the turn, so it is made only when nothing awaits an answer.
+    if (every <= 0 || !view.expectation.may.includes('statement') || view.expectation.proposal !== undefined) return null;
+    if (this.lastStatement > -Infinity && view.now - this.lastStatement < every) return null;
+    if (lastEvent(view, 'statement', (e) => e.actor === this.role && view.now - e.at < every)) return null;
+    const position = this.negotiator.propose();
+    if (!position) return null;
+    this.lastStatement = view.now;
+    return { kind: 'statement', actor: this.role, text: positionStatement(this.party, this.negotiator, position) };
+  }
+}

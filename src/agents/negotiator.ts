@@ -1,0 +1,80 @@
+import type { Domain, Outcome } from '../core/domain.js';
+import type { Party } from '../core/party.js';
+import { Random } from '../core/random.js';
+import type { ProtocolEvent } from '../protocols/events.js';
+import { unseen } from './adapters/view-reading.js';
+import type { AgentView } from '../session/agent-view.js';
+import { OpponentModels } from './opponent-model.js';
+import { OwnPreferences } from './preferences.js';
+import type { Strategy, StrategyContext, StrategyEvent } from './strategy.js';
+
+/**
+ * A strategy with everything it decides from: own preferences, models of the others and
+ * a seeded random source. Feeds it the new events of each view once, whatever the protocol.
+ */
+export class Negotiator {
+  readonly prefs: OwnPreferences;
+  readonly opponents: OpponentModels;
+  readonly random: Random;
+  private lastSeq = -1;
+  private read = 0;
+  private t = 0;
+
+  constructor(
+    readonly strategy: Strategy,
+    readonly party: string,
+    domain: Domain,
+    self: Party,
+    seed: number,
+  ) {
+    this.prefs = new OwnPreferences(domain, self);
+    this.opponents = new OpponentModels(domain);
+    this.random = new Random(seed);
+  }
+
+  get context(): StrategyContext {
+    return { t: this.t, prefs: this.prefs, opponents: this.opponents, random: this.random };
+  }
+
+  /** Brings preferences, time and models up to date with the view. */
+  sync(view: AgentView): void {
+    if (view.self) this.prefs.update(view.self);
+    this.t = view.progress;
+    for (const event of unseen(view.events, this.read, this.lastSeq)) {
+      this.lastSeq = event.seq;
+      const e = this.strategyEvent(event);
+      if (e) this.observe(e);
+    }
+    this.read = view.events.length;
+  }
+
+  observe(event: StrategyEvent): void {
+    const ctx = this.context;
+    if (event.kind === 'received') this.opponents.of(event.from).observeOffer(event.outcome);
+    if (event.kind === 'amended') this.opponents.of(event.from).observeAmendments(event.amendments);
+    this.strategy.observe(event, ctx);
+  }
+
+  propose(): Outcome | null {
+    return this.strategy.propose(this.context);
+  }
+
+  accepts(offer: Outcome): boolean {
+    return this.strategy.accepts(offer, this.context);
+  }
+
+  /** What a protocol event tells a negotiator about the others or about its own moves. */
+  private strategyEvent(event: ProtocolEvent): StrategyEvent | null {
+    const t = this.t;
+    switch (event.kind) {
+      case 'offer':
+        return event.party === this.party ? { kind: 'sent', outcome: event.outcome, t } : { kind: 'received', from: event.party, outcome: event.outcome, t };
+      case 'text-response':
+      case 'package-response':
+        if (event.party === this.party || event.answer !== 'amend' || !event.amendments) return null;
+        return { kind: 'amended', from: event.party, amendments: event.amendments, t };
+      default:
+        return null;
+    }
+  }
+}

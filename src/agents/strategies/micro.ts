@@ -1,0 +1,66 @@
+import type { Outcome } from '../../core/domain.js';
+import type { ParamReader } from '../params.js';
+import type { Strategy, StrategyContext, StrategyEvent } from '../strategy.js';
+
+const keyOf = (o: Outcome) => JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+
+/**
+ * MiCRO (de Jonge, 2022): offer one's outcomes from best to worst, but a new one only after
+ * the opponent has made as many distinct offers as oneself; otherwise repeat an earlier
+ * one. Accept an offer worth at least what one would concede to next. No opponent model.
+ */
+export class MicroStrategy implements Strategy {
+  readonly name = 'micro';
+  /** Distinct own proposals made, in order, by position in the sorted space. */
+  private readonly proposed: number[] = [];
+  private readonly proposedKeys = new Set<string>();
+  private readonly received = new Set<string>();
+
+  /** Sorted position of the next new outcome to concede to, or −1 when none is left. */
+  private nextNew(ctx: StrategyContext): number {
+    const prefs = ctx.prefs;
+    const last = this.proposed.length ? this.proposed[this.proposed.length - 1]! : -1;
+    const end = prefs.countAtLeast(prefs.floor);
+    for (let p = last + 1; p < end; p++) if (prefs.okAt(p)) return p;
+    return -1;
+  }
+
+  private mayConcede(): boolean {
+    return this.received.size >= this.proposed.length;
+  }
+
+  /** The position MiCRO would offer now if it may concede, else its lowest offer so far. */
+  private floorPosition(ctx: StrategyContext): number {
+    const fresh = this.mayConcede() ? this.nextNew(ctx) : -1;
+    return fresh >= 0 ? fresh : (this.proposed[this.proposed.length - 1] ?? -1);
+  }
+
+  propose(ctx: StrategyContext): Outcome | null {
+    const fresh = this.mayConcede() ? this.nextNew(ctx) : -1;
+    if (fresh >= 0) return ctx.prefs.outcomeAt(fresh);
+    if (this.proposed.length === 0) return null;
+    return ctx.prefs.outcomeAt(this.proposed[ctx.random.int(this.proposed.length)]!);
+  }
+
+  accepts(offer: Outcome, ctx: StrategyContext): boolean {
+    if (!ctx.prefs.acceptable(offer)) return false;
+    const p = this.floorPosition(ctx);
+    return p >= 0 && ctx.prefs.utility(offer) >= ctx.prefs.utilityAt(p) - 1e-12;
+  }
+
+  observe(event: StrategyEvent, ctx: StrategyContext): void {
+    if (event.kind === 'received') this.received.add(keyOf(event.outcome));
+    if (event.kind !== 'sent') return;
+    const key = keyOf(event.outcome);
+    if (this.proposedKeys.has(key)) return;
+    this.proposedKeys.add(key);
+    const p = this.nextNew(ctx);
+    if (p >= 0 && keyOf(ctx.prefs.outcomeAt(p)) === key) this.proposed.push(p);
+    else this.proposed.push(Math.max(this.proposed[this.proposed.length - 1] ?? -1, ctx.prefs.countAtLeast(ctx.prefs.utility(event.outcome)) - 1));
+  }
+}
+
+export function micro(params: ParamReader): MicroStrategy {
+  void params;
+  return new MicroStrategy();
+}

@@ -1,0 +1,37 @@
+import type { Outcome } from '../core/domain.js';
+import type { Random } from '../core/random.js';
+import type { Package } from '../protocols/types.js';
+import type { OpponentModels } from './opponent-model.js';
+import type { OwnPreferences } from './preferences.js';
+
+/**
+ * A negotiation strategy in utility space, independent of any protocol. Protocol adapters
+ * turn offers, tabled texts and amendments into these calls.
+ */
+export interface StrategyContext {
+  /** Normalised time: 0 at the start, 1 at the deadline. */
+  readonly t: number;
+  readonly prefs: OwnPreferences;
+  readonly opponents: OpponentModels;
+  readonly random: Random;
+}
+
+export type StrategyEvent =
+  /** Another party offered (or proposed) a full outcome. */
+  | { readonly kind: 'received'; readonly from: string; readonly outcome: Outcome; readonly t: number }
+  /** Another party asked for these changes to a text. */
+  | { readonly kind: 'amended'; readonly from: string; readonly amendments: Package; readonly t: number }
+  /** This agent made an offer. */
+  | { readonly kind: 'sent'; readonly outcome: Outcome; readonly t: number };
+
+export interface Strategy {
+  readonly name: string;
+  /**
+   * What to offer now, always within own red lines and reservation; null when nothing is
+   * acceptable. A query: it does not advance the strategy (`observe` a `sent` event does).
+   */
+  propose(ctx: StrategyContext): Outcome | null;
+  /** Whether to accept this outcome now (only ever true for acceptable outcomes). */
+  accepts(offer: Outcome, ctx: StrategyContext): boolean;
+  observe(event: StrategyEvent, ctx: StrategyContext): void;
+}

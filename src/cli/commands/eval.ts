@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { loadInput } from '../../formats/input.js';
+import { evaluateOutcome, parseOutcome, renderEvaluationText, type OutcomeEvaluation } from '../../report/analysis/evaluate.js';
+import type { CliCommand } from '../command.js';
+import type { CliIo } from '../io.js';
+
+interface EvalOptions {
+  readonly outcome: string;
+  readonly json?: boolean;
+}
+
+function evaluationJson(evaluation: OutcomeEvaluation) {
+  return {
+    outcome: evaluation.outcome,
+    parties: evaluation.parties.map((p) => ({
+      party: p.party,
+      utility: p.utility,
+      reservation: p.reservation,
+      redLinesCrossed: p.redLinesCrossed.map((l) => l.id),
+      acceptable: p.acceptable,
+    })),
+    crossesRedLine: evaluation.crossesRedLine,
+    inZone: evaluation.inZone,
+  };
+}
+
+export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void {
+  const scenario = loadInput(inputs);
+  const evaluation = evaluateOutcome(scenario, parseOutcome(scenario.domain, options.outcome));
+  io.out(options.json ? JSON.stringify(evaluationJson(evaluation), null, 2) + '\n' : renderEvaluationText(scenario, evaluation));
+}
+
+export const evalCommand: CliCommand = {
+  name: 'eval',
+  register(program: Command, io: CliIo) {
+    program
+      .command('eval')
+      .description("each party's utility of one outcome, the red lines it crosses, and whether it is in the zone of agreement")
+      .argument('<inputs...>', 'a built-in name, a scenario file, or GENIUS/GeniusWeb files or folder')
+      .requiredOption('--outcome <json>', 'the outcome as JSON, e.g. \'{"issue": "value", …}\'')
+      .option('--json', 'print one JSON object instead of the table')
+      .addHelpText('after', `\nExample:\n  parley eval anac/2011/Energy --outcome '{"Electricity": "low", …}'`)
+      .action((inputs: string[], options: EvalOptions) => runEval(inputs, options, io));
+  },
+};

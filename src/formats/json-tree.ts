@@ -1,0 +1,142 @@
+import { TextPositions } from './text-position.js';
+
+interface Where {
+  readonly self: number;
+  readonly keys: Map<string | number, number>;
+}
+
+/** Parsed JSON with the offset of every object, array and member, for positioned errors. */
+export interface JsonDocument {
+  readonly value: unknown;
+  readonly positions: TextPositions;
+  readonly where: WeakMap<object, Where>;
+}
+
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** A small recursive-descent JSON reader: JSON.parse gives no positions for members. */
+class JsonReader {
+  private i = 0;
+  private depth = 0;
+  readonly where = new WeakMap<object, Where>();
+
+  constructor(
+    private readonly text: string,
+    private readonly positions: TextPositions,
+  ) {}
+
+  fail(message: string, expected: string, at = this.i): never {
+    throw this.positions.error('PARLEY_E_PARSE', `JSON syntax error: ${message}`, at, expected);
+  }
+
+  private ws(): void {
+    while (this.i < this.text.length && ' \t\r\n'.includes(this.text[this.i]!)) this.i++;
+  }
+
+  private found(): string {
+    return this.i >= this.text.length ? 'the end of the file' : `"${this.text[this.i]}"`;
+  }
+
+  document(): unknown {
+    const v = this.value();
+    this.ws();
+    if (this.i < this.text.length) this.fail(`unexpected ${this.found()} after the JSON value`, 'the end of the file');
+    return v;
+  }
+
+  value(): unknown {
+    this.ws();
+    const c = this.text[this.i];
+    if (c === '{' || c === '[') {
+      if (++this.depth > 256) this.fail('the document nests deeper than 256 levels', 'at most 256 nested objects and arrays');
+      const v = c === '{' ? this.object() : this.array();
+      this.depth--;
+      return v;
+    }
+    if (c === '"') return this.string();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
+    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (this.text.startsWith(word, this.i)) {
+        this.i += word.length;
+        return v;
+      }
+    }
+    return this.fail(`unexpected ${this.found()}`, 'a JSON value (object, array, string, number, true, false or null)');
+  }
+
+  private object(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const keys = new Map<string | number, number>();
+    this.where.set(out, { self: this.i, keys });
+    this.i++;
+    this.ws();
+    if (this.text[this.i] === '}') return this.i++, out;
+    for (;;) {
+      this.ws();
+      if (this.text[this.i] !== '"') this.fail(`unexpected ${this.found()}`, 'a member name in double quotes');
+      const key = this.string();
+      this.ws();
+      if (this.text[this.i] !== ':') this.fail(`unexpected ${this.found()} after member name "${key}"`, '":"');
+      this.i++;
+      this.ws();
+      keys.set(key, this.i);
+      out[key] = this.value();
+      this.ws();
+      if (this.text[this.i] === ',') this.i++;
+      else if (this.text[this.i] === '}') return this.i++, out;
+      else this.fail(`unexpected ${this.found()} in an object`, '"," or "}"');
+    }
+  }
+
+  private array(): unknown[] {
+    const out: unknown[] = [];
+    const keys = new Map<string | number, number>();
+    this.where.set(out, { self: this.i, keys });
+    this.i++;
+    this.ws();
+    if (this.text[this.i] === ']') return this.i++, out;
+    for (;;) {
+      this.ws();
+      keys.set(out.length, this.i);
+      out.push(this.value());
+      this.ws();
+      if (this.text[this.i] === ',') this.i++;
+      else if (this.text[this.i] === ']') return this.i++, out;
+      else this.fail(`unexpected ${this.found()} in an array`, '"," or "]"');
+    }
+  }
+
+  private string(): string {
+    const start = this.i;
+    STRING.lastIndex = this.i;
+    const m = STRING.exec(this.text);
+    if (!m) this.fail('unterminated or malformed string', 'a string closed by a double quote, with valid escapes', start);
+    this.i += m[0].length;
+    return JSON.parse(m[0]) as string;
+  }
+
+  private number(): number {
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.text);
+    if (!m) this.fail(`malformed number at ${this.found()}`, 'a number such as 0.25');
+    this.i += m[0].length;
+    return Number(m[0]);
+  }
+}
+
+export function parseJsonDocument(text: string, file: string): JsonDocument {
+  const positions = new TextPositions(file, text);
+  const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  if (body.trim() === '') throw positions.error('PARLEY_E_PARSE', 'the file is empty', 0, 'a JSON document');
+  const reader = new JsonReader(body, positions);
+  return { value: reader.document(), positions, where: reader.where };
+}
+
+/** Offset of `container[key]` (or of the container itself when key is absent or unknown). */
+export function jsonOffset(doc: JsonDocument, container: unknown, key?: string | number): number {
+  if (typeof container !== 'object' || container === null) return 0;
+  const w = doc.where.get(container);
+  if (!w) return 0;
+  return key === undefined ? w.self : (w.keys.get(key) ?? w.self);
+}

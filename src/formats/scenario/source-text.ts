@@ -1,0 +1,77 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { fileError, type FilePosition } from '../../core/errors.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
+
+export type ScenarioTextFormat = 'yaml' | 'json';
+
+/** A path into the parsed file: map keys and list indices. */
+export type FilePath = readonly (string | number)[];
+
+/** The parsed file: plain data, plus the position of any node in it. */
+export interface SourceText {
+  readonly file: string;
+  readonly data: unknown;
+  /** Position of the node at `path` (its key when `at` is 'key'), or of its nearest ancestor. */
+  position(path: FilePath, at?: 'key' | 'value'): FilePosition;
+}
+
+/** Parses YAML or JSON text, throwing PARLEY_E_PARSE with line and column on bad syntax. */
+export function parseSourceText(text: string, file: string, format: ScenarioTextFormat): SourceText {
+  const lines = new LineCounter();
+  const at = (offset: number): FilePosition => {
+    const p = lines.linePos(offset);
+    return { file, line: p.line, column: p.col };
+  };
+  if (format === 'json') {
+    const problem = jsonSyntaxProblem(text);
+    if (problem) {
+      indexLines(lines, text);
+      throw fileError('PARLEY_E_PARSE', `JSON syntax error: ${problem.message}`, at(problem.offset), problem.expected);
+    }
+  }
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw fileError('PARLEY_E_PARSE', `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`, at(first.pos[0]), `valid ${format === 'json' ? 'JSON' : 'YAML'}`);
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  return {
+    file,
+    data,
+    position: (path, where = 'value') => at(offsetOf(doc, path, where)),
+  };
+}
+
+/** LineCounter learns line starts from the YAML lexer; feed it by hand when YAML never ran. */
+function indexLines(lines: LineCounter, text: string): void {
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+}
+
+function offsetOf(doc: Document, path: FilePath, where: 'key' | 'value'): number {
+  let node: unknown = doc.contents;
+  let best = rangeStart(node) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return best;
+      if (last && where === 'key') return rangeStart(pair.key) ?? best;
+      node = pair.value;
+      // A key with no value (`name:`) has no node of its own: point at the key.
+      best = rangeStart(node) ?? rangeStart(pair.key) ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      best = rangeStart(node) ?? best;
+      if (node === undefined) return best;
+    } else return best;
+  }
+  return best;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}

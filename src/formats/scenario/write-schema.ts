@@ -1,0 +1,18 @@
+/**
+ * Writes schema/scenario.schema.json from the zod schema, so editors can validate
+ * scenario files. Run: npx tsx src/formats/scenario/write-schema.ts
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { scenarioJsonSchema } from './index.js';
+
+export const SCHEMA_FILE = fileURLToPath(new URL('../../../schema/scenario.schema.json', import.meta.url));
+
+export function schemaFileText(): string {
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(SCHEMA_FILE, schemaFileText());
+  console.log(`wrote ${SCHEMA_FILE}`);
+}

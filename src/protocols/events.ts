@@ -1,0 +1,69 @@
+import type { Outcome } from '../core/domain.js';
+import type { Audience, Effect } from '../core/timeline.js';
+import type { ActionKind, EventBase, Package } from './types.js';
+
+/** How a negotiation ended. */
+export type EndReason = 'agreement' | 'walk-away' | 'deadline';
+
+/** A response to a tabled text or package. */
+export type Answer = 'accept' | 'reject' | 'amend';
+
+type Ev<K extends string, P> = EventBase & { readonly kind: K } & Readonly<P>;
+
+/** Events every protocol emits. */
+export type CommonEvent =
+  | Ev<'started', { protocol: string; parties: readonly string[]; deadline: { rounds?: number; time?: number } }>
+  /** An outside event fired; its audience is the outside event's own. */
+  | Ev<'outside-event', { id: string; title: string; description?: string; effects: readonly Effect[] }>
+  | Ev<'deadline-moved', { deadline: { rounds?: number; time?: number }; cause: string }>
+  | Ev<'statement', { actor: string; text: string }>
+  | Ev<'agreement', { proposal: string; outcome: Outcome; round: number }>
+  | Ev<'walk-away', { actor: string; party: string; reason?: string }>
+  | Ev<'deadline', { round: number; now: number }>
+  /** An action the protocol refused, shown to the actor's side only. */
+  | Ev<'invalid-action', { actor: string; action: ActionKind; reason: string }>;
+
+/** Stacked alternating offers. */
+export type SaopEvent =
+  | Ev<'offer', { actor: string; party: string; proposal: string; outcome: Outcome }>
+  | Ev<'accept', { actor: string; party: string; proposal: string }>;
+
+/** Mediated single negotiating text. */
+export type SingleTextEvent =
+  | Ev<'text-tabled', { actor: string; proposal: string; text: Outcome; note?: string }>
+  | Ev<'text-response', { actor: string; party: string; proposal: string; answer: Answer; amendments?: Package; reason?: string }>;
+
+/** Shuttle talks: parties speak only to mediators. */
+export type ShuttleEvent =
+  | Ev<'package-tabled', { actor: string; party: string; proposal: string; text: Outcome; byPhase: Readonly<Record<string, Package>>; note?: string }>
+  | Ev<'package-response', { actor: string; party: string; proposal: string; answer: Answer; amendments?: Package; amendmentsByPhase?: Readonly<Record<string, Package>>; reason?: string }>
+  | Ev<'relayed', { actor: string; to: string; message: string; about?: string }>
+  | Ev<'phase-referred', { proposal: string; group: string; issues: readonly string[]; details: Package }>
+  | Ev<'settled', { actor: string; proposal: string; details: Package }>
+  | Ev<'package-revised', { party: string; proposal: string; text: Outcome; by: string }>
+  | Ev<'adjourned', { actor: string; party: string; until: number }>
+  | Ev<'consultation', { party: string; body: string; proposal?: string; reason?: string }>
+  | Ev<'returned', { actor: string; party: string }>
+  /** A delegation missed its return time; the package it was considering lapsed. */
+  | Ev<'return-missed', { actor: string; party: string; until: number; lapsed?: string }>
+  | Ev<'ratification-requested', { party: string; body: string; proposal: string; text: Outcome }>
+  | Ev<'ratified', { actor: string; party: string; proposal: string }>
+  | Ev<'ratification-refused', { actor: string; party: string; proposal: string; reason?: string }>;
+
+export type ProtocolEvent = CommonEvent | SaopEvent | SingleTextEvent | ShuttleEvent;
+export type EventKind = ProtocolEvent['kind'];
+
+/** An event without its place in the log; the protocol stamps seq and time. */
+export type EventDraft = ProtocolEvent extends infer E ? (E extends ProtocolEvent ? Omit<E, 'seq' | 'at'> : never) : never;
+
+/** Every event kind, for exhaustive loops in tests and tools. */
+export const EVENT_KINDS: readonly EventKind[] = [
+  'started', 'outside-event', 'deadline-moved', 'statement', 'agreement', 'walk-away', 'deadline', 'invalid-action',
+  'offer', 'accept', 'text-tabled', 'text-response',
+  'package-tabled', 'package-response', 'relayed', 'phase-referred', 'settled', 'package-revised', 'adjourned',
+  'consultation', 'returned', 'return-missed', 'ratification-requested', 'ratified', 'ratification-refused',
+];
+
+export const ALL: Audience = { kind: 'all' };
+export const MEDIATORS: Audience = { kind: 'mediators' };
+export const toParty = (party: string): Audience => ({ kind: 'party', party });

@@ -1,0 +1,84 @@
+import type { Outcome } from '../core/domain.js';
+import { endWith, invalid, outcomeError, type BaseState, type EventSink } from './base.js';
+import { ALL } from './events.js';
+import { defineProtocol, type ParleyProtocol } from './protocol.js';
+import { roleMap } from './roles.js';
+import { checkSetup } from './setup-checks.js';
+import type { Action, ActionKind, InvalidAction } from './types.js';
+
+/**
+ * Stacked alternating offers (SAOP). Parties take turns in party order, party 0 first.
+ * On its turn a party offers (replacing the standing offer), accepts the standing offer,
+ * or ends the talks. Agreement when every party but the one who made the standing offer
+ * has accepted it in turn. A round is one turn of every party.
+ */
+export interface SaopState extends BaseState {
+  readonly turn: number;
+  readonly standing: { readonly proposal: string; readonly party: string; readonly outcome: Outcome } | null;
+  readonly acceptedBy: readonly string[];
+  readonly offers: number;
+}
+
+type Move = Exclude<Action, { kind: 'tick' }>;
+const MOVES: readonly ActionKind[] = ['offer', 'accept', 'end'];
+
+function validate(state: SaopState, action: Move): InvalidAction | null {
+  if (!MOVES.includes(action.kind)) return invalid(`saop has no "${action.kind}" action; on its turn a party may offer, accept the standing offer, or end`);
+  const map = roleMap(state.setup);
+  const party = map.partyOfRole[action.actor];
+  if (party === undefined) return invalid(`"${action.actor}" is not a party in this negotiation (parties act as ${map.delegations.join(', ')})`);
+  const current = map.delegations[state.turn]!;
+  if (action.actor !== current) return invalid(`it is ${current}'s turn, not ${action.actor}'s`);
+  if (action.kind === 'offer') return outcomeError(state.setup.domain, action.outcome, 'the offer');
+  if (action.kind === 'accept') {
+    if (!state.standing) return invalid('there is no standing offer to accept');
+    if (action.proposal !== state.standing.proposal) return invalid(`unknown proposal "${action.proposal}": the standing offer is "${state.standing.proposal}"`);
+    if (state.standing.party === party) return invalid(`${action.actor} cannot accept its own offer`);
+  }
+  return null;
+}
+
+function nextTurn(state: SaopState): SaopState {
+  const turn = (state.turn + 1) % state.setup.parties.length;
+  return { ...state, turn, round: turn === 0 ? state.round + 1 : state.round };
+}
+
+function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
+  const party = roleMap(state.setup).partyOfRole[action.actor]!;
+  switch (action.kind) {
+    case 'offer': {
+      const proposal = `offer-${state.offers + 1}`;
+      sink.push({ kind: 'offer', audience: ALL, actor: action.actor, party, proposal, outcome: action.outcome });
+      return nextTurn({ ...state, offers: state.offers + 1, standing: { proposal, party, outcome: action.outcome }, acceptedBy: [] });
+    }
+    case 'accept': {
+      const standing = state.standing!;
+      sink.push({ kind: 'accept', audience: ALL, actor: action.actor, party, proposal: standing.proposal });
+      const acceptedBy = [...state.acceptedBy, party];
+      if (acceptedBy.length < state.setup.parties.length - 1) return nextTurn({ ...state, acceptedBy });
+      sink.push({ kind: 'agreement', audience: ALL, proposal: standing.proposal, outcome: standing.outcome, round: state.round });
+      return endWith({ ...state, acceptedBy }, { reason: 'agreement', proposal: standing.proposal, outcome: standing.outcome });
+    }
+    case 'end':
+      sink.push({ kind: 'walk-away', audience: ALL, actor: action.actor, party, reason: action.reason });
+      return endWith(state, { reason: 'walk-away', by: party });
+    default:
+      return state;
+  }
+}
+
+export const saop: ParleyProtocol<SaopState> = defineProtocol<SaopState>({
+  name: 'saop',
+  init(base) {
+    checkSetup('saop', base.setup, false);
+    return { ...base, turn: 0, standing: null, acceptedBy: [], offers: 0 };
+  },
+  validate,
+  apply,
+  expected(state) {
+    const map = roleMap(state.setup);
+    const party = state.setup.parties[state.turn]!;
+    const canAccept = state.standing !== null && state.standing.party !== party;
+    return [{ role: map.delegations[state.turn]!, may: canAccept ? ['offer', 'accept', 'end'] : ['offer', 'end'], proposal: state.standing?.proposal }];
+  },
+});

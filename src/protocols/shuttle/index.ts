@@ -1,0 +1,51 @@
+import { defineProtocol, type ParleyProtocol } from '../protocol.js';
+import { roleMap } from '../roles.js';
+import { checkSetup } from '../setup-checks.js';
+import type { ActionKind, Expectation } from '../types.js';
+import { applyShuttle, lapseMissedReturns } from './apply.js';
+import { acceptedByAnyone, awaitingRatification, pendingFor, type ShuttleState } from './state.js';
+import { validateShuttle } from './validate.js';
+
+export type { ShuttleState, ShuttlePackage, Adjournment, PackageAnswer } from './state.js';
+export { byPhase, UNPHASED } from './state.js';
+
+function expectedShuttle(state: ShuttleState): Expectation[] {
+  const map = roleMap(state.setup);
+  const out: Expectation[] = map.mediators.map((role) => ({ role, may: ['table', 'relay', 'statement'] }));
+  state.setup.parties.forEach((party, i) => {
+    const role = map.delegations[i]!;
+    if (state.adjourned[party]) return out.push({ role, may: ['return'] });
+    const pending = pendingFor(state, party);
+    const answers: ActionKind[] = !pending ? [] : pending.refusedBy.includes(party) ? ['reject', 'amend'] : ['accept', 'reject', 'amend'];
+    out.push({ role, may: [...answers, 'adjourn', 'statement', 'end'], proposal: pending?.id });
+  });
+  for (const party of state.setup.parties) {
+    const body = map.bodyOfParty[party];
+    if (body === undefined) continue;
+    const waiting = awaitingRatification(state, party);
+    out.push(waiting ? { role: body, may: ['ratify', 'refuse-ratification', 'statement'], proposal: waiting.id } : { role: body, may: ['statement'] });
+  }
+  const open = [...state.packages].reverse().find((p) => p.lapsed === null && !acceptedByAnyone(p));
+  if (open) for (const group of map.groups) out.push({ role: group, may: ['settle'], proposal: open.id });
+  return out;
+}
+
+/**
+ * Shuttle talks, the protocol of the Cairo reports: parties speak only to mediators, who
+ * table phased packages to parties, relay positions in their own words, and collect
+ * answers; delegations adjourn to consult and must return; acceptance binds only once
+ * the party's decision body ratifies; agreement when every party ratified one package.
+ * Absent delegations follow the same rules: in shuttle talks no one faces the other side.
+ * A round ends once every party has answered a package since the round began.
+ */
+export const shuttle: ParleyProtocol<ShuttleState> = defineProtocol<ShuttleState>({
+  name: 'shuttle',
+  init(base) {
+    checkSetup('shuttle', base.setup, true);
+    return { ...base, packages: [], adjourned: {}, answeredThisRound: [] };
+  },
+  validate: validateShuttle,
+  apply: applyShuttle,
+  onTick: lapseMissedReturns,
+  expected: expectedShuttle,
+});

@@ -1,0 +1,83 @@
+import type { Outcome } from '../core/domain.js';
+import { discounted, utilityFor, type Party } from '../core/party.js';
+import type { Scenario } from '../core/scenario.js';
+import { withEffects, type Effect } from '../core/timeline.js';
+import { analyze, distances } from '../analysis/index.js';
+import type { Analysis, StickingPoint } from '../analysis/types.js';
+import type { ProtocolEvent } from '../protocols/events.js';
+
+/** Each party's utility of the result: of the outcome, or its reservation value without one. */
+export interface PartyResult {
+  readonly party: string;
+  readonly utility: number;
+  /** u · δ^t with t = progress; equal to `utility` where the profile does not discount. */
+  readonly discounted: number;
+}
+
+export interface Distances {
+  readonly frontier: number | null;
+  readonly nash: number | null;
+}
+
+/** The parties as they stand after the outside events that fired. */
+export function currentParties(scenario: Scenario, effects: readonly Effect[]): Party[] {
+  return scenario.parties.map((p) => withEffects(p, effects));
+}
+
+export function partyResults(parties: readonly Party[], outcome: Outcome | null, progress: number): PartyResult[] {
+  return parties.map((p) => {
+    const utility = outcome ? utilityFor(p, outcome) : p.reservation;
+    return { party: p.name, utility, discounted: discounted(p, utility, progress) };
+  });
+}
+
+/**
+ * Analysis of the scenario with the parties' current preferences; the disagreement point
+ * stands in for the outcome when there is no agreement.
+ */
+export function analysisFor(scenario: Scenario, parties: readonly Party[], timeLimit: number): Analysis {
+  return analyze({ ...scenario, parties }, { timeLimit });
+}
+
+export function distancesOf(scenario: Scenario, parties: readonly Party[], analysis: Analysis, outcome: Outcome | null): Distances {
+  if (outcome) {
+    const d = distances(outcome, analysis, { ...scenario, parties });
+    return { frontier: d.frontier, nash: d.nash };
+  }
+  const u = analysis.disagreement;
+  const nearest = analysis.frontier.reduce<number | null>((best, p) => {
+    const dist = Math.hypot(...p.utilities.map((x, i) => x - u[i]!));
+    return best === null || dist < best ? dist : best;
+  }, null);
+  const nash = analysis.nash ? Math.hypot(...analysis.nash.utilities.map((x, i) => x - u[i]!)) : null;
+  return { frontier: nearest, nash };
+}
+
+/**
+ * Issues on which the parties' last stated positions still differ: their last offers,
+ * or the texts they answered with their amendments on top.
+ */
+export function openIssues(events: readonly ProtocolEvent[], parties: readonly string[]): string[] {
+  const texts = new Map<string, Outcome>();
+  const positions = new Map<string, Outcome>();
+  const amended = new Set<string>();
+  for (const e of events) {
+    if (e.kind === 'offer') positions.set(e.party, e.outcome);
+    else if (e.kind === 'text-tabled' || e.kind === 'package-tabled' || e.kind === 'package-revised') texts.set(e.proposal, e.text);
+    else if ((e.kind === 'text-response' || e.kind === 'package-response') && texts.has(e.proposal)) {
+      const base = texts.get(e.proposal)!;
+      positions.set(e.party, e.amendments ? { ...base, ...e.amendments } : base);
+      for (const issue of Object.keys(e.amendments ?? {})) amended.add(issue);
+    }
+  }
+  const known = parties.map((p) => positions.get(p)).filter((o): o is Outcome => o !== undefined);
+  if (known.length < 2) return [...amended];
+  const issues = Object.keys(known[0]!);
+  return issues.filter((i) => known.some((o) => String(o[i]) !== String(known[0]![i])));
+}
+
+/** Analysis sticking points on the issues still open (all blocking ones if none is known open). */
+export function remainingStickingPoints(analysis: Analysis, open: readonly string[]): StickingPoint[] {
+  const relevant = analysis.stickingPoints.filter((s) => (open.length > 0 ? open.includes(s.issue) : s.blocking || s.opposition > 0));
+  return [...relevant].sort((a, b) => b.opposition - a.opposition);
+}

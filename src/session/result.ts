@@ -1,0 +1,65 @@
+import type { Outcome } from '../core/domain.js';
+import type { Scenario } from '../core/scenario.js';
+import type { Analysis, StickingPoint } from '../analysis/types.js';
+import { progressOf, type BaseState } from '../protocols/base.js';
+import type { EndReason, ProtocolEvent } from '../protocols/events.js';
+import { analysisFor, currentParties, distancesOf, openIssues, partyResults, remainingStickingPoints, type Distances, type PartyResult } from './metrics.js';
+
+/** How a negotiation came out. */
+export interface NegotiationResult {
+  readonly scenario: string;
+  readonly protocol: string;
+  readonly seed: number;
+  readonly agreement: boolean;
+  /** `stalled` when the runner gave up before the protocol ended (no deadline was reached). */
+  readonly endReason: EndReason | 'stalled';
+  readonly outcome: Outcome | null;
+  readonly proposal: string | null;
+  /** In party order. */
+  readonly parties: readonly PartyResult[];
+  readonly rounds: number;
+  readonly time: number;
+  readonly progress: number;
+  /** Sum of the parties' undiscounted utilities. */
+  readonly welfare: number;
+  /** Euclidean distances in utility space; null when analysis was skipped. */
+  readonly distances: Distances | null;
+  /** Issues on which the last positions still differed (empty on agreement). */
+  readonly openIssues: readonly string[];
+  /** Sticking points that remained (empty on agreement or when analysis was skipped). */
+  readonly stickingPoints: readonly StickingPoint[];
+  readonly rejectedActions: number;
+}
+
+/** `auto` analyses the scenario with the final preferences; `skip` leaves distances null. */
+export type AnalysisChoice = 'auto' | 'skip' | Analysis;
+
+export interface SummaryInput {
+  readonly scenario: Scenario;
+  readonly state: BaseState;
+  readonly events: readonly ProtocolEvent[];
+  readonly rejectedActions: number;
+  readonly analysis: AnalysisChoice;
+  readonly analysisTimeLimit: number;
+}
+
+export function summarise(input: SummaryInput): NegotiationResult {
+  const { scenario, state, events } = input;
+  const end = state.end;
+  const outcome = end?.reason === 'agreement' ? (end.outcome ?? null) : null;
+  const progress = progressOf(state);
+  const parties = currentParties(scenario, state.effects);
+  const results = partyResults(parties, outcome, progress);
+  const open = outcome ? [] : openIssues(events, state.setup.parties);
+  const analysis = input.analysis === 'skip' ? null : input.analysis === 'auto' ? analysisFor(scenario, parties, input.analysisTimeLimit) : input.analysis;
+  return {
+    scenario: scenario.name, protocol: state.protocol, seed: state.setup.seed,
+    agreement: outcome !== null, endReason: end?.reason ?? 'stalled', outcome, proposal: end?.proposal ?? null,
+    parties: results, rounds: state.round, time: state.now, progress,
+    welfare: results.reduce((sum, r) => sum + r.utility, 0),
+    distances: analysis ? distancesOf(scenario, parties, analysis, outcome) : null,
+    openIssues: open,
+    stickingPoints: analysis && !outcome ? remainingStickingPoints(analysis, open) : [],
+    rejectedActions: input.rejectedActions,
+  };
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { Audience } from '../../src/core/timeline.js';
+import { EVENT_KINDS, type EventKind, type ProtocolEvent } from '../../src/protocols/events.js';
+import { saop } from '../../src/protocols/saop.js';
+import { shuttle } from '../../src/protocols/shuttle/index.js';
+import { singleText } from '../../src/protocols/single-text.js';
+import type { Action } from '../../src/protocols/types.js';
+import { filterEvents, visibleTo, type Viewer } from '../../src/protocols/visibility.js';
+import { seatOf } from '../../src/session/views.js';
+import { counter, deal, pressure, rocketAttack, setup } from '../session/support/fixtures.js';
+import { drive } from './support/drive.js';
+
+const I = 'Israel-delegation';
+const H = 'Hamas-delegation';
+const ROLES = [I, H, 'Egypt', 'Qatar', 'War-cabinet', 'Hamas-leadership', 'Technical-team', 'Press'];
+
+/** Who may see each audience in the Cairo fixture, written out by hand (Qatar talks to Hamas only). */
+function members(a: Audience): string[] {
+  switch (a.kind) {
+    case 'all':
+      return ROLES;
+    case 'party':
+      return a.party === 'Israel' ? [I, 'War-cabinet', 'Egypt'] : [H, 'Hamas-leadership', 'Egypt', 'Qatar'];
+    case 'mediators':
+      return ['Egypt', 'Qatar'];
+    case 'working-group':
+      return ['Technical-team', 'Egypt', 'Qatar'];
+    case 'decision-body':
+      return [a.body];
+  }
+}
+
+/** The audience kind each event kind must carry. */
+const AUDIENCE_OF: Record<EventKind, Audience['kind'] | 'own'> = {
+  started: 'all', 'outside-event': 'own', 'deadline-moved': 'all', statement: 'all', agreement: 'all', 'walk-away': 'all',
+  deadline: 'all', 'invalid-action': 'own', offer: 'all', accept: 'all', 'text-tabled': 'all', 'text-response': 'mediators',
+  'package-tabled': 'party', 'package-response': 'mediators', relayed: 'party', 'phase-referred': 'working-group',
+  settled: 'working-group', 'package-revised': 'party', adjourned: 'all', consultation: 'decision-body', returned: 'all',
+  'return-missed': 'all', 'ratification-requested': 'decision-body', ratified: 'party', 'ratification-refused': 'party',
+};
+
+function everyKindOfEvent(): ProtocolEvent[] {
+  const timeline = [rocketAttack, pressure];
+  const a = drive(saop, setup({ timeline }), [{ kind: 'tick', now: 11 }, { kind: 'offer', actor: I, outcome: deal }, { kind: 'accept', actor: H, proposal: 'offer-1' }]);
+  const b = drive(singleText, setup(), [
+    { kind: 'table', actor: 'Egypt', text: deal, to: [] }, { kind: 'reject', actor: I, proposal: 'text-1' },
+    { kind: 'statement', actor: H, text: 'End the war' }, { kind: 'end', actor: H },
+  ]);
+  const c = drive(shuttle, setup({ deadline: { time: 50 } }), [
+    { kind: 'table', actor: 'Egypt', text: deal, to: [] }, { kind: 'settle', actor: 'Technical-team', proposal: 'pkg-1', details: { captives: 30 } },
+    { kind: 'amend', actor: H, proposal: 'pkg-1', amendments: { ceasefire: 'permanent' } },
+    { kind: 'relay', actor: 'Qatar', to: 'Hamas', message: 'They will not end the war' },
+    { kind: 'accept', actor: I, proposal: 'pkg-1' }, { kind: 'refuse-ratification', actor: 'War-cabinet', proposal: 'pkg-1' },
+    { kind: 'table', actor: 'Egypt', text: counter, to: [] }, { kind: 'accept', actor: H, proposal: 'pkg-2' }, { kind: 'ratify', actor: 'Hamas-leadership', proposal: 'pkg-2' },
+    { kind: 'adjourn', actor: I, until: 10 }, { kind: 'tick', now: 11 }, { kind: 'return', actor: I }, { kind: 'tick', now: 50 },
+  ]);
+  const refused = (actor: string, action: Action) => shuttle.reject(c.state, action, { code: 'PARLEY_E_INVALID_ACTION', reason: `no, ${actor}` }).events;
+  const invalid = [
+    ...refused(I, { kind: 'offer', actor: I, outcome: deal }),
+    ...refused('Egypt', { kind: 'end', actor: 'Egypt' }),
+    ...refused('War-cabinet', { kind: 'ratify', actor: 'War-cabinet', proposal: 'pkg-9' }),
+    ...refused('Technical-team', { kind: 'settle', actor: 'Technical-team', proposal: 'pkg-9', details: {} }),
+  ];
+  return [...a.events, ...b.events, ...c.events, ...invalid];
+}
+
+function viewers(): { role: string; viewer: Viewer }[] {
+  const s = setup();
+  return ROLES.map((role) => ({ role, viewer: seatOf(s, role).viewer }));
+}
+
+describe('visibility', () => {
+  const events = everyKindOfEvent();
+
+  it('covers every event kind of every protocol', () => {
+    expect(new Set(events.map((e) => e.kind))).toEqual(new Set(EVENT_KINDS));
+  });
+
+  it('gives every event kind the audience its rules say', () => {
+    for (const e of events) {
+      const expected = AUDIENCE_OF[e.kind];
+      if (expected !== 'own') expect([e.kind, e.audience.kind]).toEqual([e.kind, expected]);
+    }
+    const outside = events.filter((e) => e.kind === 'outside-event');
+    expect(outside.map((e) => e.audience)).toEqual([pressure.audience, rocketAttack.audience]);
+    const invalid = events.filter((e) => e.kind === 'invalid-action');
+    expect(invalid.map((e) => e.audience)).toEqual([
+      { kind: 'party', party: 'Israel' }, { kind: 'mediators' }, { kind: 'decision-body', body: 'War-cabinet' }, { kind: 'working-group', group: 'Technical-team' },
+    ]);
+  });
+
+  it('never lets an event reach a viewer outside its audience, for every kind and every seat', () => {
+    for (const e of events) {
+      for (const { role, viewer } of viewers()) {
+        expect([e.kind, role, visibleTo(e, viewer)]).toEqual([e.kind, role, members(e.audience).includes(role)]);
+      }
+    }
+  });
+
+  it('shows observers only public events and auditors everything', () => {
+    expect(filterEvents(events, { kind: 'observer' }).every((e) => e.audience.kind === 'all')).toBe(true);
+    expect(filterEvents(events, { kind: 'auditor' })).toHaveLength(events.length);
+  });
+
+  it('hides a party\u2019s events from a mediator without a channel to it', () => {
+    const toIsrael = events.find((e) => e.audience.kind === 'party' && e.audience.party === 'Israel')!;
+    expect(visibleTo(toIsrael, { kind: 'mediator', name: 'Qatar', channels: ['Hamas'] })).toBe(false);
+    expect(visibleTo(toIsrael, { kind: 'mediator', name: 'Egypt', channels: [] })).toBe(true);
+  });
+});

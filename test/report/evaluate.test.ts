@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ParleyError } from '../../src/core/errors.js';
+import { evaluateOutcome, parseOutcome, renderEvaluationText } from '../../src/report/analysis/evaluate.js';
+import { talks } from './fixtures.js';
+
+function thrown(f: () => unknown): ParleyError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ParleyError) return e;
+    throw e;
+  }
+  throw new Error('expected a ParleyError');
+}
+
+describe('evaluating one outcome', () => {
+  it("gives each party's utility and says the outcome is in the zone when all accept it", () => {
+    const scenario = talks();
+    const e = evaluateOutcome(scenario, { ceasefire: 'pause', exchange: 2, aid: 'high' });
+    expect(e.parties.map((p) => p.utility)).toEqual([0.5 * 0.6 + 0.3 * 0.5 + 0.2 * 1, 0.6 * 0.4 + 0.2 * 0.5 + 0.2 * 1].map((x) => expect.closeTo(x, 12)));
+    expect(e.inZone).toBe(true);
+    expect(e.crossesRedLine).toBe(false);
+    expect(renderEvaluationText(scenario, e)).toContain('In the zone of possible agreement: yes');
+  });
+
+  it('names the red lines an outcome crosses and who rejects it', () => {
+    const scenario = talks({ redLines: true });
+    const e = evaluateOutcome(scenario, { ceasefire: 'permanent', exchange: 2, aid: 'high' });
+    expect(e.crossesRedLine).toBe(true);
+    expect(e.inZone).toBe(false);
+    expect(e.parties[0]!.redLinesCrossed.map((l) => l.id)).toEqual(['no-permanent']);
+    const text = renderEvaluationText(scenario, e);
+    expect(text).toContain('North / no-permanent: ceasefire must be one of {none, pause}');
+    expect(text).toContain('not acceptable to North');
+  });
+
+  it('reads numbers given as strings on numeric issues', () => {
+    const outcome = parseOutcome(talks().domain, '{"ceasefire": "none", "exchange": "3", "aid": "low"}');
+    expect(outcome).toEqual({ ceasefire: 'none', exchange: 3, aid: 'low' });
+  });
+
+  it('rejects an unknown value naming the issue and the legal values', () => {
+    const e = thrown(() => parseOutcome(talks().domain, '{"ceasefire": "forever", "exchange": 3, "aid": "low"}'));
+    expect(e.code).toBe('PARLEY_E_OUTCOME');
+    expect(e.describe()).toContain('"forever" is not a value of issue "ceasefire"');
+    expect(e.describe()).toContain('expected ceasefire: one of "none", "pause", "permanent"');
+  });
+
+  it('rejects a missing issue, an unknown issue and text that is not JSON', () => {
+    expect(thrown(() => parseOutcome(talks().domain, '{"ceasefire": "none", "aid": "low"}')).describe()).toContain('issue "exchange" has no value');
+    expect(thrown(() => parseOutcome(talks().domain, '{"ceasefire": "none", "exchange": 1, "aid": "low", "x": 1}')).describe()).toContain('"x" is not an issue');
+    expect(thrown(() => parseOutcome(talks().domain, '{ceasefire: none}')).describe()).toContain('--outcome is not valid JSON');
+    expect(thrown(() => parseOutcome(talks().domain, '[1, 2]')).describe()).toContain('must be a JSON object');
+  });
+});
