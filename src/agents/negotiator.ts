@@ -36,12 +36,13 @@ export class Negotiator {
     return { t: this.t, prefs: this.prefs, opponents: this.opponents, random: this.random };
   }
 
-  /** Brings preferences, time and models up to date with the view. */
-  sync(view: AgentView): void {
+  /** Brings preferences, time and models up to date with the view; `onEvent` sees each new event. */
+  sync(view: AgentView, onEvent?: (event: ProtocolEvent) => void): void {
     if (view.self) this.prefs.update(view.self);
     this.t = view.progress;
     for (const event of unseen(view.events, this.read, this.lastSeq)) {
       this.lastSeq = event.seq;
+      onEvent?.(event);
       const e = this.strategyEvent(event);
       if (e) this.observe(e);
     }

@@ -18,6 +18,7 @@ export class OwnPreferences {
   /** Best and lowest positions of outcomes within red lines (utility aside). */
   private firstOk = 0;
   private lastOk = 0;
+  private learnedFloor = -Infinity;
 
   constructor(readonly domain: Domain, party: Party) {
     this.scratch = new Int32Array(domain.issues.length);
@@ -40,8 +41,14 @@ export class OwnPreferences {
   get outcomes(): OutcomeSpace {
     return this.space;
   }
+  /** The party's reservation, or higher once a refused ratification showed the bar is higher. */
   get reservation(): number {
-    return this.party.reservation;
+    return Math.max(this.party.reservation, this.learnedFloor);
+  }
+
+  /** Learns that nothing worth `u` or less will do (its decision body refused such a package). */
+  raiseFloor(u: number): void {
+    this.learnedFloor = Math.max(this.learnedFloor, u + 1e-9);
   }
 
   utility(outcome: Outcome): number {
@@ -54,7 +61,7 @@ export class OwnPreferences {
 
   /** Within red lines and worth at least the reservation value. */
   acceptable(outcome: Outcome): boolean {
-    return !this.crossesRedLines(outcome) && this.utility(outcome) >= this.party.reservation;
+    return !this.crossesRedLines(outcome) && this.utility(outcome) >= this.reservation;
   }
 
   /** Whether the outcome at a sorted position stays within the red lines. */
@@ -69,18 +76,18 @@ export class OwnPreferences {
 
   /** Whether anything at all is acceptable. */
   get hasAcceptable(): boolean {
-    return this.firstOk <= this.lastOk && this.space.utilities[this.firstOk]! >= this.party.reservation;
+    return this.firstOk <= this.lastOk && this.space.utilities[this.firstOk]! >= this.reservation;
   }
 
   /** The best utility within red lines. */
   get max(): number {
-    return this.hasAcceptable ? this.space.utilities[this.firstOk]! : this.party.reservation;
+    return this.hasAcceptable ? this.space.utilities[this.firstOk]! : this.reservation;
   }
 
   /** The least a concession may go to: max(reservation, lowest utility within red lines). */
   get floor(): number {
     const lowest = this.firstOk <= this.lastOk ? this.space.utilities[this.lastOk]! : 0;
-    return Math.min(this.max, Math.max(this.party.reservation, lowest));
+    return Math.min(this.max, Math.max(this.reservation, lowest));
   }
 
   get bestPosition(): number {
@@ -102,7 +109,7 @@ export class OwnPreferences {
 
   /** The acceptable position with the lowest utility still ≥ target, or −1. */
   lowestAtLeast(target: number): number {
-    for (let p = this.countAtLeast(Math.max(target, this.party.reservation)) - 1; p >= 0; p--) if (this.okAt(p)) return p;
+    for (let p = this.countAtLeast(Math.max(target, this.reservation)) - 1; p >= 0; p--) if (this.okAt(p)) return p;
     return -1;
   }
 

@@ -98,6 +98,11 @@ class CliqueSearch {
   private readonly words: number;
   private readonly adjacency: Uint32Array[];
   private readonly weights: Float64Array[];
+  /** Each box's value divided by its party's scale. */
+  private readonly normalised: Float64Array;
+  /** Colour classes (bitsets, one after another) and their best values, reused by every bound. */
+  private readonly scratch: Uint32Array;
+  private readonly classBest: Float64Array;
   private readonly found: number[][] = [];
   private nodes = 0;
   private readonly clique: number[] = [];
@@ -117,6 +122,9 @@ class CliqueSearch {
       });
       return row;
     });
+    this.normalised = Float64Array.from(boxes, (b) => b.value / scale(scales, b.party));
+    this.scratch = new Uint32Array(n * this.words);
+    this.classBest = new Float64Array(n);
     this.weights = boxes.map((b) => {
       const w = new Float64Array(scales.length);
       w[b.party] = b.value / scale(scales, b.party);
@@ -144,13 +152,17 @@ class CliqueSearch {
     const total = popcount(todo);
     let done = 0;
     for (let v = nextBit(todo, 0); v >= 0; v = nextBit(todo, v + 1)) {
-      if (this.beaten(raw, p)) return;
+      if (this.beaten(raw, p, false)) return;
       const next = Float64Array.from(raw);
       const b = this.boxes[v]!;
       next[b.party]! += b.value;
-      this.clique.push(v);
-      this.expand(next, and(p, this.adjacency[v]!), and(x, this.adjacency[v]!));
-      this.clique.pop();
+      const inner = and(p, this.adjacency[v]!);
+      // A child whose every clique is beaten is skipped; v still moves to X below.
+      if (!this.beaten(next, inner, true)) {
+        this.clique.push(v);
+        this.expand(next, inner, and(x, this.adjacency[v]!));
+        this.clique.pop();
+      }
       p[v >>> 5]! &= ~(1 << (v & 31));
       x[v >>> 5]! |= 1 << (v & 31);
       onProgress?.(++done / total);
@@ -180,7 +192,7 @@ class CliqueSearch {
     let bestCount = -1;
     for (const set of [p, x]) {
       for (let u = nextBit(set, 0); u >= 0; u = nextBit(set, u + 1)) {
-        const c = popcount(and(p, this.adjacency[u]!));
+        const c = popcountAnd(p, this.adjacency[u]!);
         if (c > bestCount) [best, bestCount] = [u, c];
       }
     }
@@ -193,13 +205,14 @@ class CliqueSearch {
    * party's candidates split greedily into sets of pairwise-disjoint boxes, and a clique
    * takes at most one box of each set, so it gains at most the sum of the sets' maxima.
    */
-  private beaten(raw: Float64Array, p: Uint32Array): boolean {
+  private beaten(raw: Float64Array, p: Uint32Array, colour: boolean): boolean {
     const bound = this.normalise(raw);
     for (let v = nextBit(p, 0); v >= 0; v = nextBit(p, v + 1)) {
       const w = this.weights[v]!;
       for (let k = 0; k < bound.length; k++) bound[k]! += w[k]!;
     }
     if (this.found.some((f) => clearlyBeats(f, bound))) return true;
+    if (!colour) return false;
     const base = this.normalise(raw);
     const tight = base.map((b, k) => b + this.colouringBound(p, base.map((_, j) => (j === k ? 1 : 0))));
     if (this.found.some((f) => clearlyBeats(f, tight))) return true;
@@ -210,24 +223,31 @@ class CliqueSearch {
 
   /** A bound on Σ mix[k]·u[k] the candidates can add: one box per colour class at most. */
   private colouringBound(p: Uint32Array, mix: readonly number[]): number {
-    const classes: Uint32Array[] = [];
-    const best: number[] = [];
+    const words = this.words;
+    const classes = this.scratch;
+    const best = this.classBest;
+    let used = 0;
     for (let v = nextBit(p, 0); v >= 0; v = nextBit(p, v + 1)) {
-      const w = this.weights[v]!.reduce((a, x, k) => a + x * mix[k]!, 0);
+      const w = this.normalised[v]! * mix[this.boxes[v]!.party]!;
       if (w <= 0) continue;
       const row = this.adjacency[v]!;
-      const free = classes.findIndex((c) => !intersects(c, row));
-      if (free >= 0) {
-        classes[free]![v >>> 5]! |= 1 << (v & 31);
-        best[free] = Math.max(best[free]!, w);
-      } else {
-        const c = new Uint32Array(this.words);
-        c[v >>> 5]! |= 1 << (v & 31);
-        classes.push(c);
-        best.push(w);
+      let c = 0;
+      for (; c < used; c++) {
+        let meets = false;
+        for (let i = 0; i < words && !meets; i++) meets = (classes[c * words + i]! & row[i]!) !== 0;
+        if (!meets) break;
       }
+      if (c === used) {
+        classes.fill(0, c * words, (c + 1) * words);
+        best[c] = 0;
+        used++;
+      }
+      classes[c * words + (v >>> 5)]! |= 1 << (v & 31);
+      if (w > best[c]!) best[c] = w;
     }
-    return best.reduce((a, b) => a + b, 0);
+    let total = 0;
+    for (let c = 0; c < used; c++) total += best[c]!;
+    return total;
   }
 
   private normalise(raw: Float64Array): number[] {
@@ -310,6 +330,18 @@ function andNot(a: Uint32Array, b: Uint32Array): Uint32Array {
   const r = new Uint32Array(a.length);
   for (let i = 0; i < a.length; i++) r[i] = a[i]! & ~b[i]!;
   return r;
+}
+
+function popcountAnd(a: Uint32Array, b: Uint32Array): number {
+  let c = 0;
+  for (let i = 0; i < a.length; i++) {
+    let w = a[i]! & b[i]!;
+    while (w) {
+      w &= w - 1;
+      c++;
+    }
+  }
+  return c;
 }
 
 function popcount(s: Uint32Array): number {

@@ -13,7 +13,22 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+let pipeGuarded = false;
+
+/** `parley list | head` closes the pipe early: stop quietly, as Unix tools do, not with a stack. */
+function guardClosedPipes(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 export function processIo(): CliIo {
+  guardClosedPipes();
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),

@@ -64,8 +64,10 @@ export function parseXmlDocument(text: string, file: string): XmlDocument {
   const tolerant = tolerantText(text);
   const check = XMLValidator.validate(tolerant);
   if (check !== true) {
-    const offset = positions.offsetOf(check.err.line, check.err.col);
-    throw positions.error('PARLEY_E_PARSE', `XML syntax error: ${syntaxMessage(check.err.msg)}`, offset, 'well-formed XML');
+    const message = syntaxMessage(check.err.msg);
+    // unclosed elements are found at the end of the file, whatever line the validator names
+    const offset = message === check.err.msg ? positions.offsetOf(check.err.line, check.err.col) : text.trimEnd().length;
+    throw positions.error('PARLEY_E_PARSE', `XML syntax error: ${message}`, offset, 'well-formed XML');
   }
   const parser = new XMLParser({
     preserveOrder: true,

@@ -1,6 +1,7 @@
 import { ParleyError } from '../core/errors.js';
 import type { BaseState } from './base.js';
-import type { ParleyProtocol } from './protocol.js';
+import type { ParleyProtocol, StepResult } from './protocol.js';
+import type { Action } from './types.js';
 import { saop } from './saop.js';
 import { shuttle } from './shuttle/index.js';
 import { singleText } from './single-text.js';
@@ -31,6 +32,6 @@ export function getProtocol(name: string): ParleyProtocol<BaseState> {
 }
 
 /** Validates then applies: `{ok: false, error}` or `{ok: true, state, events}`. */
-export function step<S extends BaseState>(protocol: ParleyProtocol<S>, state: S, action: Parameters<ParleyProtocol<S>['step']>[1]) {
+export function step<S extends BaseState>(protocol: ParleyProtocol<S>, state: S, action: Action): StepResult<S> {
   return protocol.step(state, action);
 }

@@ -54,8 +54,9 @@ export function distancesOf(scenario: Scenario, parties: readonly Party[], analy
 }
 
 /**
- * Issues on which the parties' last stated positions still differ: their last offers,
- * or the texts they answered with their amendments on top.
+ * Issues on which the parties' last stated positions still differ: their last offers, or
+ * the texts they accepted or amended (amendments on top). With fewer than two known
+ * positions, the issues anyone amended.
  */
 export function openIssues(events: readonly ProtocolEvent[], parties: readonly string[]): string[] {
   const texts = new Map<string, Outcome>();
@@ -64,7 +65,8 @@ export function openIssues(events: readonly ProtocolEvent[], parties: readonly s
   for (const e of events) {
     if (e.kind === 'offer') positions.set(e.party, e.outcome);
     else if (e.kind === 'text-tabled' || e.kind === 'package-tabled' || e.kind === 'package-revised') texts.set(e.proposal, e.text);
-    else if ((e.kind === 'text-response' || e.kind === 'package-response') && texts.has(e.proposal)) {
+    else if ((e.kind === 'text-response' || e.kind === 'package-response') && texts.has(e.proposal) && e.answer !== 'reject') {
+      // A rejection says only that something is wrong, not where: it leaves the position unknown.
       const base = texts.get(e.proposal)!;
       positions.set(e.party, e.amendments ? { ...base, ...e.amendments } : base);
       for (const issue of Object.keys(e.amendments ?? {})) amended.add(issue);

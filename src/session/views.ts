@@ -40,6 +40,8 @@ export function actingRoles(setup: NegotiationSetup): string[] {
  */
 export class ViewBook {
   private readonly seen = new Map<string, ProtocolEvent[]>();
+  /** A frozen copy per role, made again only after new events reach it. */
+  private readonly snapshots = new Map<string, readonly ProtocolEvent[]>();
   private readonly seats = new Map<string, Seat>();
 
   constructor(
@@ -55,7 +57,21 @@ export class ViewBook {
   }
 
   record(event: ProtocolEvent): void {
-    for (const [role, seat] of this.seats) if (visibleTo(event, seat.viewer)) this.seen.get(role)!.push(event);
+    for (const [role, seat] of this.seats) {
+      if (!visibleTo(event, seat.viewer)) continue;
+      this.seen.get(role)!.push(event);
+      this.snapshots.delete(role);
+    }
+  }
+
+  /** What a role has seen so far; a view never changes after it was handed out. */
+  eventsOf(role: string): readonly ProtocolEvent[] {
+    let snapshot = this.snapshots.get(role);
+    if (!snapshot) {
+      snapshot = Object.freeze([...(this.seen.get(role) ?? [])]);
+      this.snapshots.set(role, snapshot);
+    }
+    return snapshot;
   }
 
   view(state: BaseState, expectation: Expectation): AgentView {
@@ -69,7 +85,7 @@ export class ViewBook {
     return {
       role: seat.role, party: seat.party, kind: seat.kind, domain: this.setup.domain as Domain, parties: this.setup.parties,
       now: state.now, round: state.round, deadline: state.deadline, progress: progressOf(state), expectation,
-      events: this.seen.get(seat.role) ?? [], self: seat.party !== undefined ? current(seat.party) : undefined, revealed, seed: roleSeed(this.setup.seed, seat.role),
+      events: this.eventsOf(seat.role), self: seat.party !== undefined ? current(seat.party) : undefined, revealed, seed: roleSeed(this.setup.seed, seat.role),
     };
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateUtility } from '../../src/core/utility.js';
 import { paretoFrontier, type FrontierPoint } from '../../src/analysis/index.js';
 import type { Scenario } from '../../src/core/scenario.js';
-import { loadGeniusFolder, loadParetoReference } from './support/genius-loader.js';
+import { loadAnac, loadParetoReference } from './support/anac.js';
 
 function expectTrueUtilities(scenario: Scenario, frontier: readonly FrontierPoint[]) {
   for (const p of frontier) {
@@ -19,7 +19,7 @@ describe('the ANAC 2014 rectangle domains', () => {
   it.each(['10issues', '10issuesDiscounted', '10issueswithRV', '10issuesDiscountedwithRV'])(
     'proves the frontier of %s exact and covers every reference point',
     (name) => {
-      const scenario = loadGeniusFolder(`y2014/${name}`);
+      const scenario = loadAnac(`y2014/${name}`);
       const result = paretoFrontier(scenario, { timeLimit: 60 });
       expect(result.exact).toBe(true);
       expect(result.frontier.length).toBeGreaterThan(0);
@@ -29,7 +29,7 @@ describe('the ANAC 2014 rectangle domains', () => {
   );
 
   it.each(['30issues', '50issues'])('returns real outcomes for %s within a short time limit, and covers the reference when exact', (name) => {
-    const scenario = loadGeniusFolder(`y2014/${name}`);
+    const scenario = loadAnac(`y2014/${name}`);
     const started = Date.now();
     const result = paretoFrontier(scenario, { timeLimit: 1 });
     expect(Date.now() - started).toBeLessThan(5000);

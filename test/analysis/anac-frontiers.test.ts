@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateUtility } from '../../src/core/utility.js';
 import { analyze } from '../../src/analysis/index.js';
-import { loadGeniusFolder } from './support/genius-loader.js';
+import { loadAnac } from './support/anac.js';
 
 interface Reference {
   domain: string;
@@ -35,7 +35,7 @@ describe('the frontiers of the public ANAC 2010–2013 domains', () => {
   });
 
   it.each(references.map((r) => [r.domain, r] as const))('matches the reference frontier, Nash point and parties of %s', (_, ref) => {
-    const scenario = loadGeniusFolder(ref.domain);
+    const scenario = loadAnac(ref.domain);
     const analysis = analyze(scenario, { timeLimit: 30 });
     expect(analysis.parties).toEqual(ref.parties);
     expect(analysis.outcomes).toBe(BigInt(ref.outcomes));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, enumerateFrontier, paretoFrontier, paretoImprovements } from '../../src/analysis/index.js';
 import { allOutcomes, bruteArgmax, bruteFrontier, orderOf, reachesDisagreement } from './support/brute-force.js';
 import { scenarioArbitrary } from './support/random-scenario.js';
+import { loadAnac } from './support/anac.js';
 
 const RUNS = Number(process.env.PARLEY_PROPERTY_RUNS ?? 150);
 
@@ -27,6 +28,32 @@ describe('the fast frontier on random small domains', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('equals brute force on larger rectangle domains, where bounds cut the search', () => {
+    const shape = { kinds: ['rectangles'] as const, minIssues: 5, maxIssues: 6, maxValues: 5, maxRectangles: 14, redLines: false };
+    fc.assert(
+      fc.property(scenarioArbitrary(shape), (scenario) => {
+        expect(paretoFrontier(scenario).frontier).toEqual(bruteFrontier(allOutcomes(scenario)));
+      }),
+      { numRuns: Math.ceil(RUNS / 10) },
+    );
+  });
+});
+
+describe('time limits and progress', () => {
+  it('admits the frontier is not exact when the time limit cuts the search', () => {
+    const result = paretoFrontier(loadAnac('y2014/30issues'), { timeLimit: 0.05 });
+    expect(result.exact).toBe(false);
+    expect(result.frontier.length).toBeGreaterThan(0);
+  });
+
+  it('reports progress as fractions that never go back and end at 1', () => {
+    const seen: number[] = [];
+    analyze(loadAnac('y2011/Energy'), { onProgress: (f) => seen.push(f) });
+    expect(seen.length).toBeGreaterThan(2);
+    seen.forEach((f, k) => expect(f).toBeGreaterThanOrEqual(k === 0 ? 0 : seen[k - 1]!));
+    expect(seen[seen.length - 1]).toBe(1);
   });
 });
 

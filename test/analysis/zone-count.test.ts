@@ -5,7 +5,7 @@ import { forEachOutcome } from '../../src/analysis/enumerate.js';
 import { countZoneByHalves } from '../../src/analysis/zone-count.js';
 import { zopa } from '../../src/analysis/index.js';
 import { scenarioArbitrary } from './support/random-scenario.js';
-import { loadGeniusFolder } from './support/genius-loader.js';
+import { loadAnac } from './support/anac.js';
 
 const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
@@ -27,7 +27,7 @@ describe('counting the zone of possible agreement', () => {
   });
 
   it('counts the zone of Energy 2012 with reservation values', () => {
-    const scenario = loadGeniusFolder('y2012/EnergyA');
+    const scenario = loadAnac('y2012/EnergyA');
     const fns = compileParties(scenario.parties, scenario.domain);
     const d = scenario.parties.map((p) => p.reservation);
     let visited = 0;
@@ -39,7 +39,7 @@ describe('counting the zone of possible agreement', () => {
   });
 
   it('gives no size where the zone cannot be counted, but still each party’s best point', () => {
-    const scenario = loadGeniusFolder('y2014/10issueswithRV');
+    const scenario = loadAnac('y2014/10issueswithRV');
     const z = zopa(scenario, { timeLimit: 20 });
     expect(z.size).toBeNull();
     expect(z.best).toHaveLength(2);

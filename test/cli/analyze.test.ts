@@ -50,6 +50,14 @@ describe('parley analyze', () => {
     for (const party of ['North', 'East', 'South']) expect(svg).toContain(`Utility of ${party}`);
   });
 
+  it('says the frontier is approximate when the time limit cuts the search short', async () => {
+    const json = JSON.parse((await parley(['analyze', 'anac/2014/50issues', '--time-limit', '0.3', '--json'])).stdout);
+    expect(json.exact).toBe(false);
+    expect(schema.safeParse(json).error).toBeUndefined();
+    const text = await parley(['analyze', 'anac/2014/50issues', '--time-limit', '0.3']);
+    expect(text.stdout).toContain('(approximate: the time limit was reached before the search finished)');
+  });
+
   it('exits 1 naming file, line and column for a broken scenario, and writes no plot', async () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.yaml');

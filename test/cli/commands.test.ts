@@ -30,6 +30,17 @@ describe('parley eval', () => {
     expect(r.stderr).toContain('[PARLEY_E_OUTCOME]');
   });
 
+  it('reads the outcome from a file given as @file', async () => {
+    const analysis = JSON.parse((await parley(['analyze', 'anac/2011/Energy', '--json'])).stdout);
+    const file = join(tempDir(), 'outcome.json');
+    writeFileSync(file, JSON.stringify(analysis.nash.outcome));
+    const e = JSON.parse((await parley(['eval', 'anac/2011/Energy', '--outcome', `@${file}`, '--json'])).stdout);
+    expect(e.parties[0].utility).toBeCloseTo(analysis.nash.utilities[0], 9);
+    const missing = await parley(['eval', 'anac/2011/Energy', '--outcome', '@/no/such/outcome.json']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('cannot read the outcome file /no/such/outcome.json');
+  });
+
   it('exits 2 without --outcome', async () => {
     expect((await parley(['eval', 'cairo-2024'])).code).toBe(2);
   });

@@ -23,6 +23,12 @@ describe('built-in GENIUS and GeniusWeb domains', () => {
     for (const f of folders) expect(names.has(f.name), f.name).toBe(true);
   });
 
+  it('has reference counts for every 2010–2013 domain', () => {
+    const older = folders.filter((f) => /anac\/y201[0-3]\//.test(f.name));
+    expect(older).toHaveLength(101);
+    for (const f of older) expect(index.has(f.name), f.name).toBe(true);
+  });
+
   it.each(folders.map((f) => [f.name, f] as const))('loads %s with its profiles as parties', (_name, f) => {
     const s = loadInput([f.name]);
     expect(s.name).toBe(f.name);

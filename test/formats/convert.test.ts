@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParleyError } from '../../src/core/errors.js';
 import { evaluateUtility } from '../../src/core/utility.js';
 import { builtinNames, convert, loadInput, validateInput, writeFileAtomic, writeFolderAtomic } from '../../src/formats/index.js';
-import { someOutcomes, tempDir } from './helpers.js';
+import { ROOT, someOutcomes, tempDir } from './helpers.js';
 
 function failure(run: () => unknown): ParleyError {
   try {
@@ -16,7 +16,7 @@ function failure(run: () => unknown): ParleyError {
   throw new Error('expected a ParleyError');
 }
 
-describe('convert', () => {
+describe('convert refuses', () => {
   it('refuses cairo-2024 as GENIUS XML, naming red lines and phases, and writes nothing', () => {
     const dir = tempDir();
     const out = join(dir, 'cairo');
@@ -41,6 +41,9 @@ describe('convert', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+});
+
+describe('convert writes', () => {
   it('converts GENIUS XML to GeniusWeb JSON and back when nothing is lost', () => {
     const dir = tempDir();
     convert(['anac/y2010/ItexvsCypress'], join(dir, 'web'), { format: 'geniusweb' });
@@ -103,6 +106,18 @@ describe('input resolution', () => {
     expect(loadInput(['cairo-2024']).parties.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('takes GENIUS parties in the order the files are given, the domain anywhere among them', () => {
+    const dir = join(ROOT, 'scenarios/genius/anac/y2011/Laptop');
+    const s = loadInput([join(dir, 'laptop_seller_utility.xml'), join(dir, 'laptop_domain.xml'), join(dir, 'laptop_buyer_utility.xml')]);
+    expect(s.parties.map((p) => p.name)).toEqual(['laptop_seller_utility', 'laptop_buyer_utility']);
+    expect(s.name).toBe('laptop_domain');
+  });
+
+  it('refuses explicit files that mix GENIUS and GeniusWeb', () => {
+    const e = failure(() => loadInput([join(ROOT, 'scenarios/genius/anac/y2011/Laptop/laptop_domain.xml'), join(ROOT, 'scenarios/geniusweb/Party/party1.json')]));
+    expect(e.code).toBe('PARLEY_E_USAGE');
+  });
+
   it('names close built-ins when an input is unknown', () => {
     const e = failure(() => loadInput(['anac/2011/Enrgy']));
     expect(e.code).toBe('PARLEY_E_FILE_NOT_FOUND');
@@ -121,6 +136,5 @@ describe('input resolution', () => {
     expect(r.summary).toContain('GENIUS XML');
     expect(r.summary).toContain('2 parties: laptop_buyer_utility');
     expect(r.summary).toContain('3 issues, 27 outcomes');
-    expect(existsSync('anac')).toBe(false);
   });
 });

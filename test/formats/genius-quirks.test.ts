@@ -7,9 +7,9 @@ import { FIXTURES, tempDir } from './helpers.js';
 
 const u = (s: ReturnType<typeof loadInput>, party: number, o: Outcome) => evaluateUtility(s.parties[party]!.utility, o);
 
-describe('GENIUS XML quirks', () => {
-  const quirks = loadInput([join(FIXTURES, 'quirks-genius')]);
+const quirks = loadInput([join(FIXTURES, 'quirks-genius')]);
 
+describe('GENIUS XML quirks: layout, binding, discount and reservation', () => {
   it('reads files with blank lines before <?xml, index="0" and a pareto.xml that is not XML', () => {
     expect(quirks.domain.issues.map((i) => i.name)).toEqual(['Colour', 'Size']);
     expect(quirks.parties.map((p) => p.name)).toEqual(['buyer', 'seller']);
@@ -34,6 +34,9 @@ describe('GENIUS XML quirks', () => {
     expect([quirks.parties[1]!.discount, quirks.parties[1]!.reservation]).toEqual([1, 0]);
   });
 
+});
+
+describe('GENIUS XML quirks: real issues and ANAC oddities', () => {
   it('reads real issues with linear, constant and triangular evaluators, and discount 0 as none', () => {
     const s = loadInput([join(FIXTURES, 'real-issues')]);
     expect(s.domain.issues).toEqual([
@@ -72,6 +75,9 @@ describe('GENIUS XML quirks', () => {
     expect([p.discount, p.reservation]).toEqual([0.75, 0.5]);
   });
 
+});
+
+describe('GENIUS XML quirks: hyper-rectangles and round trips', () => {
   it('reads 2014 hyper-rectangles, scaled by maxutility', () => {
     const s = loadInput(['anac/y2014/10issues']);
     const p = s.parties[0]!;

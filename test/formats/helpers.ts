@@ -22,9 +22,9 @@ export function dataFolders(): { name: string; path: string; kind: 'genius' | 'g
   return out;
 }
 
-/** The reference table: outcome and party counts per ANAC domain (2010–2013). */
+/** The reference table (copied from the shared frontier checks): party and outcome counts per ANAC domain, 2010–2013. */
 export function frontierIndex(): Map<string, { parties: number; outcomes: number }> {
-  const text = readFileSync('/work/shared/checks/frontiers/INDEX.tsv', 'utf8');
+  const text = readFileSync(join(FIXTURES, 'frontier-index.tsv'), 'utf8');
   const out = new Map<string, { parties: number; outcomes: number }>();
   for (const line of text.trim().split('\n').slice(1)) {
     const [domain, parties, outcomes] = line.split('\t');

@@ -92,6 +92,14 @@ describe('parley scenario files', () => {
     expect(Object.keys(schema.properties ?? {})).toContain('timeline');
   });
 
+  it('reads the short example in docs/scenario-format.md', () => {
+    const doc = readFileSync(`${root}docs/scenario-format.md`, 'utf8');
+    const example = doc.split('```yaml\n')[1]!.split('```')[0]!;
+    const s = parseScenarioText(example, 'docs/scenario-format.md', 'yaml');
+    expect(s.parties.map((p) => p.name)).toEqual(['Treasurers', 'Cyclists']);
+    expect(s.notes.map((n) => n.path)).toEqual(['parties.Treasurers.reservation', 'parties.Cyclists.preferences']);
+  });
+
   it('says which file is missing', () => {
     try {
       readScenarioFile(`${root}scenarios/no-such.yaml`);

@@ -164,3 +164,13 @@ describe('runSession with shuttle talks', () => {
     expect(log.events.find((e) => e.kind === 'returned')!.at).toBe(3);
   });
 });
+
+describe('views over time', () => {
+  it('hands out views that do not change after the agent received them', () => {
+    const { agents } = shuttleScript();
+    const egypt = agents.find((a) => a.role === 'Egypt')!;
+    const lengths = egypt.views.map((v) => v.events.length);
+    expect(lengths[0]).toBeLessThan(lengths[lengths.length - 1]!);
+    expect(Object.isFrozen(egypt.views[0]!.events)).toBe(true);
+  });
+});

@@ -5,7 +5,8 @@ import type { Negotiator } from '../negotiator.js';
 import type { ParamReader } from '../params.js';
 import { amendmentsFor } from './amendments.js';
 import { positionStatement } from './statements.js';
-import { awayUntil, lastEvent, proposalOutcome } from './view-reading.js';
+import { proposalOutcome } from './view-reading.js';
+import type { ProtocolEvent } from '../../protocols/events.js';
 
 /** How a delegation behaves at the table, apart from its strategy. */
 export interface DelegationOptions {
@@ -40,9 +41,12 @@ export class DelegationAgent implements Agent {
   private lastStatement = -Infinity;
   private lastConsult = 0;
   private lastNow = 0;
+  /** Return time while adjourned, else null. */
+  private away: number | null = null;
   /** The clock step seen between views, to come back before a step carries past the return time. */
   private step = 0;
   private readonly consulted = new Set<string>();
+  private readonly texts = new Map<string, Outcome>();
 
   constructor(
     readonly role: string,
@@ -52,16 +56,27 @@ export class DelegationAgent implements Agent {
   ) {}
 
   act(view: AgentView): Action | null {
-    this.negotiator.sync(view);
+    this.negotiator.sync(view, (e) => this.track(e));
     const may = view.expectation.may;
     if (view.now > this.lastNow) [this.step, this.lastNow] = [view.now - this.lastNow, view.now];
-    const away = awayUntil(view, this.party);
+    const away = this.away;
     if (away !== null) return may.includes('return') && this.timeToReturn(view.now, away) ? { kind: 'return', actor: this.role } : null;
     const statement = this.statement(view);
     if (statement) return statement;
     if (may.includes('offer')) return this.offerMove(view);
     if (may.includes('accept') || may.includes('amend') || may.includes('reject')) return this.answer(view);
     return null;
+  }
+
+  /** Follows its own adjournments and returns as the events report them. */
+  private track(e: ProtocolEvent): void {
+    if (!('party' in e) || e.party !== this.party) return;
+    if (e.kind === 'adjourned') this.away = e.until;
+    if (e.kind === 'returned' || e.kind === 'return-missed') this.away = null;
+    if (e.kind === 'package-tabled' || e.kind === 'package-revised') this.texts.set(e.proposal, e.text);
+    // Its decision body refused: what it accepted is below the bar it must meet.
+    const refused = e.kind === 'ratification-refused' ? this.texts.get(e.proposal) : undefined;
+    if (refused) this.negotiator.prefs.raiseFloor(this.negotiator.prefs.utility(refused));
   }
 
   /** Back by the stated time: now, or before the next clock step would carry past it. */
@@ -103,7 +118,9 @@ export class DelegationAgent implements Agent {
     const bar = next ? prefs.utility(next) : prefs.floor;
     const close = !prefs.crossesRedLines(text) && prefs.utility(text) >= bar - this.options.consultMargin;
     const due = this.options.consultEvery > 0 && view.now - this.lastConsult >= this.options.consultEvery;
-    if (!close && !due) return null;
+    // Not back to back: a close package is worth a journey only after some time at the table.
+    const rested = this.consulted.size === 0 || view.now - this.lastConsult >= 2 * this.options.consultHours;
+    if (!(close && rested) && !due) return null;
     this.consulted.add(proposal);
     this.lastConsult = view.now;
     return { kind: 'adjourn', actor: this.role, until: view.now + this.options.consultHours, reason: `${this.party} consults its leadership on ${proposal}` };
@@ -121,7 +138,6 @@ export class DelegationAgent implements Agent {
     // A statement uses the turn, so it is made only when nothing awaits an answer.
     if (every <= 0 || !view.expectation.may.includes('statement') || view.expectation.proposal !== undefined) return null;
     if (this.lastStatement > -Infinity && view.now - this.lastStatement < every) return null;
-    if (lastEvent(view, 'statement', (e) => e.actor === this.role && view.now - e.at < every)) return null;
     const position = this.negotiator.propose();
     if (!position) return null;
     this.lastStatement = view.now;

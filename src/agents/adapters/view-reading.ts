@@ -22,25 +22,6 @@ export function proposalOutcome(view: AgentView, proposal: string | undefined): 
   return null;
 }
 
-/** The latest event of a kind that satisfies `match`, or undefined. */
-export function lastEvent<K extends VisibleEvent['kind']>(view: AgentView, kind: K, match: (e: Extract<VisibleEvent, { kind: K }>) => boolean = () => true): Extract<VisibleEvent, { kind: K }> | undefined {
-  for (let i = view.events.length - 1; i >= 0; i--) {
-    const e = view.events[i]!;
-    if (e.kind === kind && match(e as Extract<VisibleEvent, { kind: K }>)) return e as Extract<VisibleEvent, { kind: K }>;
-  }
-  return undefined;
-}
-
-/** The time this party's delegation said it would be back, while it is away; else null. */
-export function awayUntil(view: AgentView, party: string): number | null {
-  for (let i = view.events.length - 1; i >= 0; i--) {
-    const e = view.events[i]!;
-    if ((e.kind === 'returned' || e.kind === 'return-missed') && e.party === party) return null;
-    if (e.kind === 'adjourned' && e.party === party) return e.until;
-  }
-  return null;
-}
-
 /**
  * The events after the last one read. Views only ever grow, so reading resumes at the
  * count read before; a view that does not continue the one before is scanned by seq.

@@ -66,7 +66,9 @@ export function deferredText(domain: Domain, text: Outcome, contested: readonly 
   }
   const phase = domain.phases.length > 1 ? domain.phases[domain.phases.length - 1]!.name : undefined;
   const where = phase ? `phase "${phase}"` : 'a later round';
-  const parts = [`${contested.join(', ')} ${contested.length > 1 ? 'are' : 'is'} left to ${where}.`];
-  if (deferred.length < contested.length) parts.push(`Until then the text holds the middle of the positions stated on ${contested.filter((c) => !deferred.includes(c)).join(', ')}.`);
+  const middle = contested.filter((c) => !deferred.includes(c));
+  const parts: string[] = [];
+  if (deferred.length) parts.push(`${deferred.join(', ')} ${deferred.length > 1 ? 'are' : 'is'} left to ${where}.`);
+  if (middle.length) parts.push(`On ${middle.join(', ')} the text holds the middle of the positions stated${deferred.length ? '' : `, to be settled in ${where}`}.`);
   return { text: out, note: parts.join(' ') };
 }

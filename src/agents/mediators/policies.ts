@@ -18,11 +18,13 @@ export interface MediatorPolicy {
   next(view: AgentView, record: MediationRecord, random: Random): TextChoice;
 }
 
-/** A text not tabled before: the candidate, else small random steps away from it. */
-export function untried(domain: Domain, candidate: Outcome, record: MediationRecord, random: Random): Outcome {
+/** A text not tabled before: the candidate, else small random steps away from it on issues not `frozen`. */
+export function untried(domain: Domain, candidate: Outcome, record: MediationRecord, random: Random, frozen: readonly string[] = []): Outcome {
   const tried = record.triedKeys();
+  const free = { ...domain, issues: domain.issues.filter((i) => !frozen.includes(i.name)) };
+  if (free.issues.length === 0) return candidate;
   let text = candidate;
-  for (let i = 0; i < 64 && tried.has(outcomeKey(text)); i++) text = nudge(domain, text, random);
+  for (let i = 0; i < 64 && tried.has(outcomeKey(text)); i++) text = nudge(free, text, random);
   return text;
 }
 
@@ -101,7 +103,7 @@ export function bridgingPolicy(start: 'central' | 'random'): MediatorPolicy {
       const contested = contestedIssues(view, record);
       if (contested.length === 0) return step;
       const bridged = deferredText(view.domain, step.text, contested, record);
-      return { text: untried(view.domain, bridged.text, record, random), note: bridged.note };
+      return { text: untried(view.domain, bridged.text, record, random, contested), note: bridged.note };
     },
   };
 }

@@ -97,3 +97,24 @@ export function outcomeAt(space: OutcomeSpace, position: number): Outcome {
 export function utilityIn(space: OutcomeSpace, outcome: Outcome, scratch = new Int32Array(space.issueCount)): number {
   return outcomeUtility(space.codec, space.evaluator, space.utility, outcome, scratch);
 }
+
+const keyScratch = new Map<OutcomeSpace, Int32Array>();
+
+/**
+ * A compact identity for an outcome in this space: its mixed-radix index where that fits
+ * a double exactly, else its row as text; null for outcomes off the grid.
+ */
+export function outcomeKey(space: OutcomeSpace, outcome: Outcome): number | string | null {
+  let row = keyScratch.get(space);
+  if (!row) keyScratch.set(space, (row = new Int32Array(space.issueCount)));
+  if (!space.codec.encode(outcome, row)) return null;
+  const sizes = space.evaluator.sizes;
+  let key = 0;
+  let radix = 1;
+  for (let i = 0; i < row.length; i++) {
+    key += row[i]! * radix;
+    radix *= sizes[i]!;
+    if (radix > Number.MAX_SAFE_INTEGER) return row.join(',');
+  }
+  return key;
+}

@@ -1,8 +1,10 @@
 import type { Outcome } from '../../core/domain.js';
 import type { ParamReader } from '../params.js';
+import { outcomeKey } from '../space/outcome-space.js';
 import type { Strategy, StrategyContext, StrategyEvent } from '../strategy.js';
 
-const keyOf = (o: Outcome) => JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+/** Identity of an outcome; off-grid outcomes (never offered by MiCRO itself) fall back to text. */
+const keyOf = (ctx: StrategyContext, o: Outcome) => outcomeKey(ctx.prefs.outcomes, o) ?? JSON.stringify(Object.entries(o).sort());
 
 /**
  * MiCRO (de Jonge, 2022): offer one's outcomes from best to worst, but a new one only after
@@ -13,8 +15,8 @@ export class MicroStrategy implements Strategy {
   readonly name = 'micro';
   /** Distinct own proposals made, in order, by position in the sorted space. */
   private readonly proposed: number[] = [];
-  private readonly proposedKeys = new Set<string>();
-  private readonly received = new Set<string>();
+  private readonly proposedKeys = new Set<number | string>();
+  private readonly received = new Set<number | string>();
 
   /** Sorted position of the next new outcome to concede to, or −1 when none is left. */
   private nextNew(ctx: StrategyContext): number {
@@ -49,13 +51,13 @@ export class MicroStrategy implements Strategy {
   }
 
   observe(event: StrategyEvent, ctx: StrategyContext): void {
-    if (event.kind === 'received') this.received.add(keyOf(event.outcome));
+    if (event.kind === 'received') this.received.add(keyOf(ctx, event.outcome));
     if (event.kind !== 'sent') return;
-    const key = keyOf(event.outcome);
+    const key = keyOf(ctx, event.outcome);
     if (this.proposedKeys.has(key)) return;
     this.proposedKeys.add(key);
     const p = this.nextNew(ctx);
-    if (p >= 0 && keyOf(ctx.prefs.outcomeAt(p)) === key) this.proposed.push(p);
+    if (p >= 0 && keyOf(ctx, ctx.prefs.outcomeAt(p)) === key) this.proposed.push(p);
     else this.proposed.push(Math.max(this.proposed[this.proposed.length - 1] ?? -1, ctx.prefs.countAtLeast(ctx.prefs.utility(event.outcome)) - 1));
   }
 }

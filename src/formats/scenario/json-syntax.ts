@@ -31,9 +31,12 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERALS = ['true', 'false', 'null'];
+/** Deeper nesting than any scenario needs; the limit keeps the recursion off the stack's end. */
+const MAX_DEPTH = 200;
 
 class Scanner {
   pos = 0;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   fail(message: string, expected: string): never {
@@ -50,8 +53,13 @@ class Scanner {
 
   value(): void {
     const c = this.text[this.pos];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
+    if (c === '{' || c === '[') {
+      if (++this.depth > MAX_DEPTH) this.fail(`lists and objects are nested more than ${MAX_DEPTH} deep`, 'a flatter structure');
+      if (c === '{') this.object();
+      else this.array();
+      this.depth--;
+      return;
+    }
     if (c === '"') return this.string();
     for (const word of LITERALS) {
       if (this.text.startsWith(word, this.pos)) {

@@ -18,7 +18,7 @@ export const sourceSchema = z.strictObject(
     quote: z.string({ error: say('must be a quotation', 'a string') }).min(1),
   },
   { error: say('must be a source', '{file, quote}') },
-);
+).meta({ id: 'Source', description: 'A seed report file name and a sentence copied from it.' });
 
 /** Provenance any object may carry: a source for a fact, or `assumed` with a reason. */
 export const provenanceShape = {
@@ -54,11 +54,20 @@ function boundedNumber(r: Range, expected: string) {
   return n;
 }
 
+const numbers = new Map<string, ReturnType<typeof buildNum>>();
+
 /**
  * A number field: either a bare number or `{value, assumed, reason, source}` so that a
- * modelling choice carries its reason beside it.
+ * modelling choice carries its reason beside it. One schema per range, named in the JSON Schema.
  */
 export function num(r: Range = {}) {
+  const id = `Number${r.min !== undefined ? `Min${r.min}` : ''}${r.above !== undefined ? `Above${r.above}` : ''}${r.max !== undefined ? `Max${r.max}` : ''}`.replace('-', 'Minus');
+  let schema = numbers.get(id);
+  if (!schema) numbers.set(id, (schema = buildNum(r).meta({ id, description: `${rangeText(r)}, bare or as ${ANNOTATED_NUMBER}` })));
+  return schema;
+}
+
+function buildNum(r: Range) {
   const err = say(`must be ${rangeText(r)}`, NUMBER_OR_ANNOTATED);
   return z.union(
     [
@@ -73,9 +82,10 @@ export type NumField = number | { value: number; source?: { file: string; quote:
 
 export const nameSchema = z
   .string({ error: say('must be a name', 'a non-empty string') })
-  .min(1, { error: say('must not be empty', 'a non-empty string') });
+  .min(1, { error: say('must not be empty', 'a non-empty string') })
+  .meta({ id: 'Name' });
 
-export const textSchema = z.string({ error: say('must be a text', 'a string') });
+export const textSchema = z.string({ error: say('must be a text', 'a string') }).meta({ id: 'Text' });
 
 export const valueSchema = z.union([z.string(), z.number()], { error: say('must be a value', 'a string or a number') });
 

@@ -23,9 +23,9 @@ const realIssue = z.strictObject({
 });
 export const issueSchema = z.union([discreteIssue, integerIssue, realIssue], {
   error: say('must be an issue', '{name, values} or {name, kind: integer|real, min, max}'),
-});
+}).meta({ id: 'Issue', description: 'One dimension of a deal: discrete values, or an integer or real range.' });
 
-export const phaseSchema = z.strictObject({ name: nameSchema, issues: listOf(nameSchema, 'issue names'), ...described });
+export const phaseSchema = z.strictObject({ name: nameSchema, issues: listOf(nameSchema, 'issue names'), ...described }).meta({ id: 'Phase', description: 'Issues settled together; a proposal is one package across all phases.' });
 
 const tableFunction = z.record(z.string(), num({ min: 0, max: 1 }), {
   error: say('must be a value function', 'a table {value: utility}, {linear: {slope, offset}} or {piecewise: [[x, u], …]}'),
@@ -36,7 +36,7 @@ const piecewiseFunction = z.strictObject({
 });
 export const valueFunctionSchema = z.union([linearFunction, piecewiseFunction, tableFunction], {
   error: say('must be a value function', 'a table {value: utility}, {linear: {slope, offset}} or {piecewise: [[x, u], …]}'),
-});
+}).meta({ id: 'ValueFunction', description: 'Utility of an issue value in [0, 1].' });
 
 const additivePreferences = z.strictObject({
   kind: z.literal('additive').optional(),
@@ -56,7 +56,7 @@ const rectanglePreferences = z.strictObject({
 });
 export const preferencesSchema = z.union([additivePreferences, rectanglePreferences], {
   error: say('must be preferences', '{weights, values} or {kind: rectangles, scale, rectangles}'),
-});
+}).meta({ id: 'Preferences', description: 'Additive weights and value functions, or hyper-rectangles.' });
 
 export const redLineSchema = z.strictObject({
   id: nameSchema,
@@ -65,7 +65,7 @@ export const redLineSchema = z.strictObject({
   min: num().optional(),
   max: num().optional(),
   ...described,
-});
+}).meta({ id: 'RedLine', description: 'A hard limit: outcomes outside it are unacceptable whatever their utility.' });
 
 export const partySchema = z.strictObject({
   name: nameSchema,
@@ -75,7 +75,7 @@ export const partySchema = z.strictObject({
   discount: num({ above: 0, max: 1 }).optional(),
   redLines: listOf(redLineSchema, 'red lines').optional(),
   source: sourceSchema.optional(),
-});
+}).meta({ id: 'Party', description: 'A principal whose agreement is needed.' });
 
 const bool = z.boolean({ error: say('must be true or false', 'a boolean') });
 const sourced = { source: sourceSchema.optional() };
@@ -91,7 +91,7 @@ export const rolesSchema = z.strictObject({
     'working groups',
   ).optional(),
   observers: listOf(z.strictObject({ name: nameSchema }), 'observers').optional(),
-});
+}).meta({ id: 'Roles', description: 'Delegations, mediators, decision bodies, working groups and observers.' });
 
 export const positionSchema = z.strictObject({
   party: nameSchema,
@@ -99,7 +99,7 @@ export const positionSchema = z.strictObject({
   text: textSchema,
   issues: listOf(nameSchema, 'issue names').optional(),
   ...sourced,
-});
+}).meta({ id: 'Position', description: 'A position a party states, as reported.' });
 
 export const audienceSchema = z.union(
   [
@@ -109,7 +109,7 @@ export const audienceSchema = z.union(
     z.strictObject({ decisionBody: nameSchema }),
   ],
   { error: say('must be an audience', 'all, mediators, {party}, {workingGroup} or {decisionBody}') },
-);
+).meta({ id: 'Audience', description: 'Who sees an event.' });
 
 const effectBase = { ...provenanceShape };
 export const effectSchema = z.discriminatedUnion(
@@ -122,7 +122,7 @@ export const effectSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('deadline'), delta: num(), ...effectBase }),
   ],
   { error: say('must be an effect', 'kind: reservation, weight, add-red-line, remove-red-line or deadline') },
-);
+).meta({ id: 'Effect', description: 'How an outside event changes a party or the deadline.' });
 
 export const eventSchema = z.strictObject({
   id: nameSchema,
@@ -132,14 +132,14 @@ export const eventSchema = z.strictObject({
   audience: audienceSchema.optional(),
   effects: listOf(effectSchema, 'effects').optional(),
   ...provenanceShape,
-});
+}).meta({ id: 'OutsideEvent', description: 'Something outside the table, at a virtual hour from the start of the talks.' });
 
 export const agentSpecSchema = z.strictObject({
   strategy: nameSchema,
   role: nameSchema.optional(),
   params: z.record(z.string(), paramSchema, { error: say('must map parameter names to values', '{name: value}') }).optional(),
   ...provenanceShape,
-});
+}).meta({ id: 'AgentSpec', description: 'A strategy, the role it plays, and its parameters.' });
 
 export const PROTOCOLS = ['saop', 'single-text', 'shuttle'] as const;
 
@@ -151,7 +151,7 @@ export const simulationSchema = z.strictObject({
   hoursPerRound: num({ above: 0 }).optional(),
   seed: num().optional(),
   ...provenanceShape,
-});
+}).meta({ id: 'Simulation', description: 'Defaults for simulating the scenario.' });
 
 export const reportSchema = z.strictObject({ file: nameSchema, outlet: nameSchema, headline: nameSchema, date: textSchema.optional() });
 
@@ -172,7 +172,7 @@ export const scenarioFileSchema = z.strictObject(
     simulation: simulationSchema.optional(),
   },
   { error: say('must be a scenario', 'a mapping with parley, name, issues and parties') },
-);
+).meta({ title: 'parley scenario', description: 'A mediated, multi-issue, multi-phase negotiation (format version 1).' });
 
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 export type IssueFile = z.infer<typeof issueSchema>;

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { fileError, type FilePosition } from '../../core/errors.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
 
@@ -35,7 +35,19 @@ export function parseSourceText(text: string, file: string, format: ScenarioText
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw fileError('PARLEY_E_PARSE', `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`, at(first.pos[0]), `valid ${format === 'json' ? 'JSON' : 'YAML'}`);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  visit(doc, {
+    Alias(_, alias) {
+      if (!alias.resolve(doc)) {
+        throw fileError('PARLEY_E_PARSE', `YAML error: alias *${alias.source} has no anchor before it`, at(alias.range?.[0] ?? 0), `an anchor &${alias.source} earlier in the file`);
+      }
+    },
+  });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw fileError('PARLEY_E_PARSE', `YAML error: ${(e as Error).message}`, at(0), 'a YAML document without alias loops or alias bombs');
+  }
   return {
     file,
     data,

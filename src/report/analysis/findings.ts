@@ -21,7 +21,8 @@ export function solutionsSection(scenario: Scenario, analysis: Analysis, assumed
   const rows = solutions.map(([name, point]) =>
     point ? [name, ...point.utilities.map(formatUtility), formatUtility(sum(point.utilities))] : [name, ...scenario.parties.map(() => '—'), '—'],
   );
-  rows.push(['Disagreement', ...analysis.disagreement.map(formatUtility), formatUtility(sum(analysis.disagreement))]);
+  const reservations = analysis.disagreement.map((d, i) => assumed.mark(formatUtility(d), assumed.reservation(scenario.parties[i]?.name ?? '')));
+  rows.push(['Disagreement', ...reservations, formatUtility(sum(analysis.disagreement))]);
   const heads = ['Solution', ...utilityHeads(scenario, assumed), 'Sum'];
   const table = plainTable(heads, rows, heads.map((_, i) => (i === 0 ? 'left' : 'right')));
   const outcomes = solutions.map(([name, point]) =>

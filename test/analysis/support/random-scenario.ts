@@ -35,9 +35,9 @@ function rectangle(sizes: readonly number[]): fc.Arbitrary<HyperRectangle> {
   }));
 }
 
-function rectangles(sizes: readonly number[]): fc.Arbitrary<UtilityFunction> {
+function rectangles(sizes: readonly number[], most: number): fc.Arbitrary<UtilityFunction> {
   return fc
-    .tuple(fc.array(rectangle(sizes), { minLength: 1, maxLength: 6 }), level([3, 6, 10]))
+    .tuple(fc.array(rectangle(sizes), { minLength: 1, maxLength: most }), level([3, 6, 10]))
     .map(([rects, scale]) => ({ kind: 'rectangles', rectangles: rects, scale }));
 }
 
@@ -47,12 +47,24 @@ function redLine(sizes: readonly number[], id: number): fc.Arbitrary<RedLine> {
     .map(([i, a, b]) => ({ id: `r${id}`, issue: `i${i}`, min: Math.min(a, b), max: Math.max(a, b) }));
 }
 
-export function scenarioArbitrary(options: { kinds?: readonly Kind[]; maxIssues?: number; redLines?: boolean } = {}): fc.Arbitrary<Scenario> {
-  const sizes = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: options.maxIssues ?? 6 });
+export interface ScenarioShape {
+  readonly kinds?: readonly Kind[];
+  readonly minIssues?: number;
+  readonly maxIssues?: number;
+  readonly maxValues?: number;
+  readonly maxRectangles?: number;
+  readonly redLines?: boolean;
+}
+
+export function scenarioArbitrary(options: ScenarioShape = {}): fc.Arbitrary<Scenario> {
+  const sizes = fc.array(fc.integer({ min: 1, max: options.maxValues ?? 4 }), {
+    minLength: options.minIssues ?? 1,
+    maxLength: options.maxIssues ?? 6,
+  });
   return fc
     .tuple(sizes, fc.integer({ min: 2, max: 4 }), fc.constantFrom(...(options.kinds ?? ['additive', 'rectangles', 'mixed'])))
     .chain(([sz, n, kind]) => {
-      const fn = (p: number) => (kind === 'additive' || (kind === 'mixed' && p % 2 === 0) ? additive(sz) : rectangles(sz));
+      const fn = (p: number) => (kind === 'additive' || (kind === 'mixed' && p % 2 === 0) ? additive(sz) : rectangles(sz, options.maxRectangles ?? 6));
       const party = (p: number) =>
         fc.tuple(fn(p), level([0, 0, 0.3, 0.6]), options.redLines === false ? fc.constant([]) : fc.array(redLine(sz, p), { maxLength: 1 }));
       return fc.tuple(fc.constant(sz), fc.tuple(...Array.from({ length: n }, (_, p) => party(p))));
