@@ -70,6 +70,11 @@ export class Negotiator {
     switch (event.kind) {
       case 'offer':
         return event.party === this.party ? { kind: 'sent', outcome: event.outcome, t } : { kind: 'received', from: event.party, outcome: event.outcome, t };
+      case 'text-tabled':
+      case 'package-revised':
+        return { kind: 'tabled', from: event.kind === 'text-tabled' ? event.actor : event.by, outcome: event.text, t };
+      case 'package-tabled':
+        return event.party === this.party ? { kind: 'tabled', from: event.actor, outcome: event.text, t } : null;
       case 'text-response':
       case 'package-response':
         if (event.party === this.party || event.answer !== 'amend' || !event.amendments) return null;

@@ -19,6 +19,8 @@ export interface StrategyContext {
 export type StrategyEvent =
   /** Another party offered (or proposed) a full outcome. */
   | { readonly kind: 'received'; readonly from: string; readonly outcome: Outcome; readonly t: number }
+  /** A mediator put a full text on the table (in mediated talks, the other side's movement shows only here). */
+  | { readonly kind: 'tabled'; readonly from: string; readonly outcome: Outcome; readonly t: number }
   /** Another party asked for these changes to a text. */
   | { readonly kind: 'amended'; readonly from: string; readonly amendments: Package; readonly t: number }
   /** This agent made an offer. */

@@ -1,4 +1,5 @@
 import type { CompiledUtility, Space } from './compile.js';
+import { and, andNot, isEmpty, nextBit, popcount, popcountAnd } from './bitset.js';
 import { finalizeFrontier, MARGIN, round9, compareIndex, type IndexedPoint } from './vectors.js';
 
 /** A rectangle of some party, as intervals over the space's allowed positions. */
@@ -87,7 +88,7 @@ function scale(scales: readonly number[], p: number): number {
 }
 
 /** Weightings of two parties whose colouring bounds cut branches. */
-const LAMBDAS = [0.5];
+const LAMBDAS: number[] = [0.5];
 
 /** Weightings of the parties tried by the greedy seeds. */
 const SEED_STEPS = 32;
@@ -308,62 +309,4 @@ function staircaseCovers(found: readonly number[][], box: readonly number[], cut
     if (ca < box[0]! && cb < box[1]! && cuts.every((c) => c.l * ca + (1 - c.l) * cb < c.b)) return false;
   }
   return true;
-}
-
-function intersects(a: Uint32Array, b: Uint32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i]! & b[i]!) return true;
-  return false;
-}
-
-function isEmpty(s: Uint32Array): boolean {
-  for (let i = 0; i < s.length; i++) if (s[i] !== 0) return false;
-  return true;
-}
-
-function and(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const r = new Uint32Array(a.length);
-  for (let i = 0; i < a.length; i++) r[i] = a[i]! & b[i]!;
-  return r;
-}
-
-function andNot(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const r = new Uint32Array(a.length);
-  for (let i = 0; i < a.length; i++) r[i] = a[i]! & ~b[i]!;
-  return r;
-}
-
-function popcountAnd(a: Uint32Array, b: Uint32Array): number {
-  let c = 0;
-  for (let i = 0; i < a.length; i++) {
-    let w = a[i]! & b[i]!;
-    while (w) {
-      w &= w - 1;
-      c++;
-    }
-  }
-  return c;
-}
-
-function popcount(s: Uint32Array): number {
-  let c = 0;
-  for (let i = 0; i < s.length; i++) {
-    let w = s[i]!;
-    while (w) {
-      w &= w - 1;
-      c++;
-    }
-  }
-  return c;
-}
-
-function nextBit(s: Uint32Array, from: number): number {
-  for (let i = from; i < s.length * 32; ) {
-    const w = s[i >>> 5]! >>> (i & 31);
-    if (w === 0) {
-      i = ((i >>> 5) + 1) * 32;
-      continue;
-    }
-    return i + (31 - Math.clz32(w & -w));
-  }
-  return -1;
 }

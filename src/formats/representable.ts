@@ -28,8 +28,8 @@ export function scenarioExtras(scenario: Scenario): string[] {
 /** Throws PARLEY_E_UNREPRESENTABLE naming every item the target format cannot hold. */
 export function refuseUnrepresentable(format: string, problems: readonly string[]): void {
   if (problems.length === 0) return;
-  const shown = problems.slice(0, 8).join('; ');
-  const more = problems.length > 8 ? `; and ${problems.length - 8} more` : '';
+  const shown = problems.slice(0, 20).join('; ');
+  const more = problems.length > 20 ? `; and ${problems.length - 20} more` : '';
   throw new ParleyError('PARLEY_E_UNREPRESENTABLE', `${format} cannot represent: ${shown}${more}`, {
     expected: `a scenario with only issues and additive${format === 'GENIUS XML' ? ' or hyper-rectangle' : ''} utilities`,
   });

@@ -76,6 +76,7 @@ export function parseXmlDocument(text: string, file: string): XmlDocument {
     parseAttributeValue: false,
     parseTagValue: false,
     captureMetaData: true,
+    trimValues: false,
   });
   const nodes = parser.parse(tolerant) as OrderedNode[];
   for (const node of nodes) {

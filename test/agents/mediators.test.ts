@@ -5,7 +5,7 @@ import type { Party } from '../../src/core/party.js';
 import { utilityFor } from '../../src/core/party.js';
 import { loadInput } from '../../src/formats/input.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
-import { nashOutcome, revealedScorer } from '../../src/agents/index.js';
+import { nashOutcome, revealedScorer, STRATEGY_NAMES } from '../../src/agents/index.js';
 import { mediatedRun } from './support/talks.js';
 
 const table = (utilities: Record<string, number>) => ({ kind: 'table' as const, utilities });
@@ -71,6 +71,17 @@ describe('mediators', () => {
     const asks = log.events.filter((e) => e.kind === 'text-response' && e.answer === 'amend').map((e) => (e as { amendments?: Record<string, string> }).amendments?.ceasefire);
     expect(asks).toContain('temporary');
     expect(asks).toContain('permanent');
+  });
+
+  it('every delegation strategy answers mediated texts by the rules, in single-text and shuttle talks', () => {
+    const sc = loadInput(['anac/2011/Laptop']);
+    for (const protocol of ['single-text', 'shuttle'] as const) {
+      for (const strategy of STRATEGY_NAMES) {
+        const { result } = mediatedRun(sc.domain, sc.parties, { protocol, mediator: 'hill-climb', strategies: [strategy], rounds: 40 });
+        expect(result.rejectedActions, `${strategy} in ${protocol}`).toBe(0);
+        expect(result.agreement, `${strategy} in ${protocol}`).toBe(true);
+      }
+    }
   });
 
   it('hill-climb never tables the same text twice', () => {

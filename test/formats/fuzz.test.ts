@@ -20,7 +20,7 @@ const GENIUS = {
 };
 const WEB = { domain: read('scenarios/geniusweb/Party/party.json'), profile: read('scenarios/geniusweb/Party/party2.json') };
 
-const JUNK = ['abc', '-5', 'NaN', '1e999', '', '-0.5', '1e308', '0x10', '2.5.1', 'Infinity', '99999999999999999999'];
+const JUNK = ['"x"', '[1]', '{}', 'null', 'true', 'abc', '-5', 'NaN', '1e999', '', '-0.5', '1e308', '0x10', '2.5.1', 'Infinity', '99999999999999999999'];
 
 /** One mutation of a text, chosen by fast-check: truncate, garble a number, drop or swap markup. */
 const mutation = (text: string) =>

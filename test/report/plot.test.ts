@@ -18,7 +18,17 @@ describe('the frontier plot', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(axisTitles(svg).sort()).toEqual(['Utility of North*', 'Utility of South']);
-    for (const label of ['Nash', 'Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Reservation', 'Pareto frontier']) expect(svg).toContain(`>${label}</text>`);
+    for (const label of ['Nash', 'Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Reservation', 'Pareto frontier', 'Outcome', 'Acceptable to all']) {
+      expect(svg).toContain(`>${label}</text>`);
+    }
+  });
+
+  it('leaves out of the legend the solutions that do not exist, and says why', async () => {
+    const scenario = talks({ redLines: true });
+    const svg = await plotFrontier(scenario, analyze(scenario));
+    expect(svg).not.toContain('>Nash</text>');
+    expect(svg).not.toContain('>Acceptable to all</text>');
+    expect(svg).toContain('no Nash or Kalai–Smorodinsky point: no outcome is acceptable to every party');
   });
 
   it('draws one panel per pair of parties for three parties', async () => {
@@ -55,6 +65,14 @@ describe('the frontier plot', () => {
     expect(sample?.points).toHaveLength(10);
     expect(outcomeCloud(talks(), { max: 10, seed: 7 })).toEqual(sample);
     expect(outcomeCloud(talks(), { budget: 10 })).toBeNull();
+  });
+
+  it('tells outcomes every party accepts from the rest', () => {
+    const open = outcomeCloud(talks())!;
+    const closed = outcomeCloud(talks({ redLines: true }))!;
+    expect(open.acceptable.filter(Boolean).length).toBeGreaterThan(0);
+    expect(open.acceptable.filter(Boolean).length).toBeLessThan(30);
+    expect(closed.acceptable.some(Boolean)).toBe(false);
   });
 
   it('renders any vega-lite spec to SVG', async () => {

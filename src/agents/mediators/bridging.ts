@@ -1,6 +1,8 @@
 import type { Domain, Outcome } from '../../core/domain.js';
-import type { Issue, Value } from '../../core/issue.js';
+import { type Issue, issueSize, type Value, valueAt } from '../../core/issue.js';
 import type { AgentView } from '../../session/agent-view.js';
+import { RowCodec } from '../space/evaluator.js';
+import type { PartyScorer } from './nash.js';
 import type { MediationRecord } from './record.js';
 import { middleValue } from './texts.js';
 
@@ -48,8 +50,31 @@ export function contestedIssues(view: AgentView, record: MediationRecord): strin
   return contested;
 }
 
-/** The text with contested issues deferred (or set to the middle of what was asked), and a note. */
-export function deferredText(domain: Domain, text: Outcome, contested: readonly string[], record: MediationRecord): { text: Outcome; note: string } {
+/**
+ * The value of one issue that leaves the worst-off party (as far as the mediator knows the
+ * parties) best placed, the rest of the text fixed; undefined when it knows no party.
+ */
+export function fairestValue(domain: Domain, text: Outcome, issueName: string, scorers: readonly PartyScorer[]): Value | undefined {
+  const i = domain.issues.findIndex((x) => x.name === issueName);
+  if (i < 0 || scorers.length === 0) return undefined;
+  const codec = new RowCodec(domain);
+  const row = new Int32Array(domain.issues.length);
+  if (!codec.encode(text, row)) return undefined;
+  let best: { j: number; score: number } | null = null;
+  for (let j = 0; j < issueSize(domain.issues[i]!); j++) {
+    row[i] = j;
+    let least = Infinity;
+    for (const s of scorers) least = Math.min(least, s.allows(row, 0) ? s.evaluate(row, 0) - s.disagreement : -1);
+    if (!best || least > best.score) best = { j, score: least };
+  }
+  return valueAt(domain.issues[i]!, best!.j);
+}
+
+/**
+ * The text with contested issues deferred, or else set to the value fairest to the parties
+ * as known (the middle of what was asked when nothing is known), and a note.
+ */
+export function deferredText(domain: Domain, text: Outcome, contested: readonly string[], record: MediationRecord, scorers: readonly PartyScorer[] = []): { text: Outcome; note: string } {
   const out: Record<string, Value> = { ...text };
   const deferred: string[] = [];
   for (const name of contested) {
@@ -62,13 +87,13 @@ export function deferredText(domain: Domain, text: Outcome, contested: readonly 
       continue;
     }
     const asked = record.rounds.flatMap((r) => [...r.responses.values()].map((x) => x.amendments?.[name]).filter((v): v is Value => v !== undefined));
-    out[name] = middleValue(issue, [...asked, text[name]!]);
+    out[name] = fairestValue(domain, out, name, scorers) ?? middleValue(issue, [...asked, text[name]!]);
   }
   const phase = domain.phases.length > 1 ? domain.phases[domain.phases.length - 1]!.name : undefined;
   const where = phase ? `phase "${phase}"` : 'a later round';
   const middle = contested.filter((c) => !deferred.includes(c));
   const parts: string[] = [];
   if (deferred.length) parts.push(`${deferred.join(', ')} ${deferred.length > 1 ? 'are' : 'is'} left to ${where}.`);
-  if (middle.length) parts.push(`On ${middle.join(', ')} the text holds the middle of the positions stated${deferred.length ? '' : `, to be settled in ${where}`}.`);
+  if (middle.length) parts.push(`On ${middle.join(', ')} the text holds a value between the positions stated${deferred.length ? '' : `, to be settled in ${where}`}.`);
   return { text: out, note: parts.join(' ') };
 }

@@ -102,7 +102,7 @@ export function bridgingPolicy(start: 'central' | 'random'): MediatorPolicy {
       const step = hillClimbStep(view, record, random, start);
       const contested = contestedIssues(view, record);
       if (contested.length === 0) return step;
-      const bridged = deferredText(view.domain, step.text, contested, record);
+      const bridged = deferredText(view.domain, step.text, contested, record, knownScorers(view, record));
       return { text: untried(view.domain, bridged.text, record, random, contested), note: bridged.note };
     },
   };

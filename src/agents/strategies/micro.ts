@@ -10,6 +10,7 @@ const keyOf = (ctx: StrategyContext, o: Outcome) => outcomeKey(ctx.prefs.outcome
  * MiCRO (de Jonge, 2022): offer one's outcomes from best to worst, but a new one only after
  * the opponent has made as many distinct offers as oneself; otherwise repeat an earlier
  * one. Accept an offer worth at least what one would concede to next. No opponent model.
+ * In mediated talks a new distinct text from the mediator counts as the other side moving.
  */
 export class MicroStrategy implements Strategy {
   readonly name = 'micro';
@@ -51,7 +52,7 @@ export class MicroStrategy implements Strategy {
   }
 
   observe(event: StrategyEvent, ctx: StrategyContext): void {
-    if (event.kind === 'received') this.received.add(keyOf(ctx, event.outcome));
+    if (event.kind === 'received' || event.kind === 'tabled') this.received.add(keyOf(ctx, event.outcome));
     if (event.kind !== 'sent') return;
     const key = keyOf(ctx, event.outcome);
     if (this.proposedKeys.has(key)) return;

@@ -44,7 +44,8 @@ export class TitForTatStrategy implements Strategy {
   }
 
   observe(event: StrategyEvent, ctx: StrategyContext): void {
-    if (event.kind !== 'received') return;
+    // In mediated talks the texts tabled are the only sign of the other side's movement.
+    if (event.kind !== 'received' && event.kind !== 'tabled') return;
     const u = ctx.prefs.utility(event.outcome);
     if (this.first === null) this.first = u;
     if (u > this.best) this.best = u;

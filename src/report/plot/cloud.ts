@@ -1,5 +1,6 @@
 import { outcomeCount, outcomeFromIndex } from '../../core/domain.js';
 import { issueSize } from '../../core/issue.js';
+import { redLinesCrossed } from '../../core/party.js';
 import { Random } from '../../core/random.js';
 import type { Scenario } from '../../core/scenario.js';
 import { evaluateUtility, type UtilityFunction } from '../../core/utility.js';
@@ -7,6 +8,8 @@ import { evaluateUtility, type UtilityFunction } from '../../core/utility.js';
 export interface OutcomeCloud {
   /** Utility vectors, in party order. */
   readonly points: readonly (readonly number[])[];
+  /** Whether each point is acceptable to every party (in the zone of possible agreement). */
+  readonly acceptable: readonly boolean[];
   /** All outcomes (false) or a seeded sample of them (true). */
   readonly sampled: boolean;
 }
@@ -38,12 +41,15 @@ export function outcomeCloud(scenario: Scenario, options: CloudOptions = {}): Ou
   const sizes = scenario.domain.issues.map(issueSize);
   const random = new Random(options.seed ?? 1);
   const points: number[][] = [];
+  const acceptable: boolean[] = [];
   for (let k = 0; k < n; k++) {
     const index = sampled ? sizes.map((s) => random.int(s)) : mixedRadix(k, sizes);
     const outcome = outcomeFromIndex(scenario.domain, index);
-    points.push(scenario.parties.map((p) => evaluateUtility(p.utility, outcome)));
+    const utilities = scenario.parties.map((p) => evaluateUtility(p.utility, outcome));
+    points.push(utilities);
+    acceptable.push(scenario.parties.every((p, i) => utilities[i]! >= p.reservation && redLinesCrossed(p, outcome).length === 0));
   }
-  return { points, sampled };
+  return { points, acceptable, sampled };
 }
 
 /** The k-th outcome in enumeration order (last issue varies fastest). */

@@ -1,3 +1,4 @@
+import { ParleyError } from '../../core/errors.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { Analysis, FrontierPoint } from '../../analysis/types.js';
 import { AssumedNumbers } from '../analysis/assumed.js';
@@ -6,10 +7,11 @@ import { renderVegaLite, type TopLevelSpec } from './vega.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** What each point is; also the legend, in this order. */
-const KINDS = ['Outcome', 'Pareto frontier', 'Nash', 'Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Reservation'] as const;
+const KINDS = ['Outcome', 'Acceptable to all', 'Pareto frontier', 'Nash', 'Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Reservation'] as const;
 type Kind = (typeof KINDS)[number];
 const COLORS: Record<Kind, string> = {
   Outcome: '#cfcfcf',
+  'Acceptable to all': '#8fd19e',
   'Pareto frontier': '#1f5fa8',
   Nash: '#d62728',
   'Kalai–Smorodinsky': '#2ca02c',
@@ -20,6 +22,7 @@ const COLORS: Record<Kind, string> = {
 // Solutions often coincide: hollow marks of falling size stay visible when stacked.
 const SHAPES: Record<Kind, string> = {
   Outcome: 'circle',
+  'Acceptable to all': 'circle',
   'Pareto frontier': 'circle',
   Nash: 'diamond',
   'Kalai–Smorodinsky': 'square',
@@ -27,7 +30,7 @@ const SHAPES: Record<Kind, string> = {
   Egalitarian: 'triangle-down',
   Reservation: 'cross',
 };
-const SIZES: Record<Kind, number> = { Outcome: 12, 'Pareto frontier': 30, Nash: 420, 'Kalai–Smorodinsky': 260, 'Max welfare': 160, Egalitarian: 80, Reservation: 140 };
+const SIZES: Record<Kind, number> = { Outcome: 12, 'Acceptable to all': 12, 'Pareto frontier': 30, Nash: 420, 'Kalai–Smorodinsky': 260, 'Max welfare': 160, Egalitarian: 80, Reservation: 140 };
 const SOLUTION_KINDS: readonly Kind[] = ['Nash', 'Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Reservation'];
 
 type Row = Record<string, number | string>;
@@ -51,7 +54,8 @@ function dataRows(analysis: Analysis, cloud: OutcomeCloud | null): Row[] {
     ['Egalitarian', analysis.egalitarian],
   ];
   return [
-    ...rows('Outcome', cloud?.points ?? []),
+    ...rows('Outcome', cloud?.points.filter((_, i) => !cloud.acceptable[i]) ?? []),
+    ...rows('Acceptable to all', cloud?.points.filter((_, i) => cloud.acceptable[i]) ?? []),
     ...rows('Pareto frontier', analysis.frontier.map((p) => p.utilities)),
     ...solutions.flatMap(([kind, p]) => (p ? rows(kind, [p.utilities]) : [])),
     ...rows('Reservation', [analysis.disagreement]),
@@ -73,7 +77,7 @@ function panel(scenario: Scenario, analysis: Analysis, x: number, y: number, max
   const layers: object[] = [
     { data: { values: [{ r: d[x] }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'r', type: 'quantitative' } } },
     { data: { values: [{ r: d[y] }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, encoding: { y: { field: 'r', type: 'quantitative' } } },
-    { transform: [only('Outcome')], mark: { type: 'point', filled: true, opacity: 1 }, encoding: { ...enc, color, shape, size } },
+    { transform: [only('Outcome', 'Acceptable to all')], mark: { type: 'point', filled: true, opacity: 1 }, encoding: { ...enc, color, shape, size } },
   ];
   if (scenario.parties.length === 2) {
     layers.push({ transform: [only('Pareto frontier')], mark: { type: 'line', color: COLORS['Pareto frontier'], strokeWidth: 1.5 }, encoding: { ...enc, order: { field: `u${x}`, type: 'quantitative' } } });
@@ -87,9 +91,11 @@ function panel(scenario: Scenario, analysis: Analysis, x: number, y: number, max
 
 export function frontierSpec(scenario: Scenario, analysis: Analysis, cloud: OutcomeCloud | null): TopLevelSpec {
   const data = dataRows(analysis, cloud);
-  const maxU = Math.max(1, ...data.flatMap((r) => Object.entries(r).filter(([k]) => k !== 'kind').map(([, v]) => Number(v))));
+  // A fold, not Math.max(...all): frontiers can hold more points than a call has arguments.
+  const maxU = data.reduce((m, r) => Object.entries(r).reduce((mm, [k, v]) => (k === 'kind' ? mm : Math.max(mm, Number(v))), m), 1);
   const assumed = new AssumedNumbers(scenario);
   const n = scenario.parties.length;
+  if (n < 2) throw new ParleyError('PARLEY_E_INPUT', `a frontier plot needs two or more parties; ${scenario.name} has ${n}`);
   const panels: object[] = [];
   const kinds = KINDS.filter((k) => data.some((r) => r.kind === k));
   for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) panels.push(panel(scenario, analysis, x, y, maxU, assumed, kinds));

@@ -1,0 +1,108 @@
+import type { Outcome } from '../../core/domain.js';
+import type { ProvenanceNote } from '../../core/provenance.js';
+import type { Scenario } from '../../core/scenario.js';
+import type { ProtocolEvent } from '../../protocols/events.js';
+import { packageText, who } from './narrate.js';
+import type { RunOutcome } from './simulate.js';
+import { answersTo, answerText, crossedLines, lastPackage, whyText } from './why.js';
+
+const noteAt = (scenario: Scenario, path: string): ProvenanceNote | undefined => scenario.notes.find((n) => n.path === path);
+
+function sourceLine(note: ProvenanceNote | undefined): string[] {
+  const out: string[] = [];
+  if (note?.source) out.push(`  - Source: “${note.source.quote}” (${note.source.file})`);
+  if (note?.assumed) out.push(`  - *Assumed*${note.reason ? `: ${note.reason.trim()}` : ''}`);
+  return out;
+}
+
+/** The package by phase: each phase's name and description, then each issue with its value and source. */
+export function packageMarkdown(scenario: Scenario, text: Outcome): string[] {
+  const domain = scenario.domain;
+  const groups = domain.phases.length
+    ? domain.phases.map((ph) => ({ title: ph.name, description: ph.description, issues: ph.issues, note: noteAt(scenario, `phases.${ph.name}`) }))
+    : [{ title: 'Terms', description: undefined, issues: domain.issues.map((i) => i.name), note: undefined }];
+  const unphased = domain.phases.length ? domain.issues.filter((i) => !domain.phases.some((ph) => ph.issues.includes(i.name))).map((i) => i.name) : [];
+  if (unphased.length) groups.push({ title: 'Other terms', description: undefined, issues: unphased, note: undefined });
+  const lines: string[] = [];
+  for (const g of groups) {
+    lines.push(`### ${g.title}`, '');
+    if (g.description) lines.push(g.description.trim(), '');
+    for (const name of g.issues) {
+      const issue = domain.issues.find((i) => i.name === name);
+      lines.push(`- **${name}**: ${String(text[name])}${issue?.description ? ` — ${issue.description.trim()}` : ''}`);
+      lines.push(...sourceLine(noteAt(scenario, `issues.${name}`)));
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+function seatsMarkdown(run: RunOutcome): string[] {
+  const { scenario } = run.plan;
+  const lines = ['## Parties and mediators', ''];
+  for (const p of scenario.parties) {
+    const d = scenario.roles.delegations.find((x) => x.party === p.name);
+    const seat = run.plan.seats.find((s) => s.kind === 'delegation' && s.party === p.name);
+    lines.push(`- **${p.name}**${d ? `, represented by the ${d.name}${d.present ? '' : ' (not at the table)'}` : ''}${seat ? `; played by \`${seat.spec.strategy}\`` : ''}`);
+  }
+  for (const m of run.plan.seats.filter((s) => s.kind === 'mediator')) lines.push(`- Mediator **${m.role}**, played by \`${m.spec.strategy}\`${m.spec.params?.lead === true ? ' (lead: drafts and tables the texts)' : ''}`);
+  return [...lines, ''];
+}
+
+function ratifiedBy(events: readonly ProtocolEvent[], proposal: string | null): string[] {
+  return events.filter((e) => e.kind === 'ratified' && e.proposal === proposal).map((e) => (e.kind === 'ratified' ? who(e.actor) : ''));
+}
+
+function improvementsMarkdown(run: RunOutcome): string[] {
+  if (!run.result.outcome || run.improvements.length === 0) return [];
+  const lines = ['## Post-settlement improvements', '', 'Packages every party weakly prefers to the agreement, and one strictly (best Nash product first):', ''];
+  for (const p of run.improvements.slice(0, 5)) {
+    const changed = Object.fromEntries(Object.entries(p.outcome).filter(([k, v]) => String(run.result.outcome![k]) !== String(v)));
+    lines.push(`- utilities (${p.utilities.map((u) => u.toFixed(3)).join(', ')}): change ${packageText(changed)}`);
+  }
+  return [...lines, ''];
+}
+
+function noAgreementMarkdown(run: RunOutcome): string[] {
+  const { scenario } = run.plan;
+  const events = run.log.events;
+  const last = lastPackage(events);
+  const lines: string[] = [];
+  if (last) {
+    lines.push(`## The last package on the table: ${last.proposal} (from ${who(last.by)})`, '', ...packageMarkdown(scenario, last.text));
+    const crossed = crossedLines(run.parties, last.text);
+    if (crossed.length) lines.push(`It crosses ${crossed.join('; ')}.`, '');
+  }
+  const proposals = [...new Set(events.flatMap((e) => ('proposal' in e && (e.kind === 'package-response' || e.kind === 'text-response' || e.kind === 'ratification-refused') ? [e.proposal] : [])))];
+  if (proposals.length) {
+    lines.push('## Who rejected what', '');
+    for (const id of proposals.slice(-6)) lines.push(`- **${id}**: ${answersTo(events, id).map(answerText).join('; ')}`);
+    lines.push('');
+  }
+  return lines;
+}
+
+/**
+ * The agreement as a readable Markdown document: the package by phase with each fact's
+ * source and each assumed number marked, the parties, mediators and who ratified; or, when
+ * there is no agreement, the last package, who rejected what and why the talks ended.
+ */
+export function agreementMarkdown(run: RunOutcome): string {
+  const { scenario } = run.plan;
+  const { result } = run;
+  const title = scenario.title ?? scenario.name;
+  const lines = [result.agreement ? `# Agreement: ${title}` : `# No agreement: ${title}`, ''];
+  lines.push(`Simulated with parley (${result.protocol}, seed ${result.seed}): ${result.rounds} rounds, time ${result.time}. This is a simulation of a model, not a record of real talks.`, '');
+  lines.push(...seatsMarkdown(run));
+  if (result.agreement && result.outcome) {
+    const ratifiers = ratifiedBy(run.log.events, result.proposal);
+    lines.push(`## The agreed package: ${result.proposal}`, '', ratifiers.length ? `Ratified by ${ratifiers.join(' and ')}.` : `Accepted by ${result.parties.map((p) => p.party).join(', ')}.`, '');
+    lines.push(...packageMarkdown(scenario, result.outcome), ...improvementsMarkdown(run));
+  } else lines.push(...noAgreementMarkdown(run));
+  lines.push('## Why the talks ended as they did', '', ...whyText(run).map((l) => `- ${l}`), '');
+  lines.push('## Utilities', '', '| Party | Utility | Reservation |', '| --- | ---: | ---: |');
+  result.parties.forEach((r, i) => lines.push(`| ${r.party} | ${r.utility.toFixed(3)} | ${run.parties[i]!.reservation.toFixed(3)} |`));
+  const assumed = scenario.notes.filter((n) => n.assumed);
+  if (assumed.length) lines.push('', `*${assumed.length} numbers in this scenario are assumed (modelling choices the sources do not state); see \`parley analyze ${scenario.name}\`.*`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,10 @@
+export { planRun, DEFAULT_AGENT, DEFAULT_MEDIATOR, DEFAULT_ROUNDS, type RunPlan, type RunRequest, type Seating } from './plan.js';
+export { simulate, agentsOf, type RunOutcome, type SimulateOptions } from './simulate.js';
+export { Narrator, who, packageText, timeUnit } from './narrate.js';
+export { resultText } from './table.js';
+export { whyText, lastPackage } from './why.js';
+export { agreementMarkdown, packageMarkdown } from './agreement.js';
+export { positionsOf, concessionSeries, outsideMarks, type Position } from './positions.js';
+export { runToJson } from './json.js';
+export { runJsonSchema, runSchemaFileText, RUN_SCHEMA_FILE, type RunJson } from './json-schema.js';
+export { writeRunReport, writeRunPlots, runFiles, type RunFiles } from './write.js';

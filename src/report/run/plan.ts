@@ -1,0 +1,122 @@
+import { ParleyError } from '../../core/errors.js';
+import type { Mediator, Roles } from '../../core/roles.js';
+import type { AgentSpec, Scenario } from '../../core/scenario.js';
+import { getProtocol, PROTOCOL_NAMES } from '../../protocols/index.js';
+import { roleMap } from '../../protocols/roles.js';
+
+/** What `parley run` asks for; anything absent comes from the scenario's `simulation`, then defaults. */
+export interface RunRequest {
+  readonly protocol?: string;
+  /** One per party, in party order (already parsed, modules loaded). */
+  readonly agents?: readonly AgentSpec[];
+  readonly mediators?: readonly AgentSpec[];
+  readonly rounds?: number;
+  readonly time?: number;
+  readonly seed?: number;
+}
+
+/** A role and the agent spec that plays it. */
+export interface Seating {
+  readonly role: string;
+  readonly kind: 'delegation' | 'mediator' | 'decision-body' | 'working-group';
+  readonly party?: string;
+  readonly spec: AgentSpec;
+}
+
+/** Everything a run needs, resolved: the scenario (with any added mediator role) and who plays which seat. */
+export interface RunPlan {
+  readonly scenario: Scenario;
+  readonly protocol: string;
+  readonly seats: readonly Seating[];
+  readonly deadline: { readonly rounds?: number; readonly time?: number };
+  readonly seed: number;
+  readonly hoursPerRound: number;
+}
+
+export const DEFAULT_ROUNDS = 100;
+export const DEFAULT_AGENT = 'boulware';
+export const DEFAULT_MEDIATOR = 'hill-climb';
+const ADDED_MEDIATOR = 'Mediator';
+
+const usage = (message: string) => new ParleyError('PARLEY_E_USAGE', message);
+
+/** The party an agent spec's `role` names (a party or its delegation), or undefined. */
+function partyOfSpec(scenario: Scenario, spec: AgentSpec): string | undefined {
+  if (spec.role === undefined) return undefined;
+  if (scenario.parties.some((p) => p.name === spec.role)) return spec.role;
+  return scenario.roles.delegations.find((d) => d.name === spec.role)?.party;
+}
+
+/** One spec per party, in party order: the command line's, else the scenario's, else the default. */
+function partySpecs(scenario: Scenario, request: RunRequest): AgentSpec[] {
+  const parties = scenario.parties.map((p) => p.name);
+  if (request.agents) {
+    if (request.agents.length !== parties.length) {
+      throw usage(`--agents names ${request.agents.length} agent${request.agents.length === 1 ? '' : 's'} but ${scenario.name} has ${parties.length} parties; give one per party, in party order: ${parties.join(', ')}`);
+    }
+    return [...request.agents];
+  }
+  const listed = scenario.simulation?.agents ?? [];
+  return parties.map((party, i) => listed.find((s) => partyOfSpec(scenario, s) === party) ?? (listed.every((s) => s.role === undefined) ? listed[i] : undefined) ?? { strategy: DEFAULT_AGENT });
+}
+
+/**
+ * Mediator seats. Named mediators from the command line take the scenario's mediator roles
+ * in order (new roles are added when there are more); the scenario's own mediator specs
+ * go to the roles they name. Only one mediator leads, drafting and tabling texts; the
+ * others relay, so that every party is asked about the same package.
+ */
+function mediatorSeats(roles: readonly Mediator[], specs: readonly AgentSpec[], fromCommandLine: boolean): { roles: Mediator[]; seats: Seating[] } {
+  const all = [...roles];
+  const seats: Seating[] = [];
+  specs.forEach((spec, i) => {
+    let role = fromCommandLine ? all[i]?.name : (spec.role ?? all[i]?.name);
+    if (role === undefined) {
+      role = i === 0 ? ADDED_MEDIATOR : `${ADDED_MEDIATOR} ${i + 1}`;
+      all.push({ name: role, channels: [] });
+    }
+    seats.push({ role, kind: 'mediator', spec });
+  });
+  const leads = seats.filter((s) => s.spec.params?.lead === true || s.spec.params?.lead === 'true');
+  const lead = leads[0]?.role ?? seats[0]?.role;
+  return {
+    roles: all,
+    seats: seats.map((s) => (s.spec.params?.lead !== undefined ? s : { ...s, spec: { ...s.spec, params: { ...s.spec.params, lead: s.role === lead } } })),
+  };
+}
+
+function deadlineOf(scenario: Scenario, request: RunRequest, hoursPerRound: number): RunPlan['deadline'] {
+  if (request.rounds !== undefined && request.time !== undefined) throw usage('give --rounds or --time, not both');
+  if (request.rounds !== undefined) return { rounds: request.rounds };
+  if (request.time !== undefined) return { time: request.time };
+  const rounds = scenario.simulation?.rounds ?? DEFAULT_ROUNDS;
+  // A scenario that sets hours per round counts its timeline in hours: its rounds are clock rounds.
+  return scenario.simulation?.hoursPerRound !== undefined ? { time: rounds * hoursPerRound } : { rounds };
+}
+
+/** Resolves a run: protocol, seats, deadline and seed, from the request, the scenario and the defaults. */
+export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
+  const sim = scenario.simulation;
+  const protocol = request.protocol ?? sim?.protocol ?? 'saop';
+  getProtocol(protocol);
+  const mediated = protocol !== 'saop';
+  if (!mediated && request.mediators?.length) throw usage(`saop has no mediators; use --protocol ${PROTOCOL_NAMES.filter((p) => p !== 'saop').join(' or ')} with --mediators`);
+  const hoursPerRound = sim?.hoursPerRound ?? 1;
+  const specs = partySpecs(scenario, request);
+  const fromCommandLine = request.mediators !== undefined;
+  const mediatorSpecs = !mediated ? [] : (request.mediators ?? sim?.mediators ?? []);
+  const chosen = mediated && mediatorSpecs.length === 0 ? [{ strategy: DEFAULT_MEDIATOR }] : mediatorSpecs;
+  const mediators = mediatorSeats(scenario.roles.mediators, chosen, fromCommandLine || mediatorSpecs.length === 0);
+  const roles: Roles = { ...scenario.roles, mediators: mediators.roles };
+  const withRoles: Scenario = { ...scenario, roles };
+  const map = roleMap({ domain: scenario.domain, parties: scenario.parties.map((p) => p.name), roles, timeline: [], deadline: {}, seed: 0 });
+  const seats: Seating[] = [
+    ...mediators.seats,
+    ...scenario.parties.map((p, i): Seating => ({ role: map.delegations[i]!, kind: 'delegation', party: p.name, spec: specs[i]! })),
+  ];
+  if (protocol === 'shuttle') {
+    for (const [party, body] of Object.entries(map.bodyOfParty)) seats.push({ role: body, kind: 'decision-body', party, spec: { strategy: 'principal' } });
+    for (const group of map.groups) seats.push({ role: group, kind: 'working-group', spec: { strategy: 'working-group' } });
+  }
+  return { scenario: withRoles, protocol, seats, deadline: deadlineOf(scenario, request, hoursPerRound), seed: request.seed ?? sim?.seed ?? 1, hoursPerRound };
+}

@@ -1,0 +1,86 @@
+import type { Outcome } from '../../core/domain.js';
+import { redLinesCrossed, type Party } from '../../core/party.js';
+import type { ProtocolEvent } from '../../protocols/events.js';
+import type { Package } from '../../protocols/types.js';
+import { constraintText } from '../analysis/findings.js';
+import { packageText, who } from './narrate.js';
+import type { RunOutcome } from './simulate.js';
+
+/** The last package (or offer) on the table and who put it there. */
+export interface LastPackage {
+  readonly proposal: string;
+  readonly by: string;
+  readonly text: Outcome;
+}
+
+export function lastPackage(events: readonly ProtocolEvent[]): LastPackage | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind === 'package-revised') return { proposal: e.proposal, by: e.by, text: e.text };
+    if (e.kind === 'package-tabled' || e.kind === 'text-tabled') return { proposal: e.proposal, by: e.actor, text: e.text };
+    if (e.kind === 'offer') return { proposal: e.proposal, by: e.actor, text: e.outcome };
+  }
+  return null;
+}
+
+/** A party's answer to a package: what it said, and why where it said so. */
+export interface Answer {
+  readonly proposal: string;
+  readonly actor: string;
+  readonly answer: string;
+  readonly amendments?: Package;
+  readonly reason?: string;
+}
+
+/** Rejections, requested changes and refused ratifications of one proposal. */
+export function answersTo(events: readonly ProtocolEvent[], proposal: string): Answer[] {
+  const out: Answer[] = [];
+  for (const e of events) {
+    if ((e.kind === 'text-response' || e.kind === 'package-response') && e.proposal === proposal) out.push({ proposal, actor: e.actor, answer: e.answer, amendments: e.amendments, reason: e.reason });
+    if (e.kind === 'ratification-refused' && e.proposal === proposal) out.push({ proposal, actor: e.actor, answer: 'refused to ratify', reason: e.reason });
+    if (e.kind === 'ratified' && e.proposal === proposal) out.push({ proposal, actor: e.actor, answer: 'ratified' });
+  }
+  return out;
+}
+
+export function answerText(a: Answer): string {
+  if (a.answer === 'amend') return `${who(a.actor)} asked for ${packageText(a.amendments ?? {})}`;
+  return `${who(a.actor)} ${a.answer === 'reject' ? 'rejected it' : a.answer === 'accept' ? 'accepted it' : a.answer}${a.reason ? ` (${a.reason.replace(/\.$/, '')})` : ''}`;
+}
+
+/** Which red lines of which party the package crosses, in words. */
+export function crossedLines(parties: readonly Party[], text: Outcome): string[] {
+  return parties.flatMap((p) => redLinesCrossed(p, text).map((l) => `${p.name}'s red line on ${l.issue}${l.description ? ` (${l.description.replace(/\.$/, '')})` : ''}`));
+}
+
+/**
+ * Why the talks ended as they did, in a few sentences: the package that was agreed and who
+ * ratified it, or the end reason, the red lines that block every package, the sticking
+ * points that remained and what the last package crossed.
+ */
+export function whyText(run: RunOutcome): string[] {
+  const { result, log, analysis, parties, plan } = run;
+  const events = log.events;
+  if (result.agreement && result.outcome) {
+    const ratifiers = events.filter((e) => e.kind === 'ratified' && e.proposal === result.proposal).map((e) => (e.kind === 'ratified' ? who(e.actor) : ''));
+    const lines = [`Deal: ${result.proposal} was agreed${ratifiers.length ? ` and ratified by ${ratifiers.join(' and ')}` : ` by ${result.parties.map((p) => p.party).join(', ')}`}, in round ${result.rounds}.`];
+    if (run.improvements.length) lines.push(`${run.improvements.length} other package${run.improvements.length > 1 ? 's' : ''} would leave every party at least as well off and one better (see the improvements).`);
+    return lines;
+  }
+  const ending = result.endReason === 'deadline' ? 'the deadline came without agreement' : result.endReason === 'walk-away' ? 'a party walked away' : 'the talks stalled';
+  const lines = [`Impasse: ${ending} after ${result.rounds} rounds.`];
+  const zoneEmpty = analysis !== null && analysis.zopa.best.length === 0;
+  if (zoneEmpty && analysis.blockers.length) {
+    const scenario = { ...plan.scenario, parties };
+    const first = analysis.blockers[0]!;
+    lines.push(`No package meets every party's red lines and reservation values: it would take relaxing ${first.constraints.map((c) => constraintText(scenario, c)).join(' and ')} to open a zone of agreement.`);
+  } else if (zoneEmpty) lines.push('No package is acceptable to every party.');
+  if (result.stickingPoints.length) lines.push(`Sticking points that remained: ${result.stickingPoints.map((s) => s.issue).join(', ')}.`);
+  else if (result.openIssues.length) lines.push(`Issues still open: ${result.openIssues.join(', ')}.`);
+  const last = lastPackage(events);
+  if (last) {
+    const crossed = crossedLines(parties, last.text);
+    if (crossed.length) lines.push(`The last package on the table, ${last.proposal}, crosses ${crossed.join('; ')}.`);
+  }
+  return lines;
+}

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { utilityFor } from '../../core/party.js';
+import { writeEventLog } from '../../session/event-log.js';
+import { plotConcession } from '../plot/concession.js';
+import { plotOffers } from '../plot/offers.js';
+import { writeFileAtomic } from '../plot/write-atomic.js';
+import { agreementMarkdown } from './agreement.js';
+import { concessionSeries, outsideMarks, positionsOf } from './positions.js';
+import type { RunOutcome } from './simulate.js';
+
+/** The files a run writes, by kind. */
+export interface RunFiles {
+  readonly log: string;
+  readonly offers: string;
+  readonly concession: string;
+  readonly agreement: string;
+}
+
+export function runFiles(outDir: string): RunFiles {
+  return { log: join(outDir, 'events.jsonl'), offers: join(outDir, 'offers.svg'), concession: join(outDir, 'concession.svg'), agreement: join(outDir, 'agreement.md') };
+}
+
+/** The two plots of a run: offers in utility space and concession curves. */
+export async function writeRunPlots(run: RunOutcome, files: Pick<RunFiles, 'offers' | 'concession'>): Promise<void> {
+  const { scenario } = run.plan;
+  const events = run.log.events;
+  const title = scenario.title ?? scenario.name;
+  const hours = scenario.simulation?.hoursPerRound !== undefined;
+  const offers = positionsOf(events).map((p, i) => ({ by: p.by, at: p.at, order: i, utilities: run.parties.map((party) => utilityFor(party, p.outcome)) }));
+  const effectsFired = events.some((e) => e.kind === 'outside-event' && e.effects.length > 0);
+  await plotOffers(
+    {
+      title, parties: run.parties.map((p) => p.name), offers,
+      frontier: run.analysis?.frontier.map((p) => p.utilities) ?? [],
+      agreement: run.result.outcome ? run.parties.map((p) => utilityFor(p, run.result.outcome!)) : null,
+      reservation: run.parties.map((p) => p.reservation),
+      notes: effectsFired ? ['utilities as the parties weigh them at the end, after the outside events'] : [],
+    },
+    files.offers,
+  );
+  const points = concessionSeries(events, scenario.parties).map((p, i) => ({ party: p.party, at: p.at, order: i, utility: p.utility }));
+  await plotConcession({ title, points, marks: outsideMarks(events), timeTitle: hours ? 'Hours from the start' : 'Time (rounds)' }, files.concession);
+}
+
+/** Writes the event log, the plots and the agreement text into `outDir`. */
+export async function writeRunReport(run: RunOutcome, outDir: string): Promise<RunFiles> {
+  mkdirSync(outDir, { recursive: true });
+  const files = runFiles(outDir);
+  writeEventLog(files.log, run.log);
+  await writeRunPlots(run, files);
+  writeFileAtomic(files.agreement, agreementMarkdown(run));
+  return files;
+}
