@@ -1,3 +1,10 @@
+/**
+ * parley's negotiating agents: strategies in utility space (time-dependent, tit-for-tat,
+ * MiCRO, random) with a frequency opponent model and combinable acceptance conditions;
+ * adapters that seat a strategy as a party's delegation in SAOP, single-text and shuttle
+ * talks; decision bodies; mediators (hill-climb, nash, bridging) and working groups; and
+ * the registry that builds them by name or loads a user's module by path.
+ */
 export type { Strategy, StrategyContext, StrategyEvent } from './strategy.js';
 export type { AgentContext, AgentFactory, AgentFactoryContext, AgentModule } from './factory-types.js';
 export { OwnPreferences } from './preferences.js';

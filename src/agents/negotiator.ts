@@ -18,6 +18,7 @@ export class Negotiator {
   readonly random: Random;
   private lastSeq = -1;
   private read = 0;
+  private proposal: Outcome | null | undefined = undefined;
   private t = 0;
 
   constructor(
@@ -33,13 +34,14 @@ export class Negotiator {
   }
 
   get context(): StrategyContext {
-    return { t: this.t, prefs: this.prefs, opponents: this.opponents, random: this.random };
+    return { t: this.t, prefs: this.prefs, opponents: this.opponents, random: this.random, next: () => this.propose() };
   }
 
   /** Brings preferences, time and models up to date with the view; `onEvent` sees each new event. */
   sync(view: AgentView, onEvent?: (event: ProtocolEvent) => void): void {
     if (view.self) this.prefs.update(view.self);
     this.t = view.progress;
+    this.proposal = undefined;
     for (const event of unseen(view.events, this.read, this.lastSeq)) {
       this.lastSeq = event.seq;
       onEvent?.(event);
@@ -50,14 +52,17 @@ export class Negotiator {
   }
 
   observe(event: StrategyEvent): void {
+    this.proposal = undefined;
     const ctx = this.context;
     if (event.kind === 'received') this.opponents.of(event.from).observeOffer(event.outcome);
     if (event.kind === 'amended') this.opponents.of(event.from).observeAmendments(event.amendments);
     this.strategy.observe(event, ctx);
   }
 
+  /** The strategy's proposal, computed once until the next new event or time step. */
   propose(): Outcome | null {
-    return this.strategy.propose(this.context);
+    if (this.proposal === undefined) this.proposal = this.strategy.propose({ t: this.t, prefs: this.prefs, opponents: this.opponents, random: this.random });
+    return this.proposal;
   }
 
   accepts(offer: Outcome): boolean {

@@ -23,7 +23,8 @@ export class PrincipalAgent implements Agent {
   constructor(
     readonly role: string,
     private readonly margin: number,
-    private readonly fallback: Party,
+    /** The party's preferences when the view carries none (a body joining a hosted session may get them only there). */
+    private readonly fallback?: Party,
   ) {}
 
   act(view: AgentView): Action | null {
@@ -32,7 +33,9 @@ export class PrincipalAgent implements Agent {
     const proposal = view.expectation.proposal;
     const text = proposalOutcome(view, proposal);
     if (!proposal || !text) return null;
-    const reason = refusalReason(view.self ?? this.fallback, text, this.margin);
+    const party = view.self ?? this.fallback;
+    if (!party) return null;
+    const reason = refusalReason(party, text, this.margin);
     if (reason === null && may.includes('ratify')) return { kind: 'ratify', actor: this.role, proposal };
     return { kind: 'refuse-ratification', actor: this.role, proposal, reason: reason ?? undefined };
   }

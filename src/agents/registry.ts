@@ -24,7 +24,6 @@ function principal(ctx: AgentFactoryContext): Agent {
   const params = new ParamReader('principal', ctx.params);
   const margin = params.number('ratificationMargin', 0.05, { min: 0, max: 1 });
   params.rejectUnknown();
-  if (!ctx.self) throw new ParleyError('PARLEY_E_USAGE', `agent "principal" for ${ctx.role} needs its party's preferences`);
   return new PrincipalAgent(ctx.role, margin, ctx.self);
 }
 

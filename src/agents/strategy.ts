@@ -14,6 +14,11 @@ export interface StrategyContext {
   readonly prefs: OwnPreferences;
   readonly opponents: OpponentModels;
   readonly random: Random;
+  /**
+   * What the strategy proposes now, computed once per decision by the caller; acceptance
+   * conditions comparing with the next offer use it so that they judge the offer it will make.
+   */
+  readonly next?: () => Outcome | null;
 }
 
 export type StrategyEvent =

@@ -120,5 +120,5 @@ export function evaluateCompiled(fn: CompiledUtility, index: ArrayLike<number>):
     for (let j = 0; j < r.issues.length && inside; j++) inside = r.masks[j]![index[r.issues[j]!]!] === 1;
     if (inside) sum += r.value;
   }
-  return fn.scale === 0 ? 0 : sum / fn.scale;
+  return fn.scale === 0 ? 0 : Math.min(1, sum / fn.scale);
 }

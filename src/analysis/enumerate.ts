@@ -38,13 +38,21 @@ export function forEachOutcome(
  * Frontier by visiting every outcome: the reference the fast algorithms are tested against.
  * Returns null when the deadline (ms since epoch) passes first.
  */
-export function enumerateSpaceFrontier(space: Space, fns: readonly CompiledUtility[], deadline = Infinity): IndexedPoint[] | null {
+export function enumerateSpaceFrontier(
+  space: Space,
+  fns: readonly CompiledUtility[],
+  deadline = Infinity,
+  onProgress?: (fraction: number) => void,
+): IndexedPoint[] | null {
   const firstByKey = new Map<string, IndexedPoint>();
+  const total = spaceSizeNumber(space);
   let count = 0;
   const done = forEachOutcome(space, fns, (index, u) => {
     const key = Array.from(u, round9).join(',');
     if (!firstByKey.has(key)) firstByKey.set(key, { utilities: Array.from(u), index: Array.from(index) });
-    return (++count & 0xffff) !== 0 || Date.now() < deadline;
+    if ((++count & 0xffff) !== 0) return true;
+    onProgress?.(count / total);
+    return Date.now() < deadline;
   });
   return done ? finalizeFrontier(firstByKey.values()) : null;
 }

@@ -34,7 +34,7 @@ export function spaceFrontier(space: Space, fns: readonly CompiledUtility[], lim
     return rectangleFrontier(space, boxes, scales, limits.deadline, limits.onProgress);
   }
   if (spaceSizeNumber(space) <= ENUMERATION_LIMIT) {
-    const points = enumerateSpaceFrontier(space, fns, limits.deadline);
+    const points = enumerateSpaceFrontier(space, fns, limits.deadline, limits.onProgress);
     if (points) return { points, exact: true };
   }
   return sampledFrontier(space, fns, limits.deadline);

@@ -251,8 +251,9 @@ class CliqueSearch {
     return total;
   }
 
+  /** Capping is monotone, so bounds on raw sums stay bounds on capped utilities. */
   private normalise(raw: Float64Array): number[] {
-    return Array.from(raw, (s, k) => (this.scales[k] === 0 ? 0 : s / this.scales[k]!));
+    return Array.from(raw, (s, k) => (this.scales[k] === 0 ? 0 : Math.min(1, s / this.scales[k]!)));
   }
 
   private report(raw: Float64Array): void {

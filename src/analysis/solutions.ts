@@ -1,25 +1,46 @@
 /**
  * Bargaining solutions over frontier points (rounded utilities). Solutions are frontier
- * points; where several tie, the first outcome in the domain's value order wins.
+ * points; where distinct points tie, the smaller vector in party order wins; where outcomes
+ * reach the same vector, the first in the domain's value order.
  */
 import { compareIndex, round9, type IndexedPoint } from './vectors.js';
 
 /**
- * The point maximising score, ties to the first outcome in value order; null when none.
+ * The point maximising score, ties settled by `prefer` (default: first outcome in value
+ * order); null when none.
  * Scores are rounded to 9 decimals like utilities, so that float noise in a sum or product
  * of rounded utilities does not decide between points that tie exactly.
  */
-export function argmax(points: readonly IndexedPoint[], score: (p: IndexedPoint) => number): IndexedPoint | null {
+export function argmax(
+  points: readonly IndexedPoint[],
+  score: (p: IndexedPoint) => number,
+  prefer: (a: IndexedPoint, b: IndexedPoint) => number = byValueOrder,
+): IndexedPoint | null {
   let best: IndexedPoint | null = null;
   let bestScore = -Infinity;
   for (const p of points) {
     const s = round9(score(p));
-    if (s > bestScore || (s === bestScore && best && compareIndex(p.index, best.index) < 0)) {
+    if (s > bestScore || (s === bestScore && best && prefer(p, best) < 0)) {
       best = p;
       bestScore = s;
     }
   }
   return best;
+}
+
+const byValueOrder = (a: IndexedPoint, b: IndexedPoint) => compareIndex(a.index, b.index);
+
+/**
+ * Distinct utility vectors tying on a solution's score: the one with the smaller utilities in
+ * party order wins (the convention of the shared reference frontiers, where NiceOrDie's two
+ * mirror points tie exactly); the same vector reached twice keeps its first outcome.
+ */
+function bySmallerVector(a: IndexedPoint, b: IndexedPoint): number {
+  for (let i = 0; i < a.utilities.length; i++) {
+    const d = a.utilities[i]! - b.utilities[i]!;
+    if (d !== 0) return d;
+  }
+  return byValueOrder(a, b);
 }
 
 /** Points where every party gets at least its disagreement value. */
@@ -33,7 +54,7 @@ export function nashProduct(p: IndexedPoint, d: readonly number[]): number {
 
 /** Nash: among points with u ≥ d, the greatest product of gains over d. */
 export function nashOf(acceptable: readonly IndexedPoint[], d: readonly number[]): IndexedPoint | null {
-  return argmax(individuallyRational(acceptable, d), (p) => nashProduct(p, d));
+  return argmax(individuallyRational(acceptable, d), (p) => nashProduct(p, d), bySmallerVector);
 }
 
 /** Best utility of each party over points with u ≥ d (the ideal point); null when none. */
@@ -50,15 +71,15 @@ export function kalaiSmorodinskyOf(acceptable: readonly IndexedPoint[], d: reado
   const rational = individuallyRational(acceptable, d);
   const ideal = idealOf(rational, d.length);
   if (!ideal) return null;
-  return argmax(rational, (p) => Math.min(...p.utilities.map((u, i) => (ideal[i]! > d[i]! ? (u - d[i]!) / (ideal[i]! - d[i]!) : 1))));
+  return argmax(rational, (p) => Math.min(...p.utilities.map((u, i) => (ideal[i]! > d[i]! ? (u - d[i]!) / (ideal[i]! - d[i]!) : 1))), bySmallerVector);
 }
 
 export function maxWelfareOf(points: readonly IndexedPoint[]): IndexedPoint | null {
-  return argmax(points, (p) => p.utilities.reduce((a, b) => a + b, 0));
+  return argmax(points, (p) => p.utilities.reduce((a, b) => a + b, 0), bySmallerVector);
 }
 
 export function egalitarianOf(points: readonly IndexedPoint[]): IndexedPoint | null {
-  return argmax(points, (p) => Math.min(...p.utilities));
+  return argmax(points, (p) => Math.min(...p.utilities), bySmallerVector);
 }
 
 /** Each party's best point among the given ones (party order). */

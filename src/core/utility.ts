@@ -23,7 +23,10 @@ export interface HyperRectangle {
   readonly bounds: Readonly<Record<string, { readonly min: number; readonly max: number } | { readonly values: readonly string[] }>>;
 }
 
-/** u(o) = Σ value of every rectangle containing o, divided by scale (ANAC 2014 `maxutility`). */
+/**
+ * u(o) = Σ value of every rectangle containing o, divided by scale (ANAC 2014 `maxutility`),
+ * capped at 1 as GENIUS caps it: some ANAC 2014 profiles reach more than their `maxutility`.
+ */
 export interface RectangleUtility {
   readonly kind: 'rectangles';
   readonly rectangles: readonly HyperRectangle[];
@@ -81,7 +84,7 @@ export function evaluateUtility(fn: UtilityFunction, outcome: Outcome): number {
   }
   let sum = 0;
   for (const rect of fn.rectangles) if (insideRectangle(rect, outcome)) sum += rect.value;
-  return fn.scale === 0 ? 0 : sum / fn.scale;
+  return fn.scale === 0 ? 0 : Math.min(1, sum / fn.scale);
 }
 
 /** Issues the utility function depends on. */

@@ -98,7 +98,7 @@ export function runSession(options: SessionOptions): SessionResult {
   for (let pass = 0; pass < maxPasses && !protocol.isOver(state); pass++) {
     const asked = new Set<string>();
     for (;;) {
-      const next = protocol.expected(state).find((e) => !asked.has(e.role));
+      const next = firstNotAsked(protocol.expected(state), asked);
       if (!next || protocol.isOver(state)) break;
       asked.add(next.role);
       const agent = agents.get(next.role);
@@ -112,4 +112,10 @@ export function runSession(options: SessionOptions): SessionResult {
     analysis: options.analysis ?? 'auto', analysisTimeLimit: options.analysisTimeLimit ?? 10,
   });
   return { result, log: { header, events, actions }, state };
+}
+
+/** The first expectation of a role not asked yet this clock round (a loop, not a closure: it runs every turn). */
+function firstNotAsked(expected: readonly Expectation[], asked: ReadonlySet<string>): Expectation | undefined {
+  for (const e of expected) if (!asked.has(e.role)) return e;
+  return undefined;
 }

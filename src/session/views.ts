@@ -43,12 +43,16 @@ export class ViewBook {
   /** A frozen copy per role, made again only after new events reach it. */
   private readonly snapshots = new Map<string, readonly ProtocolEvent[]>();
   private readonly seats = new Map<string, Seat>();
+  private readonly seeds = new Map<string, number>();
+  private readonly partyByName: ReadonlyMap<string, Party>;
+  private readonly currentParties = new Map<string, { effects: BaseState['effects']; party: Party | undefined }>();
 
   constructor(
     private readonly setup: NegotiationSetup,
     private readonly parties: readonly Party[],
     private readonly revealToMediators: readonly string[],
   ) {
+    this.partyByName = new Map(parties.map((p) => [p.name, p]));
     const map = roleMap(setup);
     for (const role of actingRoles(setup)) {
       this.seats.set(role, seatOf(setup, role, map));
@@ -68,25 +72,43 @@ export class ViewBook {
   eventsOf(role: string): readonly ProtocolEvent[] {
     let snapshot = this.snapshots.get(role);
     if (!snapshot) {
-      snapshot = Object.freeze([...(this.seen.get(role) ?? [])]);
+      snapshot = Object.freeze((this.seen.get(role) ?? []).slice());
       this.snapshots.set(role, snapshot);
     }
     return snapshot;
   }
 
+  /** The party as it stands after the fired effects; recomputed only when effects fire. */
+  private current(name: string, effects: BaseState['effects']): Party | undefined {
+    const cached = this.currentParties.get(name);
+    if (cached && cached.effects === effects) return cached.party;
+    const base = this.partyByName.get(name);
+    const party = base && withEffects(base, effects);
+    this.currentParties.set(name, { effects, party });
+    return party;
+  }
+
+  // Called once per turn of every agent: no closures here, and nothing recomputed that did not change.
   view(state: BaseState, expectation: Expectation): AgentView {
     const seat = this.seats.get(expectation.role) ?? seatOf(this.setup, expectation.role);
-    const current = (name: string) => {
-      const p = this.parties.find((x) => x.name === name);
-      return p ? withEffects(p, state.effects) : undefined;
-    };
     const revealed: Record<string, Party> = {};
-    if (seat.kind === 'mediator') for (const name of this.revealToMediators) if (current(name)) revealed[name] = current(name)!;
+    if (seat.kind === 'mediator') {
+      for (const name of this.revealToMediators) {
+        const party = this.current(name, state.effects);
+        if (party) revealed[name] = party;
+      }
+    }
     return {
       role: seat.role, party: seat.party, kind: seat.kind, domain: this.setup.domain as Domain, parties: this.setup.parties,
       now: state.now, round: state.round, deadline: state.deadline, progress: progressOf(state), expectation,
-      events: this.eventsOf(seat.role), self: seat.party !== undefined ? current(seat.party) : undefined, revealed, seed: roleSeed(this.setup.seed, seat.role),
+      events: this.eventsOf(seat.role), self: seat.party !== undefined ? this.current(seat.party, state.effects) : undefined, revealed, seed: this.seedOf(seat.role),
     };
+  }
+
+  private seedOf(role: string): number {
+    let seed = this.seeds.get(role);
+    if (seed === undefined) this.seeds.set(role, (seed = roleSeed(this.setup.seed, role)));
+    return seed;
   }
 }
 

@@ -3,7 +3,8 @@ import type { Outcome } from '../../src/core/domain.js';
 import { utilityFor } from '../../src/core/party.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
 import { createAgent } from '../../src/agents/index.js';
-import { gridDomain, randomParty, viewFor } from './support/fixtures.js';
+import { runSession } from '../../src/session/runner.js';
+import { gridDomain, randomParty, scenarioOf, viewFor } from './support/fixtures.js';
 import { mediatedRun } from './support/talks.js';
 
 const domain = gridDomain(3, 5);
@@ -84,5 +85,29 @@ describe('delegations in shuttle talks', () => {
     const relays = log.events.filter((e) => e.kind === 'relayed');
     expect(relays.length).toBeGreaterThan(0);
     for (const r of relays) expect(r.kind === 'relayed' && r.message).toMatch(/^(A|B) (accepts|asks for changes to|does not accept) pkg-\d+/);
+  });
+});
+
+describe('co-mediators', () => {
+  it('pass each answer on once: a message one relayed, the other does not repeat', () => {
+    const a = randomParty(domain, 'A', 5, { reservation: 0.4 });
+    const b = randomParty(domain, 'B', 6, { reservation: 0.4 });
+    const roles = {
+      mediators: [{ name: 'M1', channels: [] }, { name: 'M2', channels: [] }],
+      delegations: [], decisionBodies: [], workingGroups: [], observers: [],
+    };
+    const scenario = scenarioOf(domain, [a, b], roles);
+    const agents = [
+      createAgent({ strategy: 'hill-climb', params: { lead: true } }, 'M1', { kind: 'mediator', domain }),
+      createAgent({ strategy: 'bridging', params: { lead: false } }, 'M2', { kind: 'mediator', domain }),
+      createAgent({ strategy: 'boulware' }, 'A', { kind: 'delegation', domain, party: 'A', self: a }),
+      createAgent({ strategy: 'boulware' }, 'B', { kind: 'delegation', domain, party: 'B', self: b }),
+    ];
+    const { log, result } = runSession({ scenario, protocol: 'shuttle', agents, deadline: { rounds: 8 }, seed: 1, analysis: 'skip' });
+    expect(result.rejectedActions).toBe(0);
+    const relays = log.events.flatMap((e) => (e.kind === 'relayed' ? [`${e.to}|${e.message}`] : []));
+    expect(relays.length).toBeGreaterThan(0);
+    expect(new Set(relays).size).toBe(relays.length);
+    expect(log.events.filter((e) => e.kind === 'package-tabled').every((e) => e.kind === 'package-tabled' && e.actor === 'M1')).toBe(true);
   });
 });

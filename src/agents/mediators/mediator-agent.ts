@@ -52,14 +52,17 @@ export class MediatorAgent implements Agent {
     );
   }
 
+  /** The next answer to pass on; one a co-mediator already passed on in the same words is skipped. */
   private nextRelay(view: AgentView): Action | null {
+    for (const e of view.events) if (e.kind === 'relayed') this.relayed.add(`${e.to}|${e.message}`);
     for (const round of this.record!.rounds) {
       for (const response of round.responses.values()) {
+        const message = relayMessage(view.domain, round.proposal, response);
         for (const to of round.to) {
-          const key = `${round.proposal}|${response.party}|${to}`;
+          const key = `${to}|${message}`;
           if (to === response.party || this.relayed.has(key)) continue;
           this.relayed.add(key);
-          return { kind: 'relay', actor: this.role, to, message: relayMessage(view.domain, round.proposal, response), about: round.proposal };
+          return { kind: 'relay', actor: this.role, to, message, about: round.proposal };
         }
       }
     }

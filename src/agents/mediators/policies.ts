@@ -1,10 +1,9 @@
 import type { Domain, Outcome } from '../../core/domain.js';
-import type { Value } from '../../core/issue.js';
 import type { Random } from '../../core/random.js';
 import type { AgentView } from '../../session/agent-view.js';
 import { estimatedScorer, nashOutcome, type PartyScorer, revealedScorer } from './nash.js';
 import { type MediationRecord, outcomeKey, responseScore } from './record.js';
-import { centralText, mergeAmendments, nudge, randomText } from './texts.js';
+import { centralText, mergeAmendments, nudge, nudgeIssue, randomText } from './texts.js';
 import { contestedIssues, deferredText } from './bridging.js';
 
 export interface TextChoice {
@@ -39,8 +38,8 @@ export function hillClimbStep(view: AgentView, record: MediationRecord, random: 
   if (!last) return { text: start === 'random' ? randomText(domain, random) : centralText(domain), note: 'Opening text for comment.' };
   let best = last;
   for (const r of record.rounds) if (responseScore(r) > responseScore(best)) best = r;
-  const base: Record<string, Value> = mergeAmendments(domain, best);
-  for (const issue of rejectedIssues(view, best)) Object.assign(base, nudge(domain, { [issue]: base[issue]! } as Outcome, random));
+  let base: Outcome = mergeAmendments(domain, best);
+  for (const name of rejectedIssues(view, best)) base = nudgeIssue(domain.issues.find((i) => i.name === name)!, base, random);
   const text = untried(domain, base, record, random);
   return { text, note: best === last ? 'Revised to take in the requested changes.' : 'Revised from an earlier text that drew more support.' };
 }

@@ -57,9 +57,13 @@ export function mergeAmendments(domain: Domain, round: TabledRound): Record<stri
   return text;
 }
 
-/** A copy of the text with one issue moved by one step in value order, at random. */
+/** A copy of the text with one random issue moved by one step in value order. */
 export function nudge(domain: Domain, text: Outcome, random: Random): Outcome {
-  const issue = domain.issues[random.int(domain.issues.length)]!;
+  return domain.issues.length === 0 ? text : nudgeIssue(domain.issues[random.int(domain.issues.length)]!, text, random);
+}
+
+/** A copy of the text with this issue moved one step up or down its value order, at random. */
+export function nudgeIssue(issue: Issue, text: Outcome, random: Random): Outcome {
   const size = issueSize(issue);
   if (size < 2) return text;
   const p = positionOf(issue, text[issue.name]!);

@@ -5,11 +5,12 @@ import type { Agent, AgentView } from '../../session/agent-view.js';
 import { positionOf } from './texts.js';
 
 /**
- * A working group settles the details of its phase within a tabled package. It keeps every
- * value no party has objected to; a value counts as objected to once a party asked to change
- * it (an amendment the group can see) or a later package dropped it after it was tabled.
- * For such an issue it picks the closest value nobody objected to. It settles a package
- * once, and only when that changes something, since settling clears earlier answers.
+ * A working group settles the details of its phase within a tabled package: it keeps every
+ * value no party has objected to, and where a party objected (an amendment or a rejection
+ * naming the issue, as far as the group may see them) it puts back the closest value tabled
+ * earlier that nobody objected to. A value never tabled is untested and never picked, and a
+ * package is settled once and only when that changes something, since settling clears the
+ * answers given so far. Where the group sees no objection it leaves the text to the parties.
  */
 export class WorkingGroupAgent implements Agent {
   private readonly settled = new Set<string>();
@@ -22,39 +23,42 @@ export class WorkingGroupAgent implements Agent {
     const referral = [...view.events].reverse().find((e) => e.kind === 'phase-referred' && e.proposal === proposal && e.group === this.role);
     if (!referral || referral.kind !== 'phase-referred') return null;
     this.settled.add(proposal);
-    const objected = objectedValues(view);
+    const { objected, tabled: seen } = referralHistory(view);
     const details: Record<string, Value> = {};
     for (const issueName of referral.issues) {
       const tabled = referral.details[issueName];
       if (tabled === undefined || !objected.get(issueName)?.has(String(tabled))) continue;
-      const pick = closestUnobjected(view.domain, issueName, tabled, objected.get(issueName)!);
+      const pick = closestUnobjected(view.domain, issueName, tabled, objected.get(issueName)!, seen.get(issueName) ?? new Set());
       if (pick !== undefined && pick !== tabled) details[issueName] = pick;
     }
     return Object.keys(details).length ? { kind: 'settle', actor: this.role, proposal, details } : null;
   }
 }
 
-/** Per issue, the values some party objected to, as far as the group can see. */
-function objectedValues(view: AgentView): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  const add = (issue: string, v: Value) => {
-    if (!out.has(issue)) out.set(issue, new Set());
-    out.get(issue)!.add(String(v));
+/** Per issue, the values tabled so far and those some party objected to, as far as the group can see. */
+function referralHistory(view: AgentView): { objected: Map<string, Set<string>>; tabled: Map<string, Set<string>> } {
+  const objected = new Map<string, Set<string>>();
+  const tabled = new Map<string, Set<string>>();
+  const referrals = new Map<string, Package>();
+  const add = (into: Map<string, Set<string>>, issue: string, v: Value) => {
+    if (!into.has(issue)) into.set(issue, new Set());
+    into.get(issue)!.add(String(v));
   };
-  let previous: Package | null = null;
   for (const e of view.events) {
-    if ((e.kind === 'text-response' || e.kind === 'package-response') && e.answer === 'amend' && e.amendments) {
-      const tabled = view.events.find((t) => t.kind === 'phase-referred' && t.proposal === e.proposal);
-      if (tabled?.kind === 'phase-referred') for (const issue of Object.keys(e.amendments)) if (tabled.details[issue] !== undefined) add(issue, tabled.details[issue]!);
+    if (e.kind === 'phase-referred') {
+      referrals.set(e.proposal, e.details);
+      for (const [issue, v] of Object.entries(e.details)) add(tabled, issue, v);
     }
-    if (e.kind !== 'phase-referred') continue;
-    if (previous) for (const [issue, v] of Object.entries(previous)) if (e.details[issue] !== v) add(issue, v);
-    previous = e.details;
+    if (e.kind !== 'text-response' && e.kind !== 'package-response') continue;
+    const details = referrals.get(e.proposal);
+    if (!details) continue;
+    const named = e.answer === 'amend' ? Object.keys(e.amendments ?? {}) : e.answer === 'reject' && e.reason ? Object.keys(details).filter((i) => e.reason!.includes(i)) : [];
+    for (const issue of named) if (details[issue] !== undefined) add(objected, issue, details[issue]!);
   }
-  return out;
+  return { objected, tabled };
 }
 
-function closestUnobjected(domain: Domain, issueName: string, tabled: Value, objected: Set<string>): Value | undefined {
+function closestUnobjected(domain: Domain, issueName: string, tabled: Value, objected: Set<string>, tested: Set<string>): Value | undefined {
   const issue = domain.issues.find((i) => i.name === issueName);
   if (!issue) return undefined;
   const p = positionOf(issue, tabled);
@@ -63,7 +67,7 @@ function closestUnobjected(domain: Domain, issueName: string, tabled: Value, obj
     for (const q of [p - d, p + d]) {
       if (q < 0 || q >= size) continue;
       const v = valueAt(issue, q);
-      if (!objected.has(String(v))) return v;
+      if (tested.has(String(v)) && !objected.has(String(v))) return v;
     }
   }
   return undefined;

@@ -73,7 +73,7 @@ function compileRectangles(domain: Domain, fn: Extract<UtilityFunction, { kind: 
         for (let m = 0; m < r.issues.length; m++) if (r.masks[m]![rows[offset + r.issues[m]!]!] === 0) continue outer;
         sum += r.value;
       }
-      return sum * scale;
+      return Math.min(1, sum * scale);
     },
   };
 }

@@ -4,7 +4,7 @@ import { compileEvaluator, outcomeUtility, RowCodec, type RowEvaluator } from '.
 import { sampleRows } from './sample.js';
 
 /** Spaces up to this many outcomes are enumerated whole; larger ones are sampled. */
-export const ENUMERATION_LIMIT = 250_000;
+export const ENUMERATION_LIMIT = 1_000_000;
 
 /**
  * One party's view of the outcome space: outcomes as rows of value positions, sorted by
@@ -45,18 +45,51 @@ function buildSpace(domain: Domain, utility: UtilityFunction): OutcomeSpace {
   const n = k === 0 ? 1 : raw.length / k;
   const utils = new Float64Array(n);
   for (let p = 0; p < n; p++) utils[p] = evaluator.evaluate(raw, p * k);
-  const order = new Int32Array(n);
-  for (let p = 0; p < n; p++) order[p] = p;
-  // Ties broken by enumeration order so that every run sorts the same way.
-  order.sort((a, b) => utils[b]! - utils[a]! || a - b);
+  const order = sortedOrder(utils);
   const rows = new Int32Array(n * k);
   const utilities = new Float64Array(n);
   for (let p = 0; p < n; p++) {
     const src = order[p]!;
     utilities[p] = utils[src]!;
-    rows.set(raw.subarray(src * k, src * k + k), p * k);
+    for (let i = 0; i < k; i++) rows[p * k + i] = raw[src * k + i]!;
   }
   return { domain, codec: new RowCodec(domain), evaluator, utility, issueCount: k, rows, utilities, size: n, exhaustive };
+}
+
+const INDEX_BITS = 2 ** 21;
+const LEVELS = 2 ** 31 - 1;
+
+/**
+ * Positions by descending utility, ties by position. A comparator sort of a million
+ * entries takes most of a second; instead each entry becomes one number, its utility
+ * level in the high bits and its position in the low ones, sorted natively; a final
+ * insertion pass puts in exact order the few entries that share a level.
+ */
+function sortedOrder(utils: Float64Array): Int32Array {
+  const n = utils.length;
+  const order = new Int32Array(n);
+  if (n >= INDEX_BITS) {
+    for (let p = 0; p < n; p++) order[p] = p;
+    return order.sort((a, b) => utils[b]! - utils[a]! || a - b);
+  }
+  let max = -Infinity;
+  let min = Infinity;
+  for (const u of utils) [max, min] = [Math.max(max, u), Math.min(min, u)];
+  const scale = max > min ? LEVELS / (max - min) : 0;
+  const keys = new Float64Array(n);
+  for (let p = 0; p < n; p++) keys[p] = Math.floor((max - utils[p]!) * scale) * INDEX_BITS + p;
+  keys.sort();
+  for (let p = 0; p < n; p++) order[p] = keys[p]! % INDEX_BITS;
+  for (let p = 1; p < n; p++) {
+    const x = order[p]!;
+    let q = p - 1;
+    while (q >= 0 && (utils[order[q]!]! < utils[x]! || (utils[order[q]!]! === utils[x]! && order[q]! > x))) {
+      order[q + 1] = order[q]!;
+      q--;
+    }
+    order[q + 1] = x;
+  }
+  return order;
 }
 
 /** Every row of the space, the last issue varying fastest. */

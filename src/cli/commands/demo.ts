@@ -7,6 +7,7 @@ import { plotFrontier } from '../../report/plot/frontier.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import { analyzeInputs } from './analyze.js';
+import { simulationDemoStep } from './run.js';
 
 /** What the demo steps share: the scenario, where files go, and what earlier steps found. */
 export interface DemoContext {
@@ -37,7 +38,7 @@ const analyzeStep: DemoStep = {
 };
 
 /** The demo, step by step; a later step (e.g. a simulation) is added by appending here. */
-export const DEMO_STEPS: DemoStep[] = [analyzeStep];
+export const DEMO_STEPS: DemoStep[] = [analyzeStep, simulationDemoStep];
 
 export async function runDemo(io: CliIo, scenarioName = 'cairo-2024', steps: readonly DemoStep[] = DEMO_STEPS): Promise<void> {
   const ctx: DemoContext = { io, scenarioName, outDir: join(io.cwd, 'out', scenarioName) };

@@ -14,6 +14,7 @@ import { writeRunReport, type RunFiles } from '../../report/run/write.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
+import type { DemoStep } from './demo.js';
 
 export interface RunOptions {
   readonly protocol?: string;
@@ -76,7 +77,10 @@ export function narrating(scenario: Scenario, io: CliIo): (e: ProtocolEvent) => 
 
 /** Where the files went, relative to the working folder. */
 export function filesText(files: RunFiles, cwd: string): string {
-  const rel = (f: string) => relative(cwd, f) || f;
+  const rel = (f: string) => {
+    const r = relative(cwd, f);
+    return r && !r.startsWith('..') ? r : f;
+  };
   return `\nWrote ${rel(files.log)} (event log), ${rel(files.offers)}, ${rel(files.concession)} (plots) and ${rel(files.agreement)} (agreement text).\n`;
 }
 
@@ -95,7 +99,7 @@ export async function runSimulation(inputs: string[], options: RunOptions, io: C
   const request = await requestOf(options, io.cwd);
   const plan = planRun(scenario, request);
   const talk = !options.json && !options.quiet;
-  if (talk) io.out(`Simulating ${scenario.title ?? scenario.name} (${plan.protocol}, seed ${plan.seed}): ${plan.seats.filter((s) => s.kind !== 'working-group').map((s) => `${s.role} plays ${s.spec.strategy}`).join('; ')}.\n\n`);
+  if (talk) io.out(`Simulating ${scenario.title ?? scenario.name} (${plan.protocol}, seed ${plan.seed}): ${plan.seats.filter((s) => s.kind !== 'working-group').map((s) => `${s.role}${s.spec.params?.lead === true ? ' (lead)' : ''} plays ${s.spec.strategy}`).join('; ')}.\n\n`);
   const run = simulate(plan, { onEvent: talk ? narrating(plan.scenario, io) : undefined });
   const outDir = resolve(io.cwd, options.out ?? join('out', scenario.name));
   const files = await writeRunReport(run, outDir);
@@ -141,5 +145,13 @@ export const runCommand: CliCommand = {
       .action(async (inputs: string[], options: RunOptions) => {
         await runSimulation(inputs, options, io);
       });
+  },
+};
+
+/** The demo's simulation step: the scenario with its own default agents and mediators, and the full report. */
+export const simulationDemoStep: DemoStep = {
+  title: 'Simulation',
+  async run(ctx) {
+    await runSimulation([ctx.scenarioName], { out: ctx.outDir }, ctx.io);
   },
 };

@@ -1,5 +1,7 @@
+import { PALETTE } from './offers.js';
 import { renderVegaLite, type TopLevelSpec } from './vega.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { wrapTitle } from './wrap-title.js';
 
 export interface ConcessionPlotData {
   readonly title: string;
@@ -8,14 +10,16 @@ export interface ConcessionPlotData {
   /** Outside events: vertical rules with labels. */
   readonly marks: readonly { readonly at: number; readonly label: string }[];
   readonly timeTitle: string;
+  /** Party order, for colours that match the offers plot. */
+  readonly parties: readonly string[];
 }
 
 export function concessionSpec(data: ConcessionPlotData): TopLevelSpec {
   const x = { field: 'at', type: 'quantitative', title: data.timeTitle };
-  // Labels of events at the same moment are stacked, not drawn over each other.
-  const stacked = data.marks.map((m, i) => ({ ...m, y: 0.98 - 0.06 * data.marks.slice(0, i).filter((o) => Math.abs(o.at - m.at) < 1e-9).length }));
+  // Each label on its own line, low in the plot where concession curves rarely go.
+  const stacked = data.marks.map((m, i) => ({ ...m, y: 0.04 + 0.055 * (data.marks.length - 1 - i) }));
   const layers: object[] = [
-    { data: { name: 'points' }, mark: { type: 'line', point: { size: 28, filled: true }, strokeWidth: 1.5, interpolate: 'step-after' }, encoding: { x, y: { field: 'utility', type: 'quantitative', title: 'Own utility of own offer', scale: { domain: [0, 1] } }, color: { field: 'party', type: 'nominal', title: 'Party' }, order: { field: 'order', type: 'quantitative' } } },
+    { data: { name: 'points' }, mark: { type: 'line', point: { size: 28, filled: true }, strokeWidth: 1.5, interpolate: 'step-after' }, encoding: { x, y: { field: 'utility', type: 'quantitative', title: 'Own utility of own offer', scale: { domain: [0, 1] } }, color: { field: 'party', type: 'nominal', title: 'Party', scale: { domain: [...data.parties], range: PALETTE.slice(0, data.parties.length) } }, order: { field: 'order', type: 'quantitative' } } },
   ];
   if (stacked.length) {
     layers.push(
@@ -25,7 +29,7 @@ export function concessionSpec(data: ConcessionPlotData): TopLevelSpec {
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Concessions: ${data.title}`, subtitle: ['Each party’s utility of what it put forward over time', ...(stacked.length ? ['red rules: outside events'] : [])], anchor: 'start' },
+    title: { text: wrapTitle(`Concessions: ${data.title}`), subtitle: ['Each party’s utility of what it put forward over time', ...(stacked.length ? ['red rules: outside events'] : [])], anchor: 'start' },
     datasets: { points: data.points.map((p) => ({ ...p })), marks: stacked },
     width: 560,
     height: 300,

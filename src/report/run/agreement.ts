@@ -2,6 +2,7 @@ import type { Outcome } from '../../core/domain.js';
 import type { ProvenanceNote } from '../../core/provenance.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
+import { AssumedNumbers, ASSUMED_MARK } from '../analysis/assumed.js';
 import { packageText, who } from './narrate.js';
 import type { RunOutcome } from './simulate.js';
 import { answersTo, answerText, crossedLines, lastPackage, whyText } from './why.js';
@@ -76,7 +77,7 @@ function noAgreementMarkdown(run: RunOutcome): string[] {
   const proposals = [...new Set(events.flatMap((e) => ('proposal' in e && (e.kind === 'package-response' || e.kind === 'text-response' || e.kind === 'ratification-refused') ? [e.proposal] : [])))];
   if (proposals.length) {
     lines.push('## Who rejected what', '');
-    for (const id of proposals.slice(-6)) lines.push(`- **${id}**: ${answersTo(events, id).map(answerText).join('; ')}`);
+    for (const id of proposals.slice(-6)) lines.push(`- **${id}**: ${[...new Set(answersTo(events, id).map(answerText))].join('; ')}`);
     lines.push('');
   }
   return lines;
@@ -100,9 +101,12 @@ export function agreementMarkdown(run: RunOutcome): string {
     lines.push(...packageMarkdown(scenario, result.outcome), ...improvementsMarkdown(run));
   } else lines.push(...noAgreementMarkdown(run));
   lines.push('## Why the talks ended as they did', '', ...whyText(run).map((l) => `- ${l}`), '');
+  const assumed = new AssumedNumbers(scenario);
   lines.push('## Utilities', '', '| Party | Utility | Reservation |', '| --- | ---: | ---: |');
-  result.parties.forEach((r, i) => lines.push(`| ${r.party} | ${r.utility.toFixed(3)} | ${run.parties[i]!.reservation.toFixed(3)} |`));
-  const assumed = scenario.notes.filter((n) => n.assumed);
-  if (assumed.length) lines.push('', `*${assumed.length} numbers in this scenario are assumed (modelling choices the sources do not state); see \`parley analyze ${scenario.name}\`.*`);
+  result.parties.forEach((r, i) => {
+    const u = assumed.mark(r.utility.toFixed(3), assumed.utilities(r.party));
+    lines.push(`| ${r.party} | ${u} | ${assumed.mark(run.parties[i]!.reservation.toFixed(3), assumed.reservation(r.party))} |`);
+  });
+  if (assumed.any) lines.push('', `Numbers marked ${ASSUMED_MARK} rest on assumptions: ${assumed.notes.length} numbers of this scenario are modelling choices its sources do not state (\`parley analyze\` lists them with their reasons).`);
   return lines.join('\n') + '\n';
 }

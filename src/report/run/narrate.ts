@@ -11,7 +11,8 @@ export function who(name: string): string {
   return GROUP_NOUN.test(name) && !/^the\b/i.test(name) ? `the ${name}` : name;
 }
 
-const capital = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+/** "the Hamas delegation" starts a sentence as "The …"; names keep their own spelling. */
+const capital = (s: string) => (s.startsWith('the ') ? `The ${s.slice(4)}` : s);
 
 export function packageText(pkg: Package): string {
   return Object.entries(pkg).map(([issue, v]) => `${issue} ${String(v)}`).join(', ');

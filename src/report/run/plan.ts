@@ -94,6 +94,16 @@ function deadlineOf(scenario: Scenario, request: RunRequest, hoursPerRound: numb
   return scenario.simulation?.hoursPerRound !== undefined ? { time: rounds * hoursPerRound } : { rounds };
 }
 
+/** Parameters a party's spec may carry for its decision body rather than its delegation. */
+const PRINCIPAL_PARAMS = ['ratificationMargin'];
+
+function splitPrincipalParams(spec: AgentSpec): { delegation: AgentSpec; principal: Record<string, number | string | boolean> } {
+  const params = spec.params ?? {};
+  const principal = Object.fromEntries(Object.entries(params).filter(([k]) => PRINCIPAL_PARAMS.includes(k)));
+  const own = Object.fromEntries(Object.entries(params).filter(([k]) => !PRINCIPAL_PARAMS.includes(k)));
+  return { delegation: { ...spec, params: own }, principal };
+}
+
 /** Resolves a run: protocol, seats, deadline and seed, from the request, the scenario and the defaults. */
 export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
   const sim = scenario.simulation;
@@ -110,12 +120,16 @@ export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
   const roles: Roles = { ...scenario.roles, mediators: mediators.roles };
   const withRoles: Scenario = { ...scenario, roles };
   const map = roleMap({ domain: scenario.domain, parties: scenario.parties.map((p) => p.name), roles, timeline: [], deadline: {}, seed: 0 });
+  const split = specs.map(splitPrincipalParams);
   const seats: Seating[] = [
     ...mediators.seats,
-    ...scenario.parties.map((p, i): Seating => ({ role: map.delegations[i]!, kind: 'delegation', party: p.name, spec: specs[i]! })),
+    ...scenario.parties.map((p, i): Seating => ({ role: map.delegations[i]!, kind: 'delegation', party: p.name, spec: split[i]!.delegation })),
   ];
   if (protocol === 'shuttle') {
-    for (const [party, body] of Object.entries(map.bodyOfParty)) seats.push({ role: body, kind: 'decision-body', party, spec: { strategy: 'principal' } });
+    for (const [party, body] of Object.entries(map.bodyOfParty)) {
+      const i = scenario.parties.findIndex((p) => p.name === party);
+      seats.push({ role: body, kind: 'decision-body', party, spec: { strategy: 'principal', params: split[i]?.principal ?? {} } });
+    }
     for (const group of map.groups) seats.push({ role: group, kind: 'working-group', spec: { strategy: 'working-group' } });
   }
   return { scenario: withRoles, protocol, seats, deadline: deadlineOf(scenario, request, hoursPerRound), seed: request.seed ?? sim?.seed ?? 1, hoursPerRound };

@@ -1,4 +1,5 @@
-import type { Outcome } from '../../core/domain.js';
+import type { Domain, Outcome } from '../../core/domain.js';
+import { issueSize, valueAt } from '../../core/issue.js';
 import { redLinesCrossed, type Party } from '../../core/party.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 import type { Package } from '../../protocols/types.js';
@@ -54,6 +55,23 @@ export function crossedLines(parties: readonly Party[], text: Outcome): string[]
 }
 
 /**
+ * Issues on which the parties' red lines leave no value every party allows, each with what
+ * each party allows: the plainest reason no package can be signed.
+ */
+export function clashingRedLines(parties: readonly Party[], domain: Domain): string[] {
+  const out: string[] = [];
+  for (const issue of domain.issues) {
+    const values = Array.from({ length: issueSize(issue) }, (_, j) => valueAt(issue, j));
+    const limited = parties.filter((p) => p.redLines.some((l) => l.issue === issue.name));
+    if (limited.length < 2) continue;
+    const allowedBy = (p: Party) => values.filter((v) => !redLinesCrossed(p, { [issue.name]: v }).length);
+    if (values.some((v) => limited.every((p) => allowedBy(p).includes(v)))) continue;
+    out.push(`${issue.name} (${limited.map((p) => `${p.name} allows only ${allowedBy(p).map(String).join(' or ') || 'nothing'}`).join('; ')})`);
+  }
+  return out;
+}
+
+/**
  * Why the talks ended as they did, in a few sentences: the package that was agreed and who
  * ratified it, or the end reason, the red lines that block every package, the sticking
  * points that remained and what the last package crossed.
@@ -70,17 +88,31 @@ export function whyText(run: RunOutcome): string[] {
   const ending = result.endReason === 'deadline' ? 'the deadline came without agreement' : result.endReason === 'walk-away' ? 'a party walked away' : 'the talks stalled';
   const lines = [`Impasse: ${ending} after ${result.rounds} rounds.`];
   const zoneEmpty = analysis !== null && analysis.zopa.best.length === 0;
-  if (zoneEmpty && analysis.blockers.length) {
+  const clashes = clashingRedLines(parties, plan.scenario.domain);
+  if (clashes.length) lines.push(`The parties' red lines exclude each other on ${clashes.join('; ')}: no package can satisfy every party.`);
+  else if (zoneEmpty && analysis.blockers.length) {
     const scenario = { ...plan.scenario, parties };
     const first = analysis.blockers[0]!;
     lines.push(`No package meets every party's red lines and reservation values: it would take relaxing ${first.constraints.map((c) => constraintText(scenario, c)).join(' and ')} to open a zone of agreement.`);
   } else if (zoneEmpty) lines.push('No package is acceptable to every party.');
   if (result.stickingPoints.length) lines.push(`Sticking points that remained: ${result.stickingPoints.map((s) => s.issue).join(', ')}.`);
   else if (result.openIssues.length) lines.push(`Issues still open: ${result.openIssues.join(', ')}.`);
+  const closest = partlyRatified(events);
+  if (closest) lines.push(closest);
   const last = lastPackage(events);
   if (last) {
     const crossed = crossedLines(parties, last.text);
     if (crossed.length) lines.push(`The last package on the table, ${last.proposal}, crosses ${crossed.join('; ')}.`);
   }
   return lines;
+}
+
+/** A package some parties ratified and the others did not: how close the talks came. */
+function partlyRatified(events: readonly ProtocolEvent[]): string | null {
+  const ratified = events.filter((e) => e.kind === 'ratified');
+  const last = ratified[ratified.length - 1];
+  if (!last || last.kind !== 'ratified') return null;
+  const others = answersTo(events, last.proposal).filter((a) => a.answer !== 'ratified' && a.answer !== 'accept');
+  const by = ratified.filter((e) => e.kind === 'ratified' && e.proposal === last.proposal).map((e) => (e.kind === 'ratified' ? who(e.actor) : ''));
+  return `Closest: ${last.proposal} was ratified by ${by.join(' and ')}${others.length ? `, but ${[...new Set(others.map(answerText))].join('; ')}` : ''}.`;
 }

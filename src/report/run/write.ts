@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ParleyError } from '../../core/errors.js';
 import { utilityFor } from '../../core/party.js';
 import { writeEventLog } from '../../session/event-log.js';
 import { plotConcession } from '../plot/concession.js';
@@ -40,14 +41,18 @@ export async function writeRunPlots(run: RunOutcome, files: Pick<RunFiles, 'offe
     files.offers,
   );
   const points = concessionSeries(events, scenario.parties).map((p, i) => ({ party: p.party, at: p.at, order: i, utility: p.utility }));
-  await plotConcession({ title, points, marks: outsideMarks(events), timeTitle: hours ? 'Hours from the start' : 'Time (rounds)' }, files.concession);
+  await plotConcession({ title, points, marks: outsideMarks(events), timeTitle: hours ? 'Hours from the start' : 'Time (rounds)', parties: scenario.parties.map((p) => p.name) }, files.concession);
 }
 
 /** Writes the event log, the plots and the agreement text into `outDir`. */
 export async function writeRunReport(run: RunOutcome, outDir: string): Promise<RunFiles> {
-  mkdirSync(outDir, { recursive: true });
   const files = runFiles(outDir);
-  writeEventLog(files.log, run.log);
+  try {
+    mkdirSync(outDir, { recursive: true });
+    writeEventLog(files.log, run.log);
+  } catch (cause) {
+    throw new ParleyError('PARLEY_E_INPUT', `cannot write the run report into ${outDir}: ${(cause as Error).message}`, { position: { file: outDir }, expected: 'a folder parley may create and write', cause });
+  }
   await writeRunPlots(run, files);
   writeFileAtomic(files.agreement, agreementMarkdown(run));
   return files;

@@ -58,12 +58,27 @@ export function orderOf(all: readonly BrutePoint[]): (o: Outcome) => number {
   return (o) => pos.get(key(o))!;
 }
 
-/** Highest score (rounded to 9 decimals), ties to the first outcome in value order. */
-export function bruteArgmax(points: readonly BrutePoint[], score: (u: number[]) => number, order: (o: Outcome) => number): BrutePoint | null {
+/**
+ * Highest score (rounded to 9 decimals). Ties between distinct vectors go to the smaller
+ * vector in party order when `vectorTies` is set (the rule of bargaining solutions), and
+ * otherwise, like ties on one vector, to the first outcome in value order.
+ */
+export function bruteArgmax(
+  points: readonly BrutePoint[],
+  score: (u: number[]) => number,
+  order: (o: Outcome) => number,
+  vectorTies = true,
+): BrutePoint | null {
   const scored = points.map((p) => ({ p, s: round9(score(p.utilities)) }));
   if (scored.length === 0) return null;
   const best = Math.max(...scored.map((x) => x.s));
-  return scored.filter((x) => x.s === best).sort((a, b) => order(a.p.outcome) - order(b.p.outcome))[0]!.p;
+  const smaller = (a: readonly number[], b: readonly number[]) => {
+    const i = a.findIndex((x, k) => x !== b[k]);
+    return vectorTies && i >= 0 ? a[i]! - b[i]! : 0;
+  };
+  return scored
+    .filter((x) => x.s === best)
+    .sort((a, b) => smaller(a.p.utilities, b.p.utilities) || order(a.p.outcome) - order(b.p.outcome))[0]!.p;
 }
 
 export function reachesDisagreement(u: readonly number[], d: readonly number[]): boolean {

@@ -35,10 +35,17 @@ function rectangle(sizes: readonly number[]): fc.Arbitrary<HyperRectangle> {
   }));
 }
 
-function rectangles(sizes: readonly number[], most: number): fc.Arbitrary<UtilityFunction> {
+/**
+ * With `capped`, the scale may fall below the rectangles' total, so utilities hit GENIUS's
+ * cap of 1; otherwise the scale is at least the total and the cap never binds.
+ */
+function rectangles(sizes: readonly number[], most: number, capped: boolean): fc.Arbitrary<UtilityFunction> {
   return fc
     .tuple(fc.array(rectangle(sizes), { minLength: 1, maxLength: most }), level([3, 6, 10]))
-    .map(([rects, scale]) => ({ kind: 'rectangles', rectangles: rects, scale }));
+    .map(([rects, level]) => {
+      const total = rects.reduce((a, r) => a + r.value, 0);
+      return { kind: 'rectangles', rectangles: rects, scale: capped ? level : Math.max(level, total) };
+    });
 }
 
 function redLine(sizes: readonly number[], id: number): fc.Arbitrary<RedLine> {
@@ -54,6 +61,8 @@ export interface ScenarioShape {
   readonly maxValues?: number;
   readonly maxRectangles?: number;
   readonly redLines?: boolean;
+  /** Let rectangle sums exceed the scale, so the cap at 1 binds. */
+  readonly capped?: boolean;
 }
 
 export function scenarioArbitrary(options: ScenarioShape = {}): fc.Arbitrary<Scenario> {
@@ -64,7 +73,7 @@ export function scenarioArbitrary(options: ScenarioShape = {}): fc.Arbitrary<Sce
   return fc
     .tuple(sizes, fc.integer({ min: 2, max: 4 }), fc.constantFrom(...(options.kinds ?? ['additive', 'rectangles', 'mixed'])))
     .chain(([sz, n, kind]) => {
-      const fn = (p: number) => (kind === 'additive' || (kind === 'mixed' && p % 2 === 0) ? additive(sz) : rectangles(sz, options.maxRectangles ?? 6));
+      const fn = (p: number) => (kind === 'additive' || (kind === 'mixed' && p % 2 === 0) ? additive(sz) : rectangles(sz, options.maxRectangles ?? 6, options.capped ?? false));
       const party = (p: number) =>
         fc.tuple(fn(p), level([0, 0, 0.3, 0.6]), options.redLines === false ? fc.constant([]) : fc.array(redLine(sz, p), { maxLength: 1 }));
       return fc.tuple(fc.constant(sz), fc.tuple(...Array.from({ length: n }, (_, p) => party(p))));

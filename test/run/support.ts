@@ -1,0 +1,34 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAgent } from '../../src/agents/index.js';
+import type { Scenario } from '../../src/core/scenario.js';
+import { loadInput } from '../../src/formats/input.js';
+import { roleMap } from '../../src/protocols/roles.js';
+import { runSession, setupOf, type SessionResult } from '../../src/session/runner.js';
+
+export const ANAC = new URL('../../scenarios/genius/anac/', import.meta.url).pathname;
+
+/** `y2011/Laptop`-style names of the built-in ANAC domains of the given years. */
+export function anacDomains(years: readonly string[]): string[] {
+  return years.flatMap((y) =>
+    readdirSync(join(ANAC, y), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `${y}/${e.name}`)
+      .sort(),
+  );
+}
+
+export function loadAnac(name: string): Scenario {
+  return loadInput([join(ANAC, name)]);
+}
+
+/** A SAOP negotiation between two named agents, through the real runner. */
+export function saopPair(scenario: Scenario, a: string, b: string, options: { rounds?: number; seed?: number } = {}): SessionResult {
+  const seed = options.seed ?? 1;
+  const rounds = options.rounds ?? 50;
+  const map = roleMap(setupOf(scenario, { rounds }, seed));
+  const agents = scenario.parties.map((party, i) =>
+    createAgent({ strategy: i === 0 ? a : b }, map.delegations[i]!, { kind: 'delegation', domain: scenario.domain, party: party.name, self: party }),
+  );
+  return runSession({ scenario, protocol: 'saop', agents, deadline: { rounds }, seed, analysis: 'skip' });
+}
