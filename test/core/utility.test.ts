@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateUtility, withEffects, type Party } from '../../src/core/index.js';
+import { evaluateUtility, withEffects, type Party, type RectangleUtility } from '../../src/core/index.js';
 
 describe('utility functions', () => {
   it('caps a sum of rectangles at 1, as GENIUS does when a profile exceeds its maxutility', () => {
-    const fn = {
-      kind: 'rectangles' as const,
+    const fn: RectangleUtility = {
+      kind: 'rectangles',
       scale: 10,
       rectangles: [
         { value: 7, bounds: { a: { min: 0, max: 5 } } },
