@@ -1,11 +1,12 @@
 import type { Outcome } from '../../core/domain.js';
+import { redLinesCrossed } from '../../core/party.js';
 import type { ProvenanceNote } from '../../core/provenance.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 import { AssumedNumbers, ASSUMED_MARK } from '../analysis/assumed.js';
 import { packageText, who } from './narrate.js';
 import type { RunOutcome } from './simulate.js';
-import { answersTo, answerText, crossedLines, lastPackage, whyText } from './why.js';
+import { answersTo, answerText, lastPackage, whyText } from './why.js';
 
 const noteAt = (scenario: Scenario, path: string): ProvenanceNote | undefined => scenario.notes.find((n) => n.path === path);
 
@@ -64,6 +65,14 @@ function improvementsMarkdown(run: RunOutcome): string[] {
   return [...lines, ''];
 }
 
+/** The red lines a package crosses, each with the report it comes from. */
+function crossedMarkdown(run: RunOutcome, text: Outcome): string[] {
+  const lines = run.parties.flatMap((p) =>
+    redLinesCrossed(p, text).map((l) => `- ${p.name}'s red line on **${l.issue}**${l.description ? `: ${l.description.trim()}` : ''}${l.source ? `\n  - Source: “${l.source.quote}” (${l.source.file})` : ''}`),
+  );
+  return lines.length ? ['It crosses:', '', ...lines, ''] : [];
+}
+
 function noAgreementMarkdown(run: RunOutcome): string[] {
   const { scenario } = run.plan;
   const events = run.log.events;
@@ -71,8 +80,7 @@ function noAgreementMarkdown(run: RunOutcome): string[] {
   const lines: string[] = [];
   if (last) {
     lines.push(`## The last package on the table: ${last.proposal} (from ${who(last.by)})`, '', ...packageMarkdown(scenario, last.text));
-    const crossed = crossedLines(run.parties, last.text);
-    if (crossed.length) lines.push(`It crosses ${crossed.join('; ')}.`, '');
+    lines.push(...crossedMarkdown(run, last.text));
   }
   const proposals = [...new Set(events.flatMap((e) => ('proposal' in e && (e.kind === 'package-response' || e.kind === 'text-response' || e.kind === 'ratification-refused') ? [e.proposal] : [])))];
   if (proposals.length) {
