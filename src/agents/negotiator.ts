@@ -33,8 +33,11 @@ export class Negotiator {
     this.random = new Random(seed);
   }
 
+  // Made once: a closure made per call costs a wrapper in the hot loop of every decision.
+  private readonly next = (): Outcome | null => this.propose();
+
   get context(): StrategyContext {
-    return { t: this.t, prefs: this.prefs, opponents: this.opponents, random: this.random, next: () => this.propose() };
+    return { t: this.t, prefs: this.prefs, opponents: this.opponents, random: this.random, next: this.next };
   }
 
   /** Brings preferences, time and models up to date with the view; `onEvent` sees each new event. */

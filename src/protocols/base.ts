@@ -43,8 +43,9 @@ export class EventSink {
     /** Time stamped on the next events; the clock moves it forward during a tick. */
     public at: number,
   ) {}
+  /** Takes the draft over (every caller passes a fresh literal) to stamp it without a copy. */
   push(draft: EventDraft): void {
-    this.events.push({ ...draft, seq: this.seq++, at: this.at } as ProtocolEvent);
+    this.events.push(Object.assign(draft, { seq: this.seq++, at: this.at }) as ProtocolEvent);
   }
   get next(): number {
     return this.seq;

@@ -21,7 +21,22 @@ export interface RoleMap {
   readonly present: Readonly<Record<string, boolean>>;
 }
 
+/**
+ * The seats a setup defines. A pure function of the (immutable) setup, so it is cached per
+ * setup object: protocols call it on every step, and rebuilding it dominated simulations.
+ */
 export function roleMap(setup: NegotiationSetup): RoleMap {
+  let map = cache.get(setup);
+  if (map === undefined) {
+    map = buildRoleMap(setup);
+    cache.set(setup, map);
+  }
+  return map;
+}
+
+const cache = new WeakMap<NegotiationSetup, RoleMap>();
+
+function buildRoleMap(setup: NegotiationSetup): RoleMap {
   const { roles, parties, domain } = setup;
   const delegations = parties.map((p) => roles.delegations.find((d) => d.party === p)?.name ?? p);
   const partyOfRole = Object.fromEntries(parties.map((p, i) => [delegations[i]!, p]));
