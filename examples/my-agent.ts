@@ -1,18 +1,14 @@
 /**
  * A complete custom agent in one module: pass it by path, e.g.
- *   parley simulate anac/2011/Laptop --agents ./examples/my-agent.ts,boulware
+ *   parley run anac/2011/Laptop --agents ./examples/my-agent.ts,boulware
  *
  * "Stubborn then fair": it asks for its best outcome for the first half of the talks,
  * then offers the outcome that gives both sides the most it can tell (its own utility
  * times how often the other side has asked for those values), and accepts any offer
  * worth at least `threshold` (a parameter, default 0.7) that is within its red lines.
  */
-import type { Outcome } from '../src/core/domain.js';
-import { isAcceptable, utilityFor } from '../src/core/party.js';
-import type { AgentFactoryContext } from '../src/agents/factory-types.js';
-import { outcomeAt, outcomeSpace } from '../src/agents/space/outcome-space.js';
-import type { Action } from '../src/protocols/types.js';
-import type { Agent, AgentView } from '../src/session/agent-view.js';
+import { isAcceptable, outcomeAt, outcomeSpace, utilityFor } from 'parley';
+import type { Action, Agent, AgentFactoryContext, AgentView, Outcome } from 'parley';
 
 export default function create(ctx: AgentFactoryContext): Agent {
   const threshold = Number(ctx.params.threshold ?? 0.7);

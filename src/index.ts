@@ -1,7 +1,7 @@
 /**
  * parley as a library: everything the `parley` command does, as functions.
  *
- *   import { loadInput, analyze, renderAnalysisText } from 'parley';
+ *   import { loadInput, analyze, renderAnalysisText, simulate } from 'parley';
  *   const scenario = loadInput(['anac/2011/Energy']);
  *   console.log(renderAnalysisText(scenario, analyze(scenario)));
  */
@@ -20,6 +20,15 @@ export * from './analysis/index.js';
 export { renderAnalysisText, evaluateOutcome, parseOutcome, renderEvaluationText, AssumedNumbers, type OutcomeEvaluation, type PartyEvaluation } from './report/analysis/index.js';
 export { analysisToJson, analysisJsonSchema, analysisJsonSchemaDocument, PARLEY_VERSION, type AnalysisJson } from './report/json/index.js';
 export { plotFrontier, frontierSpec, renderVegaLite, outcomeCloud, type FrontierPlotOptions, type TopLevelSpec } from './report/plot/index.js';
+
+// Negotiation: protocols as pure reducers, visibility, agents and mediators, the session runner.
+export * from './protocols/index.js';
+export * from './agents/index.js';
+export * from './session/index.js';
+
+// Simulation reports: plan a run, simulate it, narrate it, the agreement text, JSON and plots.
+export * from './report/run/index.js';
+export { plotOffers, plotConcession } from './report/plot/index.js';
 
 // The command itself, for programs that want to run it in-process.
 export { main } from './cli/main.js';

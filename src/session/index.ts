@@ -6,4 +6,4 @@ export { VirtualClock, type Clock } from './clock.js';
 export { ViewBook, seatOf, actingRoles, roleSeed, type Seat } from './views.js';
 export { attempt, seatError, CLOCK_ROLE } from './attempt.js';
 export { summarise, type NegotiationResult, type AnalysisChoice } from './result.js';
-export { partyResults, currentParties, distancesOf, openIssues, remainingStickingPoints, type PartyResult, type Distances } from './metrics.js';
+export { partyResults, currentParties, distancesOf, openIssues, remainingStickingPoints, type PartyResult, type ResultDistances } from './metrics.js';

@@ -14,7 +14,8 @@ export interface PartyResult {
   readonly discounted: number;
 }
 
-export interface Distances {
+/** How far a negotiation ended from the frontier and from Nash (in utility space). */
+export interface ResultDistances {
   readonly frontier: number | null;
   readonly nash: number | null;
 }
@@ -39,7 +40,7 @@ export function analysisFor(scenario: Scenario, parties: readonly Party[], timeL
   return analyze({ ...scenario, parties }, { timeLimit });
 }
 
-export function distancesOf(scenario: Scenario, parties: readonly Party[], analysis: Analysis, outcome: Outcome | null): Distances {
+export function distancesOf(scenario: Scenario, parties: readonly Party[], analysis: Analysis, outcome: Outcome | null): ResultDistances {
   if (outcome) {
     const d = distances(outcome, analysis, { ...scenario, parties });
     return { frontier: d.frontier, nash: d.nash };

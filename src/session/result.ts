@@ -3,7 +3,7 @@ import type { Scenario } from '../core/scenario.js';
 import type { Analysis, StickingPoint } from '../analysis/types.js';
 import { progressOf, type BaseState } from '../protocols/base.js';
 import type { EndReason, ProtocolEvent } from '../protocols/events.js';
-import { analysisFor, currentParties, distancesOf, openIssues, partyResults, remainingStickingPoints, type Distances, type PartyResult } from './metrics.js';
+import { analysisFor, currentParties, distancesOf, openIssues, partyResults, remainingStickingPoints, type ResultDistances, type PartyResult } from './metrics.js';
 
 /** How a negotiation came out. */
 export interface NegotiationResult {
@@ -23,7 +23,7 @@ export interface NegotiationResult {
   /** Sum of the parties' undiscounted utilities. */
   readonly welfare: number;
   /** Euclidean distances in utility space; null when analysis was skipped. */
-  readonly distances: Distances | null;
+  readonly distances: ResultDistances | null;
   /** Issues on which the last positions still differed (empty on agreement). */
   readonly openIssues: readonly string[];
   /** Sticking points that remained (empty on agreement or when analysis was skipped). */

@@ -38,4 +38,23 @@ describe('the README library example', () => {
     }
     expect(existsSync(file)).toBe(false);
   });
+
+  it('runs the simulation example as written: Boulware against conceder on Laptop agrees', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Library'));
+    const block = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('runSession'));
+    expect(block).toBeDefined();
+    const dir = join(root, '.parley-tmp');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `readme-simulation-${process.pid}.ts`);
+    writeFileSync(file, block!);
+    try {
+      const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [file], { cwd: tempDir(), encoding: 'utf8' });
+      expect(r.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^true \{ Laptop: '[^']+', Harddisk: '[^']+', 'External Monitor': "[^"]+" \} \[ [\d.]+, [\d.]+ \] \d+\n$/);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
 });
