@@ -100,6 +100,7 @@ export function packageError(domain: Domain, pkg: Package, allowed: readonly str
 export function advanceClock<S extends BaseState>(state: S, now: number, sink: EventSink): S {
   let s: S = { ...state, now };
   sink.at = now;
+  if (s.setup.timeline.length === 0) return s;
   const due = s.setup.timeline
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => e.at <= now && !s.fired.includes(e.id))
@@ -141,6 +142,7 @@ export function endWith<S extends BaseState>(state: S, ending: Omit<Ending, 'at'
 /** Fraction of the deadline used, 0..1. */
 export function progressOf(state: BaseState): number {
   const { rounds, time } = state.deadline;
-  const parts = [rounds !== undefined && rounds > 0 ? state.round / rounds : 0, time !== undefined && time > 0 ? state.now / time : 0];
-  return Math.min(1, Math.max(0, ...parts));
+  const byRounds = rounds !== undefined && rounds > 0 ? state.round / rounds : 0;
+  const byTime = time !== undefined && time > 0 ? state.now / time : 0;
+  return Math.min(1, Math.max(0, byRounds, byTime));
 }

@@ -50,7 +50,9 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
         if (rules.onTick) next = rules.onTick(next, sink);
       } else next = rules.apply(state, action, sink);
       next = closeAtDeadline(next, sink);
-      return { state: { ...next, seq: sink.next }, events: sink.events };
+      // A state made during this step has not escaped yet, so it takes the new seq in place.
+      const stamped = next === state ? { ...next, seq: sink.next } : Object.assign(next, { seq: sink.next });
+      return { state: stamped, events: sink.events };
     },
     expected(state) {
       return state.end ? [] : rules.expected(state);

@@ -38,9 +38,10 @@ function validate(state: SaopState, action: Move): InvalidAction | null {
   return null;
 }
 
-function nextTurn(state: SaopState): SaopState {
+/** The state after a turn, with `changes` applied: one copy of the state per step. */
+function nextTurn(state: SaopState, changes: Partial<SaopState>): SaopState {
   const turn = (state.turn + 1) % state.setup.parties.length;
-  return { ...state, turn, round: turn === 0 ? state.round + 1 : state.round };
+  return { ...state, ...changes, turn, round: turn === 0 ? state.round + 1 : state.round };
 }
 
 function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
@@ -49,13 +50,13 @@ function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
     case 'offer': {
       const proposal = `offer-${state.offers + 1}`;
       sink.push({ kind: 'offer', audience: ALL, actor: action.actor, party, proposal, outcome: action.outcome });
-      return nextTurn({ ...state, offers: state.offers + 1, standing: { proposal, party, outcome: action.outcome }, acceptedBy: [] });
+      return nextTurn(state, { offers: state.offers + 1, standing: { proposal, party, outcome: action.outcome }, acceptedBy: [] });
     }
     case 'accept': {
       const standing = state.standing!;
       sink.push({ kind: 'accept', audience: ALL, actor: action.actor, party, proposal: standing.proposal });
       const acceptedBy = [...state.acceptedBy, party];
-      if (acceptedBy.length < state.setup.parties.length - 1) return nextTurn({ ...state, acceptedBy });
+      if (acceptedBy.length < state.setup.parties.length - 1) return nextTurn(state, { acceptedBy });
       sink.push({ kind: 'agreement', audience: ALL, proposal: standing.proposal, outcome: standing.outcome, round: state.round });
       return endWith({ ...state, acceptedBy }, { reason: 'agreement', proposal: standing.proposal, outcome: standing.outcome });
     }

@@ -40,7 +40,7 @@ export function actingRoles(setup: NegotiationSetup): string[] {
  */
 export class ViewBook {
   private readonly seen = new Map<string, ProtocolEvent[]>();
-  /** A frozen copy per role, made again only after new events reach it. */
+  /** A copy per role, made again only after new events reach it (not frozen: freezing cost more than the copy). */
   private readonly snapshots = new Map<string, readonly ProtocolEvent[]>();
   private readonly seats = new Map<string, Seat>();
   private readonly seeds = new Map<string, number>();
@@ -72,7 +72,7 @@ export class ViewBook {
   eventsOf(role: string): readonly ProtocolEvent[] {
     let snapshot = this.snapshots.get(role);
     if (!snapshot) {
-      snapshot = Object.freeze((this.seen.get(role) ?? []).slice());
+      snapshot = (this.seen.get(role) ?? []).slice();
       this.snapshots.set(role, snapshot);
     }
     return snapshot;
