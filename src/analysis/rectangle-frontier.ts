@@ -212,10 +212,12 @@ class CliqueSearch {
       const w = this.weights[v]!;
       for (let k = 0; k < bound.length; k++) bound[k]! += w[k]!;
     }
+    // Utilities are capped at 1, so no bound need exceed it (a tighter bound cuts more).
+    for (let k = 0; k < bound.length; k++) bound[k] = Math.min(1, bound[k]!);
     if (this.found.some((f) => clearlyBeats(f, bound))) return true;
     if (!colour) return false;
     const base = this.normalise(raw);
-    const tight = base.map((b, k) => b + this.colouringBound(p, base.map((_, j) => (j === k ? 1 : 0))));
+    const tight = base.map((b, k) => Math.min(1, b + this.colouringBound(p, base.map((_, j) => (j === k ? 1 : 0)))));
     if (this.found.some((f) => clearlyBeats(f, tight))) return true;
     if (base.length !== 2) return false;
     const cuts = LAMBDAS.map((l) => ({ l, b: l * base[0]! + (1 - l) * base[1]! + this.colouringBound(p, [l, 1 - l]) }));
