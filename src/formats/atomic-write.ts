@@ -8,15 +8,27 @@ function writeError(path: string, cause: unknown): ParleyError {
   return new ParleyError('PARLEY_E_INPUT', `${path}: cannot write (${(cause as Error).message})`, { position: { file: path }, cause });
 }
 
-/** Writes one file by writing a temporary sibling and renaming it over the target. */
+/**
+ * Writes one file by writing a temporary sibling and renaming it over the target, creating
+ * its folder if needed: a reader never sees half a file, and a failed write leaves none.
+ */
 export function writeFileAtomic(path: string, text: string): void {
   const temp = join(dirname(path), `.${basename(path)}${tempSuffix()}`);
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, text, 'utf8');
     renameSync(temp, path);
   } catch (cause) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     throw writeError(path, cause);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // Nothing could be written there (e.g. the folder is a file): nothing to clean up.
   }
 }
 
@@ -36,7 +48,7 @@ export function writeFolderAtomic(folder: string, files: readonly { name: string
     if (existsSync(folder)) rmdirSync(folder);
     renameSync(stage, folder);
   } catch (cause) {
-    rmSync(stage, { recursive: true, force: true });
+    removeQuietly(stage);
     throw writeError(folder, cause);
   }
 }

@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../formats/atomic-write.js';
 import { fileError, ParleyError } from '../core/errors.js';
 import type { ProtocolEvent } from '../protocols/events.js';
 import type { Action, NegotiationSetup } from '../protocols/types.js';
@@ -51,9 +52,7 @@ export function formatEventLog(log: EventLog): string {
 
 /** Writes the log atomically: a temporary file renamed over the target. */
 export function writeEventLog(path: string, log: EventLog): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, formatEventLog(log), 'utf8');
-  renameSync(temporary, path);
+  writeFileAtomic(path, formatEventLog(log));
 }
 
 export function readEventLog(path: string): EventLog {

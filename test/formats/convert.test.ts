@@ -84,8 +84,15 @@ describe('convert writes', () => {
     const files = [{ name: 'domain.xml', text: '<a/>' }, { name: `${'x'.repeat(300)}.xml`, text: '<b/>' }];
     expect(() => writeFolderAtomic(out, files)).toThrow(ParleyError);
     expect(readdirSync(dir)).toEqual([]);
-    expect(() => writeFileAtomic(join(dir, 'missing', 'f.yaml'), 'x')).toThrow(ParleyError);
-    expect(readdirSync(dir)).toEqual([]);
+    writeFileSync(join(dir, 'taken'), 'a file, not a folder');
+    expect(() => writeFileAtomic(join(dir, 'taken', 'f.yaml'), 'x')).toThrow(ParleyError);
+    expect(readdirSync(dir)).toEqual(['taken']);
+  });
+
+  it('creates the folders a file is written into', () => {
+    const dir = tempDir();
+    writeFileAtomic(join(dir, 'new', 'deeper', 'f.yaml'), 'x');
+    expect(readdirSync(join(dir, 'new', 'deeper'))).toEqual(['f.yaml']);
   });
 
   it('writes into an empty existing folder', () => {

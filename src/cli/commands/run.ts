@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { agentSpecsFromList, isModulePath } from '../../agents/index.js';
 import type { AgentSpec, Scenario } from '../../core/scenario.js';
 import { loadInput } from '../../formats/input.js';
-import { writeFileAtomic } from '../../report/plot/write-atomic.js';
+import { writeFileAtomic } from '../../formats/atomic-write.js';
 import { Narrator, timeUnit } from '../../report/run/narrate.js';
 import { planRun, type RunRequest } from '../../report/run/plan.js';
 import { runToJson } from '../../report/run/json.js';

@@ -2,8 +2,8 @@
  * Writes schema/scenario.schema.json from the zod schema, so editors can validate
  * scenario files. Run: npx tsx src/formats/scenario/write-schema.ts
  */
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../atomic-write.js';
 import { scenarioJsonSchema } from './index.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../../schema/scenario.schema.json', import.meta.url));
@@ -13,6 +13,6 @@ export function schemaFileText(): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(SCHEMA_FILE, schemaFileText());
+  writeFileAtomic(SCHEMA_FILE, schemaFileText());
   console.log(`wrote ${SCHEMA_FILE}`);
 }

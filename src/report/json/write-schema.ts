@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../plot/write-atomic.js';
+import { writeFileAtomic } from '../../formats/atomic-write.js';
 import { analysisJsonSchemaDocument } from './analysis-schema.js';
 
 /** Where the published schema lives, from the repository root. */

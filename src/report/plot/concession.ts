@@ -1,6 +1,6 @@
 import { PALETTE } from './offers.js';
 import { renderVegaLite, type TopLevelSpec } from './vega.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../../formats/atomic-write.js';
 import { wrapTitle } from './wrap-title.js';
 
 export interface ConcessionPlotData {

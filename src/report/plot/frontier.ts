@@ -4,7 +4,7 @@ import type { Analysis, FrontierPoint } from '../../analysis/types.js';
 import { AssumedNumbers } from '../analysis/assumed.js';
 import { outcomeCloud, type CloudOptions, type OutcomeCloud } from './cloud.js';
 import { renderVegaLite, type TopLevelSpec } from './vega.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../../formats/atomic-write.js';
 
 /** What each point is; also the legend, in this order. */
 const KINDS = ['Outcome', 'Acceptable to all', 'Pareto frontier', 'Nash', 'Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Reservation'] as const;

@@ -1,5 +1,5 @@
 import { renderVegaLite, type TopLevelSpec } from './vega.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../../formats/atomic-write.js';
 import { wrapTitle } from './wrap-title.js';
 
 /** One offer or text, with its utility for every party (party order). */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { writeFileAtomic } from '../plot/write-atomic.js';
+import { writeFileAtomic } from '../../formats/atomic-write.js';
 
 /**
  * The one definition of `parley run --json` output; schema/run.schema.json is generated

@@ -5,7 +5,7 @@ import { utilityFor } from '../../core/party.js';
 import { writeEventLog } from '../../session/event-log.js';
 import { plotConcession } from '../plot/concession.js';
 import { plotOffers } from '../plot/offers.js';
-import { writeFileAtomic } from '../plot/write-atomic.js';
+import { writeFileAtomic } from '../../formats/atomic-write.js';
 import { agreementMarkdown } from './agreement.js';
 import { concessionSeries, outsideMarks, positionsOf } from './positions.js';
 import type { RunOutcome } from './simulate.js';
