@@ -31,7 +31,18 @@ export function solutionsSection(scenario: Scenario, analysis: Analysis, assumed
   const scope =
     'Nash and Kalai–Smorodinsky are taken over the outcomes every party accepts (no red line crossed, at least the\n' +
     'reservation value); max welfare and egalitarian over all outcomes, red lines aside.\n';
-  return heading('Bargaining solutions') + table + '\n' + scope + 'Outcomes:\n' + outcomes.join('\n') + '\n';
+  return heading('Bargaining solutions') + table + '\n' + scope + welfareTies(analysis) + 'Outcomes:\n' + outcomes.join('\n') + '\n';
+}
+
+/**
+ * Where many frontier points share the greatest welfare, the one shown is only the tie rule's
+ * pick (the smaller vector in party order): say so, so that it is not read as favouring anyone.
+ */
+function welfareTies(analysis: Analysis): string {
+  if (!analysis.maxWelfare) return '';
+  const best = Math.round(sum(analysis.maxWelfare.utilities) * 1e9);
+  const ties = analysis.frontier.filter((p) => Math.round(sum(p.utilities) * 1e9) === best).length;
+  return ties > 1 ? `Max welfare: ${ties} frontier points tie on the greatest sum; the table shows the one the tie rule picks.\n` : '';
 }
 
 /** Nash and Kalai–Smorodinsky need a point every party prefers to walking away. */
