@@ -1,26 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createAgent } from '../../src/agents/index.js';
 import type { Scenario } from '../../src/core/scenario.js';
-import { loadInput } from '../../src/formats/input.js';
 import { roleMap } from '../../src/protocols/roles.js';
 import { runSession, setupOf, type SessionResult } from '../../src/session/runner.js';
 
-export const ANAC = new URL('../../scenarios/genius/anac/', import.meta.url).pathname;
-
-/** `y2011/Laptop`-style names of the built-in ANAC domains of the given years. */
-export function anacDomains(years: readonly string[]): string[] {
-  return years.flatMap((y) =>
-    readdirSync(join(ANAC, y), { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => `${y}/${e.name}`)
-      .sort(),
-  );
-}
-
-export function loadAnac(name: string): Scenario {
-  return loadInput([join(ANAC, name)]);
-}
+export { ANAC, anacDomains, loadAnac } from '../../bench/lib/anac.js';
 
 /** A SAOP negotiation between two named agents, through the real runner. */
 export function saopPair(scenario: Scenario, a: string, b: string, options: { rounds?: number; seed?: number } = {}): SessionResult {
