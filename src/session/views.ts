@@ -49,7 +49,7 @@ export class ViewBook {
 
   constructor(
     private readonly setup: NegotiationSetup,
-    private readonly parties: readonly Party[],
+    parties: readonly Party[],
     private readonly revealToMediators: readonly string[],
   ) {
     this.partyByName = new Map(parties.map((p) => [p.name, p]));

@@ -25,10 +25,6 @@ function expectClose(got: readonly number[] | undefined, want: readonly number[]
   got!.forEach((u, i) => expect(Math.abs(u - want[i]!)).toBeLessThanOrEqual(TOLERANCE));
 }
 
-function samePoint(a: readonly number[], b: readonly number[]): boolean {
-  return a.every((u, i) => Math.abs(u - b[i]!) <= TOLERANCE);
-}
-
 describe('the frontiers of the public ANAC 2010–2013 domains', () => {
   it('covers all 101 reference domains', () => {
     expect(references).toHaveLength(101);

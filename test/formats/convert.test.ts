@@ -5,22 +5,13 @@ import { ParleyError } from '../../src/core/errors.js';
 import { evaluateUtility } from '../../src/core/utility.js';
 import { builtinNames, convert, loadInput, validateInput, writeFileAtomic, writeFolderAtomic } from '../../src/formats/index.js';
 import { ROOT, someOutcomes, tempDir } from './helpers.js';
-
-function failure(run: () => unknown): ParleyError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ParleyError) return e;
-    throw e;
-  }
-  throw new Error('expected a ParleyError');
-}
+import { parleyErrorOf } from '../support/errors.js';
 
 describe('convert refuses', () => {
   it('refuses cairo-2024 as GENIUS XML, naming red lines and phases, and writes nothing', () => {
     const dir = tempDir();
     const out = join(dir, 'cairo');
-    const e = failure(() => convert(['cairo-2024'], out, { format: 'genius' }));
+    const e = parleyErrorOf(() => convert(['cairo-2024'], out, { format: 'genius' }));
     expect(e.code).toBe('PARLEY_E_UNREPRESENTABLE');
     expect(e.message).toMatch(/^GENIUS XML cannot represent: phases \(/);
     expect(e.message).toMatch(/red line "[^"]+" of party "(Israel|Hamas)"/);
@@ -29,15 +20,15 @@ describe('convert refuses', () => {
 
   it('refuses GeniusWeb utilities whose best value is below 1 as GENIUS XML', () => {
     const dir = tempDir();
-    const e = failure(() => convert(['geniusweb/Party'], join(dir, 'x'), { format: 'genius' }));
+    const e = parleyErrorOf(() => convert(['geniusweb/Party'], join(dir, 'x'), { format: 'genius' }));
     expect(e.message).toContain('value function of issue "Food" of party "party1": its best value has utility 0.75');
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('refuses hyper-rectangles and discount factors as GeniusWeb JSON', () => {
     const dir = tempDir();
-    expect(failure(() => convert(['anac/y2014/10issues'], join(dir, 'a'), { format: 'geniusweb' })).message).toContain('hyper-rectangle utility of party "profile-1"');
-    expect(failure(() => convert(['anac/2011/Laptop'], join(dir, 'b'), { format: 'geniusweb' })).message).toContain('discount factor 0.42441038 of party "laptop_buyer_utility"');
+    expect(parleyErrorOf(() => convert(['anac/y2014/10issues'], join(dir, 'a'), { format: 'geniusweb' })).message).toContain('hyper-rectangle utility of party "profile-1"');
+    expect(parleyErrorOf(() => convert(['anac/2011/Laptop'], join(dir, 'b'), { format: 'geniusweb' })).message).toContain('discount factor 0.42441038 of party "laptop_buyer_utility"');
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -74,7 +65,7 @@ describe('convert writes', () => {
   it('refuses to write into a folder that already holds files', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'keep.txt'), 'mine');
-    expect(failure(() => convert(['anac/2011/Laptop'], dir, { format: 'genius' })).code).toBe('PARLEY_E_USAGE');
+    expect(parleyErrorOf(() => convert(['anac/2011/Laptop'], dir, { format: 'genius' })).code).toBe('PARLEY_E_USAGE');
     expect(readdirSync(dir)).toEqual(['keep.txt']);
   });
 
@@ -121,12 +112,12 @@ describe('input resolution', () => {
   });
 
   it('refuses explicit files that mix GENIUS and GeniusWeb', () => {
-    const e = failure(() => loadInput([join(ROOT, 'scenarios/genius/anac/y2011/Laptop/laptop_domain.xml'), join(ROOT, 'scenarios/geniusweb/Party/party1.json')]));
+    const e = parleyErrorOf(() => loadInput([join(ROOT, 'scenarios/genius/anac/y2011/Laptop/laptop_domain.xml'), join(ROOT, 'scenarios/geniusweb/Party/party1.json')]));
     expect(e.code).toBe('PARLEY_E_USAGE');
   });
 
   it('names close built-ins when an input is unknown', () => {
-    const e = failure(() => loadInput(['anac/2011/Enrgy']));
+    const e = parleyErrorOf(() => loadInput(['anac/2011/Enrgy']));
     expect(e.code).toBe('PARLEY_E_FILE_NOT_FOUND');
     expect(e.message).toContain('anac/y2011/Energy');
   });
@@ -134,7 +125,7 @@ describe('input resolution', () => {
   it('refuses a folder with neither GENIUS nor GeniusWeb files', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.txt'), 'hello');
-    expect(failure(() => loadInput([dir])).message).toContain('no GENIUS or GeniusWeb files');
+    expect(parleyErrorOf(() => loadInput([dir])).message).toContain('no GENIUS or GeniusWeb files');
   });
 
   it('validates without analysing and summarises format, parties, issues and outcomes', () => {

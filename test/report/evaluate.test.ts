@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ParleyError } from '../../src/core/errors.js';
 import { evaluateOutcome, parseOutcome, renderEvaluationText } from '../../src/report/analysis/evaluate.js';
 import { talks } from './fixtures.js';
-
-function thrown(f: () => unknown): ParleyError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ParleyError) return e;
-    throw e;
-  }
-  throw new Error('expected a ParleyError');
-}
+import { parleyErrorOf } from '../support/errors.js';
 
 describe('evaluating one outcome', () => {
   it("gives each party's utility and says the outcome is in the zone when all accept it", () => {
@@ -40,16 +30,16 @@ describe('evaluating one outcome', () => {
   });
 
   it('rejects an unknown value naming the issue and the legal values', () => {
-    const e = thrown(() => parseOutcome(talks().domain, '{"ceasefire": "forever", "exchange": 3, "aid": "low"}'));
+    const e = parleyErrorOf(() => parseOutcome(talks().domain, '{"ceasefire": "forever", "exchange": 3, "aid": "low"}'));
     expect(e.code).toBe('PARLEY_E_OUTCOME');
     expect(e.describe()).toContain('"forever" is not a value of issue "ceasefire"');
     expect(e.describe()).toContain('expected ceasefire: one of "none", "pause", "permanent"');
   });
 
   it('rejects a missing issue, an unknown issue and text that is not JSON', () => {
-    expect(thrown(() => parseOutcome(talks().domain, '{"ceasefire": "none", "aid": "low"}')).describe()).toContain('issue "exchange" has no value');
-    expect(thrown(() => parseOutcome(talks().domain, '{"ceasefire": "none", "exchange": 1, "aid": "low", "x": 1}')).describe()).toContain('"x" is not an issue');
-    expect(thrown(() => parseOutcome(talks().domain, '{ceasefire: none}')).describe()).toContain('--outcome is not valid JSON');
-    expect(thrown(() => parseOutcome(talks().domain, '[1, 2]')).describe()).toContain('must be a JSON object');
+    expect(parleyErrorOf(() => parseOutcome(talks().domain, '{"ceasefire": "none", "aid": "low"}')).describe()).toContain('issue "exchange" has no value');
+    expect(parleyErrorOf(() => parseOutcome(talks().domain, '{"ceasefire": "none", "exchange": 1, "aid": "low", "x": 1}')).describe()).toContain('"x" is not an issue');
+    expect(parleyErrorOf(() => parseOutcome(talks().domain, '{ceasefire: none}')).describe()).toContain('--outcome is not valid JSON');
+    expect(parleyErrorOf(() => parseOutcome(talks().domain, '[1, 2]')).describe()).toContain('must be a JSON object');
   });
 });

@@ -13,13 +13,13 @@ function table(state: ShuttleState, map: RoleMap, action: Extract<Move, { kind: 
   for (const party of to) {
     sink.push({ kind: 'package-tabled', audience: toParty(party), actor: action.actor, party, proposal: id, text: action.text, byPhase: phased, note: action.note });
   }
-  referToGroups(state, map, id, action.text, sink);
+  referToGroups(map, id, action.text, sink);
   const pkg: ShuttlePackage = { id, by: action.actor, text: action.text, to, answers: {}, ratified: [], refusedBy: [], lapsed: null };
   return { ...state, packages: [...state.packages, pkg] };
 }
 
 /** Each working group is asked about the details of its own issues only. */
-function referToGroups(state: ShuttleState, map: RoleMap, id: string, text: Package, sink: EventSink): void {
+function referToGroups(map: RoleMap, id: string, text: Package, sink: EventSink): void {
   for (const group of map.groups) {
     const issues = map.groupIssues[group]!;
     const details = Object.fromEntries(issues.filter((i) => text[i] !== undefined).map((i) => [i, text[i]!]));

@@ -91,7 +91,7 @@ function weightText(party: Party, issue: string, assumed: AssumedNumbers): strin
   return assumed.mark(w.toFixed(2), ['weights', 'values'].some((f) => assumed.covers(`parties.${party.name}.${f}.${issue}`)) || assumed.covers(`parties.${party.name}.preferences`));
 }
 
-export function sizeSection(scenario: Scenario, analysis: Analysis): string {
+export function sizeSection(analysis: Analysis): string {
   const count = analysis.outcomes;
   const exactness = analysis.exact ? 'exact' : 'approximate: the time limit was reached before the search finished';
   return (

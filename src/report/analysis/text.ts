@@ -11,7 +11,7 @@ export function renderAnalysisText(scenario: Scenario, analysis: Analysis): stri
     titleSection(scenario),
     partiesSection(scenario, assumed),
     issuesSection(scenario, assumed),
-    sizeSection(scenario, analysis),
+    sizeSection(analysis),
     solutionsSection(scenario, analysis, assumed),
     zoneSection(scenario, analysis, assumed),
     blockersSection(scenario, analysis),
