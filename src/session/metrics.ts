@@ -1,5 +1,5 @@
 import type { Outcome } from '../core/domain.js';
-import { discounted, utilityFor, type Party } from '../core/party.js';
+import { discounted, redLinesCrossed, utilityFor, type Party } from '../core/party.js';
 import type { Scenario } from '../core/scenario.js';
 import { withEffects, type Effect } from '../core/timeline.js';
 import { analyze, distances } from '../analysis/index.js';
@@ -59,7 +59,28 @@ export function distancesOf(scenario: Scenario, parties: readonly Party[], analy
  * the texts they accepted or amended (amendments on top). With fewer than two known
  * positions, the issues anyone amended.
  */
-export function openIssues(events: readonly ProtocolEvent[], parties: readonly string[]): string[] {
+/**
+ * Issues still open when talks end without agreement: where the parties' last known
+ * positions differ, and where the last text on the table crosses a party's red line (a
+ * rejection does not say where the objection lies, but the analyst knows the red lines).
+ */
+export function openIssues(events: readonly ProtocolEvent[], parties: readonly Party[]): string[] {
+  const open = new Set(openPositions(events, parties.map((p) => p.name)));
+  const last = lastText(events);
+  if (last) for (const party of parties) for (const line of redLinesCrossed(party, last)) open.add(line.issue);
+  return [...open];
+}
+
+function lastText(events: readonly ProtocolEvent[]): Outcome | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind === 'offer') return e.outcome;
+    if (e.kind === 'text-tabled' || e.kind === 'package-tabled' || e.kind === 'package-revised') return e.text;
+  }
+  return undefined;
+}
+
+function openPositions(events: readonly ProtocolEvent[], parties: readonly string[]): string[] {
   const texts = new Map<string, Outcome>();
   const positions = new Map<string, Outcome>();
   const amended = new Set<string>();

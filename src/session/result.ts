@@ -50,7 +50,7 @@ export function summarise(input: SummaryInput): NegotiationResult {
   const progress = progressOf(state);
   const parties = currentParties(scenario, state.effects);
   const results = partyResults(parties, outcome, progress);
-  const open = outcome ? [] : openIssues(events, state.setup.parties);
+  const open = outcome ? [] : openIssues(events, parties);
   const analysis = input.analysis === 'skip' ? null : input.analysis === 'auto' ? analysisFor(scenario, parties, input.analysisTimeLimit) : input.analysis;
   return {
     scenario: scenario.name, protocol: state.protocol, seed: state.setup.seed,

@@ -13,7 +13,7 @@ describe('negotiation metrics', () => {
       { kind: 'offer', actor: 'Israel-delegation', outcome: deal },
       { kind: 'offer', actor: 'Hamas-delegation', outcome: { ...deal, ceasefire: 'permanent' } },
     ]);
-    expect(openIssues(events, ['Israel', 'Hamas'])).toEqual(['ceasefire']);
+    expect(openIssues(events, [israel, hamas])).toEqual(['ceasefire']);
   });
 
   it('reads positions from answers to tabled packages and their amendments', () => {
@@ -21,13 +21,23 @@ describe('negotiation metrics', () => {
       { kind: 'table', actor: 'Egypt', text: deal, to: [] },
       { kind: 'amend', actor: 'Hamas-delegation', proposal: 'pkg-1', amendments: { withdrawal: 'full' } },
     ]);
-    expect(openIssues(events, ['Israel', 'Hamas'])).toEqual(['withdrawal']);
+    expect(openIssues(events, [israel, hamas])).toEqual(['withdrawal']);
     const both = drive(shuttle, setup(), [
       { kind: 'table', actor: 'Egypt', text: deal, to: [] },
       { kind: 'amend', actor: 'Hamas-delegation', proposal: 'pkg-1', amendments: { withdrawal: 'full', captives: 20 } },
       { kind: 'accept', actor: 'Israel-delegation', proposal: 'pkg-1' },
     ]);
-    expect(openIssues(both.events, ['Israel', 'Hamas'])).toEqual(['captives', 'withdrawal']);
+    expect(openIssues(both.events, [israel, hamas])).toEqual(['captives', 'withdrawal']);
+  });
+
+  it('counts an issue as open where the last text crosses a party red line, though nobody amended it', () => {
+    const { events } = drive(shuttle, setup(), [
+      { kind: 'table', actor: 'Egypt', text: deal, to: [] },
+      { kind: 'reject', actor: 'Hamas-delegation', proposal: 'pkg-1' },
+    ]);
+    const strict = { ...hamas, redLines: [{ id: 'end', issue: 'ceasefire', allowed: ['permanent'] }] };
+    expect(openIssues(events, [israel, hamas])).toEqual([]);
+    expect(openIssues(events, [israel, strict])).toEqual(['ceasefire']);
   });
 
   it('scores no agreement at the reservation values, discounted where the profile discounts', () => {
