@@ -68,7 +68,9 @@ function bestValue(current: Outcome, issueName: string, negotiator: Negotiator, 
     const v = valueAt(issue, j);
     if (v === current[issueName]) continue;
     const changed = { ...current, [issueName]: v };
-    if (negotiator.prefs.crossesRedLines(changed) && (withinLines || !negotiator.prefs.crossesRedLines(current))) continue;
+    // Within lines: the value must satisfy this issue's own red lines (others may still be
+    // crossed by the text, and are fixed issue by issue). Otherwise: add no new crossing.
+    if (withinLines ? negotiator.prefs.crossesRedLines({ [issueName]: v } as Outcome) : negotiator.prefs.crossesRedLines(changed) && !negotiator.prefs.crossesRedLines(current)) continue;
     const score = changeScore(current, issueName, v, negotiator, care);
     if (score > bestScore) {
       best = v;

@@ -46,6 +46,8 @@ export class DelegationAgent implements Agent {
   /** The clock step seen between views, to come back before a step carries past the return time. */
   private step = 0;
   private readonly consulted = new Set<string>();
+  /** Red-line issues this delegation has asked the mediators to change. */
+  private readonly askedLines = new Set<string>();
   private readonly texts = new Map<string, Outcome>();
 
   constructor(
@@ -101,8 +103,14 @@ export class DelegationAgent implements Agent {
     if (consult) return consult;
     const may = view.expectation.may;
     if (may.includes('accept') && this.negotiator.accepts(text)) return { kind: 'accept', actor: this.role, proposal };
-    const amendments = may.includes('amend') ? amendmentsFor(text, this.negotiator, { maxIssues: this.options.maxAmendments, care: this.options.care }) : null;
+    // A red line already asked for and still crossed: the mediators were told, so say no.
+    const ignored = this.crossedIssues(text).filter((issue) => this.askedLines.has(issue));
+    const amendments =
+      may.includes('amend') && (ignored.length === 0 || !may.includes('reject'))
+        ? amendmentsFor(text, this.negotiator, { maxIssues: this.options.maxAmendments, care: this.options.care })
+        : null;
     if (amendments) {
+      for (const issue of this.crossedIssues(text)) if (issue in amendments) this.askedLines.add(issue);
       this.negotiator.observe({ kind: 'sent', outcome: { ...text, ...amendments }, t: view.progress });
       return { kind: 'amend', actor: this.role, proposal, amendments };
     }
@@ -124,6 +132,12 @@ export class DelegationAgent implements Agent {
     this.consulted.add(proposal);
     this.lastConsult = view.now;
     return { kind: 'adjourn', actor: this.role, until: view.now + this.options.consultHours, reason: `${this.party} consults its leadership on ${proposal}` };
+  }
+
+  /** Issues on which the text crosses one of this party's red lines. */
+  private crossedIssues(text: Outcome): string[] {
+    const prefs = this.negotiator.prefs;
+    return [...new Set(prefs.current.redLines.filter((l) => prefs.crossesRedLines({ [l.issue]: text[l.issue]! } as Outcome)).map((l) => l.issue))];
   }
 
   private rejection(text: Outcome): string {
