@@ -53,7 +53,7 @@ export const demoCommand: CliCommand = {
   register(program: Command, io: CliIo) {
     program
       .command('demo')
-      .description('analyse the built-in cairo-2024 scenario and draw its frontier to out/cairo-2024/ (what `npm start` runs)')
+      .description('analyse and simulate the built-in cairo-2024 scenario, writing plots, log and agreement text to out/cairo-2024/ (what `npm start` runs)')
       .argument('[scenario]', 'another built-in scenario to demonstrate on', 'cairo-2024')
       .action((scenario: string) => runDemo(io, scenario));
   },
