@@ -34,14 +34,15 @@ class JsonReader {
     while (this.i < this.text.length && ' \t\r\n'.includes(this.text[this.i]!)) this.i++;
   }
 
+  /** What stands where something else was expected: `found "x"`, or `the file ends`. */
   private found(): string {
-    return this.i >= this.text.length ? 'the end of the file' : `"${this.text[this.i]}"`;
+    return this.i >= this.text.length ? 'the file ends' : `found ${JSON.stringify(this.text[this.i])}`;
   }
 
   document(): unknown {
     const v = this.value();
     this.ws();
-    if (this.i < this.text.length) this.fail(`unexpected ${this.found()} after the JSON value`, 'the end of the file');
+    if (this.i < this.text.length) this.fail('unexpected text after the JSON value', 'the end of the file');
     return v;
   }
 
@@ -62,7 +63,7 @@ class JsonReader {
         return v;
       }
     }
-    return this.fail(`unexpected ${this.found()}`, 'a JSON value (object, array, string, number, true, false or null)');
+    return this.fail(`a JSON value is missing: ${this.found()}`, 'a JSON value (object, array, string, number, true, false or null)');
   }
 
   private object(): Record<string, unknown> {
@@ -74,10 +75,10 @@ class JsonReader {
     if (this.text[this.i] === '}') return this.i++, out;
     for (;;) {
       this.ws();
-      if (this.text[this.i] !== '"') this.fail(`unexpected ${this.found()}`, 'a member name in double quotes');
+      if (this.text[this.i] !== '"') this.fail(`a member name is missing: ${this.found()}`, 'a member name in double quotes');
       const key = this.string();
       this.ws();
-      if (this.text[this.i] !== ':') this.fail(`unexpected ${this.found()} after member name "${key}"`, '":"');
+      if (this.text[this.i] !== ':') this.fail(`":" is missing after member name "${key}": ${this.found()}`, '":"');
       this.i++;
       this.ws();
       keys.set(key, this.i);
@@ -85,7 +86,7 @@ class JsonReader {
       this.ws();
       if (this.text[this.i] === ',') this.i++;
       else if (this.text[this.i] === '}') return this.i++, out;
-      else this.fail(`unexpected ${this.found()} in an object`, '"," or "}"');
+      else this.fail(`the object is not closed: ${this.found()}`, '"," or "}"');
     }
   }
 
@@ -103,7 +104,7 @@ class JsonReader {
       this.ws();
       if (this.text[this.i] === ',') this.i++;
       else if (this.text[this.i] === ']') return this.i++, out;
-      else this.fail(`unexpected ${this.found()} in an array`, '"," or "]"');
+      else this.fail(`the list is not closed: ${this.found()}`, '"," or "]"');
     }
   }
 
@@ -111,7 +112,7 @@ class JsonReader {
     const start = this.i;
     STRING.lastIndex = this.i;
     const m = STRING.exec(this.text);
-    if (!m) this.fail('unterminated or malformed string', 'a string closed by a double quote, with valid escapes', start);
+    if (!m) this.fail('a string is not closed, or holds a raw control character or a bad escape', 'a string closed by a double quote, with valid escapes', start);
     this.i += m[0].length;
     return JSON.parse(m[0]) as string;
   }
@@ -119,7 +120,7 @@ class JsonReader {
   private number(): number {
     NUMBER.lastIndex = this.i;
     const m = NUMBER.exec(this.text);
-    if (!m) this.fail(`malformed number at ${this.found()}`, 'a number such as 0.25');
+    if (!m) this.fail(`a number is malformed: ${this.found()}`, 'a number such as 0.25');
     this.i += m[0].length;
     return Number(m[0]);
   }

@@ -69,7 +69,7 @@ describe('errors name file, line, column and what was expected', () => {
     const text = '{\n  "name": "d",\n  "issuesValues": {\n    "a": { "values": ["x", "y",] }\n  }\n}\n';
     const file = join(dir, 'd.json');
     writeFileSync(file, text);
-    expect(parleyErrorOf(() => loadInput([file])).describe()).toBe(`${file}:${where(text, ',]', 1)}: JSON syntax error: unexpected "]" (expected a JSON value (object, array, string, number, true, false or null))`);
+    expect(parleyErrorOf(() => loadInput([file])).describe()).toBe(`${file}:${where(text, ',]', 1)}: JSON syntax error: a JSON value is missing: found "]" (expected a JSON value (object, array, string, number, true, false or null))`);
   });
 
   it('points at a GeniusWeb utility that is out of range', () => {

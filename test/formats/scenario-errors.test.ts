@@ -175,9 +175,9 @@ describe('scenario file errors', () => {
       expect(errorOf(json.replace('"p",', '"p"'), 's.json', 'json')).toBe('s.json:9:9: JSON syntax error: the list is not closed: found "\\"" (expected "," or "]")');
       expect(errorOf(json.replace('"q"\n', '"q",\n'), 's.json', 'json')).toMatch(/^s\.json:10:7: JSON syntax error: a JSON value is missing: found "]"/);
       expect(errorOf('{"parley": 1, // note\n}', 's.json', 'json')).toBe(
-        's.json:1:15: JSON syntax error: a key is missing: found "/" (expected a key in double quotes)',
+        's.json:1:15: JSON syntax error: a member name is missing: found "/" (expected a member name in double quotes)',
       );
-      expect(errorOf(json.slice(0, 40), 's.json', 'json')).toBe('s.json:4:3: JSON syntax error: a string is not closed (expected a closing double quote)');
+      expect(errorOf(json.slice(0, 40), 's.json', 'json')).toBe('s.json:4:3: JSON syntax error: a string is not closed, or holds a raw control character or a bad escape (expected a string closed by a double quote, with valid escapes)');
       expect(errorOf('{\n  "parley": 1', 's.json', 'json')).toBe('s.json:2:14: JSON syntax error: the object is not closed: the file ends (expected "," or "}")');
     });
   });

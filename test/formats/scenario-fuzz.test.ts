@@ -120,7 +120,7 @@ describe('scenario files with mistakes', () => {
       }
       return 'no error';
     };
-    expect(describe('['.repeat(100000), 'json')).toBe('scenarios/cairo-2024.yaml:1:201: JSON syntax error: lists and objects are nested more than 200 deep (expected a flatter structure)');
+    expect(describe('['.repeat(100000), 'json')).toBe('scenarios/cairo-2024.yaml:1:257: JSON syntax error: the document nests deeper than 256 levels (expected at most 256 nested objects and arrays)');
     expect(describe(`${'- '.repeat(3000)}x`, 'yaml')).toMatch(/^scenarios\/cairo-2024\.yaml(:\d+:\d+)?: /);
     expect(describe('parley: 1\nname: x\nissues: &x [*x]', 'yaml')).toMatch(/^scenarios\/cairo-2024\.yaml:3:\d+: issue #1 must be an issue/);
     expect(describe('parley: 1\nname: *nowhere', 'yaml')).toBe(

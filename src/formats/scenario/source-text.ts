@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { fileError, type FilePosition } from '../../core/errors.js';
-import { jsonSyntaxProblem } from './json-syntax.js';
+import { parseJsonDocument } from '../json-tree.js';
 
 export type ScenarioTextFormat = 'yaml' | 'json';
 
@@ -22,13 +22,9 @@ export function parseSourceText(text: string, file: string, format: ScenarioText
     const p = lines.linePos(offset);
     return { file, line: p.line, column: p.col };
   };
-  if (format === 'json') {
-    const problem = jsonSyntaxProblem(text);
-    if (problem) {
-      indexLines(lines, text);
-      throw fileError('PARLEY_E_PARSE', `JSON syntax error: ${problem.message}`, at(problem.offset), problem.expected);
-    }
-  }
+  // The YAML parser reads JSON too (a superset) and gives node positions, but it would also
+  // take comments, single quotes and trailing commas: strict JSON is checked first.
+  if (format === 'json') parseJsonDocument(text, file);
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
@@ -53,12 +49,6 @@ export function parseSourceText(text: string, file: string, format: ScenarioText
     data,
     position: (path, where = 'value') => at(offsetOf(doc, path, where)),
   };
-}
-
-/** LineCounter learns line starts from the YAML lexer; feed it by hand when YAML never ran. */
-function indexLines(lines: LineCounter, text: string): void {
-  lines.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
 }
 
 function offsetOf(doc: Document, path: FilePath, where: 'key' | 'value'): number {
