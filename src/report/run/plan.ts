@@ -1,18 +1,16 @@
 import { ParleyError } from '../../core/errors.js';
 import type { Mediator, Roles } from '../../core/roles.js';
-import type { AgentSpec, Scenario } from '../../core/scenario.js';
+import type { AgentSpec, Scenario, SimulationDefaults } from '../../core/scenario.js';
 import { getProtocol, PROTOCOL_NAMES } from '../../protocols/index.js';
 import { roleMap } from '../../protocols/roles.js';
 
-/** What `parley run` asks for; anything absent comes from the scenario's `simulation`, then defaults. */
-export interface RunRequest {
-  readonly protocol?: string;
-  /** One per party, in party order (already parsed, modules loaded). */
-  readonly agents?: readonly AgentSpec[];
-  readonly mediators?: readonly AgentSpec[];
-  readonly rounds?: number;
+/**
+ * What `parley run` asks for: the scenario's simulation defaults, each of which it may
+ * override (agents one per party, in party order, modules loaded), plus a time deadline.
+ * Anything absent comes from the scenario's `simulation`, then defaults.
+ */
+export interface RunRequest extends Omit<SimulationDefaults, 'hoursPerRound'> {
   readonly time?: number;
-  readonly seed?: number;
 }
 
 /** A role and the agent spec that plays it. */
