@@ -107,17 +107,20 @@ export function compileParties(parties: readonly Party[], domain: Domain): Compi
   return parties.map((p) => compileUtility(p.utility, domain));
 }
 
-/** Utility of an outcome given as value positions; additive sums run in issue order. */
-export function evaluateCompiled(fn: CompiledUtility, index: ArrayLike<number>): number {
+/**
+ * Utility of an outcome given as value positions, read from `index[offset …]` (agents keep
+ * many outcomes in one flat array); additive sums run in issue order.
+ */
+export function evaluateCompiled(fn: CompiledUtility, index: ArrayLike<number>, offset = 0): number {
   if (fn.kind === 'additive') {
     let u = 0;
-    for (let i = 0; i < fn.tables.length; i++) u += fn.tables[i]![index[i]!]!;
+    for (let i = 0; i < fn.tables.length; i++) u += fn.tables[i]![index[offset + i]!]!;
     return u;
   }
   let sum = 0;
   for (const r of fn.rectangles) {
     let inside = true;
-    for (let j = 0; j < r.issues.length && inside; j++) inside = r.masks[j]![index[r.issues[j]!]!] === 1;
+    for (let j = 0; j < r.issues.length && inside; j++) inside = r.masks[j]![index[offset + r.issues[j]!]!] === 1;
     if (inside) sum += r.value;
   }
   return fn.scale === 0 ? 0 : Math.min(1, sum / fn.scale);

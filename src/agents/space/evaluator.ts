@@ -1,6 +1,7 @@
 import type { Domain, Outcome } from '../../core/domain.js';
 import { type Issue, issueSize, valueAt } from '../../core/issue.js';
-import { evaluateUtility, evaluateValue, type UtilityFunction } from '../../core/utility.js';
+import { evaluateUtility, type UtilityFunction } from '../../core/utility.js';
+import { compileUtility, evaluateCompiled } from '../../analysis/compile.js';
 
 /**
  * Utility over outcomes written as rows of value positions (one per issue, domain order).
@@ -14,67 +15,13 @@ export interface RowEvaluator {
   evaluate(rows: Int32Array, offset: number): number;
 }
 
+/** The analysis' compiled utility (one compilation rule for the whole project), read row by row. */
 export function compileEvaluator(domain: Domain, fn: UtilityFunction): RowEvaluator {
-  const sizes = Int32Array.from(domain.issues.map(issueSize));
-  return fn.kind === 'additive' ? compileAdditive(domain, fn, sizes) : compileRectangles(domain, fn, sizes);
-}
-
-function compileAdditive(domain: Domain, fn: Extract<UtilityFunction, { kind: 'additive' }>, sizes: Int32Array): RowEvaluator {
-  const k = domain.issues.length;
-  const tables = domain.issues.map((issue) => {
-    const table = new Float64Array(issueSize(issue));
-    const w = fn.weights[issue.name] ?? 0;
-    const vf = fn.values[issue.name];
-    if (vf && w !== 0) for (let j = 0; j < table.length; j++) table[j] = w * evaluateValue(vf, valueAt(issue, j));
-    return table;
-  });
-  return {
-    issueCount: k,
-    sizes,
-    evaluate(rows, offset) {
-      let u = 0;
-      for (let i = 0; i < k; i++) u += tables[i]![rows[offset + i]!]!;
-      return u;
-    },
-  };
-}
-
-interface CompiledRectangle {
-  readonly value: number;
-  readonly issues: Int32Array;
-  readonly masks: readonly Uint8Array[];
-}
-
-function compileRectangles(domain: Domain, fn: Extract<UtilityFunction, { kind: 'rectangles' }>, sizes: Int32Array): RowEvaluator {
-  const rects: CompiledRectangle[] = fn.rectangles.map((rect) => {
-    const issues: number[] = [];
-    const masks: Uint8Array[] = [];
-    for (const [name, bound] of Object.entries(rect.bounds)) {
-      const i = domain.issues.findIndex((x) => x.name === name);
-      if (i < 0) continue;
-      const issue = domain.issues[i]!;
-      const mask = new Uint8Array(issueSize(issue));
-      for (let j = 0; j < mask.length; j++) {
-        const v = valueAt(issue, j);
-        mask[j] = 'values' in bound ? (bound.values.includes(String(v)) ? 1 : 0) : Number(v) >= bound.min && Number(v) <= bound.max ? 1 : 0;
-      }
-      issues.push(i);
-      masks.push(mask);
-    }
-    return { value: rect.value, issues: Int32Array.from(issues), masks };
-  });
-  const scale = fn.scale === 0 ? 0 : 1 / fn.scale;
+  const compiled = compileUtility(fn, domain);
   return {
     issueCount: domain.issues.length,
-    sizes,
-    evaluate(rows, offset) {
-      let sum = 0;
-      outer: for (const r of rects) {
-        for (let m = 0; m < r.issues.length; m++) if (r.masks[m]![rows[offset + r.issues[m]!]!] === 0) continue outer;
-        sum += r.value;
-      }
-      return Math.min(1, sum * scale);
-    },
+    sizes: Int32Array.from(domain.issues.map(issueSize)),
+    evaluate: (rows, offset) => evaluateCompiled(compiled, rows, offset),
   };
 }
 
