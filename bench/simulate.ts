@@ -7,11 +7,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { createAgent, STRATEGY_NAMES } from '../src/agents/index.js';
+import { STRATEGY_NAMES } from '../src/agents/index.js';
 import type { Scenario } from '../src/core/scenario.js';
 import { roleMap } from '../src/protocols/roles.js';
 import { runSession, setupOf } from '../src/session/runner.js';
 import { loadAnac } from './lib/anac.js';
+import { saopRun } from './lib/saop.js';
 import { describeMachine, machineLines } from './lib/machine.js';
 
 const DOMAINS = ['y2012/CameraB', 'y2011/Laptop', 'y2013/Icecream'];
@@ -34,11 +35,7 @@ interface Row {
 
 /** One SAOP negotiation between two named strategies; returns whether it agreed and its rounds. */
 function negotiate(scenario: Scenario, a: string, b: string, seed: number, rounds: number): { agreed: boolean; rounds: number } {
-  const map = roleMap(setupOf(scenario, { rounds }, seed));
-  const agents = scenario.parties.map((party, i) =>
-    createAgent({ strategy: i === 0 ? a : b }, map.delegations[i]!, { kind: 'delegation', domain: scenario.domain, party: party.name, self: party }),
-  );
-  const { result } = runSession({ scenario, protocol: 'saop', agents, deadline: { rounds }, seed, analysis: 'skip' });
+  const { result } = saopRun(scenario, [a, b], { rounds, seed });
   return { agreed: result.agreement, rounds: result.rounds };
 }
 

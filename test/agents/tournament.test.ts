@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAcceptable } from '../../src/core/party.js';
 import { loadInput } from '../../src/formats/input.js';
 import { STRATEGY_NAMES } from '../../src/agents/index.js';
-import { saopRun } from './support/saop.js';
+import { saopRun } from '../../bench/lib/saop.js';
 
 const DOMAINS = ['anac/2011/Laptop', 'anac/2012/CameraB', 'anac/2013/Icecream'];
 const scenarios = DOMAINS.map((d) => loadInput([d]));
@@ -51,8 +51,8 @@ describe('every agent against every other on shared ANAC domains', () => {
   });
 
   it('replays the same negotiation from the same seed', () => {
-    const a = saopRun(scenarios[1]!, ['random', 'tit-for-tat'], 100, 9);
-    const b = saopRun(scenarios[1]!, ['random', 'tit-for-tat'], 100, 9);
+    const a = saopRun(scenarios[1]!, ['random', 'tit-for-tat'], { rounds: 100, seed: 9 });
+    const b = saopRun(scenarios[1]!, ['random', 'tit-for-tat'], { rounds: 100, seed: 9 });
     expect(b.log.events).toEqual(a.log.events);
   });
 });

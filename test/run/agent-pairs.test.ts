@@ -1,13 +1,14 @@
+import { saopRun } from '../../bench/lib/saop.js';
 import { describe, expect, it } from 'vitest';
 import { STRATEGY_NAMES } from '../../src/agents/index.js';
 import { outcomeProblems } from '../../src/core/domain.js';
 import type { Scenario } from '../../src/core/scenario.js';
-import { anacDomains, loadAnac, saopPair } from './support.js';
+import { anacDomains, loadAnac } from './support.js';
 
 const PAIRS = STRATEGY_NAMES.flatMap((a) => STRATEGY_NAMES.map((b) => [a, b] as const));
 
 function expectCleanRun(domain: string, scenario: Scenario, a: string, b: string, rounds: number): void {
-  const { result, log } = saopPair(scenario, a, b, { rounds, seed: 3 });
+  const { result, log } = saopRun(scenario, [a, b], { rounds, seed: 3 });
   const where = `${a} vs ${b} on ${domain}`;
   expect(['agreement', 'deadline', 'walk-away'], where).toContain(result.endReason);
   expect(result.rejectedActions, `${where}: refused actions`).toBe(0);

@@ -1,5 +1,6 @@
+import { saopRun } from '../../bench/lib/saop.js';
 import { describe, expect, it } from 'vitest';
-import { loadAnac, saopPair } from './support.js';
+import { loadAnac } from './support.js';
 
 describe('the classic result of time-dependent tactics', () => {
   it('gives Boulware a higher mean utility than the conceder it meets, over domains, seeds and both orders', () => {
@@ -8,7 +9,7 @@ describe('the classic result of time-dependent tactics', () => {
       const scenario = loadAnac(domain);
       for (const seed of [1, 2]) {
         for (const boulwareFirst of [true, false]) {
-          const { result } = saopPair(scenario, boulwareFirst ? 'boulware' : 'conceder', boulwareFirst ? 'conceder' : 'boulware', { rounds: 100, seed });
+          const { result } = saopRun(scenario, [boulwareFirst ? 'boulware' : 'conceder', boulwareFirst ? 'conceder' : 'boulware'], { rounds: 100, seed });
           own.boulware.push(result.parties[boulwareFirst ? 0 : 1]!.utility);
           own.conceder.push(result.parties[boulwareFirst ? 1 : 0]!.utility);
         }
