@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parley, tempDir, type CliRun } from './cli-support.js';
+import { parley, tempDir, type RunResult } from '../cli/run.js';
 
 describe('parley run cairo-2024 (the demo simulation)', () => {
-  let run: CliRun;
+  let run: RunResult;
   let out: string;
   beforeAll(async () => {
     out = tempDir();

@@ -6,7 +6,7 @@ import { Narrator } from '../../src/report/run/narrate.js';
 import { planRun } from '../../src/report/run/plan.js';
 import { simulate } from '../../src/report/run/simulate.js';
 import { writeRunReport } from '../../src/report/run/write.js';
-import { tempDir } from './cli-support.js';
+import { tempDir } from '../cli/run.js';
 
 describe('run reports', () => {
   it('draws pairwise offer panels for three parties and writes the agreement by phase with its improvements', async () => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJsonSchema, runSchemaFileText, RUN_SCHEMA_FILE } from '../../src/report/run/json-schema.js';
-import { parley, tempDir } from './cli-support.js';
+import { parley, tempDir } from '../cli/run.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -92,7 +92,7 @@ describe('parley run', () => {
 
   it('runs a custom agent module given by path', async () => {
     const out = tempDir();
-    const r = await parley(['run', 'anac/2011/Laptop', '--agents', 'examples/my-agent.ts:threshold=0.6,conceder', '--rounds', '40', '--out', out, '--json'], ROOT);
+    const r = await parley(['run', 'anac/2011/Laptop', '--agents', 'examples/my-agent.ts:threshold=0.6,conceder', '--rounds', '40', '--out', out, '--json'], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.agents[0].agent).toMatch(/examples\/my-agent\.ts$/);

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../core/scenario.js';
 import type { Analysis, Blocker, FrontierPoint } from '../../analysis/types.js';
+import { round9 } from '../../analysis/vectors.js';
 import type { AssumedNumbers } from './assumed.js';
 import { formatCount, formatUtility, heading, plainTable, wrap, wrappedOutcome } from './format.js';
 import { issueGroups, redLineText } from './overview.js';
@@ -40,8 +41,8 @@ export function solutionsSection(scenario: Scenario, analysis: Analysis, assumed
  */
 function welfareTies(analysis: Analysis): string {
   if (!analysis.maxWelfare) return '';
-  const best = Math.round(sum(analysis.maxWelfare.utilities) * 1e9);
-  const ties = analysis.frontier.filter((p) => Math.round(sum(p.utilities) * 1e9) === best).length;
+  const best = round9(sum(analysis.maxWelfare.utilities));
+  const ties = analysis.frontier.filter((p) => round9(sum(p.utilities)) === best).length;
   return ties > 1 ? `Max welfare: ${ties} frontier points tie on the greatest sum; the table shows the one the tie rule picks.\n` : '';
 }
 
