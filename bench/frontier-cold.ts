@@ -7,4 +7,6 @@ import { loadAnac } from './lib/anac.js';
 
 const [domain, limit] = process.argv.slice(2);
 const result = paretoFrontier(loadAnac(domain!), { timeLimit: Number(limit ?? 60) });
-process.stdout.write(JSON.stringify({ sinceStart: performance.now() / 1000, points: result.frontier.length, exact: result.exact }) + '\n');
+process.stdout.write(
+  JSON.stringify({ sinceStart: performance.now() / 1000, points: result.frontier.length, exact: result.exact }) + '\n',
+);

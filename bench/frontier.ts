@@ -36,8 +36,19 @@ function measure(domain: string, withAnalysis: boolean): Row {
   });
   const analysis = withAnalysis ? warmSeconds(() => analyze(scenario, { timeLimit: TIME_LIMIT })) : null;
   const coldInside = (cold.output as { sinceStart: number }).sinceStart;
-  const row = { domain, outcomes: outcomeCount(scenario.domain), points: result.frontier.length, exact: result.exact, cold: cold.seconds, coldInside, warm, analyze: analysis };
-  console.error(`${domain}: ${row.points} points, exact ${row.exact}, cold ${row.cold.toFixed(2)} s, warm ${row.warm.toFixed(4)} s`);
+  const row = {
+    domain,
+    outcomes: outcomeCount(scenario.domain),
+    points: result.frontier.length,
+    exact: result.exact,
+    cold: cold.seconds,
+    coldInside,
+    warm,
+    analyze: analysis,
+  };
+  console.error(
+    `${domain}: ${row.points} points, exact ${row.exact}, cold ${row.cold.toFixed(2)} s, warm ${row.warm.toFixed(4)} s`,
+  );
   return row;
 }
 

@@ -34,7 +34,13 @@ interface Row {
 }
 
 /** One SAOP negotiation between two named strategies; returns whether it agreed and its rounds. */
-function negotiate(scenario: Scenario, a: string, b: string, seed: number, rounds: number): { agreed: boolean; rounds: number } {
+function negotiate(
+  scenario: Scenario,
+  a: string,
+  b: string,
+  seed: number,
+  rounds: number,
+): { agreed: boolean; rounds: number } {
   const { result } = saopRun(scenario, [a, b], { rounds, seed });
   return { agreed: result.agreement, rounds: result.rounds };
 }
@@ -70,15 +76,29 @@ function runnerOnly(scenarios: readonly Scenario[], played: readonly number[]): 
   const started = performance.now();
   played.forEach((rounds, k) => {
     const scenario = scenarios[Math.floor(k / (played.length / scenarios.length))]!;
-    const outcome = Object.fromEntries(scenario.domain.issues.map((i) => [i.name, i.kind === 'discrete' ? i.values[0]! : i.min]));
+    const outcome = Object.fromEntries(
+      scenario.domain.issues.map((i) => [i.name, i.kind === 'discrete' ? i.values[0]! : i.min]),
+    );
     const map = roleMap(setupOf(scenario, { rounds }, 1));
-    const agents = map.delegations.map((role) => ({ role, act: () => ({ kind: 'offer' as const, actor: role, outcome }) }));
-    runSession({ scenario, protocol: 'saop', agents, deadline: { rounds: Math.max(1, rounds) }, seed: 1, analysis: 'skip' });
+    const agents = map.delegations.map((role) => ({
+      role,
+      act: () => ({ kind: 'offer' as const, actor: role, outcome }),
+    }));
+    runSession({
+      scenario,
+      protocol: 'saop',
+      agents,
+      deadline: { rounds: Math.max(1, rounds) },
+      seed: 1,
+      analysis: 'skip',
+    });
   });
   return (performance.now() - started) / 1000;
 }
 
-const loadBefore = loadavg().map((x) => x.toFixed(2)).join(', ');
+const loadBefore = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(', ');
 const scenarios = DOMAINS.map(loadAnac);
 // Warm-up: one pass of every pair on every domain at the short deadline.
 workload(scenarios, 100);
@@ -92,7 +112,9 @@ const rows = DEADLINES.map((d) => {
   const measured = medianOfThree(d);
   const alone = [0, 1, 2].map(() => runnerOnly(scenarios, measured.played)).sort((a, b) => a - b)[1]!;
   const row = { ...measured, runnerSeconds: alone };
-  console.error(`${d} rounds: ${row.negotiations} negotiations in ${row.seconds.toFixed(2)} s, ${row.agreements} agreements`);
+  console.error(
+    `${d} rounds: ${row.negotiations} negotiations in ${row.seconds.toFixed(2)} s, ${row.agreements} agreements`,
+  );
   return row;
 });
 
@@ -122,7 +144,10 @@ const lines = [
   '',
   '| Deadline (rounds) | Total (s) | Runner and protocol alone (s) | Agents (s, the difference) |',
   '| ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.rounds} | ${r.seconds.toFixed(2)} | ${r.runnerSeconds.toFixed(2)} | ${Math.max(0, r.seconds - r.runnerSeconds).toFixed(2)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.rounds} | ${r.seconds.toFixed(2)} | ${r.runnerSeconds.toFixed(2)} | ${Math.max(0, r.seconds - r.runnerSeconds).toFixed(2)} |`,
+  ),
   '',
 ];
 writeFileSync(new URL('./RESULTS-simulate.md', import.meta.url), lines.join('\n'));

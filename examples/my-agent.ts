@@ -21,7 +21,8 @@ export default function create(ctx: AgentFactoryContext): Agent {
       if (e.seq <= seen) continue;
       seen = e.seq;
       if (e.kind !== 'offer' || e.party === view.party) continue;
-      for (const [issue, value] of Object.entries(e.outcome)) asked.set(`${issue}=${value}`, (asked.get(`${issue}=${value}`) ?? 0) + 1);
+      for (const [issue, value] of Object.entries(e.outcome))
+        asked.set(`${issue}=${value}`, (asked.get(`${issue}=${value}`) ?? 0) + 1);
     }
   };
   const appeal = (o: Outcome) => Object.entries(o).reduce((s, [i, v]) => s + (asked.get(`${i}=${v}`) ?? 0), 1);
@@ -46,12 +47,21 @@ export default function create(ctx: AgentFactoryContext): Agent {
       learn(view);
       const self = view.self;
       if (!self || !view.expectation.may.includes('offer')) return null;
-      const standing = [...view.events].reverse().find((e) => e.kind === 'offer' && e.proposal === view.expectation.proposal);
-      if (standing?.kind === 'offer' && view.expectation.may.includes('accept') && isAcceptable(self, standing.outcome) && utilityFor(self, standing.outcome) >= threshold) {
+      const standing = [...view.events]
+        .reverse()
+        .find((e) => e.kind === 'offer' && e.proposal === view.expectation.proposal);
+      if (
+        standing?.kind === 'offer' &&
+        view.expectation.may.includes('accept') &&
+        isAcceptable(self, standing.outcome) &&
+        utilityFor(self, standing.outcome) >= threshold
+      ) {
         return { kind: 'accept', actor: ctx.role, proposal: standing.proposal };
       }
       const offer = choose(view);
-      return offer ? { kind: 'offer', actor: ctx.role, outcome: offer } : { kind: 'end', actor: ctx.role, reason: 'no outcome meets the minimum' };
+      return offer
+        ? { kind: 'offer', actor: ctx.role, outcome: offer }
+        : { kind: 'end', actor: ctx.role, reason: 'no outcome meets the minimum' };
     },
   };
 }

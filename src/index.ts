@@ -17,9 +17,30 @@ export * from './formats/index.js';
 export * from './analysis/index.js';
 
 // Reports: the text report, outcome evaluation, JSON output and its schema, plots.
-export { renderAnalysisText, evaluateOutcome, parseOutcome, renderEvaluationText, AssumedNumbers, type OutcomeEvaluation, type PartyEvaluation } from './report/analysis/index.js';
-export { analysisToJson, analysisJsonSchema, analysisJsonSchemaDocument, PARLEY_VERSION, type AnalysisJson } from './report/json/index.js';
-export { plotFrontier, frontierSpec, renderVegaLite, outcomeCloud, type FrontierPlotOptions, type TopLevelSpec } from './report/plot/index.js';
+export {
+  renderAnalysisText,
+  evaluateOutcome,
+  parseOutcome,
+  renderEvaluationText,
+  AssumedNumbers,
+  type OutcomeEvaluation,
+  type PartyEvaluation,
+} from './report/analysis/index.js';
+export {
+  analysisToJson,
+  analysisJsonSchema,
+  analysisJsonSchemaDocument,
+  PARLEY_VERSION,
+  type AnalysisJson,
+} from './report/json/index.js';
+export {
+  plotFrontier,
+  frontierSpec,
+  renderVegaLite,
+  outcomeCloud,
+  type FrontierPlotOptions,
+  type TopLevelSpec,
+} from './report/plot/index.js';
 
 // Negotiation: protocols as pure reducers, visibility, agents and mediators, the session runner.
 export * from './protocols/index.js';

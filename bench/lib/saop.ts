@@ -18,7 +18,11 @@ export function saopRun(scenario: Scenario, strategies: readonly string[], optio
   const seats = roleMap(setupOf(scenario, { rounds }, seed));
   const agents = scenario.parties.map((party, i) =>
     createAgent({ strategy: strategies[i]!, params: options.params?.[i] }, seats.delegations[i]!, {
-      kind: 'delegation', domain: scenario.domain, party: party.name, self: party, seed: seed + i,
+      kind: 'delegation',
+      domain: scenario.domain,
+      party: party.name,
+      self: party,
+      seed: seed + i,
     }),
   );
   return runSession({ scenario, protocol: 'saop', agents, deadline: { rounds }, seed, analysis: 'skip' });

@@ -26,7 +26,10 @@ export function warmSeconds(run: () => void): number {
 /** Wall-clock seconds of a new process (`tsx script args`) and its JSON output. */
 export function coldRun(script: string, args: readonly string[]): { seconds: number; output: unknown } {
   const t = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const wall = (performance.now() - t) / 1000;
   if (child.status !== 0) throw new Error(`${script} ${args.join(' ')} failed: ${child.stderr.slice(0, 500)}`);
   return { seconds: wall, output: JSON.parse(child.stdout) };

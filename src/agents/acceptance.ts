@@ -25,10 +25,16 @@ export interface Acceptance {
  */
 export function readAcceptance(params: ParamReader, fallback: string): Acceptance {
   const spec = params.string('acceptance', fallback);
-  const kinds = spec.split(/[+,|]/).map((s) => s.trim()).filter(Boolean);
+  const kinds = spec
+    .split(/[+,|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const k of kinds) {
     if (!ACCEPTANCE_KINDS.includes(k as AcceptanceKind)) {
-      throw new ParleyError('PARLEY_E_USAGE', `agent "${params.agent}": acceptance "${k}" is not one of ${ACCEPTANCE_KINDS.join(', ')} (combine with "+")`);
+      throw new ParleyError(
+        'PARLEY_E_USAGE',
+        `agent "${params.agent}": acceptance "${k}" is not one of ${ACCEPTANCE_KINDS.join(', ')} (combine with "+")`,
+      );
     }
   }
   const threshold = params.number('acceptThreshold', 0.8, { min: 0, max: 1 });
@@ -38,7 +44,10 @@ export function readAcceptance(params: ParamReader, fallback: string): Acceptanc
   return acceptance(kinds as AcceptanceKind[], { threshold, after, alpha, beta });
 }
 
-export function acceptance(kinds: readonly AcceptanceKind[], o: { threshold: number; after: number; alpha: number; beta: number }): Acceptance {
+export function acceptance(
+  kinds: readonly AcceptanceKind[],
+  o: { threshold: number; after: number; alpha: number; beta: number },
+): Acceptance {
   const test = (kind: AcceptanceKind, i: AcceptanceInput): boolean => {
     switch (kind) {
       case 'next':

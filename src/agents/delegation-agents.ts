@@ -41,7 +41,11 @@ export function delegationAgent(name: StrategyName, ctx: AgentFactoryContext): A
   let inner: DelegationAgent | null = null;
   const build = (view: AgentView) => {
     const self = view.self ?? ctx.self;
-    if (!self) throw new ParleyError('PARLEY_E_USAGE', `agent "${name}" for ${ctx.role} needs its party's preferences, and the view gives none`);
+    if (!self)
+      throw new ParleyError(
+        'PARLEY_E_USAGE',
+        `agent "${name}" for ${ctx.role} needs its party's preferences, and the view gives none`,
+      );
     const negotiator = new Negotiator(strategy, view.party ?? party, ctx.domain, self, ctx.seed ?? view.seed);
     return new DelegationAgent(ctx.role, view.party ?? party, negotiator, options);
   };

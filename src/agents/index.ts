@@ -8,9 +8,23 @@
 export type { Strategy, StrategyContext, StrategyEvent } from './strategy.js';
 export type { AgentContext, AgentFactory, AgentFactoryContext, AgentModule } from './factory-types.js';
 export { OwnPreferences } from './preferences.js';
-export { outcomeSpace, countAtLeast, outcomeAt, utilityIn, ENUMERATION_LIMIT, type OutcomeSpace } from './space/outcome-space.js';
+export {
+  outcomeSpace,
+  countAtLeast,
+  outcomeAt,
+  utilityIn,
+  ENUMERATION_LIMIT,
+  type OutcomeSpace,
+} from './space/outcome-space.js';
 export { FrequencyModel, OpponentModels, type FrequencyModelOptions } from './opponent-model.js';
-export { acceptance, readAcceptance, ACCEPTANCE_KINDS, type Acceptance, type AcceptanceKind, type AcceptanceInput } from './acceptance.js';
+export {
+  acceptance,
+  readAcceptance,
+  ACCEPTANCE_KINDS,
+  type Acceptance,
+  type AcceptanceKind,
+  type AcceptanceInput,
+} from './acceptance.js';
 export { ParamReader, type Params } from './params.js';
 export { Negotiator } from './negotiator.js';
 export { concessionTarget, TimeDependentStrategy, DEFAULT_EXPONENTS } from './strategies/time-dependent.js';
@@ -23,7 +37,13 @@ export { amendmentsFor } from './adapters/amendments.js';
 export { positionStatement } from './adapters/statements.js';
 export { PrincipalAgent, refusalReason } from './principal.js';
 export { MediatorAgent } from './mediators/mediator-agent.js';
-export { hillClimbPolicy, nashPolicy, bridgingPolicy, type MediatorPolicy, type TextChoice } from './mediators/policies.js';
+export {
+  hillClimbPolicy,
+  nashPolicy,
+  bridgingPolicy,
+  type MediatorPolicy,
+  type TextChoice,
+} from './mediators/policies.js';
 export { nashOutcome, revealedScorer, estimatedScorer, type PartyScorer } from './mediators/nash.js';
 export { contestedIssues, deferralValue } from './mediators/bridging.js';
 export { relayMessage } from './mediators/relay.js';

@@ -64,7 +64,13 @@ export class Negotiator {
 
   /** The strategy's proposal, computed once until the next new event or time step. */
   propose(): Outcome | null {
-    if (this.proposal === undefined) this.proposal = this.strategy.propose({ t: this.t, prefs: this.prefs, opponents: this.opponents, random: this.random });
+    if (this.proposal === undefined)
+      this.proposal = this.strategy.propose({
+        t: this.t,
+        prefs: this.prefs,
+        opponents: this.opponents,
+        random: this.random,
+      });
     return this.proposal;
   }
 
@@ -77,7 +83,9 @@ export class Negotiator {
     const t = this.t;
     switch (event.kind) {
       case 'offer':
-        return event.party === this.party ? { kind: 'sent', outcome: event.outcome, t } : { kind: 'received', from: event.party, outcome: event.outcome, t };
+        return event.party === this.party
+          ? { kind: 'sent', outcome: event.outcome, t }
+          : { kind: 'received', from: event.party, outcome: event.outcome, t };
       case 'text-tabled':
       case 'package-revised':
         return { kind: 'tabled', from: event.kind === 'text-tabled' ? event.actor : event.by, outcome: event.text, t };

@@ -28,7 +28,10 @@ export class FrequencyModel {
   private readonly valueExponent: number;
   offersSeen = 0;
 
-  constructor(readonly domain: Domain, options: FrequencyModelOptions = {}) {
+  constructor(
+    readonly domain: Domain,
+    options: FrequencyModelOptions = {},
+  ) {
     const k = domain.issues.length;
     this.counts = domain.issues.map((i) => new Float64Array(issueSize(i)));
     this.values = domain.issues.map((i) => new Float64Array(issueSize(i)).fill(1));
@@ -104,7 +107,10 @@ export class FrequencyModel {
 /** Models of every other party, combined into one estimate of how they like an outcome. */
 export class OpponentModels {
   private readonly models = new Map<string, FrequencyModel>();
-  constructor(readonly domain: Domain, private readonly options: FrequencyModelOptions = {}) {}
+  constructor(
+    readonly domain: Domain,
+    private readonly options: FrequencyModelOptions = {},
+  ) {}
 
   of(party: string): FrequencyModel {
     let m = this.models.get(party);

@@ -8,7 +8,10 @@ export type Params = Readonly<Record<string, number | string | boolean>>;
  */
 export class ParamReader {
   private readonly used = new Set<string>();
-  constructor(readonly agent: string, private readonly params: Params = {}) {}
+  constructor(
+    readonly agent: string,
+    private readonly params: Params = {},
+  ) {}
 
   number(name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
     this.used.add(name);
@@ -19,7 +22,10 @@ export class ParamReader {
     const high = range.max ?? Infinity;
     if (!Number.isFinite(v) || v < low || v > high) {
       const bounds = `${range.min !== undefined ? `≥ ${range.min}` : ''}${range.min !== undefined && range.max !== undefined ? ' and ' : ''}${range.max !== undefined ? `≤ ${range.max}` : ''}`;
-      throw new ParleyError('PARLEY_E_USAGE', `agent "${this.agent}": parameter "${name}" must be a number${bounds ? ` ${bounds}` : ''}, got "${String(raw)}"`);
+      throw new ParleyError(
+        'PARLEY_E_USAGE',
+        `agent "${this.agent}": parameter "${name}" must be a number${bounds ? ` ${bounds}` : ''}, got "${String(raw)}"`,
+      );
     }
     return v;
   }
@@ -30,7 +36,10 @@ export class ParamReader {
     if (raw === undefined) return fallback;
     const v = String(raw);
     if (allowed && !allowed.includes(v)) {
-      throw new ParleyError('PARLEY_E_USAGE', `agent "${this.agent}": parameter "${name}" must be one of ${allowed.join(', ')}, got "${v}"`);
+      throw new ParleyError(
+        'PARLEY_E_USAGE',
+        `agent "${this.agent}": parameter "${name}" must be one of ${allowed.join(', ')}, got "${v}"`,
+      );
     }
     return v;
   }
@@ -41,14 +50,20 @@ export class ParamReader {
     if (raw === undefined) return fallback;
     if (raw === true || raw === 'true') return true;
     if (raw === false || raw === 'false') return false;
-    throw new ParleyError('PARLEY_E_USAGE', `agent "${this.agent}": parameter "${name}" must be true or false, got "${String(raw)}"`);
+    throw new ParleyError(
+      'PARLEY_E_USAGE',
+      `agent "${this.agent}": parameter "${name}" must be true or false, got "${String(raw)}"`,
+    );
   }
 
   /** Fails on parameters no reader asked for, so a misspelt name does not pass silently. */
   rejectUnknown(): void {
     const unknown = Object.keys(this.params).filter((k) => !this.used.has(k));
     if (unknown.length) {
-      throw new ParleyError('PARLEY_E_USAGE', `agent "${this.agent}": unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${[...this.used].sort().join(', ')}`);
+      throw new ParleyError(
+        'PARLEY_E_USAGE',
+        `agent "${this.agent}": unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${[...this.used].sort().join(', ')}`,
+      );
     }
   }
 }

@@ -20,7 +20,10 @@ export class OwnPreferences {
   private lastOk = 0;
   private learnedFloor = -Infinity;
 
-  constructor(readonly domain: Domain, party: Party) {
+  constructor(
+    readonly domain: Domain,
+    party: Party,
+  ) {
     this.scratch = new Int32Array(domain.issues.length);
     this.update(party);
   }
@@ -136,7 +139,9 @@ function sameUtility(a: UtilityFunction, b: UtilityFunction): boolean {
 }
 
 function sameRedLines(a: readonly RedLine[], b: readonly RedLine[]): boolean {
-  return a === b || (a.length === b.length && a.every((l, i) => l === b[i] || JSON.stringify(l) === JSON.stringify(b[i])));
+  return (
+    a === b || (a.length === b.length && a.every((l, i) => l === b[i] || JSON.stringify(l) === JSON.stringify(b[i])))
+  );
 }
 
 /** Per issue, 1 for each value position inside the red lines; null when there are none. */

@@ -8,9 +8,11 @@ import { proposalOutcome } from './adapters/view-reading.js';
 /** Why a decision body would refuse a package, or null when it would ratify it. */
 export function refusalReason(party: Party, text: Outcome, margin: number): string | null {
   const crossed = redLinesCrossed(party, text);
-  if (crossed.length) return `The package crosses ${party.name}'s red line${crossed.length > 1 ? 's' : ''} on ${crossed.map((l) => l.issue).join(', ')}.`;
+  if (crossed.length)
+    return `The package crosses ${party.name}'s red line${crossed.length > 1 ? 's' : ''} on ${crossed.map((l) => l.issue).join(', ')}.`;
   const needed = Math.min(1, party.reservation + margin);
-  if (utilityFor(party, text) < needed - 1e-12) return `The package does not give ${party.name} what its decision body requires to sign.`;
+  if (utilityFor(party, text) < needed - 1e-12)
+    return `The package does not give ${party.name} what its decision body requires to sign.`;
   return null;
 }
 

@@ -51,10 +51,14 @@ export function agentNames(): string[] {
 export function createAgent(spec: AgentSpec, role: string, context: AgentContext): Agent {
   const factory = builtIns.get(spec.strategy) ?? loaded.get(spec.strategy);
   if (!factory) {
-    throw new ParleyError('PARLEY_E_USAGE', `unknown agent "${spec.strategy}"; known agents: ${agentNames().join(', ')} (or a path to a TypeScript module)`);
+    throw new ParleyError(
+      'PARLEY_E_USAGE',
+      `unknown agent "${spec.strategy}"; known agents: ${agentNames().join(', ')} (or a path to a TypeScript module)`,
+    );
   }
   const agent = factory({ ...context, role, params: spec.params ?? {} });
-  if (!agent || typeof agent.act !== 'function') throw new ParleyError('PARLEY_E_USAGE', `agent "${spec.strategy}" did not build an agent with an act(view) method`);
+  if (!agent || typeof agent.act !== 'function')
+    throw new ParleyError('PARLEY_E_USAGE', `agent "${spec.strategy}" did not build an agent with an act(view) method`);
   return agent;
 }
 
@@ -69,15 +73,25 @@ export function isModulePath(name: string): boolean {
  */
 export async function loadAgentModule(path: string): Promise<AgentFactory> {
   const full = resolve(path);
-  if (!existsSync(full)) throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `agent module not found: ${path}`, { position: { file: path } });
+  if (!existsSync(full))
+    throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `agent module not found: ${path}`, { position: { file: path } });
   let mod: Record<string, unknown>;
   try {
     mod = (await import(pathToFileURL(full).href)) as Record<string, unknown>;
   } catch (cause) {
-    throw new ParleyError('PARLEY_E_USAGE', `agent module ${path} could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new ParleyError(
+      'PARLEY_E_USAGE',
+      `agent module ${path} could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
   const factory = factoryOf(mod.default);
-  if (!factory) throw new ParleyError('PARLEY_E_USAGE', `agent module ${path} must default-export a factory (ctx) => Agent or an object with a create(ctx) method`, { expected: 'export default (ctx) => ({ role: ctx.role, act(view) { … } })' });
+  if (!factory)
+    throw new ParleyError(
+      'PARLEY_E_USAGE',
+      `agent module ${path} must default-export a factory (ctx) => Agent or an object with a create(ctx) method`,
+      { expected: 'export default (ctx) => ({ role: ctx.role, act(view) { … } })' },
+    );
   loaded.set(path, factory);
   return factory;
 }
@@ -97,16 +111,24 @@ function factoryOf(value: unknown): AgentFactory | null {
  */
 export async function agentSpecsFromList(list: string): Promise<AgentSpec[]> {
   const specs: AgentSpec[] = [];
-  for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name, ...pairs] = splitParams(item);
     const params: Record<string, string> = {};
     for (const pair of pairs) {
       const eq = pair.indexOf('=');
-      if (eq <= 0) throw new ParleyError('PARLEY_E_USAGE', `agent "${name}": parameter "${pair}" must be written key=value`);
+      if (eq <= 0)
+        throw new ParleyError('PARLEY_E_USAGE', `agent "${name}": parameter "${pair}" must be written key=value`);
       params[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     if (isModulePath(name!)) await loadAgentModule(name!);
-    else if (!builtIns.has(name!) && !loaded.has(name!)) throw new ParleyError('PARLEY_E_USAGE', `unknown agent "${name}"; known agents: ${agentNames().join(', ')} (or a path to a TypeScript module)`);
+    else if (!builtIns.has(name!) && !loaded.has(name!))
+      throw new ParleyError(
+        'PARLEY_E_USAGE',
+        `unknown agent "${name}"; known agents: ${agentNames().join(', ')} (or a path to a TypeScript module)`,
+      );
     specs.push({ strategy: name!, params });
   }
   return specs;

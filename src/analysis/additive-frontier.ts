@@ -33,7 +33,12 @@ export function additiveFrontier(
   let exact = true;
   const issues = space.allowed.length;
   for (let i = 0; i < issues; i++) {
-    const grown = grow(partials, space.allowed[i]!, tables.map((t) => t[i]!), parties);
+    const grown = grow(
+      partials,
+      space.allowed[i]!,
+      tables.map((t) => t[i]!),
+      parties,
+    );
     const keep = parties === 2 ? survivorsOfTwo(grown.u) : survivorsOfMany(grown.u, parties);
     partials = select(grown, keep, parties);
     if (Date.now() > deadline && partials.index.length > THINNED) {
@@ -78,7 +83,9 @@ function thin(n: number): number[] {
 /** Two parties: sort by (u0 desc, u1 desc, value order) and sweep with prefix maxima of u1. */
 function survivorsOfTwo(u: Float64Array): number[] {
   const n = u.length / 2;
-  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => u[2 * b]! - u[2 * a]! || u[2 * b + 1]! - u[2 * a + 1]! || a - b);
+  const order = Array.from({ length: n }, (_, k) => k).sort(
+    (a, b) => u[2 * b]! - u[2 * a]! || u[2 * b + 1]! - u[2 * a + 1]! || a - b,
+  );
   const prefixMax = new Float64Array(n + 1);
   prefixMax[0] = -Infinity;
   for (let s = 0; s < n; s++) prefixMax[s + 1] = Math.max(prefixMax[s]!, u[2 * order[s]! + 1]!);

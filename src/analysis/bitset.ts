@@ -42,7 +42,7 @@ export function popcount(s: Uint32Array): number {
 }
 
 export function nextBit(s: Uint32Array, from: number): number {
-  for (let i = from; i < s.length * 32; ) {
+  for (let i = from; i < s.length * 32;) {
     const w = s[i >>> 5]! >>> (i & 31);
     if (w === 0) {
       i = ((i >>> 5) + 1) * 32;

@@ -37,7 +37,14 @@ export function findBlockers(ctx: AnalysisContext): BlockerSearch {
     for (const set of subsets(constraints.length, size)) {
       if (++trials > MAX_TRIALS || Date.now() > ctx.deadline) return { blockers: found, complete: false };
       const opened = openedZone(ctx, constraints, set);
-      if (opened.length > 0) found.push(blocker(ctx, set.map((k) => constraints[k]!), opened));
+      if (opened.length > 0)
+        found.push(
+          blocker(
+            ctx,
+            set.map((k) => constraints[k]!),
+            opened,
+          ),
+        );
     }
     if (found.length > 0) return { blockers: found, complete: true };
   }

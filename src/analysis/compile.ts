@@ -75,7 +75,9 @@ function boundMask(issue: Issue, bound: HyperRectangle['bounds'][string]): Uint8
   const mask = new Uint8Array(issueSize(issue));
   for (let k = 0; k < mask.length; k++) {
     const v = valueAt(issue, k);
-    mask[k] = ('values' in bound ? bound.values.includes(String(v)) : Number(v) >= bound.min && Number(v) <= bound.max) ? 1 : 0;
+    mask[k] = ('values' in bound ? bound.values.includes(String(v)) : Number(v) >= bound.min && Number(v) <= bound.max)
+      ? 1
+      : 0;
   }
   return mask;
 }
@@ -99,7 +101,9 @@ export function compileUtility(fn: UtilityFunction, domain: Domain): CompiledUti
     });
     return { kind: 'additive', tables };
   }
-  const rectangles = fn.rectangles.map((r) => compileRectangle(r, domain)).filter((r): r is CompiledRectangle => r !== null);
+  const rectangles = fn.rectangles
+    .map((r) => compileRectangle(r, domain))
+    .filter((r): r is CompiledRectangle => r !== null);
   return { kind: 'rectangles', rectangles, scale: fn.scale };
 }
 

@@ -29,7 +29,10 @@ export class AnalysisContext {
 
   /** The frontier of the whole outcome space. */
   fullFrontier(progress?: (f: number) => void): SpaceFrontier {
-    this.full ??= spaceFrontier(fullSpace(this.scenario.domain), this.fns, { deadline: this.deadline, onProgress: progress });
+    this.full ??= spaceFrontier(fullSpace(this.scenario.domain), this.fns, {
+      deadline: this.deadline,
+      onProgress: progress,
+    });
     return this.full;
   }
 
@@ -45,7 +48,10 @@ export class AnalysisContext {
   }
 
   frontierWithout(lines: readonly RedLine[], progress?: (f: number) => void): SpaceFrontier {
-    return spaceFrontier(restrictedSpace(this.scenario.domain, lines), this.fns, { deadline: this.deadline, onProgress: progress });
+    return spaceFrontier(restrictedSpace(this.scenario.domain, lines), this.fns, {
+      deadline: this.deadline,
+      onProgress: progress,
+    });
   }
 
   outcomeCount(): bigint {

@@ -1,5 +1,12 @@
 import type { Scenario } from '../core/scenario.js';
-import { compileParties, evaluateCompiled, fullSpace, spaceSizeNumber, type CompiledUtility, type Space } from './compile.js';
+import {
+  compileParties,
+  evaluateCompiled,
+  fullSpace,
+  spaceSizeNumber,
+  type CompiledUtility,
+  type Space,
+} from './compile.js';
 import { finalizeFrontier, round9, type IndexedPoint } from './vectors.js';
 
 /**

@@ -10,7 +10,14 @@ import { enumerateIndexedFrontier } from './enumerate.js';
 import { findBlockers } from './blockers.js';
 import { stickingPointsOf } from './sticking.js';
 import { countZone } from './zone-count.js';
-import { bestForEach, egalitarianOf, individuallyRational, kalaiSmorodinskyOf, maxWelfareOf, nashOf } from './solutions.js';
+import {
+  bestForEach,
+  egalitarianOf,
+  individuallyRational,
+  kalaiSmorodinskyOf,
+  maxWelfareOf,
+  nashOf,
+} from './solutions.js';
 import { improvementsOver } from './improvements.js';
 
 export type { Analysis, AnalysisOptions, Blocker, FrontierPoint, StickingPoint, Zopa } from './types.js';
@@ -31,7 +38,8 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
   const acceptable = ctx.acceptableFrontier((f) => progress?.(0.6 + 0.3 * f));
   const d = ctx.disagreement;
   const zone = individuallyRational(acceptable.points, d);
-  const search = zone.length === 0 && scenario.domain.issues.length > 0 ? findBlockers(ctx) : { blockers: [], complete: true };
+  const search =
+    zone.length === 0 && scenario.domain.issues.length > 0 ? findBlockers(ctx) : { blockers: [], complete: true };
   progress?.(1);
   return {
     parties: scenario.parties.map((p) => p.name),
@@ -94,7 +102,11 @@ export function stickingPoints(scenario: Scenario, options: AnalysisOptions = {}
  * After a settlement: frontier points of the acceptable space that every party weakly
  * prefers to the agreement and at least one strictly, greatest Nash product first.
  */
-export function paretoImprovements(scenario: Scenario, agreement: Outcome, options: AnalysisOptions = {}): FrontierPoint[] {
+export function paretoImprovements(
+  scenario: Scenario,
+  agreement: Outcome,
+  options: AnalysisOptions = {},
+): FrontierPoint[] {
   const ctx = new AnalysisContext(scenario, options);
   return improvementsOver(ctx, agreement).map((p) => ctx.point(p));
 }

@@ -34,7 +34,13 @@ export function boxesOf(space: Space, fns: readonly CompiledUtility[]): Box[] | 
   return boxes;
 }
 
-function toPositions(space: Space, party: number, value: number, issues: readonly number[], intervals: readonly [number, number][]): Box | null {
+function toPositions(
+  space: Space,
+  party: number,
+  value: number,
+  issues: readonly number[],
+  intervals: readonly [number, number][],
+): Box | null {
   const lo: number[] = [];
   const hi: number[] = [];
   for (let j = 0; j < issues.length; j++) {
@@ -78,7 +84,12 @@ export function rectangleFrontier(
   deadline: number,
   onProgress?: (fraction: number) => void,
 ): RectangleFrontierResult {
-  const search = new CliqueSearch(space, [...boxes].sort((a, b) => b.value / scale(scales, b.party) - a.value / scale(scales, a.party)), scales, deadline);
+  const search = new CliqueSearch(
+    space,
+    [...boxes].sort((a, b) => b.value / scale(scales, b.party) - a.value / scale(scales, a.party)),
+    scales,
+    deadline,
+  );
   search.run(onProgress);
   return { points: finalizeFrontier(search.candidates.values()), exact: !search.aborted };
 }
@@ -175,7 +186,11 @@ class CliqueSearch {
    * reported before the search so that its points cut branches from the start.
    */
   private seed(lambda: number): void {
-    const weighted = (v: number) => this.weights[v]!.reduce((a, w, k) => a + w * (k === 0 ? lambda : (1 - lambda) / Math.max(1, this.scales.length - 1)), 0);
+    const weighted = (v: number) =>
+      this.weights[v]!.reduce(
+        (a, w, k) => a + w * (k === 0 ? lambda : (1 - lambda) / Math.max(1, this.scales.length - 1)),
+        0,
+      );
     const order = this.boxes.map((_, v) => v).sort((a, b) => weighted(b) - weighted(a) || a - b);
     const raw = new Float64Array(this.scales.length);
     this.clique.length = 0;
@@ -217,7 +232,16 @@ class CliqueSearch {
     if (this.found.some((f) => clearlyBeats(f, bound))) return true;
     if (!colour) return false;
     const base = this.normalise(raw);
-    const tight = base.map((b, k) => Math.min(1, b + this.colouringBound(p, base.map((_, j) => (j === k ? 1 : 0)))));
+    const tight = base.map((b, k) =>
+      Math.min(
+        1,
+        b +
+          this.colouringBound(
+            p,
+            base.map((_, j) => (j === k ? 1 : 0)),
+          ),
+      ),
+    );
     if (this.found.some((f) => clearlyBeats(f, tight))) return true;
     if (base.length !== 2) return false;
     const cuts = LAMBDAS.map((l) => ({ l, b: l * base[0]! + (1 - l) * base[1]! + this.colouringBound(p, [l, 1 - l]) }));
@@ -300,7 +324,11 @@ function clearlyBeats(f: readonly number[], u: readonly number[]): boolean {
  * closed downwards) has a point strictly above a corner exactly when the corner satisfies
  * every constraint strictly.
  */
-function staircaseCovers(found: readonly number[][], box: readonly number[], cuts: readonly { l: number; b: number }[]): boolean {
+function staircaseCovers(
+  found: readonly number[][],
+  box: readonly number[],
+  cuts: readonly { l: number; b: number }[],
+): boolean {
   const steps = [...found].sort((a, b) => b[0]! - a[0]!);
   const low = -1e300;
   const corners: [number, number][] = [[steps[0]![0]!, low]];

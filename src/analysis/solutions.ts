@@ -71,7 +71,11 @@ export function kalaiSmorodinskyOf(acceptable: readonly IndexedPoint[], d: reado
   const rational = individuallyRational(acceptable, d);
   const ideal = idealOf(rational, d.length);
   if (!ideal) return null;
-  return argmax(rational, (p) => Math.min(...p.utilities.map((u, i) => (ideal[i]! > d[i]! ? (u - d[i]!) / (ideal[i]! - d[i]!) : 1))), bySmallerVector);
+  return argmax(
+    rational,
+    (p) => Math.min(...p.utilities.map((u, i) => (ideal[i]! > d[i]! ? (u - d[i]!) / (ideal[i]! - d[i]!) : 1))),
+    bySmallerVector,
+  );
 }
 
 export function maxWelfareOf(points: readonly IndexedPoint[]): IndexedPoint | null {

@@ -54,7 +54,7 @@ export function spearman(x: readonly number[], y: readonly number[]): number | n
 function ranks(x: readonly number[]): number[] {
   const order = x.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const r = new Array<number>(x.length);
-  for (let s = 0; s < order.length; ) {
+  for (let s = 0; s < order.length;) {
     let e = s;
     while (e + 1 < order.length && order[e + 1]![0] === order[s]![0]) e++;
     for (let k = s; k <= e; k++) r[order[k]![1]] = (s + e) / 2 + 1;

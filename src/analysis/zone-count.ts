@@ -12,7 +12,12 @@ const HALF_LIMIT = 3_000_000;
  * How many outcomes of the space give every party at least d (rounded utilities, as
  * everywhere in analysis), as a decimal string; null when it cannot be counted in time.
  */
-export function countZone(space: Space, fns: readonly CompiledUtility[], d: readonly number[], deadline: number): string | null {
+export function countZone(
+  space: Space,
+  fns: readonly CompiledUtility[],
+  d: readonly number[],
+  deadline: number,
+): string | null {
   const floor = d.map(round9);
   if (space.allowed.some((a) => a.length === 0)) return '0';
   const twoAdditive = fns.length === 2 && fns.every((f) => f.kind === 'additive');
@@ -55,7 +60,12 @@ export function countZoneByHalves(space: Space, fns: readonly CompiledUtility[],
   return String(dominanceCount(a, b, t0, t1));
 }
 
-function partialSums(space: Space, tables: readonly (readonly Float64Array[])[], from: number, to: number): Float64Array[] {
+function partialSums(
+  space: Space,
+  tables: readonly (readonly Float64Array[])[],
+  from: number,
+  to: number,
+): Float64Array[] {
   let u0 = new Float64Array([0]);
   let u1 = new Float64Array([0]);
   for (let i = from; i < to; i++) {

@@ -40,7 +40,10 @@ export function processIo(): CliIo {
 }
 
 /** An io that keeps what is written, for tests and for programs that embed the command. */
-export function capturingIo(cwd = process.cwd(), env: Readonly<Record<string, string | undefined>> = {}): CliIo & { stdout(): string; stderr(): string } {
+export function capturingIo(
+  cwd = process.cwd(),
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliIo & { stdout(): string; stderr(): string } {
   const out: string[] = [];
   const err: string[] = [];
   return {

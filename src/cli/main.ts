@@ -19,11 +19,19 @@ export function buildProgram(io: CliIo): Command {
     .version(PARLEY_VERSION, '-V, --version')
     .exitOverride()
     .showHelpAfterError('(run `parley --help` for usage)')
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`parley: ${text.replace(/^error: /, '')}`) })
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => write(`parley: ${text.replace(/^error: /, '')}`),
+    })
     .addHelpText('after', EXIT_CODES_HELP);
   for (const command of COMMANDS) command.register(program, io);
   // Sub-commands inherit the program's output and exit handling.
-  for (const sub of program.commands) sub.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError(`(run \`parley ${sub.name()} --help\` for usage)`);
+  for (const sub of program.commands)
+    sub
+      .exitOverride()
+      .configureOutput(program.configureOutput())
+      .showHelpAfterError(`(run \`parley ${sub.name()} --help\` for usage)`);
   return program;
 }
 

@@ -20,13 +20,20 @@ export function progressBar(io: CliIo, label: string, delayMs = 400): Progress {
       if (!bar && Date.now() - started < delayMs) return;
       if (!bar) {
         bar = new cliProgress.SingleBar(
-          { format: `${label} [{bar}] {percentage}% | {elapsed}s`, stream: io.errStream, clearOnComplete: true, hideCursor: true },
+          {
+            format: `${label} [{bar}] {percentage}% | {elapsed}s`,
+            stream: io.errStream,
+            clearOnComplete: true,
+            hideCursor: true,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(1000, 0, { elapsed: '0' });
       }
       // Elapsed from the start of the work, not of the bar, which appears only after a delay.
-      bar.update(Math.round(Math.min(1, Math.max(0, fraction)) * 1000), { elapsed: ((Date.now() - started) / 1000).toFixed(0) });
+      bar.update(Math.round(Math.min(1, Math.max(0, fraction)) * 1000), {
+        elapsed: ((Date.now() - started) / 1000).toFixed(0),
+      });
     },
     stop() {
       bar?.stop();

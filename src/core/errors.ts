@@ -29,7 +29,11 @@ export class ParleyError extends Error {
   readonly position?: FilePosition;
   readonly expected?: string;
 
-  constructor(code: ErrorCode, message: string, options: { position?: FilePosition; expected?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { position?: FilePosition; expected?: string; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ParleyError';
     this.code = code;
@@ -48,7 +52,9 @@ export class ParleyError extends Error {
   /** `file:line:column: message (expected …)`, the form every file error is shown in. */
   describe(): string {
     const p = this.position;
-    const where = p ? `${p.file}${p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : ''}: ` : '';
+    const where = p
+      ? `${p.file}${p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : ''}: `
+      : '';
     const expected = this.expected ? ` (expected ${this.expected})` : '';
     return `${where}${this.message}${expected}`;
   }

@@ -20,7 +20,9 @@ export interface AdditiveUtility {
 /** A box in outcome space: numeric issues by closed range, discrete issues by a set of values. */
 export interface HyperRectangle {
   readonly value: number;
-  readonly bounds: Readonly<Record<string, { readonly min: number; readonly max: number } | { readonly values: readonly string[] }>>;
+  readonly bounds: Readonly<
+    Record<string, { readonly min: number; readonly max: number } | { readonly values: readonly string[] }>
+  >;
 }
 
 /**

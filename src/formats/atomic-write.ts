@@ -5,7 +5,10 @@ import { ParleyError } from '../core/errors.js';
 const tempSuffix = (): string => `.parley-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 
 function writeError(path: string, cause: unknown): ParleyError {
-  return new ParleyError('PARLEY_E_INPUT', `${path}: cannot write (${(cause as Error).message})`, { position: { file: path }, cause });
+  return new ParleyError('PARLEY_E_INPUT', `${path}: cannot write (${(cause as Error).message})`, {
+    position: { file: path },
+    cause,
+  });
 }
 
 /**
@@ -39,7 +42,10 @@ function removeQuietly(path: string): void {
  */
 export function writeFolderAtomic(folder: string, files: readonly { name: string; text: string }[]): void {
   if (existingEntries(folder).length > 0) {
-    throw new ParleyError('PARLEY_E_USAGE', `${folder} already holds files`, { position: { file: folder }, expected: 'a new or empty output folder' });
+    throw new ParleyError('PARLEY_E_USAGE', `${folder} already holds files`, {
+      position: { file: folder },
+      expected: 'a new or empty output folder',
+    });
   }
   const stage = join(dirname(folder), `.${basename(folder)}${tempSuffix()}`);
   try {

@@ -19,7 +19,11 @@ export interface Builtin {
 const NEGMAS = 'as redistributed with the NegMAS test data';
 
 const dirs = (path: string): string[] =>
-  existsSync(path) ? readdirSync(path).filter((n) => !n.startsWith('.') && statSync(join(path, n)).isDirectory()).sort() : [];
+  existsSync(path)
+    ? readdirSync(path)
+        .filter((n) => !n.startsWith('.') && statSync(join(path, n)).isDirectory())
+        .sort()
+    : [];
 
 let cache: Builtin[] | undefined;
 
@@ -27,7 +31,10 @@ let cache: Builtin[] | undefined;
 export function builtins(): Builtin[] {
   if (cache) return cache;
   const out: Builtin[] = [];
-  for (const [dir, prefix] of [[SCENARIOS_DIR, ''], [join(SCENARIOS_DIR, 'examples'), 'examples/']] as const) {
+  for (const [dir, prefix] of [
+    [SCENARIOS_DIR, ''],
+    [join(SCENARIOS_DIR, 'examples'), 'examples/'],
+  ] as const) {
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).sort()) {
       const m = /^(.+)\.(ya?ml|json)$/.exec(file);
@@ -47,7 +54,13 @@ export function builtins(): Builtin[] {
     }
   }
   const gw = join(SCENARIOS_DIR, 'geniusweb');
-  for (const d of dirs(gw)) out.push({ name: `geniusweb/${d}`, path: join(gw, d), kind: 'geniusweb', origin: `GeniusWeb JSON, from the GeniusWeb project ${NEGMAS}` });
+  for (const d of dirs(gw))
+    out.push({
+      name: `geniusweb/${d}`,
+      path: join(gw, d),
+      kind: 'geniusweb',
+      origin: `GeniusWeb JSON, from the GeniusWeb project ${NEGMAS}`,
+    });
   cache = out;
   return out;
 }
@@ -95,7 +108,10 @@ export function closeBuiltinNames(name: string, count = 5): string[] {
     .map((b) => {
       const lower = b.name.toLowerCase();
       const tail = lower.split('/').pop()!;
-      return { name: b.name, d: Math.min(distance(key, lower), distance(last, tail) + (lower.includes(key.split('/')[0] ?? '') ? 0 : 1)) };
+      return {
+        name: b.name,
+        d: Math.min(distance(key, lower), distance(last, tail) + (lower.includes(key.split('/')[0] ?? '') ? 0 : 1)),
+      };
     })
     .sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : 1))
     .slice(0, count)

@@ -20,7 +20,9 @@ export function outputFormat(out: string, opts: ConvertOptions = {}): OutputForm
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.json' && !isDirectory(out)) return 'json';
   if (ext === '' || isDirectory(out)) return 'genius';
-  throw new ParleyError('PARLEY_E_USAGE', `cannot tell the output format from "${out}"`, { expected: 'a .yaml or .json file, a folder, or --format genius|geniusweb|yaml|json' });
+  throw new ParleyError('PARLEY_E_USAGE', `cannot tell the output format from "${out}"`, {
+    expected: 'a .yaml or .json file, a folder, or --format genius|geniusweb|yaml|json',
+  });
 }
 
 /**
@@ -43,4 +45,3 @@ export function convert(inputs: readonly string[], out: string, opts: ConvertOpt
       return;
   }
 }
-

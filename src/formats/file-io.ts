@@ -7,10 +7,14 @@ export function readText(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new ParleyError(missing ? 'PARLEY_E_FILE_NOT_FOUND' : 'PARLEY_E_INPUT', `${path}: cannot read the file (${(cause as Error).message})`, {
-      position: { file: path },
-      cause,
-    });
+    throw new ParleyError(
+      missing ? 'PARLEY_E_FILE_NOT_FOUND' : 'PARLEY_E_INPUT',
+      `${path}: cannot read the file (${(cause as Error).message})`,
+      {
+        position: { file: path },
+        cause,
+      },
+    );
   }
 }
 

@@ -4,7 +4,16 @@ export * from './scenario/index.js';
 export { loadInput, resolveInput, formatName, type InputFormat, type ResolvedInput } from './input.js';
 export { convert, outputFormat, type ConvertOptions, type OutputFormat } from './convert.js';
 export { validateInput } from './validate.js';
-export { builtinNames, builtins, findBuiltin, closeBuiltinNames, PACKAGE_ROOT, SCENARIOS_DIR, type Builtin, type BuiltinKind } from './builtin.js';
+export {
+  builtinNames,
+  builtins,
+  findBuiltin,
+  closeBuiltinNames,
+  PACKAGE_ROOT,
+  SCENARIOS_DIR,
+  type Builtin,
+  type BuiltinKind,
+} from './builtin.js';
 export { writeFileAtomic, writeFolderAtomic } from './atomic-write.js';
 export { parseXmlDocument, type XmlDocument, type XmlElement } from './xml-tree.js';
 export { parseJsonDocument, type JsonDocument } from './json-tree.js';

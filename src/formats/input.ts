@@ -30,9 +30,17 @@ export const formatName = (f: InputFormat): string => FORMAT_NAMES[f];
 function readFolder(folder: string, name: string, origin?: string): ResolvedInput {
   const files = filesIn(folder);
   const genius = geniusFolderFiles(folder, files);
-  if (genius) return { scenario: readGeniusFiles(genius.domain, genius.profiles, name, origin ?? `GENIUS XML (${folder})`), format: 'genius' };
+  if (genius)
+    return {
+      scenario: readGeniusFiles(genius.domain, genius.profiles, name, origin ?? `GENIUS XML (${folder})`),
+      format: 'genius',
+    };
   const web = geniusWebFolderFiles(folder, files);
-  if (web) return { scenario: readGeniusWebFiles(web.domain, web.profiles, name, origin ?? `GeniusWeb JSON (${folder})`), format: 'geniusweb' };
+  if (web)
+    return {
+      scenario: readGeniusWebFiles(web.domain, web.profiles, name, origin ?? `GeniusWeb JSON (${folder})`),
+      format: 'geniusweb',
+    };
   throw new ParleyError('PARLEY_E_INPUT', `${folder}: no GENIUS or GeniusWeb files found in the folder`, {
     position: { file: folder },
     expected: 'a GENIUS domain (<negotiation_template>) with profiles, or a GeniusWeb domain with profiles',
@@ -50,22 +58,49 @@ function readFiles(paths: readonly string[]): ResolvedInput {
   if (paths.every((p) => extname(p).toLowerCase() === '.xml')) {
     const roles = paths.map((p) => ({ p, role: geniusRole(readText(p)) }));
     const unknown = roles.find((r) => r.role === undefined);
-    if (unknown) throw new ParleyError('PARLEY_E_FORMAT', `${unknown.p}: not a GENIUS domain or profile`, { position: { file: unknown.p, line: 1, column: 1 }, expected: 'root element <negotiation_template> or <utility_space>' });
+    if (unknown)
+      throw new ParleyError('PARLEY_E_FORMAT', `${unknown.p}: not a GENIUS domain or profile`, {
+        position: { file: unknown.p, line: 1, column: 1 },
+        expected: 'root element <negotiation_template> or <utility_space>',
+      });
     const domains = roles.filter((r) => r.role === 'domain');
-    if (domains.length !== 1) throw new ParleyError('PARLEY_E_INPUT', `${domains.length} GENIUS domain files given`, { expected: 'exactly one file with root <negotiation_template>' });
+    if (domains.length !== 1)
+      throw new ParleyError('PARLEY_E_INPUT', `${domains.length} GENIUS domain files given`, {
+        expected: 'exactly one file with root <negotiation_template>',
+      });
     const profiles = roles.filter((r) => r.role === 'profile').map((r) => r.p);
-    return { scenario: readGeniusFiles(domains[0]!.p, profiles, stem(domains[0]!.p), 'GENIUS XML files'), format: 'genius' };
+    return {
+      scenario: readGeniusFiles(domains[0]!.p, profiles, stem(domains[0]!.p), 'GENIUS XML files'),
+      format: 'genius',
+    };
   }
   if (paths.every((p) => extname(p).toLowerCase() === '.json')) {
     const roles = paths.map((p) => ({ p, role: geniusWebRole(parseJsonDocument(readText(p), p).value) }));
     const unknown = roles.find((r) => r.role === undefined);
-    if (unknown) throw new ParleyError('PARLEY_E_FORMAT', `${unknown.p}: not a GeniusWeb domain or profile`, { position: { file: unknown.p, line: 1, column: 1 }, expected: 'an object with "issuesValues" (domain) or "LinearAdditiveUtilitySpace" (profile)' });
+    if (unknown)
+      throw new ParleyError('PARLEY_E_FORMAT', `${unknown.p}: not a GeniusWeb domain or profile`, {
+        position: { file: unknown.p, line: 1, column: 1 },
+        expected: 'an object with "issuesValues" (domain) or "LinearAdditiveUtilitySpace" (profile)',
+      });
     const domains = roles.filter((r) => r.role === 'domain');
-    if (domains.length > 1) throw new ParleyError('PARLEY_E_INPUT', `${domains.length} GeniusWeb domain files given`, { expected: 'at most one GeniusWeb domain file' });
+    if (domains.length > 1)
+      throw new ParleyError('PARLEY_E_INPUT', `${domains.length} GeniusWeb domain files given`, {
+        expected: 'at most one GeniusWeb domain file',
+      });
     const profiles = roles.filter((r) => r.role === 'profile').map((r) => r.p);
-    return { scenario: readGeniusWebFiles(domains[0]?.p, profiles, domains[0] ? stem(domains[0].p) : name, 'GeniusWeb JSON files'), format: 'geniusweb' };
+    return {
+      scenario: readGeniusWebFiles(
+        domains[0]?.p,
+        profiles,
+        domains[0] ? stem(domains[0].p) : name,
+        'GeniusWeb JSON files',
+      ),
+      format: 'geniusweb',
+    };
   }
-  throw new ParleyError('PARLEY_E_USAGE', `cannot mix file types: ${paths.join(', ')}`, { expected: 'GENIUS .xml files only, or GeniusWeb .json files only' });
+  throw new ParleyError('PARLEY_E_USAGE', `cannot mix file types: ${paths.join(', ')}`, {
+    expected: 'GENIUS .xml files only, or GeniusWeb .json files only',
+  });
 }
 
 function readPath(path: string): ResolvedInput {
@@ -87,14 +122,21 @@ function readBuiltin(b: Builtin): ResolvedInput {
 
 function notFound(input: string): ParleyError {
   const close = closeBuiltinNames(input);
-  return new ParleyError('PARLEY_E_FILE_NOT_FOUND', `"${input}" is neither a file, a folder nor a built-in scenario; close built-in names: ${close.join(', ')}`, {
-    expected: 'a path, or a built-in name such as cairo-2024 or anac/2011/Energy (`parley list` shows all)',
-  });
+  return new ParleyError(
+    'PARLEY_E_FILE_NOT_FOUND',
+    `"${input}" is neither a file, a folder nor a built-in scenario; close built-in names: ${close.join(', ')}`,
+    {
+      expected: 'a path, or a built-in name such as cairo-2024 or anac/2011/Energy (`parley list` shows all)',
+    },
+  );
 }
 
 /** Resolves command inputs to a scenario, and says which format it came from. */
 export function resolveInput(inputs: readonly string[]): ResolvedInput {
-  if (inputs.length === 0) throw new ParleyError('PARLEY_E_USAGE', 'no input given', { expected: 'a built-in name, a scenario file, a folder, or a domain file and profile files' });
+  if (inputs.length === 0)
+    throw new ParleyError('PARLEY_E_USAGE', 'no input given', {
+      expected: 'a built-in name, a scenario file, a folder, or a domain file and profile files',
+    });
   if (inputs.length > 1) {
     const missing = inputs.find((p) => !existsSync(p));
     if (missing) throw notFound(missing);

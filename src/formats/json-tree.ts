@@ -50,20 +50,28 @@ class JsonReader {
     this.ws();
     const c = this.text[this.i];
     if (c === '{' || c === '[') {
-      if (++this.depth > 256) this.fail('the document nests deeper than 256 levels', 'at most 256 nested objects and arrays');
+      if (++this.depth > 256)
+        this.fail('the document nests deeper than 256 levels', 'at most 256 nested objects and arrays');
       const v = c === '{' ? this.object() : this.array();
       this.depth--;
       return v;
     }
     if (c === '"') return this.string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.i)) {
         this.i += word.length;
         return v;
       }
     }
-    return this.fail(`a JSON value is missing: ${this.found()}`, 'a JSON value (object, array, string, number, true, false or null)');
+    return this.fail(
+      `a JSON value is missing: ${this.found()}`,
+      'a JSON value (object, array, string, number, true, false or null)',
+    );
   }
 
   private object(): Record<string, unknown> {
@@ -72,10 +80,11 @@ class JsonReader {
     this.where.set(out, { self: this.i, keys });
     this.i++;
     this.ws();
-    if (this.text[this.i] === '}') return this.i++, out;
+    if (this.text[this.i] === '}') return (this.i++, out);
     for (;;) {
       this.ws();
-      if (this.text[this.i] !== '"') this.fail(`a member name is missing: ${this.found()}`, 'a member name in double quotes');
+      if (this.text[this.i] !== '"')
+        this.fail(`a member name is missing: ${this.found()}`, 'a member name in double quotes');
       const key = this.string();
       this.ws();
       if (this.text[this.i] !== ':') this.fail(`":" is missing after member name "${key}": ${this.found()}`, '":"');
@@ -85,7 +94,7 @@ class JsonReader {
       out[key] = this.value();
       this.ws();
       if (this.text[this.i] === ',') this.i++;
-      else if (this.text[this.i] === '}') return this.i++, out;
+      else if (this.text[this.i] === '}') return (this.i++, out);
       else this.fail(`the object is not closed: ${this.found()}`, '"," or "}"');
     }
   }
@@ -96,14 +105,14 @@ class JsonReader {
     this.where.set(out, { self: this.i, keys });
     this.i++;
     this.ws();
-    if (this.text[this.i] === ']') return this.i++, out;
+    if (this.text[this.i] === ']') return (this.i++, out);
     for (;;) {
       this.ws();
       keys.set(out.length, this.i);
       out.push(this.value());
       this.ws();
       if (this.text[this.i] === ',') this.i++;
-      else if (this.text[this.i] === ']') return this.i++, out;
+      else if (this.text[this.i] === ']') return (this.i++, out);
       else this.fail(`the list is not closed: ${this.found()}`, '"," or "]"');
     }
   }
@@ -112,7 +121,12 @@ class JsonReader {
     const start = this.i;
     STRING.lastIndex = this.i;
     const m = STRING.exec(this.text);
-    if (!m) this.fail('a string is not closed, or holds a raw control character or a bad escape', 'a string closed by a double quote, with valid escapes', start);
+    if (!m)
+      this.fail(
+        'a string is not closed, or holds a raw control character or a bad escape',
+        'a string closed by a double quote, with valid escapes',
+        start,
+      );
     this.i += m[0].length;
     return JSON.parse(m[0]) as string;
   }

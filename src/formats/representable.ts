@@ -7,14 +7,17 @@ import type { Scenario } from '../core/scenario.js';
  */
 export function scenarioExtras(scenario: Scenario): string[] {
   const out: string[] = [];
-  if (scenario.domain.phases.length > 0) out.push(`phases (${scenario.domain.phases.map((p) => `"${p.name}"`).join(', ')})`);
+  if (scenario.domain.phases.length > 0)
+    out.push(`phases (${scenario.domain.phases.map((p) => `"${p.name}"`).join(', ')})`);
   for (const party of scenario.parties) {
     for (const line of party.redLines) out.push(`red line "${line.id}" of party "${party.name}"`);
     if (party.description) out.push(`description of party "${party.name}"`);
   }
   const r = scenario.roles;
-  const roleCount = r.delegations.length + r.mediators.length + r.decisionBodies.length + r.workingGroups.length + r.observers.length;
-  if (roleCount > 0) out.push(`roles (${roleCount}: delegations, mediators, decision bodies, working groups, observers)`);
+  const roleCount =
+    r.delegations.length + r.mediators.length + r.decisionBodies.length + r.workingGroups.length + r.observers.length;
+  if (roleCount > 0)
+    out.push(`roles (${roleCount}: delegations, mediators, decision bodies, working groups, observers)`);
   if (scenario.timeline.length > 0) out.push(`timeline (${scenario.timeline.length} outside events)`);
   if (scenario.positions.length > 0) out.push(`reported positions (${scenario.positions.length})`);
   if (scenario.simulation) out.push('simulation defaults');

@@ -11,7 +11,13 @@ export interface NumberRule {
 }
 
 /** A semantic error at an element of a GENIUS file. */
-export function errorAt(doc: XmlDocument, el: XmlElement, message: string, expected?: string, attr?: string): ParleyError {
+export function errorAt(
+  doc: XmlDocument,
+  el: XmlElement,
+  message: string,
+  expected?: string,
+  attr?: string,
+): ParleyError {
   const offset = attr === undefined ? el.offset : attributeOffset(doc, el, attr);
   return doc.positions.error('PARLEY_E_FORMAT', message, offset, expected);
 }
@@ -32,10 +38,14 @@ export function parseNumber(doc: XmlDocument, el: XmlElement, attr: string, raw:
   const trimmed = raw.trim();
   const value = trimmed === '' ? NaN : Number(trimmed);
   if (Number.isNaN(value)) throw errorAt(doc, el, `${rule.label} "${raw}" is not a number`, rule.expected, attr);
-  if (!Number.isFinite(value)) throw errorAt(doc, el, `${rule.label} "${raw}" is not a finite number`, rule.expected, attr);
-  if (rule.integer && !Number.isInteger(value)) throw errorAt(doc, el, `${rule.label} "${raw}" is not a whole number`, rule.expected, attr);
-  if (rule.min !== undefined && value < rule.min) throw errorAt(doc, el, `${rule.label} ${raw} is below ${rule.min}`, rule.expected, attr);
-  if (rule.max !== undefined && value > rule.max) throw errorAt(doc, el, `${rule.label} ${raw} is above ${rule.max}`, rule.expected, attr);
+  if (!Number.isFinite(value))
+    throw errorAt(doc, el, `${rule.label} "${raw}" is not a finite number`, rule.expected, attr);
+  if (rule.integer && !Number.isInteger(value))
+    throw errorAt(doc, el, `${rule.label} "${raw}" is not a whole number`, rule.expected, attr);
+  if (rule.min !== undefined && value < rule.min)
+    throw errorAt(doc, el, `${rule.label} ${raw} is below ${rule.min}`, rule.expected, attr);
+  if (rule.max !== undefined && value > rule.max)
+    throw errorAt(doc, el, `${rule.label} ${raw} is above ${rule.max}`, rule.expected, attr);
   return value;
 }
 
@@ -43,7 +53,12 @@ export function numberAttr(doc: XmlDocument, el: XmlElement, attr: string, rule:
   return parseNumber(doc, el, attr, requireAttr(doc, el, attr, rule.expected), rule);
 }
 
-export function optionalNumberAttr(doc: XmlDocument, el: XmlElement, attr: string, rule: NumberRule): number | undefined {
+export function optionalNumberAttr(
+  doc: XmlDocument,
+  el: XmlElement,
+  attr: string,
+  rule: NumberRule,
+): number | undefined {
   const raw = el.attrs[attr];
   return raw === undefined ? undefined : parseNumber(doc, el, attr, raw, rule);
 }

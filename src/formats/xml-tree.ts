@@ -66,7 +66,8 @@ export function parseXmlDocument(text: string, file: string): XmlDocument {
   if (check !== true) {
     const message = syntaxMessage(check.err.msg);
     // unclosed elements are found at the end of the file, whatever line the validator names
-    const offset = message === check.err.msg ? positions.offsetOf(check.err.line, check.err.col) : text.trimEnd().length;
+    const offset =
+      message === check.err.msg ? positions.offsetOf(check.err.line, check.err.col) : text.trimEnd().length;
     throw positions.error('PARLEY_E_PARSE', `XML syntax error: ${message}`, offset, 'well-formed XML');
   }
   const parser = new XMLParser({

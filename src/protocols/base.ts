@@ -57,40 +57,71 @@ export function invalid(reason: string): InvalidAction {
 }
 
 export function initBase(protocol: string, setup: NegotiationSetup): BaseState {
-  return { protocol, setup, seq: 0, now: 0, round: 0, deadline: { ...setup.deadline }, fired: [], effects: [], rng: setup.seed | 0, end: null };
+  return {
+    protocol,
+    setup,
+    seq: 0,
+    now: 0,
+    round: 0,
+    deadline: { ...setup.deadline },
+    fired: [],
+    effects: [],
+    rng: setup.seed | 0,
+    end: null,
+  };
 }
 
 export function startedEvent(state: BaseState): EventDraft {
-  return { kind: 'started', audience: ALL, protocol: state.protocol, parties: state.setup.parties, deadline: state.deadline };
+  return {
+    kind: 'started',
+    audience: ALL,
+    protocol: state.protocol,
+    parties: state.setup.parties,
+    deadline: state.deadline,
+  };
 }
 
 /** Checks every protocol shares: the end, the clock. Null means "go on checking". */
 export function validateCommon(state: BaseState, action: Action): InvalidAction | null {
-  if (state.end) return invalid(`the negotiation is over (${state.end.reason} at time ${state.end.at}, round ${state.end.round}); no ${action.kind} is possible`);
+  if (state.end)
+    return invalid(
+      `the negotiation is over (${state.end.reason} at time ${state.end.at}, round ${state.end.round}); no ${action.kind} is possible`,
+    );
   if (action.kind === 'tick') {
     if (!Number.isFinite(action.now)) return invalid(`tick needs a finite time, got ${String(action.now)}`);
-    if (action.now < state.now) return invalid(`time cannot run backwards: tick to ${action.now} but it is already ${state.now}`);
+    if (action.now < state.now)
+      return invalid(`time cannot run backwards: tick to ${action.now} but it is already ${state.now}`);
   }
   return null;
 }
 
 export function outcomeError(domain: Domain, outcome: Outcome, what: string): InvalidAction | null {
   const problems = outcomeProblems(domain, outcome);
-  return problems.length === 0 ? null : invalid(`${what} is not an outcome of domain "${domain.name}": ${problems.join('; ')}`);
+  return problems.length === 0
+    ? null
+    : invalid(`${what} is not an outcome of domain "${domain.name}": ${problems.join('; ')}`);
 }
 
 /** Partial packages (amendments, details): known issues, legal values, allowed issues only. */
-export function packageError(domain: Domain, pkg: Package, allowed: readonly string[] | null, what: string): InvalidAction | null {
+export function packageError(
+  domain: Domain,
+  pkg: Package,
+  allowed: readonly string[] | null,
+  what: string,
+): InvalidAction | null {
   const keys = Object.keys(pkg);
   if (keys.length === 0) return invalid(`${what} names no issue`);
   const problems: string[] = [];
   for (const key of keys) {
     const issue = issueByName(domain, key);
     if (!issue) problems.push(`"${key}" is not an issue of the domain`);
-    else if (allowed && !allowed.includes(key)) problems.push(`issue "${key}" is outside what may be changed here (${allowed.join(', ')})`);
+    else if (allowed && !allowed.includes(key))
+      problems.push(`issue "${key}" is outside what may be changed here (${allowed.join(', ')})`);
     else if (!isValueOf(issue, pkg[key]!)) problems.push(`"${String(pkg[key])}" is not a value of issue "${key}"`);
   }
-  return problems.length === 0 ? null : invalid(`${what} is not valid in domain "${domain.name}": ${problems.join('; ')}`);
+  return problems.length === 0
+    ? null
+    : invalid(`${what} is not valid in domain "${domain.name}": ${problems.join('; ')}`);
 }
 
 /**
@@ -107,7 +138,14 @@ export function advanceClock<S extends BaseState>(state: S, now: number, sink: E
     .sort((a, b) => a.e.at - b.e.at || a.i - b.i);
   for (const { e } of due) {
     s = { ...s, fired: [...s.fired, e.id], effects: [...s.effects, ...e.effects] };
-    sink.push({ kind: 'outside-event', audience: e.audience, id: e.id, title: e.title, description: e.description, effects: e.effects });
+    sink.push({
+      kind: 'outside-event',
+      audience: e.audience,
+      id: e.id,
+      title: e.title,
+      description: e.description,
+      effects: e.effects,
+    });
     for (const effect of e.effects) {
       if (effect.kind !== 'deadline') continue;
       s = { ...s, deadline: movedDeadline(s.deadline, effect.delta) };

@@ -31,12 +31,36 @@ export type SaopEvent =
 /** Mediated single negotiating text. */
 export type SingleTextEvent =
   | Ev<'text-tabled', { actor: string; proposal: string; text: Outcome; note?: string }>
-  | Ev<'text-response', { actor: string; party: string; proposal: string; answer: Answer; amendments?: Package; reason?: string }>;
+  | Ev<
+      'text-response',
+      { actor: string; party: string; proposal: string; answer: Answer; amendments?: Package; reason?: string }
+    >;
 
 /** Shuttle talks: parties speak only to mediators. */
 export type ShuttleEvent =
-  | Ev<'package-tabled', { actor: string; party: string; proposal: string; text: Outcome; byPhase: Readonly<Record<string, Package>>; note?: string }>
-  | Ev<'package-response', { actor: string; party: string; proposal: string; answer: Answer; amendments?: Package; amendmentsByPhase?: Readonly<Record<string, Package>>; reason?: string }>
+  | Ev<
+      'package-tabled',
+      {
+        actor: string;
+        party: string;
+        proposal: string;
+        text: Outcome;
+        byPhase: Readonly<Record<string, Package>>;
+        note?: string;
+      }
+    >
+  | Ev<
+      'package-response',
+      {
+        actor: string;
+        party: string;
+        proposal: string;
+        answer: Answer;
+        amendments?: Package;
+        amendmentsByPhase?: Readonly<Record<string, Package>>;
+        reason?: string;
+      }
+    >
   | Ev<'relayed', { actor: string; to: string; message: string; about?: string }>
   | Ev<'phase-referred', { proposal: string; group: string; issues: readonly string[]; details: Package }>
   | Ev<'settled', { actor: string; proposal: string; details: Package }>
@@ -54,14 +78,39 @@ export type ProtocolEvent = CommonEvent | SaopEvent | SingleTextEvent | ShuttleE
 export type EventKind = ProtocolEvent['kind'];
 
 /** An event without its place in the log; the protocol stamps seq and time. */
-export type EventDraft = ProtocolEvent extends infer E ? (E extends ProtocolEvent ? Omit<E, 'seq' | 'at'> : never) : never;
+export type EventDraft = ProtocolEvent extends infer E
+  ? E extends ProtocolEvent
+    ? Omit<E, 'seq' | 'at'>
+    : never
+  : never;
 
 /** Every event kind, for exhaustive loops in tests and tools. */
 export const EVENT_KINDS: readonly EventKind[] = [
-  'started', 'outside-event', 'deadline-moved', 'statement', 'agreement', 'walk-away', 'deadline', 'invalid-action',
-  'offer', 'accept', 'text-tabled', 'text-response',
-  'package-tabled', 'package-response', 'relayed', 'phase-referred', 'settled', 'package-revised', 'adjourned',
-  'consultation', 'returned', 'return-missed', 'ratification-requested', 'ratified', 'ratification-refused',
+  'started',
+  'outside-event',
+  'deadline-moved',
+  'statement',
+  'agreement',
+  'walk-away',
+  'deadline',
+  'invalid-action',
+  'offer',
+  'accept',
+  'text-tabled',
+  'text-response',
+  'package-tabled',
+  'package-response',
+  'relayed',
+  'phase-referred',
+  'settled',
+  'package-revised',
+  'adjourned',
+  'consultation',
+  'returned',
+  'return-missed',
+  'ratification-requested',
+  'ratified',
+  'ratification-refused',
 ];
 
 export const ALL: Audience = { kind: 'all' };

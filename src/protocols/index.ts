@@ -14,7 +14,15 @@ export { progressOf, deadlineReached, type BaseState, type Deadline, type Ending
 export { roleMap, actorAudience, type RoleMap } from './roles.js';
 export { saop, type SaopState } from './saop.js';
 export { singleText, type SingleTextState } from './single-text.js';
-export { shuttle, byPhase, UNPHASED, type ShuttleState, type ShuttlePackage, type Adjournment, type PackageAnswer } from './shuttle/index.js';
+export {
+  shuttle,
+  byPhase,
+  UNPHASED,
+  type ShuttleState,
+  type ShuttlePackage,
+  type Adjournment,
+  type PackageAnswer,
+} from './shuttle/index.js';
 
 /** Every protocol by name. */
 export const protocols: Readonly<Record<string, ParleyProtocol<BaseState>>> = {
@@ -27,7 +35,11 @@ export const PROTOCOL_NAMES = Object.keys(protocols);
 
 export function getProtocol(name: string): ParleyProtocol<BaseState> {
   const found = Object.hasOwn(protocols, name) ? protocols[name] : undefined;
-  if (!found) throw new ParleyError('PARLEY_E_USAGE', `unknown protocol "${name}"; known protocols: ${PROTOCOL_NAMES.join(', ')}`);
+  if (!found)
+    throw new ParleyError(
+      'PARLEY_E_USAGE',
+      `unknown protocol "${name}"; known protocols: ${PROTOCOL_NAMES.join(', ')}`,
+    );
   return found;
 }
 

@@ -1,9 +1,19 @@
 import type { ProtocolEvent } from './events.js';
-import { advanceClock, closeAtDeadline, EventSink, initBase, startedEvent, validateCommon, type BaseState } from './base.js';
+import {
+  advanceClock,
+  closeAtDeadline,
+  EventSink,
+  initBase,
+  startedEvent,
+  validateCommon,
+  type BaseState,
+} from './base.js';
 import { actorAudience, roleMap } from './roles.js';
 import type { Action, Expectation, InvalidAction, NegotiationSetup, Protocol } from './types.js';
 
-export type StepResult<S> = { readonly ok: false; readonly error: InvalidAction } | { readonly ok: true; readonly state: S; readonly events: ProtocolEvent[] };
+export type StepResult<S> =
+  | { readonly ok: false; readonly error: InvalidAction }
+  | { readonly ok: true; readonly state: S; readonly events: ProtocolEvent[] };
 
 /** A parley protocol: the contract's reducer plus the pieces the runner and replay need. */
 export interface ParleyProtocol<S extends BaseState = BaseState> extends Protocol<S, ProtocolEvent> {
@@ -63,7 +73,13 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
     reject(state, action, error) {
       const sink = new EventSink(state.seq, state.now);
       const actor = action.kind === 'tick' ? 'clock' : action.actor;
-      sink.push({ kind: 'invalid-action', audience: actorAudience(roleMap(state.setup), actor), actor, action: action.kind, reason: error.reason });
+      sink.push({
+        kind: 'invalid-action',
+        audience: actorAudience(roleMap(state.setup), actor),
+        actor,
+        action: action.kind,
+        reason: error.reason,
+      });
       return { state: { ...state, seq: sink.next }, events: sink.events };
     },
     step(state, action) {

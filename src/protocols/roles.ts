@@ -42,20 +42,32 @@ function buildRoleMap(setup: NegotiationSetup): RoleMap {
   const partyOfRole = Object.fromEntries(parties.map((p, i) => [delegations[i]!, p]));
   const bodyOfParty: Record<string, string> = {};
   for (const p of parties) {
-    const body = roles.delegations.find((d) => d.party === p)?.decisionBody ?? roles.decisionBodies.find((b) => b.party === p)?.name;
+    const body =
+      roles.delegations.find((d) => d.party === p)?.decisionBody ??
+      roles.decisionBodies.find((b) => b.party === p)?.name;
     if (body !== undefined) bodyOfParty[p] = body;
   }
   const partyOfBody = Object.fromEntries(Object.entries(bodyOfParty).map(([p, b]) => [b, p]));
-  const channels = Object.fromEntries(roles.mediators.map((m) => [m.name, m.channels.length === 0 ? parties : m.channels]));
+  const channels = Object.fromEntries(
+    roles.mediators.map((m) => [m.name, m.channels.length === 0 ? parties : m.channels]),
+  );
   const groupIssues = Object.fromEntries(
     roles.workingGroups.map((g) => {
       const phaseIssues = domain.phases.find((ph) => ph.name === g.phase)?.issues ?? [];
       return [g.name, [...new Set([...g.issues, ...phaseIssues])]];
     }),
   );
-  const present = Object.fromEntries(parties.map((p) => [p, roles.delegations.find((d) => d.party === p)?.present ?? true]));
+  const present = Object.fromEntries(
+    parties.map((p) => [p, roles.delegations.find((d) => d.party === p)?.present ?? true]),
+  );
   return {
-    delegations, partyOfRole, bodyOfParty, partyOfBody, channels, groupIssues, present,
+    delegations,
+    partyOfRole,
+    bodyOfParty,
+    partyOfBody,
+    channels,
+    groupIssues,
+    present,
     mediators: roles.mediators.map((m) => m.name),
     groups: roles.workingGroups.map((g) => g.name),
   };

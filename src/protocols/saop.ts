@@ -23,16 +23,23 @@ type Move = Exclude<Action, { kind: 'tick' }>;
 const MOVES: readonly ActionKind[] = ['offer', 'accept', 'end'];
 
 function validate(state: SaopState, action: Move): InvalidAction | null {
-  if (!MOVES.includes(action.kind)) return invalid(`saop has no "${action.kind}" action; on its turn a party may offer, accept the standing offer, or end`);
+  if (!MOVES.includes(action.kind))
+    return invalid(
+      `saop has no "${action.kind}" action; on its turn a party may offer, accept the standing offer, or end`,
+    );
   const map = roleMap(state.setup);
   const party = map.partyOfRole[action.actor];
-  if (party === undefined) return invalid(`"${action.actor}" is not a party in this negotiation (parties act as ${map.delegations.join(', ')})`);
+  if (party === undefined)
+    return invalid(
+      `"${action.actor}" is not a party in this negotiation (parties act as ${map.delegations.join(', ')})`,
+    );
   const current = map.delegations[state.turn]!;
   if (action.actor !== current) return invalid(`it is ${current}'s turn, not ${action.actor}'s`);
   if (action.kind === 'offer') return outcomeError(state.setup.domain, action.outcome, 'the offer');
   if (action.kind === 'accept') {
     if (!state.standing) return invalid('there is no standing offer to accept');
-    if (action.proposal !== state.standing.proposal) return invalid(`unknown proposal "${action.proposal}": the standing offer is "${state.standing.proposal}"`);
+    if (action.proposal !== state.standing.proposal)
+      return invalid(`unknown proposal "${action.proposal}": the standing offer is "${state.standing.proposal}"`);
     if (state.standing.party === party) return invalid(`${action.actor} cannot accept its own offer`);
   }
   return null;
@@ -50,15 +57,28 @@ function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
     case 'offer': {
       const proposal = `offer-${state.offers + 1}`;
       sink.push({ kind: 'offer', audience: ALL, actor: action.actor, party, proposal, outcome: action.outcome });
-      return nextTurn(state, { offers: state.offers + 1, standing: { proposal, party, outcome: action.outcome }, acceptedBy: [] });
+      return nextTurn(state, {
+        offers: state.offers + 1,
+        standing: { proposal, party, outcome: action.outcome },
+        acceptedBy: [],
+      });
     }
     case 'accept': {
       const standing = state.standing!;
       sink.push({ kind: 'accept', audience: ALL, actor: action.actor, party, proposal: standing.proposal });
       const acceptedBy = [...state.acceptedBy, party];
       if (acceptedBy.length < state.setup.parties.length - 1) return nextTurn(state, { acceptedBy });
-      sink.push({ kind: 'agreement', audience: ALL, proposal: standing.proposal, outcome: standing.outcome, round: state.round });
-      return endWith({ ...state, acceptedBy }, { reason: 'agreement', proposal: standing.proposal, outcome: standing.outcome });
+      sink.push({
+        kind: 'agreement',
+        audience: ALL,
+        proposal: standing.proposal,
+        outcome: standing.outcome,
+        round: state.round,
+      });
+      return endWith(
+        { ...state, acceptedBy },
+        { reason: 'agreement', proposal: standing.proposal, outcome: standing.outcome },
+      );
     }
     case 'end':
       sink.push({ kind: 'walk-away', audience: ALL, actor: action.actor, party, reason: action.reason });
@@ -80,6 +100,12 @@ export const saop: ParleyProtocol<SaopState> = defineProtocol<SaopState>({
     const map = roleMap(state.setup);
     const party = state.setup.parties[state.turn]!;
     const canAccept = state.standing !== null && state.standing.party !== party;
-    return [{ role: map.delegations[state.turn]!, may: canAccept ? ['offer', 'accept', 'end'] : ['offer', 'end'], proposal: state.standing?.proposal }];
+    return [
+      {
+        role: map.delegations[state.turn]!,
+        may: canAccept ? ['offer', 'accept', 'end'] : ['offer', 'end'],
+        proposal: state.standing?.proposal,
+      },
+    ];
   },
 });

@@ -22,49 +22,84 @@ export interface SingleTextState extends BaseState {
 type Move = Exclude<Action, { kind: 'tick' }>;
 const MOVES: readonly ActionKind[] = ['table', 'accept', 'reject', 'amend', 'end', 'statement'];
 
-const allAnswered = (s: SingleTextState) => s.current !== null && s.setup.parties.every((p) => s.responses[p] !== undefined);
+const allAnswered = (s: SingleTextState) =>
+  s.current !== null && s.setup.parties.every((p) => s.responses[p] !== undefined);
 
-function validateTable(state: SingleTextState, map: RoleMap, action: Extract<Move, { kind: 'table' }>): InvalidAction | null {
-  if (!map.mediators.includes(action.actor)) return invalid(`only a mediator may table a text; ${action.actor} is not one (${map.mediators.join(', ')})`);
+function validateTable(
+  state: SingleTextState,
+  map: RoleMap,
+  action: Extract<Move, { kind: 'table' }>,
+): InvalidAction | null {
+  if (!map.mediators.includes(action.actor))
+    return invalid(`only a mediator may table a text; ${action.actor} is not one (${map.mediators.join(', ')})`);
   const everyone = state.setup.parties;
   if (action.to.length > 0 && !(action.to.length === everyone.length && everyone.every((p) => action.to.includes(p)))) {
     return invalid(`a single text goes to every party (${everyone.join(', ')}), not to ${action.to.join(', ')}`);
   }
   if (state.current && !allAnswered(state)) {
     const waiting = everyone.filter((p) => state.responses[p] === undefined);
-    return invalid(`${state.current.proposal} is still being answered (waiting for ${waiting.join(', ')}); revise once every party has answered`);
+    return invalid(
+      `${state.current.proposal} is still being answered (waiting for ${waiting.join(', ')}); revise once every party has answered`,
+    );
   }
   return outcomeError(state.setup.domain, action.text, 'the text');
 }
 
 function validate(state: SingleTextState, action: Move): InvalidAction | null {
-  if (!MOVES.includes(action.kind)) return invalid(`single-text has no "${action.kind}" action; a mediator tables texts, parties accept, reject, amend or end`);
+  if (!MOVES.includes(action.kind))
+    return invalid(
+      `single-text has no "${action.kind}" action; a mediator tables texts, parties accept, reject, amend or end`,
+    );
   const map = roleMap(state.setup);
   if (action.kind === 'table') return validateTable(state, map, action);
   const party = map.partyOfRole[action.actor];
   if (action.kind === 'statement') {
-    return party !== undefined || map.mediators.includes(action.actor) ? null : invalid(`"${action.actor}" has no seat in this negotiation`);
+    return party !== undefined || map.mediators.includes(action.actor)
+      ? null
+      : invalid(`"${action.actor}" has no seat in this negotiation`);
   }
-  if (party === undefined) return invalid(`"${action.actor}" is not a party in this negotiation (parties act as ${map.delegations.join(', ')})`);
+  if (party === undefined)
+    return invalid(
+      `"${action.actor}" is not a party in this negotiation (parties act as ${map.delegations.join(', ')})`,
+    );
   if (action.kind === 'end') return null;
   if (action.kind !== 'accept' && action.kind !== 'reject' && action.kind !== 'amend') return null;
   if (!state.current) return invalid('no text has been tabled yet');
-  if (action.proposal !== state.current.proposal) return invalid(`unknown proposal "${action.proposal}": the text on the table is "${state.current.proposal}"`);
-  if (state.responses[party] !== undefined) return invalid(`${party} has already answered ${state.current.proposal} (${state.responses[party]})`);
+  if (action.proposal !== state.current.proposal)
+    return invalid(`unknown proposal "${action.proposal}": the text on the table is "${state.current.proposal}"`);
+  if (state.responses[party] !== undefined)
+    return invalid(`${party} has already answered ${state.current.proposal} (${state.responses[party]})`);
   if (action.kind === 'amend') return packageError(state.setup.domain, action.amendments, null, 'the amendment');
   return null;
 }
 
-function answer(state: SingleTextState, action: Extract<Move, { kind: 'accept' | 'reject' | 'amend' }>, party: string, sink: EventSink): SingleTextState {
+function answer(
+  state: SingleTextState,
+  action: Extract<Move, { kind: 'accept' | 'reject' | 'amend' }>,
+  party: string,
+  sink: EventSink,
+): SingleTextState {
   const current = state.current!;
   sink.push({
-    kind: 'text-response', audience: MEDIATORS, actor: action.actor, party, proposal: current.proposal, answer: action.kind,
-    amendments: action.kind === 'amend' ? action.amendments : undefined, reason: action.kind === 'reject' ? action.reason : undefined,
+    kind: 'text-response',
+    audience: MEDIATORS,
+    actor: action.actor,
+    party,
+    proposal: current.proposal,
+    answer: action.kind,
+    amendments: action.kind === 'amend' ? action.amendments : undefined,
+    reason: action.kind === 'reject' ? action.reason : undefined,
   });
   const next = { ...state, responses: { ...state.responses, [party]: action.kind } };
   if (!allAnswered(next)) return next;
   if (next.setup.parties.every((p) => next.responses[p] === 'accept')) {
-    sink.push({ kind: 'agreement', audience: ALL, proposal: current.proposal, outcome: current.text, round: next.round });
+    sink.push({
+      kind: 'agreement',
+      audience: ALL,
+      proposal: current.proposal,
+      outcome: current.text,
+      round: next.round,
+    });
     return endWith(next, { reason: 'agreement', proposal: current.proposal, outcome: current.text });
   }
   return { ...next, round: next.round + 1 };
@@ -75,8 +110,20 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
   switch (action.kind) {
     case 'table': {
       const proposal = `text-${state.texts + 1}`;
-      sink.push({ kind: 'text-tabled', audience: ALL, actor: action.actor, proposal, text: action.text, note: action.note });
-      return { ...state, texts: state.texts + 1, current: { proposal, by: action.actor, text: action.text }, responses: {} };
+      sink.push({
+        kind: 'text-tabled',
+        audience: ALL,
+        actor: action.actor,
+        proposal,
+        text: action.text,
+        note: action.note,
+      });
+      return {
+        ...state,
+        texts: state.texts + 1,
+        current: { proposal, by: action.actor, text: action.text },
+        responses: {},
+      };
     }
     case 'accept':
     case 'reject':
@@ -103,10 +150,15 @@ export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<Single
   apply,
   expected(state) {
     const map = roleMap(state.setup);
-    if (!state.current || allAnswered(state)) return map.mediators.map((role) => ({ role, may: ['table', 'statement'] as ActionKind[] }));
+    if (!state.current || allAnswered(state))
+      return map.mediators.map((role) => ({ role, may: ['table', 'statement'] as ActionKind[] }));
     return state.setup.parties
       .map((p, i) => ({ p, role: map.delegations[i]! }))
       .filter(({ p }) => state.responses[p] === undefined)
-      .map(({ role }) => ({ role, may: ['accept', 'reject', 'amend', 'end', 'statement'] as ActionKind[], proposal: state.current!.proposal }));
+      .map(({ role }) => ({
+        role,
+        may: ['accept', 'reject', 'amend', 'end', 'statement'] as ActionKind[],
+        proposal: state.current!.proposal,
+      }));
   },
 });

@@ -23,15 +23,32 @@ export type Action =
   /** Walk away from the talks. */
   | { readonly kind: 'end'; readonly actor: string; readonly reason?: string }
   /** A mediator tables a full package (single text) to the parties it names (all if empty). */
-  | { readonly kind: 'table'; readonly actor: string; readonly text: Outcome; readonly to: readonly string[]; readonly note?: string }
+  | {
+      readonly kind: 'table';
+      readonly actor: string;
+      readonly text: Outcome;
+      readonly to: readonly string[];
+      readonly note?: string;
+    }
   /** A mediator passes a party's position on to another party, in its own words. */
-  | { readonly kind: 'relay'; readonly actor: string; readonly to: string; readonly message: string; readonly about?: string }
+  | {
+      readonly kind: 'relay';
+      readonly actor: string;
+      readonly to: string;
+      readonly message: string;
+      readonly about?: string;
+    }
   /** A delegation leaves to consult its decision body and says when it will be back. */
   | { readonly kind: 'adjourn'; readonly actor: string; readonly until: number; readonly reason?: string }
   | { readonly kind: 'return'; readonly actor: string }
   /** A decision body ratifies, or refuses, a package its delegation accepted. */
   | { readonly kind: 'ratify'; readonly actor: string; readonly proposal: string }
-  | { readonly kind: 'refuse-ratification'; readonly actor: string; readonly proposal: string; readonly reason?: string }
+  | {
+      readonly kind: 'refuse-ratification';
+      readonly actor: string;
+      readonly proposal: string;
+      readonly reason?: string;
+    }
   /** A public statement, seen by everyone, kept apart from private positions. */
   | { readonly kind: 'statement'; readonly actor: string; readonly text: string }
   /** A working group settles the details of its phase within a tabled text. */

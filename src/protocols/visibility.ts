@@ -26,7 +26,8 @@ export function canSee(audience: Audience, viewer: Viewer): boolean {
       return (
         (viewer.kind === 'party' && viewer.party === audience.party) ||
         (viewer.kind === 'decision-body' && viewer.party === audience.party) ||
-        (viewer.kind === 'mediator' && (viewer.channels === undefined || viewer.channels.length === 0 || viewer.channels.includes(audience.party)))
+        (viewer.kind === 'mediator' &&
+          (viewer.channels === undefined || viewer.channels.length === 0 || viewer.channels.includes(audience.party)))
       );
     case 'mediators':
       return viewer.kind === 'mediator';

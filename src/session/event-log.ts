@@ -60,7 +60,10 @@ export function readEventLog(path: string): EventLog {
   try {
     text = readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `cannot read event log ${path}`, { position: { file: path }, cause });
+    throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `cannot read event log ${path}`, {
+      position: { file: path },
+      cause,
+    });
   }
   return parseEventLog(text, path);
 }
@@ -76,13 +79,21 @@ export function parseEventLog(text: string, file = '<event log>'): EventLog {
       header = checkHeader(line, file);
       return;
     }
-    if (line.type === 'event' && typeof line.event === 'object' && line.event !== null) events.push(line.event as ProtocolEvent);
+    if (line.type === 'event' && typeof line.event === 'object' && line.event !== null)
+      events.push(line.event as ProtocolEvent);
     else if (line.type === 'action' && typeof line.action === 'object' && typeof line.role === 'string') {
       const { type: _, ...rest } = line;
       actions.push(rest as unknown as LoggedAction);
-    } else throw fileError('PARLEY_E_FORMAT', `unexpected line of type "${String(line.type)}"`, { file, line: i + 1, column: 1 }, 'an "event" or "action" line');
+    } else
+      throw fileError(
+        'PARLEY_E_FORMAT',
+        `unexpected line of type "${String(line.type)}"`,
+        { file, line: i + 1, column: 1 },
+        'an "event" or "action" line',
+      );
   });
-  if (!header) throw fileError('PARLEY_E_FORMAT', 'the event log is empty', { file, line: 1, column: 1 }, 'a header line');
+  if (!header)
+    throw fileError('PARLEY_E_FORMAT', 'the event log is empty', { file, line: 1, column: 1 }, 'a header line');
   return { header, events, actions };
 }
 
@@ -91,14 +102,40 @@ function parseLine(raw: string, file: string, line: number): Record<string, unkn
     const value: unknown = JSON.parse(raw);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
   } catch (cause) {
-    throw new ParleyError('PARLEY_E_PARSE', `line ${line} is not valid JSON`, { position: { file, line, column: 1 }, expected: 'one JSON object per line', cause });
+    throw new ParleyError('PARLEY_E_PARSE', `line ${line} is not valid JSON`, {
+      position: { file, line, column: 1 },
+      expected: 'one JSON object per line',
+      cause,
+    });
   }
-  throw fileError('PARLEY_E_PARSE', `line ${line} is not a JSON object`, { file, line, column: 1 }, 'one JSON object per line');
+  throw fileError(
+    'PARLEY_E_PARSE',
+    `line ${line} is not a JSON object`,
+    { file, line, column: 1 },
+    'one JSON object per line',
+  );
 }
 
 function checkHeader(line: Record<string, unknown>, file: string): LogHeader {
-  const ok = line.type === 'header' && typeof line.protocol === 'string' && typeof line.seed === 'number' && typeof line.setup === 'object' && line.setup !== null;
-  if (!ok) throw fileError('PARLEY_E_FORMAT', 'the first line is not an event log header', { file, line: 1, column: 1 }, '{"type":"header","protocol":…,"seed":…,"setup":…}');
-  if (line.version !== EVENT_LOG_VERSION) throw fileError('PARLEY_E_FORMAT', `unsupported event log version ${String(line.version)}`, { file, line: 1, column: 1 }, `version ${EVENT_LOG_VERSION}`);
+  const ok =
+    line.type === 'header' &&
+    typeof line.protocol === 'string' &&
+    typeof line.seed === 'number' &&
+    typeof line.setup === 'object' &&
+    line.setup !== null;
+  if (!ok)
+    throw fileError(
+      'PARLEY_E_FORMAT',
+      'the first line is not an event log header',
+      { file, line: 1, column: 1 },
+      '{"type":"header","protocol":…,"seed":…,"setup":…}',
+    );
+  if (line.version !== EVENT_LOG_VERSION)
+    throw fileError(
+      'PARLEY_E_FORMAT',
+      `unsupported event log version ${String(line.version)}`,
+      { file, line: 1, column: 1 },
+      `version ${EVENT_LOG_VERSION}`,
+    );
   return line as unknown as LogHeader;
 }

@@ -40,7 +40,12 @@ export function analysisFor(scenario: Scenario, parties: readonly Party[], timeL
   return analyze({ ...scenario, parties }, { timeLimit });
 }
 
-export function distancesOf(scenario: Scenario, parties: readonly Party[], analysis: Analysis, outcome: Outcome | null): ResultDistances {
+export function distancesOf(
+  scenario: Scenario,
+  parties: readonly Party[],
+  analysis: Analysis,
+  outcome: Outcome | null,
+): ResultDistances {
   if (outcome) {
     const d = distances(outcome, analysis, { ...scenario, parties });
     return { frontier: d.frontier, nash: d.nash };
@@ -65,7 +70,12 @@ export function distancesOf(scenario: Scenario, parties: readonly Party[], analy
  * rejection does not say where the objection lies, but the analyst knows the red lines).
  */
 export function openIssues(events: readonly ProtocolEvent[], parties: readonly Party[]): string[] {
-  const open = new Set(openPositions(events, parties.map((p) => p.name)));
+  const open = new Set(
+    openPositions(
+      events,
+      parties.map((p) => p.name),
+    ),
+  );
   const last = lastText(events);
   if (last) for (const party of parties) for (const line of redLinesCrossed(party, last)) open.add(line.issue);
   return [...open];
@@ -86,8 +96,13 @@ function openPositions(events: readonly ProtocolEvent[], parties: readonly strin
   const amended = new Set<string>();
   for (const e of events) {
     if (e.kind === 'offer') positions.set(e.party, e.outcome);
-    else if (e.kind === 'text-tabled' || e.kind === 'package-tabled' || e.kind === 'package-revised') texts.set(e.proposal, e.text);
-    else if ((e.kind === 'text-response' || e.kind === 'package-response') && texts.has(e.proposal) && e.answer !== 'reject') {
+    else if (e.kind === 'text-tabled' || e.kind === 'package-tabled' || e.kind === 'package-revised')
+      texts.set(e.proposal, e.text);
+    else if (
+      (e.kind === 'text-response' || e.kind === 'package-response') &&
+      texts.has(e.proposal) &&
+      e.answer !== 'reject'
+    ) {
       // A rejection says only that something is wrong, not where: it leaves the position unknown.
       const base = texts.get(e.proposal)!;
       positions.set(e.party, e.amendments ? { ...base, ...e.amendments } : base);
@@ -102,6 +117,8 @@ function openPositions(events: readonly ProtocolEvent[], parties: readonly strin
 
 /** Analysis sticking points on the issues still open (all blocking ones if none is known open). */
 export function remainingStickingPoints(analysis: Analysis, open: readonly string[]): StickingPoint[] {
-  const relevant = analysis.stickingPoints.filter((s) => (open.length > 0 ? open.includes(s.issue) : s.blocking || s.opposition > 0));
+  const relevant = analysis.stickingPoints.filter((s) =>
+    open.length > 0 ? open.includes(s.issue) : s.blocking || s.opposition > 0,
+  );
   return [...relevant].sort((a, b) => b.opposition - a.opposition);
 }

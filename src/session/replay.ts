@@ -20,7 +20,10 @@ export function replay(log: EventLog): { state: BaseState; events: ProtocolEvent
     if (r.rejected !== logged.rejected) {
       const was = logged.rejected === undefined ? 'accepted' : `refused (${logged.rejected})`;
       const now = r.rejected === undefined ? 'accepted' : `refused (${r.rejected})`;
-      throw new ParleyError('PARLEY_E_INTERNAL', `replay diverged at action ${i + 1} (${logged.action.kind} by ${logged.role}): it was ${was}, now ${now}`);
+      throw new ParleyError(
+        'PARLEY_E_INTERNAL',
+        `replay diverged at action ${i + 1} (${logged.action.kind} by ${logged.role}): it was ${was}, now ${now}`,
+      );
     }
     state = r.state;
     events.push(...r.events);

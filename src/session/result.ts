@@ -3,7 +3,16 @@ import type { Scenario } from '../core/scenario.js';
 import type { Analysis, StickingPoint } from '../analysis/types.js';
 import { progressOf, type BaseState } from '../protocols/base.js';
 import type { EndReason, ProtocolEvent } from '../protocols/events.js';
-import { analysisFor, currentParties, distancesOf, openIssues, partyResults, remainingStickingPoints, type ResultDistances, type PartyResult } from './metrics.js';
+import {
+  analysisFor,
+  currentParties,
+  distancesOf,
+  openIssues,
+  partyResults,
+  remainingStickingPoints,
+  type ResultDistances,
+  type PartyResult,
+} from './metrics.js';
 
 /** How a negotiation came out. */
 export interface NegotiationResult {
@@ -51,11 +60,24 @@ export function summarise(input: SummaryInput): NegotiationResult {
   const parties = currentParties(scenario, state.effects);
   const results = partyResults(parties, outcome, progress);
   const open = outcome ? [] : openIssues(events, parties);
-  const analysis = input.analysis === 'skip' ? null : input.analysis === 'auto' ? analysisFor(scenario, parties, input.analysisTimeLimit) : input.analysis;
+  const analysis =
+    input.analysis === 'skip'
+      ? null
+      : input.analysis === 'auto'
+        ? analysisFor(scenario, parties, input.analysisTimeLimit)
+        : input.analysis;
   return {
-    scenario: scenario.name, protocol: state.protocol, seed: state.setup.seed,
-    agreement: outcome !== null, endReason: end?.reason ?? 'stalled', outcome, proposal: end?.proposal ?? null,
-    parties: results, rounds: state.round, time: state.now, progress,
+    scenario: scenario.name,
+    protocol: state.protocol,
+    seed: state.setup.seed,
+    agreement: outcome !== null,
+    endReason: end?.reason ?? 'stalled',
+    outcome,
+    proposal: end?.proposal ?? null,
+    parties: results,
+    rounds: state.round,
+    time: state.now,
+    progress,
     welfare: results.reduce((sum, r) => sum + r.utility, 0),
     distances: analysis ? distancesOf(scenario, parties, analysis, outcome) : null,
     openIssues: open,

@@ -42,14 +42,25 @@ export interface SessionResult {
 }
 
 export function setupOf(scenario: Scenario, deadline: SessionOptions['deadline'], seed: number): NegotiationSetup {
-  return { domain: scenario.domain, parties: scenario.parties.map((p) => p.name), roles: scenario.roles, timeline: scenario.timeline, deadline, seed };
+  return {
+    domain: scenario.domain,
+    parties: scenario.parties.map((p) => p.name),
+    roles: scenario.roles,
+    timeline: scenario.timeline,
+    deadline,
+    seed,
+  };
 }
 
 function agentsByRole(setup: NegotiationSetup, agents: readonly Agent[]): Map<string, Agent> {
   const roles = new Set(actingRoles(setup));
   const byRole = new Map<string, Agent>();
   for (const agent of agents) {
-    if (!roles.has(agent.role)) throw new ParleyError('PARLEY_E_USAGE', `agent for unknown role "${agent.role}"; acting roles: ${[...roles].join(', ')}`);
+    if (!roles.has(agent.role))
+      throw new ParleyError(
+        'PARLEY_E_USAGE',
+        `agent for unknown role "${agent.role}"; acting roles: ${[...roles].join(', ')}`,
+      );
     if (byRole.has(agent.role)) throw new ParleyError('PARLEY_E_USAGE', `two agents for role "${agent.role}"`);
     byRole.set(agent.role, agent);
   }
@@ -64,7 +75,8 @@ function agentsByRole(setup: NegotiationSetup, agents: readonly Agent[]): Map<st
 export function runSession(options: SessionOptions): SessionResult {
   const protocol = typeof options.protocol === 'string' ? getProtocol(options.protocol) : options.protocol;
   const hoursPerRound = options.hoursPerRound ?? options.scenario.simulation?.hoursPerRound ?? 1;
-  if (!(hoursPerRound > 0)) throw new ParleyError('PARLEY_E_USAGE', `hoursPerRound must be positive, got ${hoursPerRound}`);
+  if (!(hoursPerRound > 0))
+    throw new ParleyError('PARLEY_E_USAGE', `hoursPerRound must be positive, got ${hoursPerRound}`);
   const setup = setupOf(options.scenario, options.deadline, options.seed);
   const agents = agentsByRole(setup, options.agents);
   const book = new ViewBook(setup, options.scenario.parties, options.revealToMediators ?? []);
@@ -106,10 +118,22 @@ export function runSession(options: SessionOptions): SessionResult {
     }
     if (!protocol.isOver(state)) act(CLOCK_ROLE, { kind: 'tick', now: clock.advance(hoursPerRound) });
   }
-  const header = { type: 'header' as const, version: EVENT_LOG_VERSION, scenario: options.scenario.name, protocol: protocol.name, seed: options.seed, hoursPerRound, setup };
+  const header = {
+    type: 'header' as const,
+    version: EVENT_LOG_VERSION,
+    scenario: options.scenario.name,
+    protocol: protocol.name,
+    seed: options.seed,
+    hoursPerRound,
+    setup,
+  };
   const result = summarise({
-    scenario: options.scenario, state, events, rejectedActions: actions.filter((a) => a.rejected !== undefined).length,
-    analysis: options.analysis ?? 'auto', analysisTimeLimit: options.analysisTimeLimit ?? 10,
+    scenario: options.scenario,
+    state,
+    events,
+    rejectedActions: actions.filter((a) => a.rejected !== undefined).length,
+    analysis: options.analysis ?? 'auto',
+    analysisTimeLimit: options.analysisTimeLimit ?? 10,
   });
   return { result, log: { header, events, actions }, state };
 }

@@ -20,11 +20,19 @@ export interface Seat {
 export function seatOf(setup: NegotiationSetup, role: string, map: RoleMap = roleMap(setup)): Seat {
   const party = map.partyOfRole[role];
   if (party !== undefined) return { role, kind: 'delegation', party, viewer: { kind: 'party', party, role } };
-  if (map.mediators.includes(role)) return { role, kind: 'mediator', viewer: { kind: 'mediator', name: role, channels: map.channels[role] } };
+  if (map.mediators.includes(role))
+    return { role, kind: 'mediator', viewer: { kind: 'mediator', name: role, channels: map.channels[role] } };
   const bodyParty = map.partyOfBody[role];
-  if (bodyParty !== undefined) return { role, kind: 'decision-body', party: bodyParty, viewer: { kind: 'decision-body', body: role, party: bodyParty } };
+  if (bodyParty !== undefined)
+    return {
+      role,
+      kind: 'decision-body',
+      party: bodyParty,
+      viewer: { kind: 'decision-body', body: role, party: bodyParty },
+    };
   const group = setup.roles.workingGroups.find((g) => g.name === role);
-  if (group) return { role, kind: 'working-group', viewer: { kind: 'working-group', group: role, members: group.members } };
+  if (group)
+    return { role, kind: 'working-group', viewer: { kind: 'working-group', group: role, members: group.members } };
   return { role, kind: 'observer', viewer: { kind: 'observer' } };
 }
 
@@ -99,9 +107,20 @@ export class ViewBook {
       }
     }
     return {
-      role: seat.role, party: seat.party, kind: seat.kind, domain: this.setup.domain as Domain, parties: this.setup.parties,
-      now: state.now, round: state.round, deadline: state.deadline, progress: progressOf(state), expectation,
-      events: this.eventsOf(seat.role), self: seat.party !== undefined ? this.current(seat.party, state.effects) : undefined, revealed, seed: this.seedOf(seat.role),
+      role: seat.role,
+      party: seat.party,
+      kind: seat.kind,
+      domain: this.setup.domain as Domain,
+      parties: this.setup.parties,
+      now: state.now,
+      round: state.round,
+      deadline: state.deadline,
+      progress: progressOf(state),
+      expectation,
+      events: this.eventsOf(seat.role),
+      self: seat.party !== undefined ? this.current(seat.party, state.effects) : undefined,
+      revealed,
+      seed: this.seedOf(seat.role),
     };
   }
 

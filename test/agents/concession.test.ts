@@ -7,7 +7,11 @@ const domain = gridDomain(4, 6);
 const self = randomParty(domain, 'A', 42);
 
 /** Utility of what the strategy proposes at each time in `ts`. */
-function curve(name: 'boulware' | 'linear' | 'conceder', params: Record<string, number> = {}, ts = [0, 0.25, 0.5, 0.75, 0.9, 1]) {
+function curve(
+  name: 'boulware' | 'linear' | 'conceder',
+  params: Record<string, number> = {},
+  ts = [0, 0.25, 0.5, 0.75, 0.9, 1],
+) {
   const s = strategyUnderTest(name, domain, self, params);
   return ts.map((t) => s.prefs.utility(s.strategy.propose(s.ctx(t))!));
 }

@@ -15,7 +15,15 @@ const self = randomParty(domain, 'A', 11, {
 
 let seq = 0;
 const tabled = (proposal: string, text: Outcome): ProtocolEvent => ({
-  kind: 'package-tabled', seq: ++seq, at: 0, audience: { kind: 'party', party: 'A' }, actor: 'M', party: 'A', proposal, text, byPhase: {},
+  kind: 'package-tabled',
+  seq: ++seq,
+  at: 0,
+  audience: { kind: 'party', party: 'A' },
+  actor: 'M',
+  party: 'A',
+  proposal,
+  text,
+  byPhase: {},
 });
 
 describe('a delegation answering texts that cross its red lines', () => {
@@ -34,7 +42,9 @@ describe('a delegation answering texts that cross its red lines', () => {
 
   it('then rejects a new text that still crosses a red line it asked for, naming it', () => {
     const second = tabled('pkg-2', { ...crossing, i1: 'v2' });
-    const answer = agent.act(viewFor(domain, self, { role: 'A', may: [...may], proposal: 'pkg-2' }, [first, second], { now: 2 }));
+    const answer = agent.act(
+      viewFor(domain, self, { role: 'A', may: [...may], proposal: 'pkg-2' }, [first, second], { now: 2 }),
+    );
     expect(answer?.kind).toBe('reject');
     expect(answer?.kind === 'reject' && answer.reason).toMatch(/red line on i0/);
   });

@@ -8,15 +8,41 @@ import { gridDomain, viewFor } from './support/fixtures.js';
 const domain = gridDomain(3, 5);
 const text = { i0: 'v2', i1: 'v2', i2: 'v2' };
 let seq = 0;
-const tabled = (proposal: string, t: Record<string, string>): ProtocolEvent => ({ kind: 'text-tabled', seq: ++seq, at: 0, audience: { kind: 'all' }, actor: 'M', proposal, text: t });
-const answer = (proposal: string, party: string, a: 'accept' | 'reject' | 'amend', extra: { amendments?: Package; reason?: string } = {}): ProtocolEvent => ({
-  kind: 'text-response', seq: ++seq, at: 0, audience: { kind: 'mediators' }, actor: party, party, proposal, answer: a, ...extra,
+const tabled = (proposal: string, t: Record<string, string>): ProtocolEvent => ({
+  kind: 'text-tabled',
+  seq: ++seq,
+  at: 0,
+  audience: { kind: 'all' },
+  actor: 'M',
+  proposal,
+  text: t,
 });
-const mediatorView = (events: ProtocolEvent[]) => viewFor(domain, undefined, { role: 'M', may: ['table'] }, events, { kind: 'mediator' });
+const answer = (
+  proposal: string,
+  party: string,
+  a: 'accept' | 'reject' | 'amend',
+  extra: { amendments?: Package; reason?: string } = {},
+): ProtocolEvent => ({
+  kind: 'text-response',
+  seq: ++seq,
+  at: 0,
+  audience: { kind: 'mediators' },
+  actor: party,
+  party,
+  proposal,
+  answer: a,
+  ...extra,
+});
+const mediatorView = (events: ProtocolEvent[]) =>
+  viewFor(domain, undefined, { role: 'M', may: ['table'] }, events, { kind: 'mediator' });
 
 describe('what a mediator learns from the answers', () => {
   it('revises the issue a rejection names and keeps what was accepted', () => {
-    const events = [tabled('text-1', text), answer('text-1', 'A', 'reject', { reason: "The text crosses A's red line on i1." }), answer('text-1', 'B', 'accept')];
+    const events = [
+      tabled('text-1', text),
+      answer('text-1', 'A', 'reject', { reason: "The text crosses A's red line on i1." }),
+      answer('text-1', 'B', 'accept'),
+    ];
     const record = new MediationRecord(domain);
     const view = mediatorView(events);
     record.sync(view);
@@ -27,7 +53,11 @@ describe('what a mediator learns from the answers', () => {
   });
 
   it('takes in an amendment only one side asked for, and meets in the middle where both pull', () => {
-    const events = [tabled('text-1', text), answer('text-1', 'A', 'amend', { amendments: { i0: 'v4', i1: 'v0' } }), answer('text-1', 'B', 'amend', { amendments: { i0: 'v0' } })];
+    const events = [
+      tabled('text-1', text),
+      answer('text-1', 'A', 'amend', { amendments: { i0: 'v4', i1: 'v0' } }),
+      answer('text-1', 'B', 'amend', { amendments: { i0: 'v0' } }),
+    ];
     const record = new MediationRecord(domain);
     const view = mediatorView(events);
     record.sync(view);
@@ -37,14 +67,22 @@ describe('what a mediator learns from the answers', () => {
   });
 
   it('does not call an issue contested when only one side raised it', () => {
-    const events = [tabled('text-1', text), answer('text-1', 'A', 'amend', { amendments: { i1: 'v0' } }), answer('text-1', 'B', 'accept')];
+    const events = [
+      tabled('text-1', text),
+      answer('text-1', 'A', 'amend', { amendments: { i1: 'v0' } }),
+      answer('text-1', 'B', 'accept'),
+    ];
     const record = new MediationRecord(domain);
     record.sync(mediatorView(events));
     expect(contestedIssues(mediatorView(events), record)).toEqual([]);
   });
 
   it('relays an answer in its own neutral words', () => {
-    expect(relayMessage(domain, 'pkg-2', { party: 'A', answer: 'reject', reason: 'They are lying about i2 again!' })).toBe('A does not accept pkg-2; its objection concerns i2.');
-    expect(relayMessage(domain, 'pkg-2', { party: 'B', answer: 'amend', amendments: { i0: 'v1' } })).toBe('B asks for changes to pkg-2: i0: v1.');
+    expect(
+      relayMessage(domain, 'pkg-2', { party: 'A', answer: 'reject', reason: 'They are lying about i2 again!' }),
+    ).toBe('A does not accept pkg-2; its objection concerns i2.');
+    expect(relayMessage(domain, 'pkg-2', { party: 'B', answer: 'amend', amendments: { i0: 'v1' } })).toBe(
+      'B asks for changes to pkg-2: i0: v1.',
+    );
   });
 });

@@ -23,21 +23,49 @@ const domain: Domain = {
     { name: 'second', issues: ['ceasefire'] },
   ],
 };
-const party = (name: string, ceasefire: Record<string, number>, captives: Record<string, number>, aid: Record<string, number>): Party => ({
-  name, reservation: 0.3, discount: 1, redLines: [],
-  utility: { kind: 'additive', weights: { ceasefire: 0.6, captives: 0.25, aid: 0.15 }, values: { ceasefire: table(ceasefire), captives: table(captives), aid: table(aid) } },
+const party = (
+  name: string,
+  ceasefire: Record<string, number>,
+  captives: Record<string, number>,
+  aid: Record<string, number>,
+): Party => ({
+  name,
+  reservation: 0.3,
+  discount: 1,
+  redLines: [],
+  utility: {
+    kind: 'additive',
+    weights: { ceasefire: 0.6, captives: 0.25, aid: 0.15 },
+    values: { ceasefire: table(ceasefire), captives: table(captives), aid: table(aid) },
+  },
 });
-const north = party('North', { temporary: 1, permanent: 0, 'deferred to phase two': 0.6 }, { '10': 0.2, '20': 0.6, '33': 1 }, { low: 1, mid: 0.7, high: 0.3 });
-const south = party('South', { temporary: 0, permanent: 1, 'deferred to phase two': 0.6 }, { '10': 1, '20': 0.7, '33': 0.3 }, { low: 0.2, mid: 0.6, high: 1 });
+const north = party(
+  'North',
+  { temporary: 1, permanent: 0, 'deferred to phase two': 0.6 },
+  { '10': 0.2, '20': 0.6, '33': 1 },
+  { low: 1, mid: 0.7, high: 0.3 },
+);
+const south = party(
+  'South',
+  { temporary: 0, permanent: 1, 'deferred to phase two': 0.6 },
+  { '10': 1, '20': 0.7, '33': 0.3 },
+  { low: 0.2, mid: 0.6, high: 1 },
+);
 
 function tabledTexts(events: readonly ProtocolEvent[]): { text: Record<string, string>; note?: string }[] {
-  return events.flatMap((e) => (e.kind === 'text-tabled' ? [{ text: e.text as Record<string, string>, note: e.note }] : []));
+  return events.flatMap((e) =>
+    e.kind === 'text-tabled' ? [{ text: e.text as Record<string, string>, note: e.note }] : [],
+  );
 }
 
 describe('mediators', () => {
   for (const mediator of ['hill-climb', 'nash', 'bridging']) {
     it(`${mediator} tables only valid texts and brings the parties to an agreement they can accept`, () => {
-      const { result, log } = mediatedRun(domain, [north, south], { protocol: 'single-text', mediator, strategies: ['conceder'] });
+      const { result, log } = mediatedRun(domain, [north, south], {
+        protocol: 'single-text',
+        mediator,
+        strategies: ['conceder'],
+      });
       expect(result.rejectedActions).toBe(0);
       for (const e of tabledTexts(log.events)) expect(outcomeProblems(domain, e.text)).toEqual([]);
       expect(result.agreement).toBe(true);
@@ -46,7 +74,12 @@ describe('mediators', () => {
 
     it(`${mediator} tables valid texts on an ANAC domain`, () => {
       const sc = loadInput(['anac/2012/CameraB']);
-      const { result, log } = mediatedRun(sc.domain, sc.parties, { protocol: 'single-text', mediator, strategies: ['boulware', 'linear'], rounds: 30 });
+      const { result, log } = mediatedRun(sc.domain, sc.parties, {
+        protocol: 'single-text',
+        mediator,
+        strategies: ['boulware', 'linear'],
+        rounds: 30,
+      });
       expect(result.rejectedActions).toBe(0);
       expect(tabledTexts(log.events).length).toBeGreaterThan(1);
       for (const e of tabledTexts(log.events)) expect(outcomeProblems(sc.domain, e.text)).toEqual([]);
@@ -54,21 +87,39 @@ describe('mediators', () => {
   }
 
   it('nash opens with the Nash point of the preferences the parties revealed', () => {
-    const { log } = mediatedRun(domain, [north, south], { protocol: 'single-text', mediator: 'nash', strategies: ['boulware'], reveal: true });
-    const expected = nashOutcome(domain, [revealedScorer(domain, north), revealedScorer(domain, south)], [north, south]);
+    const { log } = mediatedRun(domain, [north, south], {
+      protocol: 'single-text',
+      mediator: 'nash',
+      strategies: ['boulware'],
+      reveal: true,
+    });
+    const expected = nashOutcome(
+      domain,
+      [revealedScorer(domain, north), revealedScorer(domain, south)],
+      [north, south],
+    );
     expect(tabledTexts(log.events)[0]!.text).toEqual(expected);
     const product = (o: Record<string, string>) => (utilityFor(north, o) - 0.3) * (utilityFor(south, o) - 0.3);
-    expect(product(expected as Record<string, string>)).toBeGreaterThanOrEqual(product({ ceasefire: 'temporary', captives: '20', aid: 'mid' }));
+    expect(product(expected as Record<string, string>)).toBeGreaterThanOrEqual(
+      product({ ceasefire: 'temporary', captives: '20', aid: 'mid' }),
+    );
   });
 
   it('bridging defers the contested issue to the later phase once both sides pull it apart', () => {
-    const { log } = mediatedRun(domain, [north, south], { protocol: 'single-text', mediator: 'bridging', strategies: ['boulware'], params: { maxAmendments: 1 } });
+    const { log } = mediatedRun(domain, [north, south], {
+      protocol: 'single-text',
+      mediator: 'bridging',
+      strategies: ['boulware'],
+      params: { maxAmendments: 1 },
+    });
     const texts = tabledTexts(log.events);
     const firstContested = texts.findIndex((t) => /ceasefire.* left to phase "second"/.test(t.note ?? ''));
     expect(firstContested).toBeGreaterThan(0);
     for (const t of texts.slice(firstContested)) expect(t.text.ceasefire).toBe('deferred to phase two');
     // Before it, both sides had asked for opposite ceasefire values.
-    const asks = log.events.filter((e) => e.kind === 'text-response' && e.answer === 'amend').map((e) => (e as { amendments?: Record<string, string> }).amendments?.ceasefire);
+    const asks = log.events
+      .filter((e) => e.kind === 'text-response' && e.answer === 'amend')
+      .map((e) => (e as { amendments?: Record<string, string> }).amendments?.ceasefire);
     expect(asks).toContain('temporary');
     expect(asks).toContain('permanent');
   });
@@ -77,7 +128,12 @@ describe('mediators', () => {
     const sc = loadInput(['anac/2011/Laptop']);
     for (const protocol of ['single-text', 'shuttle'] as const) {
       for (const strategy of STRATEGY_NAMES) {
-        const { result } = mediatedRun(sc.domain, sc.parties, { protocol, mediator: 'hill-climb', strategies: [strategy], rounds: 40 });
+        const { result } = mediatedRun(sc.domain, sc.parties, {
+          protocol,
+          mediator: 'hill-climb',
+          strategies: [strategy],
+          rounds: 40,
+        });
         expect(result.rejectedActions, `${strategy} in ${protocol}`).toBe(0);
         expect(result.agreement, `${strategy} in ${protocol}`).toBe(true);
       }
@@ -85,7 +141,12 @@ describe('mediators', () => {
   });
 
   it('hill-climb never tables the same text twice', () => {
-    const { log } = mediatedRun(domain, [north, south], { protocol: 'single-text', mediator: 'hill-climb', strategies: ['boulware'], rounds: 20 });
+    const { log } = mediatedRun(domain, [north, south], {
+      protocol: 'single-text',
+      mediator: 'hill-climb',
+      strategies: ['boulware'],
+      rounds: 20,
+    });
     const keys = tabledTexts(log.events).map((t) => JSON.stringify(t.text));
     expect(new Set(keys).size).toBe(keys.length);
   });

@@ -22,7 +22,10 @@ describe('MiCRO', () => {
     // The same opponent offer again is not new: no further concession.
     s.strategy.observe({ kind: 'received', from: 'B', outcome: theirs, t: 0.2 }, ctx);
     for (let k = 0; k < 10; k++) expect([first, second]).toContainEqual(s.strategy.propose(ctx));
-    s.strategy.observe({ kind: 'received', from: 'B', outcome: s.prefs.outcomeAt(s.prefs.outcomes.size - 2), t: 0.3 }, ctx);
+    s.strategy.observe(
+      { kind: 'received', from: 'B', outcome: s.prefs.outcomeAt(s.prefs.outcomes.size - 2), t: 0.3 },
+      ctx,
+    );
     expect(s.strategy.propose(ctx)).toEqual(s.prefs.outcomeAt(2));
   });
 
@@ -46,7 +49,15 @@ describe('MiCRO', () => {
       const o = s.strategy.propose(ctx)!;
       expect(s.prefs.utility(o)).toBeGreaterThanOrEqual(0.3);
       s.strategy.observe({ kind: 'sent', outcome: o, t: 0.9 }, ctx);
-      s.strategy.observe({ kind: 'received', from: 'B', outcome: { i0: `v${k % 4}`, i1: `v${(k >> 2) % 4}`, i2: `v${(k >> 4) % 4}` }, t: 0.9 }, ctx);
+      s.strategy.observe(
+        {
+          kind: 'received',
+          from: 'B',
+          outcome: { i0: `v${k % 4}`, i1: `v${(k >> 2) % 4}`, i2: `v${(k >> 4) % 4}` },
+          t: 0.9,
+        },
+        ctx,
+      );
     }
   });
 });

@@ -21,7 +21,8 @@ describe('negotiator', () => {
 
   it('follows its party through outside events without losing what it learnt', () => {
     const n = new Negotiator(createStrategy('linear', new ParamReader('linear')), 'A', domain, self, 1);
-    const view = (party: typeof self, progress: number) => viewFor(domain, party, { role: 'A', may: ['offer'] }, [], { progress });
+    const view = (party: typeof self, progress: number) =>
+      viewFor(domain, party, { role: 'A', may: ['offer'] }, [], { progress });
     n.sync(view(self, 0.5));
     const before = n.prefs.utility(n.propose()!);
     n.sync(view({ ...self, reservation: 0.95 }, 0.5));

@@ -35,6 +35,8 @@ describe('frequency opponent model', () => {
     model.observeAmendments({ i1: 'v2' });
     const w = model.issueWeights();
     expect(w[1]!).toBeGreaterThan(w[0]!);
-    expect(model.predict({ i0: 'v0', i1: 'v2', i2: 'v0' })).toBeGreaterThan(model.predict({ i0: 'v0', i1: 'v0', i2: 'v0' }));
+    expect(model.predict({ i0: 'v0', i1: 'v2', i2: 'v0' })).toBeGreaterThan(
+      model.predict({ i0: 'v0', i1: 'v0', i2: 'v0' }),
+    );
   });
 });

@@ -61,23 +61,39 @@ describe('own limits on random domains', () => {
   it('hold for every strategy, whatever the domain, profile, reservation and red lines', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 5 }), fc.integer({ min: 0, max: 2 ** 30 }),
-        fc.double({ min: 0, max: 0.9, noNaN: true }), fc.integer({ min: 0, max: 3 }), fc.constantFrom(...STRATEGY_NAMES),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 0, max: 2 ** 30 }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom(...STRATEGY_NAMES),
         (issues, values, seed, reservation, banned, name) => {
           const d = gridDomain(issues, values);
-          const redLines = Array.from({ length: Math.min(banned, values - 1) }, (_, k) => ({ id: `no-v${k}`, issue: 'i0', allowed: d.issues[0]!.kind === 'discrete' ? d.issues[0]!.values.slice(k + 1) : [] }));
-          const party = randomParty(d, 'A', seed, { reservation, redLines: redLines.length ? [{ ...redLines[redLines.length - 1]! }] : [] });
+          const redLines = Array.from({ length: Math.min(banned, values - 1) }, (_, k) => ({
+            id: `no-v${k}`,
+            issue: 'i0',
+            allowed: d.issues[0]!.kind === 'discrete' ? d.issues[0]!.values.slice(k + 1) : [],
+          }));
+          const party = randomParty(d, 'A', seed, {
+            reservation,
+            redLines: redLines.length ? [{ ...redLines[redLines.length - 1]! }] : [],
+          });
           const s = strategyUnderTest(name, d, party);
           const rng = new Random(seed);
           for (let step = 0; step <= 20; step++) {
             const ctx = s.ctx(step / 20);
             const offer = Object.fromEntries(d.issues.map((i) => [i.name, `v${rng.int(values)}`]));
             s.strategy.observe({ kind: 'received', from: 'B', outcome: offer, t: ctx.t }, ctx);
-            if (s.strategy.accepts(offer, ctx) && (redLinesCrossed(party, offer).length > 0 || utilityFor(party, offer) < reservation)) return false;
+            if (
+              s.strategy.accepts(offer, ctx) &&
+              (redLinesCrossed(party, offer).length > 0 || utilityFor(party, offer) < reservation)
+            )
+              return false;
             const mine = s.strategy.propose(ctx);
             if (mine === null) {
               // Only when nothing at all is acceptable.
-              for (let p = 0; p < s.prefs.outcomes.size; p++) if (isAcceptable(party, s.prefs.outcomeAt(p))) return false;
+              for (let p = 0; p < s.prefs.outcomes.size; p++)
+                if (isAcceptable(party, s.prefs.outcomeAt(p))) return false;
               continue;
             }
             if (redLinesCrossed(party, mine).length > 0 || utilityFor(party, mine) < reservation - 1e-12) return false;

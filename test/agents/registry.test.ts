@@ -24,7 +24,21 @@ function usageError(f: () => unknown): string {
 
 describe('agent registry', () => {
   it('names every built-in agent', () => {
-    expect(agentNames()).toEqual(expect.arrayContaining(['boulware', 'linear', 'conceder', 'tit-for-tat', 'micro', 'random', 'hill-climb', 'nash', 'bridging', 'principal', 'working-group']));
+    expect(agentNames()).toEqual(
+      expect.arrayContaining([
+        'boulware',
+        'linear',
+        'conceder',
+        'tit-for-tat',
+        'micro',
+        'random',
+        'hill-climb',
+        'nash',
+        'bridging',
+        'principal',
+        'working-group',
+      ]),
+    );
   });
 
   it('refuses an unknown agent name, listing the known ones', () => {
@@ -33,7 +47,9 @@ describe('agent registry', () => {
   });
 
   it('refuses a misspelt parameter, listing the known ones', () => {
-    expect(usageError(() => createAgent({ strategy: 'boulware', params: { exponnet: 0.1 } }, 'A', context))).toMatch(/exponnet.*exponent/);
+    expect(usageError(() => createAgent({ strategy: 'boulware', params: { exponnet: 0.1 } }, 'A', context))).toMatch(
+      /exponnet.*exponent/,
+    );
   });
 
   it('reads a command-line list of names, module paths and parameters', async () => {
@@ -49,12 +65,29 @@ describe('agent registry', () => {
     await loadAgentModule('./examples/my-agent.ts');
     expect(agentNames()).toContain('./examples/my-agent.ts');
     const scenario = loadInput(['anac/2011/Laptop']);
-    const [p0, p1] = scenario.parties as [typeof scenario.parties[0], typeof scenario.parties[0]];
+    const [p0, p1] = scenario.parties as [(typeof scenario.parties)[0], (typeof scenario.parties)[0]];
     const agents = [
-      createAgent({ strategy: './examples/my-agent.ts', params: { threshold: 0.6 } }, p0!.name, { kind: 'delegation', domain: scenario.domain, party: p0!.name, self: p0 }),
-      createAgent({ strategy: 'linear' }, p1!.name, { kind: 'delegation', domain: scenario.domain, party: p1!.name, self: p1 }),
+      createAgent({ strategy: './examples/my-agent.ts', params: { threshold: 0.6 } }, p0!.name, {
+        kind: 'delegation',
+        domain: scenario.domain,
+        party: p0!.name,
+        self: p0,
+      }),
+      createAgent({ strategy: 'linear' }, p1!.name, {
+        kind: 'delegation',
+        domain: scenario.domain,
+        party: p1!.name,
+        self: p1,
+      }),
     ];
-    const { result } = runSession({ scenario, protocol: 'saop', agents, deadline: { rounds: 50 }, seed: 2, analysis: 'skip' });
+    const { result } = runSession({
+      scenario,
+      protocol: 'saop',
+      agents,
+      deadline: { rounds: 50 },
+      seed: 2,
+      analysis: 'skip',
+    });
     expect(result.rejectedActions).toBe(0);
     expect(result.agreement).toBe(true);
     expect(result.parties[0]!.utility).toBeGreaterThanOrEqual(0.6);
@@ -71,7 +104,10 @@ describe('agent registry', () => {
   it('accepts a module whose default export is an object with create', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-agent-'));
     const path = join(dir, 'waiter.ts');
-    writeFileSync(path, 'export default { create: (ctx: { role: string }) => ({ role: ctx.role, act: () => null }) };\n');
+    writeFileSync(
+      path,
+      'export default { create: (ctx: { role: string }) => ({ role: ctx.role, act: () => null }) };\n',
+    );
     await loadAgentModule(path);
     expect(createAgent({ strategy: path }, 'A', context).role).toBe('A');
   });

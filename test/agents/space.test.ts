@@ -13,7 +13,8 @@ describe('compiled outcome space', () => {
     expect(space.exhaustive).toBe(true);
     expect(BigInt(space.size)).toBe(outcomeCount(sc.domain));
     for (let p = 1; p < space.size; p++) expect(space.utilities[p]!).toBeLessThanOrEqual(space.utilities[p - 1]!);
-    for (let p = 0; p < space.size; p += 97) expect(space.utilities[p]!).toBeCloseTo(evaluateUtility(party.utility, outcomeAt(space, p)), 12);
+    for (let p = 0; p < space.size; p += 97)
+      expect(space.utilities[p]!).toBeCloseTo(evaluateUtility(party.utility, outcomeAt(space, p)), 12);
   });
 
   it('is built once per domain and profile', () => {
@@ -37,7 +38,8 @@ describe('compiled outcome space', () => {
     const space = outcomeSpace(sc.domain, party.utility);
     expect(space.exhaustive).toBe(false);
     expect(space.size).toBeGreaterThan(1000);
-    for (let p = 0; p < space.size; p += 503) expect(space.utilities[p]!).toBeCloseTo(evaluateUtility(party.utility, outcomeAt(space, p)), 9);
+    for (let p = 0; p < space.size; p += 503)
+      expect(space.utilities[p]!).toBeCloseTo(evaluateUtility(party.utility, outcomeAt(space, p)), 9);
     expect(space.utilities[0]!).toBeGreaterThan(0.8);
     expect(space.utilities[space.size - 1]!).toBeLessThan(space.utilities[0]! / 2);
   });

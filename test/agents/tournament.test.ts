@@ -15,7 +15,8 @@ describe('every agent against every other on shared ANAC domains', () => {
           const { result } = saopRun(scenario, [a, b]);
           expect(result.rejectedActions, `${a} vs ${b}`).toBe(0);
           expect(['agreement', 'deadline', 'walk-away']).toContain(result.endReason);
-          if (result.agreement) for (const p of scenario.parties) expect(isAcceptable(p, result.outcome!), `${a} vs ${b}`).toBe(true);
+          if (result.agreement)
+            for (const p of scenario.parties) expect(isAcceptable(p, result.outcome!), `${a} vs ${b}`).toBe(true);
         }
       }
     });
@@ -39,7 +40,10 @@ describe('every agent against every other on shared ANAC domains', () => {
     let boulware = 0;
     let conceder = 0;
     for (const scenario of scenarios) {
-      for (const [first, second] of [['boulware', 'conceder'], ['conceder', 'boulware']] as const) {
+      for (const [first, second] of [
+        ['boulware', 'conceder'],
+        ['conceder', 'boulware'],
+      ] as const) {
         const { result } = saopRun(scenario, [first, second]);
         expect(result.agreement).toBe(true);
         const [u0, u1] = result.parties.map((p) => p.utility) as [number, number];

@@ -7,11 +7,26 @@ import { gridDomain, viewFor } from './support/fixtures.js';
 const domain = gridDomain(3, 5);
 let seq = 0;
 const referred = (proposal: string, details: Package): ProtocolEvent => ({
-  kind: 'phase-referred', seq: ++seq, at: 0, audience: { kind: 'working-group', group: 'WG' }, proposal, group: 'WG', issues: ['i0', 'i1'], details,
+  kind: 'phase-referred',
+  seq: ++seq,
+  at: 0,
+  audience: { kind: 'working-group', group: 'WG' },
+  proposal,
+  group: 'WG',
+  issues: ['i0', 'i1'],
+  details,
 });
 
 const response = (proposal: string, party: string, amendments: Package): ProtocolEvent => ({
-  kind: 'package-response', seq: ++seq, at: 0, audience: { kind: 'working-group', group: 'WG' }, actor: party, party, proposal, answer: 'amend', amendments,
+  kind: 'package-response',
+  seq: ++seq,
+  at: 0,
+  audience: { kind: 'working-group', group: 'WG' },
+  actor: party,
+  party,
+  proposal,
+  answer: 'amend',
+  amendments,
 });
 
 describe('working group', () => {

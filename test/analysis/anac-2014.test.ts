@@ -28,13 +28,16 @@ describe('the ANAC 2014 rectangle domains', () => {
     },
   );
 
-  it.each(['30issues', '50issues'])('returns real outcomes for %s within a short time limit, and covers the reference when exact', (name) => {
-    const scenario = loadAnac(`y2014/${name}`);
-    const started = Date.now();
-    const result = paretoFrontier(scenario, { timeLimit: 1 });
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(result.frontier.length).toBeGreaterThan(0);
-    expectTrueUtilities(scenario, result.frontier);
-    if (result.exact) expectCovers(result.frontier, loadParetoReference(`y2014/${name}`));
-  });
+  it.each(['30issues', '50issues'])(
+    'returns real outcomes for %s within a short time limit, and covers the reference when exact',
+    (name) => {
+      const scenario = loadAnac(`y2014/${name}`);
+      const started = Date.now();
+      const result = paretoFrontier(scenario, { timeLimit: 1 });
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(result.frontier.length).toBeGreaterThan(0);
+      expectTrueUtilities(scenario, result.frontier);
+      if (result.exact) expectCovers(result.frontier, loadParetoReference(`y2014/${name}`));
+    },
+  );
 });

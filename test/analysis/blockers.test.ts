@@ -44,8 +44,32 @@ describe('blockers of an empty zone', () => {
   });
 
   it('names reservation values when they alone close the zone', () => {
-    const a = party('A', additive([1, 0, 0], [[1, 0.5, 0], [0, 0, 0], [0, 0]]), [], 0.8);
-    const b = party('B', additive([1, 0, 0], [[0, 0.5, 1], [0, 0, 0], [0, 0]]), [], 0.8);
+    const a = party(
+      'A',
+      additive(
+        [1, 0, 0],
+        [
+          [1, 0.5, 0],
+          [0, 0, 0],
+          [0, 0],
+        ],
+      ),
+      [],
+      0.8,
+    );
+    const b = party(
+      'B',
+      additive(
+        [1, 0, 0],
+        [
+          [0, 0.5, 1],
+          [0, 0, 0],
+          [0, 0],
+        ],
+      ),
+      [],
+      0.8,
+    );
     const analysis = analyze(bareScenario('split', talks, [a, b]));
     expect(analysis.zopa.size).toBe('0');
     expect(analysis.blockers.map((x) => x.constraints)).toEqual([['reservation:A'], ['reservation:B']]);
@@ -54,8 +78,32 @@ describe('blockers of an empty zone', () => {
   });
 
   it('reports no blockers when the zone is open', () => {
-    const a = party('A', additive([0.5, 0.5, 0], [[1, 0.5, 0], [0, 0.5, 1], [0, 0]]), [], 0.2);
-    const b = party('B', additive([0.5, 0.5, 0], [[0, 0.5, 1], [1, 0.5, 0], [0, 0]]), [], 0.2);
+    const a = party(
+      'A',
+      additive(
+        [0.5, 0.5, 0],
+        [
+          [1, 0.5, 0],
+          [0, 0.5, 1],
+          [0, 0],
+        ],
+      ),
+      [],
+      0.2,
+    );
+    const b = party(
+      'B',
+      additive(
+        [0.5, 0.5, 0],
+        [
+          [0, 0.5, 1],
+          [1, 0.5, 0],
+          [0, 0],
+        ],
+      ),
+      [],
+      0.2,
+    );
     const analysis = analyze(bareScenario('open', talks, [a, b]));
     expect(Number(analysis.zopa.size)).toBeGreaterThan(0);
     expect(analysis.blockers).toEqual([]);
@@ -73,8 +121,28 @@ describe('sticking points', () => {
   });
 
   it('gives no opposition where the parties agree or one is indifferent, and orders by opposition', () => {
-    const a = party('A', additive([0.2, 0.5, 0.3], [[1, 0.5, 0], [0, 0.5, 1], [1, 0]]));
-    const b = party('B', additive([0.4, 0.4, 0.2], [[1, 0.4, 0], [1, 0.5, 0], [0.5, 0.5]]));
+    const a = party(
+      'A',
+      additive(
+        [0.2, 0.5, 0.3],
+        [
+          [1, 0.5, 0],
+          [0, 0.5, 1],
+          [1, 0],
+        ],
+      ),
+    );
+    const b = party(
+      'B',
+      additive(
+        [0.4, 0.4, 0.2],
+        [
+          [1, 0.4, 0],
+          [1, 0.5, 0],
+          [0.5, 0.5],
+        ],
+      ),
+    );
     const points = stickingPoints(bareScenario('mixed', talks, [a, b]));
     expect(points.map((p) => [p.issue, p.blocking])).toEqual([
       ['withdrawal', false],

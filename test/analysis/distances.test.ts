@@ -4,8 +4,28 @@ import { bareScenario } from '../../src/core/scenario.js';
 import { additive, party, talks } from './support/hand-built.js';
 
 describe('distances in utility space', () => {
-  const a = party('A', additive([0.5, 0.5, 0], [[1, 0.5, 0], [0, 0.5, 1], [0, 0]]));
-  const b = party('B', additive([0.5, 0.5, 0], [[0, 0.5, 1], [1, 0.5, 0], [0, 0]]));
+  const a = party(
+    'A',
+    additive(
+      [0.5, 0.5, 0],
+      [
+        [1, 0.5, 0],
+        [0, 0.5, 1],
+        [0, 0],
+      ],
+    ),
+  );
+  const b = party(
+    'B',
+    additive(
+      [0.5, 0.5, 0],
+      [
+        [0, 0.5, 1],
+        [1, 0.5, 0],
+        [0, 0],
+      ],
+    ),
+  );
   const scenario = bareScenario('open', talks, [a, b]);
   const analysis = analyze(scenario);
 
@@ -22,6 +42,9 @@ describe('distances in utility space', () => {
     expect(d.utilities).toEqual([0.5, 0.5]);
     const nearest = Math.min(...analysis.frontier.map((p) => Math.hypot(p.utilities[0]! - 0.5, p.utilities[1]! - 0.5)));
     expect(d.frontier).toBeCloseTo(nearest, 12);
-    expect(d.maxWelfare).toBeCloseTo(Math.hypot(analysis.maxWelfare!.utilities[0]! - 0.5, analysis.maxWelfare!.utilities[1]! - 0.5), 12);
+    expect(d.maxWelfare).toBeCloseTo(
+      Math.hypot(analysis.maxWelfare!.utilities[0]! - 0.5, analysis.maxWelfare!.utilities[1]! - 0.5),
+      12,
+    );
   });
 });

@@ -32,7 +32,14 @@ describe('the fast frontier on random small domains', () => {
   });
 
   it('equals brute force on larger rectangle domains, where bounds cut the search', () => {
-    const shape = { kinds: ['rectangles'] as const, minIssues: 5, maxIssues: 6, maxValues: 5, maxRectangles: 14, redLines: false };
+    const shape = {
+      kinds: ['rectangles'] as const,
+      minIssues: 5,
+      maxIssues: 6,
+      maxValues: 5,
+      maxRectangles: 14,
+      redLines: false,
+    };
     fc.assert(
       fc.property(scenarioArbitrary(shape), (scenario) => {
         expect(paretoFrontier(scenario).frontier).toEqual(bruteFrontier(allOutcomes(scenario)));
@@ -90,7 +97,8 @@ describe('the solutions and the zone on random small domains', () => {
         const analysis = analyze(scenario);
         expect(analysis.frontier).toEqual(frontier);
         expect(analysis.nash).toEqual(bruteArgmax(zone, (u) => u.reduce((a, x, i) => a * (x - d[i]!), 1), order));
-        const share = (u: number[]) => Math.min(...u.map((x, i) => (ideal[i]! > d[i]! ? (x - d[i]!) / (ideal[i]! - d[i]!) : 1)));
+        const share = (u: number[]) =>
+          Math.min(...u.map((x, i) => (ideal[i]! > d[i]! ? (x - d[i]!) / (ideal[i]! - d[i]!) : 1)));
         expect(analysis.kalaiSmorodinsky).toEqual(bruteArgmax(zone, share, order));
         expect(analysis.maxWelfare).toEqual(bruteArgmax(frontier, (u) => u.reduce((a, x) => a + x, 0), order));
         expect(analysis.egalitarian).toEqual(bruteArgmax(frontier, (u) => Math.min(...u), order));
@@ -110,7 +118,9 @@ describe('the solutions and the zone on random small domains', () => {
         const agreement = all[pick % all.length]!;
         const acceptable = bruteFrontier(all.filter((p) => p.allowed));
         const better = acceptable.filter(
-          (p) => p.utilities.every((u, i) => u >= agreement.utilities[i]!) && p.utilities.some((u, i) => u > agreement.utilities[i]!),
+          (p) =>
+            p.utilities.every((u, i) => u >= agreement.utilities[i]!) &&
+            p.utilities.some((u, i) => u > agreement.utilities[i]!),
         );
         const got = paretoImprovements(scenario, agreement.outcome);
         expect(new Set(got.map((p) => JSON.stringify(p)))).toEqual(new Set(better.map((p) => JSON.stringify(p))));

@@ -18,8 +18,11 @@ describe('parley analyze', () => {
     expect(json.outcomes).toBe(String(5 ** 8));
     expect(json.exact).toBe(true);
     expect(json.frontier.length).toBeGreaterThan(1);
-    for (const key of ['nash', 'kalaiSmorodinsky', 'maxWelfare']) expect(Object.keys(json[key].outcome)).toHaveLength(8);
-    expect(json.stickingPoints.map((s: { issue: string }) => s.issue).sort()).toEqual(Object.keys(json.maxWelfare.outcome).sort());
+    for (const key of ['nash', 'kalaiSmorodinsky', 'maxWelfare'])
+      expect(Object.keys(json[key].outcome)).toHaveLength(8);
+    expect(json.stickingPoints.map((s: { issue: string }) => s.issue).sort()).toEqual(
+      Object.keys(json.maxWelfare.outcome).sort(),
+    );
   });
 
   it('reports the empty zone, the blocking issues and the assumed numbers of cairo-2024', async () => {
@@ -28,7 +31,9 @@ describe('parley analyze', () => {
     expect(text.code).toBe(0);
     expect(json.zopa.size).toBe('0');
     expect(text.stdout).toContain('The zone is EMPTY');
-    const blocking = json.stickingPoints.filter((s: { blocking: boolean }) => s.blocking).map((s: { issue: string }) => s.issue);
+    const blocking = json.stickingPoints
+      .filter((s: { blocking: boolean }) => s.blocking)
+      .map((s: { issue: string }) => s.issue);
     expect(blocking.length).toBeGreaterThan(0);
     for (const issue of blocking) expect(text.stdout).toMatch(new RegExp(`│ ${issue}\\s+│[^\\n]*│ yes`));
     expect(text.stdout).toContain('What blocks agreement');
@@ -51,7 +56,9 @@ describe('parley analyze', () => {
   });
 
   it('says the frontier is approximate when the time limit cuts the search short', async () => {
-    const json = JSON.parse((await parley(['analyze', 'anac/2014/50issues', '--time-limit', '0.001', '--json'])).stdout);
+    const json = JSON.parse(
+      (await parley(['analyze', 'anac/2014/50issues', '--time-limit', '0.001', '--json'])).stdout,
+    );
     expect(json.exact).toBe(false);
     expect(schema.safeParse(json).error).toBeUndefined();
     const text = await parley(['analyze', 'anac/2014/50issues', '--time-limit', '0.001']);
@@ -66,7 +73,9 @@ describe('parley analyze', () => {
     const r = await parley(['analyze', bad, '--plot', plot]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^parley: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: .*\\[PARLEY_E_PARSE\\]\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^parley: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: .*\\[PARLEY_E_PARSE\\]\\n$`),
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(plot)).toBe(false);
   });

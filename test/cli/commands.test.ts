@@ -6,10 +6,18 @@ import { parley, tempDir } from './run.js';
 describe('parley eval', () => {
   it("gives each party's utility of the max-welfare outcome as analyze reports it", async () => {
     const analysis = JSON.parse((await parley(['analyze', 'anac/2011/Energy', '--json'])).stdout);
-    const r = await parley(['eval', 'anac/2011/Energy', '--outcome', JSON.stringify(analysis.maxWelfare.outcome), '--json']);
+    const r = await parley([
+      'eval',
+      'anac/2011/Energy',
+      '--outcome',
+      JSON.stringify(analysis.maxWelfare.outcome),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const e = JSON.parse(r.stdout);
-    e.parties.forEach((p: { utility: number }, i: number) => expect(p.utility).toBeCloseTo(analysis.maxWelfare.utilities[i], 9));
+    e.parties.forEach((p: { utility: number }, i: number) =>
+      expect(p.utility).toBeCloseTo(analysis.maxWelfare.utilities[i], 9),
+    );
     expect(e.inZone).toBe(true);
     expect(e.crossesRedLine).toBe(false);
   });
@@ -57,7 +65,10 @@ describe('parley validate', () => {
   it('exits 1 with file:line:column for a bad scenario', async () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, 'parley: 1\nname: x\nissues:\n  - name: a\n    values: [x, y]\nparties:\n  - name: P\n    reservation: lots\n');
+    writeFileSync(
+      bad,
+      'parley: 1\nname: x\nissues:\n  - name: a\n    values: [x, y]\nparties:\n  - name: P\n    reservation: lots\n',
+    );
     const r = await parley(['validate', bad]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
@@ -74,7 +85,9 @@ describe('parley convert', () => {
     expect(r.stdout).toBe(`Wrote ${out} (yaml)\n`);
     const before = JSON.parse((await parley(['analyze', 'anac/2011/Energy', '--json'])).stdout);
     const after = JSON.parse((await parley(['analyze', out, '--json'])).stdout);
-    expect(after.frontier.map((p: { utilities: number[] }) => p.utilities)).toEqual(before.frontier.map((p: { utilities: number[] }) => p.utilities));
+    expect(after.frontier.map((p: { utilities: number[] }) => p.utilities)).toEqual(
+      before.frontier.map((p: { utilities: number[] }) => p.utilities),
+    );
   });
 
   it('exits 1 and leaves nothing behind when the target format cannot hold the scenario', async () => {

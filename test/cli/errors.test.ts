@@ -6,7 +6,13 @@ import { reportError } from '../../src/cli/report-error.js';
 describe('how the command reports errors', () => {
   it('shows a ParleyError with its position and code, and no stack', () => {
     const io = capturingIo();
-    const code = reportError(new ParleyError('PARLEY_E_PARSE', 'unexpected end', { position: { file: 'a.yaml', line: 3, column: 7 }, expected: 'a value' }), io);
+    const code = reportError(
+      new ParleyError('PARLEY_E_PARSE', 'unexpected end', {
+        position: { file: 'a.yaml', line: 3, column: 7 },
+        expected: 'a value',
+      }),
+      io,
+    );
     expect(code).toBe(1);
     expect(io.stderr()).toBe('parley: a.yaml:3:7: unexpected end (expected a value) [PARLEY_E_PARSE]\n');
   });

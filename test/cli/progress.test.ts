@@ -6,8 +6,17 @@ import { progressBar } from '../../src/cli/progress.js';
 /** A stand-in terminal: it keeps what the bar draws. */
 function terminal(): NodeJS.WriteStream & { text(): string } {
   const chunks: string[] = [];
-  const stream = new Writable({ write: (chunk, _enc, done) => (chunks.push(String(chunk)), done()) }) as unknown as NodeJS.WriteStream & { text(): string };
-  Object.assign(stream, { isTTY: true, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true, text: () => chunks.join('') });
+  const stream = new Writable({
+    write: (chunk, _enc, done) => (chunks.push(String(chunk)), done()),
+  }) as unknown as NodeJS.WriteStream & { text(): string };
+  Object.assign(stream, {
+    isTTY: true,
+    columns: 100,
+    cursorTo: () => true,
+    clearLine: () => true,
+    moveCursor: () => true,
+    text: () => chunks.join(''),
+  });
   return stream;
 }
 

@@ -42,7 +42,9 @@ describe('the README library example', () => {
   it('runs the simulation example as written: Boulware against conceder on Laptop agrees', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('\n## Library'));
-    const block = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('runSession'));
+    const block = [...section.matchAll(/```ts\n([\s\S]*?)```/g)]
+      .map((m) => m[1]!)
+      .find((code) => code.includes('runSession'));
     expect(block).toBeDefined();
     const dir = join(root, '.parley-tmp');
     mkdirSync(dir, { recursive: true });
@@ -52,7 +54,9 @@ describe('the README library example', () => {
       const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [file], { cwd: tempDir(), encoding: 'utf8' });
       expect(r.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
       expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/^true \{ Laptop: '[^']+', Harddisk: '[^']+', 'External Monitor': "[^"]+" \} \[ [\d.]+, [\d.]+ \] \d+\n$/);
+      expect(r.stdout).toMatch(
+        /^true \{ Laptop: '[^']+', Harddisk: '[^']+', 'External Monitor': "[^"]+" \} \[ [\d.]+, [\d.]+ \] \d+\n$/,
+      );
     } finally {
       rmSync(file, { force: true });
     }

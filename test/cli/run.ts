@@ -11,7 +11,10 @@ export interface RunResult {
 }
 
 /** Runs `parley <args…>` in-process, as the command would run, capturing what it writes. */
-export async function parley(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+export async function parley(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<RunResult> {
   const io = capturingIo(options.cwd ?? process.cwd(), options.env ?? {});
   const code = await main(args, io);
   return { code, stdout: io.stdout(), stderr: io.stderr() };

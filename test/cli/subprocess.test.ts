@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { ANALYSIS_SCHEMA_FILE } from '../../src/report/json/write-schema.js';
 
 const bin = new URL('../../bin/parley.js', import.meta.url).pathname;
-const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, PARLEY_DEBUG: '' } });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, PARLEY_DEBUG: '' } });
 
 describe('the installed command (bin/parley.js in a child process)', () => {
   it('prints analysis JSON that validates against the published schema, and exits 0', () => {

@@ -12,8 +12,17 @@ const index = frontierIndex();
 /** Profile files by their root element, in code-point order of file names. */
 function expectedParties(path: string, kind: 'genius' | 'geniusweb'): string[] {
   const names = readdirSync(path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (kind === 'genius') return names.filter((n) => n.endsWith('.xml') && /^\s*<utility_space/.test(readFileSync(join(path, n), 'utf8').replace(/<\?[^]*?\?>|<!--[^]*?-->/g, ''))).map((n) => n.slice(0, -4));
-  return names.filter((n) => n.endsWith('.json') && /issueUtilities/.test(readFileSync(join(path, n), 'utf8'))).map((n) => n.slice(0, -5));
+  if (kind === 'genius')
+    return names
+      .filter(
+        (n) =>
+          n.endsWith('.xml') &&
+          /^\s*<utility_space/.test(readFileSync(join(path, n), 'utf8').replace(/<\?[^]*?\?>|<!--[^]*?-->/g, '')),
+      )
+      .map((n) => n.slice(0, -4));
+  return names
+    .filter((n) => n.endsWith('.json') && /issueUtilities/.test(readFileSync(join(path, n), 'utf8')))
+    .map((n) => n.slice(0, -5));
 }
 
 describe('built-in GENIUS and GeniusWeb domains', () => {
@@ -47,23 +56,28 @@ describe('built-in GENIUS and GeniusWeb domains', () => {
     }
   });
 
-  it.each(folders.map((f) => [f.name, f] as const))('round-trips %s through its own format keeping every utility', (_name, f) => {
-    const original = loadInput([f.name]);
-    const out = join(tempDir(), 'copy');
-    convert([f.name], out, { format: f.kind });
-    const copy = loadInput([out]);
-    expect(copy.domain.issues).toEqual(original.domain.issues);
-    expect(copy.parties.map((p) => [p.name, p.discount, p.utility.kind])).toEqual(original.parties.map((p) => [p.name, p.discount, p.utility.kind]));
-    const big = outcomeCount(original.domain) > 20_000n;
-    const outcomes = someOutcomes(original.domain, 20_000, big ? 10_000 : 0);
-    original.parties.forEach((p, i) => {
-      const q = copy.parties[i]!;
-      expect(q.reservation).toBeCloseTo(p.reservation, 12);
-      for (const o of outcomes) {
-        const u = evaluateUtility(p.utility, o);
-        const v = evaluateUtility(q.utility, o);
-        if (Math.abs(u - v) > 1e-12) expect(v, JSON.stringify(o)).toBeCloseTo(u, 12);
-      }
-    });
-  });
+  it.each(folders.map((f) => [f.name, f] as const))(
+    'round-trips %s through its own format keeping every utility',
+    (_name, f) => {
+      const original = loadInput([f.name]);
+      const out = join(tempDir(), 'copy');
+      convert([f.name], out, { format: f.kind });
+      const copy = loadInput([out]);
+      expect(copy.domain.issues).toEqual(original.domain.issues);
+      expect(copy.parties.map((p) => [p.name, p.discount, p.utility.kind])).toEqual(
+        original.parties.map((p) => [p.name, p.discount, p.utility.kind]),
+      );
+      const big = outcomeCount(original.domain) > 20_000n;
+      const outcomes = someOutcomes(original.domain, 20_000, big ? 10_000 : 0);
+      original.parties.forEach((p, i) => {
+        const q = copy.parties[i]!;
+        expect(q.reservation).toBeCloseTo(p.reservation, 12);
+        for (const o of outcomes) {
+          const u = evaluateUtility(p.utility, o);
+          const v = evaluateUtility(q.utility, o);
+          if (Math.abs(u - v) > 1e-12) expect(v, JSON.stringify(o)).toBeCloseTo(u, 12);
+        }
+      });
+    },
+  );
 });

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParleyError } from '../../src/core/errors.js';
 import { evaluateUtility } from '../../src/core/utility.js';
-import { builtinNames, convert, loadInput, validateInput, writeFileAtomic, writeFolderAtomic } from '../../src/formats/index.js';
+import {
+  builtinNames,
+  convert,
+  loadInput,
+  validateInput,
+  writeFileAtomic,
+  writeFolderAtomic,
+} from '../../src/formats/index.js';
 import { ROOT, someOutcomes, tempDir } from './helpers.js';
 import { parleyErrorOf } from '../support/errors.js';
 
@@ -27,11 +34,14 @@ describe('convert refuses', () => {
 
   it('refuses hyper-rectangles and discount factors as GeniusWeb JSON', () => {
     const dir = tempDir();
-    expect(parleyErrorOf(() => convert(['anac/y2014/10issues'], join(dir, 'a'), { format: 'geniusweb' })).message).toContain('hyper-rectangle utility of party "profile-1"');
-    expect(parleyErrorOf(() => convert(['anac/2011/Laptop'], join(dir, 'b'), { format: 'geniusweb' })).message).toContain('discount factor 0.42441038 of party "laptop_buyer_utility"');
+    expect(
+      parleyErrorOf(() => convert(['anac/y2014/10issues'], join(dir, 'a'), { format: 'geniusweb' })).message,
+    ).toContain('hyper-rectangle utility of party "profile-1"');
+    expect(
+      parleyErrorOf(() => convert(['anac/2011/Laptop'], join(dir, 'b'), { format: 'geniusweb' })).message,
+    ).toContain('discount factor 0.42441038 of party "laptop_buyer_utility"');
     expect(readdirSync(dir)).toEqual([]);
   });
-
 });
 
 describe('convert writes', () => {
@@ -43,7 +53,9 @@ describe('convert writes', () => {
     const back = loadInput([join(dir, 'xml')]);
     expect(back.domain.issues).toEqual(original.domain.issues);
     for (const o of someOutcomes(original.domain, 20_000, 0)) {
-      original.parties.forEach((p, i) => expect(evaluateUtility(back.parties[i]!.utility, o)).toBeCloseTo(evaluateUtility(p.utility, o), 12));
+      original.parties.forEach((p, i) =>
+        expect(evaluateUtility(back.parties[i]!.utility, o)).toBeCloseTo(evaluateUtility(p.utility, o), 12),
+      );
     }
   });
 
@@ -54,9 +66,13 @@ describe('convert writes', () => {
       convert(['anac/2011/Laptop'], out);
       const back = loadInput([out]);
       const original = loadInput(['anac/2011/Laptop']);
-      expect(back.parties.map((p) => [p.name, p.discount, p.reservation])).toEqual(original.parties.map((p) => [p.name, p.discount, p.reservation]));
+      expect(back.parties.map((p) => [p.name, p.discount, p.reservation])).toEqual(
+        original.parties.map((p) => [p.name, p.discount, p.reservation]),
+      );
       for (const o of someOutcomes(original.domain, 100, 0)) {
-        original.parties.forEach((p, i) => expect(evaluateUtility(back.parties[i]!.utility, o)).toBeCloseTo(evaluateUtility(p.utility, o), 12));
+        original.parties.forEach((p, i) =>
+          expect(evaluateUtility(back.parties[i]!.utility, o)).toBeCloseTo(evaluateUtility(p.utility, o), 12),
+        );
       }
     }
     expect(readdirSync(dir).sort()).toEqual(['laptop.json', 'laptop.yaml']);
@@ -72,7 +88,10 @@ describe('convert writes', () => {
   it('leaves nothing behind when a write fails half-way', () => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    const files = [{ name: 'domain.xml', text: '<a/>' }, { name: `${'x'.repeat(300)}.xml`, text: '<b/>' }];
+    const files = [
+      { name: 'domain.xml', text: '<a/>' },
+      { name: `${'x'.repeat(300)}.xml`, text: '<b/>' },
+    ];
     expect(() => writeFolderAtomic(out, files)).toThrow(ParleyError);
     expect(readdirSync(dir)).toEqual([]);
     writeFileSync(join(dir, 'taken'), 'a file, not a folder');
@@ -106,13 +125,22 @@ describe('input resolution', () => {
 
   it('takes GENIUS parties in the order the files are given, the domain anywhere among them', () => {
     const dir = join(ROOT, 'scenarios/genius/anac/y2011/Laptop');
-    const s = loadInput([join(dir, 'laptop_seller_utility.xml'), join(dir, 'laptop_domain.xml'), join(dir, 'laptop_buyer_utility.xml')]);
+    const s = loadInput([
+      join(dir, 'laptop_seller_utility.xml'),
+      join(dir, 'laptop_domain.xml'),
+      join(dir, 'laptop_buyer_utility.xml'),
+    ]);
     expect(s.parties.map((p) => p.name)).toEqual(['laptop_seller_utility', 'laptop_buyer_utility']);
     expect(s.name).toBe('laptop_domain');
   });
 
   it('refuses explicit files that mix GENIUS and GeniusWeb', () => {
-    const e = parleyErrorOf(() => loadInput([join(ROOT, 'scenarios/genius/anac/y2011/Laptop/laptop_domain.xml'), join(ROOT, 'scenarios/geniusweb/Party/party1.json')]));
+    const e = parleyErrorOf(() =>
+      loadInput([
+        join(ROOT, 'scenarios/genius/anac/y2011/Laptop/laptop_domain.xml'),
+        join(ROOT, 'scenarios/geniusweb/Party/party1.json'),
+      ]),
+    );
     expect(e.code).toBe('PARLEY_E_USAGE');
   });
 

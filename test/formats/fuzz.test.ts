@@ -18,9 +18,29 @@ const GENIUS = {
   rectDomain: read('scenarios/genius/anac/y2014/10issuesDiscountedwithRV/10issuesDiscountedwithRV-domain.xml'),
   fitnessDomain: read('scenarios/genius/anac/y2012/FitnessA/Fitness-A-domain.xml'),
 };
-const WEB = { domain: read('scenarios/geniusweb/Party/party.json'), profile: read('scenarios/geniusweb/Party/party2.json') };
+const WEB = {
+  domain: read('scenarios/geniusweb/Party/party.json'),
+  profile: read('scenarios/geniusweb/Party/party2.json'),
+};
 
-const JUNK = ['"x"', '[1]', '{}', 'null', 'true', 'abc', '-5', 'NaN', '1e999', '', '-0.5', '1e308', '0x10', '2.5.1', 'Infinity', '99999999999999999999'];
+const JUNK = [
+  '"x"',
+  '[1]',
+  '{}',
+  'null',
+  'true',
+  'abc',
+  '-5',
+  'NaN',
+  '1e999',
+  '',
+  '-0.5',
+  '1e308',
+  '0x10',
+  '2.5.1',
+  'Infinity',
+  '99999999999999999999',
+];
 
 /** One mutation of a text, chosen by fast-check: truncate, garble a number, drop or swap markup. */
 const mutation = (text: string) =>
@@ -36,14 +56,28 @@ const mutation = (text: string) =>
       const m = attrs[k % Math.max(1, attrs.length)];
       return m ? text.slice(0, m.index) + text.slice(m.index + m[0].length) : text;
     }),
-    fc.tuple(fc.nat(400), fc.constantFrom('item', 'issue', 'weight', 'objective', 'utility_space', 'INCLUDES', 'values', 'issueUtilities')).map(([k, tag]) => {
-      const tags = [...text.matchAll(/<\/?([A-Za-z_]+)|"([A-Za-z]+)":/g)];
-      const m = tags[k % Math.max(1, tags.length)];
-      if (!m) return text;
-      const name = m[1] ?? m[2]!;
-      const at = m.index + m[0].indexOf(name);
-      return text.slice(0, at) + tag + text.slice(at + name.length);
-    }),
+    fc
+      .tuple(
+        fc.nat(400),
+        fc.constantFrom(
+          'item',
+          'issue',
+          'weight',
+          'objective',
+          'utility_space',
+          'INCLUDES',
+          'values',
+          'issueUtilities',
+        ),
+      )
+      .map(([k, tag]) => {
+        const tags = [...text.matchAll(/<\/?([A-Za-z_]+)|"([A-Za-z]+)":/g)];
+        const m = tags[k % Math.max(1, tags.length)];
+        if (!m) return text;
+        const name = m[1] ?? m[2]!;
+        const at = m.index + m[0].indexOf(name);
+        return text.slice(0, at) + tag + text.slice(at + name.length);
+      }),
     fc.nat(400).map((k) => {
       const lines = text.split('\n');
       lines.splice(k % lines.length, 1);
@@ -66,19 +100,37 @@ const params = { seed: 20240506, numRuns: 300 };
 
 describe('fuzzed real files give positioned ParleyErrors, never crashes', () => {
   it('GENIUS domain files', () => {
-    fc.assert(fc.property(mutation(GENIUS.domain), (t) => expectCleanOutcome('d.xml', () => readGeniusDomain(t, 'd.xml', 'x'))), params);
+    fc.assert(
+      fc.property(mutation(GENIUS.domain), (t) => expectCleanOutcome('d.xml', () => readGeniusDomain(t, 'd.xml', 'x'))),
+      params,
+    );
   });
 
   it('GENIUS profiles', () => {
     const g = readGeniusDomain(GENIUS.domain, 'd.xml', 'x');
-    fc.assert(fc.property(mutation(GENIUS.profile), (t) => expectCleanOutcome('p.xml', () => readGeniusProfile(t, 'p.xml', g, 'p'))), params);
+    fc.assert(
+      fc.property(mutation(GENIUS.profile), (t) =>
+        expectCleanOutcome('p.xml', () => readGeniusProfile(t, 'p.xml', g, 'p')),
+      ),
+      params,
+    );
     const f = readGeniusDomain(GENIUS.fitnessDomain, 'd.xml', 'x');
-    fc.assert(fc.property(mutation(GENIUS.fitness), (t) => expectCleanOutcome('f.xml', () => readGeniusProfile(t, 'f.xml', f, 'p'))), params);
+    fc.assert(
+      fc.property(mutation(GENIUS.fitness), (t) =>
+        expectCleanOutcome('f.xml', () => readGeniusProfile(t, 'f.xml', f, 'p')),
+      ),
+      params,
+    );
   });
 
   it('GENIUS hyper-rectangle profiles', () => {
     const g = readGeniusDomain(GENIUS.rectDomain, 'd.xml', 'x');
-    fc.assert(fc.property(mutation(GENIUS.rect), (t) => expectCleanOutcome('r.xml', () => readGeniusProfile(t, 'r.xml', g, 'p'))), { ...params, numRuns: 100 });
+    fc.assert(
+      fc.property(mutation(GENIUS.rect), (t) =>
+        expectCleanOutcome('r.xml', () => readGeniusProfile(t, 'r.xml', g, 'p')),
+      ),
+      { ...params, numRuns: 100 },
+    );
   });
 
   it('GeniusWeb domains and profiles', () => {
@@ -86,16 +138,30 @@ describe('fuzzed real files give positioned ParleyErrors, never crashes', () => 
     const domain = readGeniusWebDomain(domainDoc, domainDoc.value as Record<string, unknown>, 'party');
     const asObject = (t: string, file: string) => {
       const doc = parseJsonDocument(t, file);
-      if (!isObject(doc.value)) throw new ParleyError('PARLEY_E_FORMAT', 'not an object', { position: { file, line: 1, column: 1 }, expected: 'an object' });
+      if (!isObject(doc.value))
+        throw new ParleyError('PARLEY_E_FORMAT', 'not an object', {
+          position: { file, line: 1, column: 1 },
+          expected: 'an object',
+        });
       return { doc, value: doc.value };
     };
-    fc.assert(fc.property(mutation(WEB.domain), (t) => expectCleanOutcome('d.json', () => {
-      const { doc, value } = asObject(t, 'd.json');
-      readGeniusWebDomain(doc, value, 'x');
-    })), params);
-    fc.assert(fc.property(mutation(WEB.profile), (t) => expectCleanOutcome('p.json', () => {
-      const { doc, value } = asObject(t, 'p.json');
-      readGeniusWebProfile(doc, value, domain, 'p');
-    })), params);
+    fc.assert(
+      fc.property(mutation(WEB.domain), (t) =>
+        expectCleanOutcome('d.json', () => {
+          const { doc, value } = asObject(t, 'd.json');
+          readGeniusWebDomain(doc, value, 'x');
+        }),
+      ),
+      params,
+    );
+    fc.assert(
+      fc.property(mutation(WEB.profile), (t) =>
+        expectCleanOutcome('p.json', () => {
+          const { doc, value } = asObject(t, 'p.json');
+          readGeniusWebProfile(doc, value, domain, 'p');
+        }),
+      ),
+      params,
+    );
   });
 });

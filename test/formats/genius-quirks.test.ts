@@ -33,7 +33,6 @@ describe('GENIUS XML quirks: layout, binding, discount and reservation', () => {
     expect([quirks.parties[0]!.discount, quirks.parties[0]!.reservation]).toEqual([0.9, 0.4]);
     expect([quirks.parties[1]!.discount, quirks.parties[1]!.reservation]).toEqual([1, 0]);
   });
-
 });
 
 describe('GENIUS XML quirks: real issues and ANAC oddities', () => {
@@ -53,7 +52,10 @@ describe('GENIUS XML quirks: real issues and ANAC oddities', () => {
     const s = loadInput(['anac/2011/Laptop']);
     const buyer = s.parties[0]!;
     if (buyer.utility.kind !== 'additive') throw new Error('expected additive');
-    expect(buyer.utility.values.Laptop).toEqual({ kind: 'table', utilities: { Dell: 12 / 30, Macintosh: 20 / 30, HP: 1 } });
+    expect(buyer.utility.values.Laptop).toEqual({
+      kind: 'table',
+      utilities: { Dell: 12 / 30, Macintosh: 20 / 30, HP: 1 },
+    });
     expect(buyer.discount).toBe(0.42441038);
   });
 
@@ -74,7 +76,6 @@ describe('GENIUS XML quirks: real issues and ANAC oddities', () => {
     expect(p.utility.weights['kind of fitness']).toBeCloseTo(0.15354168265071755, 12);
     expect([p.discount, p.reservation]).toEqual([0.75, 0.5]);
   });
-
 });
 
 describe('GENIUS XML quirks: hyper-rectangles and round trips', () => {
@@ -84,7 +85,15 @@ describe('GENIUS XML quirks: hyper-rectangles and round trips', () => {
     if (p.utility.kind !== 'rectangles') throw new Error('expected rectangles');
     expect(p.utility.scale).toBe(662);
     // first rectangle of profile-1: utility 97, issues 2, 4, 6, 9 (c1-i9, c1-i7, c1-i5, c1-i2)
-    expect(p.utility.rectangles[0]).toEqual({ value: 97, bounds: { 'c1-i9': { min: 7, max: 9 }, 'c1-i7': { min: 2, max: 7 }, 'c1-i5': { min: 0, max: 8 }, 'c1-i2': { min: 0, max: 7 } } });
+    expect(p.utility.rectangles[0]).toEqual({
+      value: 97,
+      bounds: {
+        'c1-i9': { min: 7, max: 9 },
+        'c1-i7': { min: 2, max: 7 },
+        'c1-i5': { min: 0, max: 8 },
+        'c1-i2': { min: 0, max: 7 },
+      },
+    });
   });
 
   it('computes hyper-rectangle utilities with weights, EXCLUDES and an all-inclusive box by hand', () => {
@@ -105,10 +114,19 @@ describe('GENIUS XML quirks: hyper-rectangles and round trips', () => {
       convert([join(FIXTURES, name)], out, { format: 'genius' });
       const copy = loadInput([out]);
       expect(copy.domain.issues).toEqual(original.domain.issues);
-      expect(copy.parties.map((p) => [p.name, p.reservation, p.discount])).toEqual(original.parties.map((p) => [p.name, p.reservation, p.discount]));
-      const outcomes: Outcome[] = [{ Colour: 'blue', Size: 5 }, { Price: 13, Delivery: 3 }, { x: 2, y: 3, z: 1 }, { x: 4, y: 0, z: 0 }];
+      expect(copy.parties.map((p) => [p.name, p.reservation, p.discount])).toEqual(
+        original.parties.map((p) => [p.name, p.reservation, p.discount]),
+      );
+      const outcomes: Outcome[] = [
+        { Colour: 'blue', Size: 5 },
+        { Price: 13, Delivery: 3 },
+        { x: 2, y: 3, z: 1 },
+        { x: 4, y: 0, z: 0 },
+      ];
       for (const o of outcomes) {
-        original.parties.forEach((p, i) => expect(evaluateUtility(copy.parties[i]!.utility, o)).toBeCloseTo(evaluateUtility(p.utility, o), 12));
+        original.parties.forEach((p, i) =>
+          expect(evaluateUtility(copy.parties[i]!.utility, o)).toBeCloseTo(evaluateUtility(p.utility, o), 12),
+        );
       }
     }
   });

@@ -15,10 +15,12 @@ export function dataFolders(): { name: string; path: string; kind: 'genius' | 'g
   const out: { name: string; path: string; kind: 'genius' | 'geniusweb' }[] = [];
   const anac = join(ROOT, 'scenarios', 'genius', 'anac');
   for (const year of readdirSync(anac).sort()) {
-    for (const d of readdirSync(join(anac, year)).sort()) out.push({ name: `anac/${year}/${d}`, path: join(anac, year, d), kind: 'genius' });
+    for (const d of readdirSync(join(anac, year)).sort())
+      out.push({ name: `anac/${year}/${d}`, path: join(anac, year, d), kind: 'genius' });
   }
   const gw = join(ROOT, 'scenarios', 'geniusweb');
-  for (const d of readdirSync(gw).sort()) if (statSync(join(gw, d)).isDirectory()) out.push({ name: `geniusweb/${d}`, path: join(gw, d), kind: 'geniusweb' });
+  for (const d of readdirSync(gw).sort())
+    if (statSync(join(gw, d)).isDirectory()) out.push({ name: `geniusweb/${d}`, path: join(gw, d), kind: 'geniusweb' });
   return out;
 }
 
@@ -47,5 +49,10 @@ export function someOutcomes(domain: Domain, limit: number, samples: number, see
     }
   }
   const rng = new Random(seed);
-  return Array.from({ length: samples }, () => outcomeFromIndex(domain, sizes.map((n) => rng.int(n))));
+  return Array.from({ length: samples }, () =>
+    outcomeFromIndex(
+      domain,
+      sizes.map((n) => rng.int(n)),
+    ),
+  );
 }

@@ -16,17 +16,20 @@ function naiveProfile(xml: string) {
     const index = /\bindex="(\d+)"/.exec(m[1]!)![1]!;
     const body = m[2]!.replace(/<similarity_function[^]*?<\/similarity_function>/g, '');
     const evals = new Map<string, number>();
-    for (const it of body.matchAll(/<item\b[^>]*?\bvalue="([^"]*)"[^>]*?\bevaluation="([^"]*)"/g)) evals.set(it[1]!, Number(it[2]));
+    for (const it of body.matchAll(/<item\b[^>]*?\bvalue="([^"]*)"[^>]*?\bevaluation="([^"]*)"/g))
+      evals.set(it[1]!, Number(it[2]));
     issues.set(index, evals);
   }
   const weights = new Map<string, number>();
-  for (const w of xml.matchAll(/<weight\s+index="(\d+)"\s+value="([^"]*)"/g)) if (issues.has(w[1]!)) weights.set(w[1]!, Number(w[2]));
+  for (const w of xml.matchAll(/<weight\s+index="(\d+)"\s+value="([^"]*)"/g))
+    if (issues.has(w[1]!)) weights.set(w[1]!, Number(w[2]));
   return { issues, weights };
 }
 
 function naiveDomainNames(xml: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<issue\b([^>]*)>/g)) out.set(/\bname="([^"]*)"/.exec(m[1]!)![1]!, /\bindex="(\d+)"/.exec(m[1]!)![1]!);
+  for (const m of xml.matchAll(/<issue\b([^>]*)>/g))
+    out.set(/\bname="([^"]*)"/.exec(m[1]!)![1]!, /\bindex="(\d+)"/.exec(m[1]!)![1]!);
   return out;
 }
 
@@ -61,7 +64,9 @@ describe('utilities recomputed independently from the XML numbers', () => {
     const profiles = texts.filter((t) => /^\s*(<\?xml[^>]*>\s*)?<utility_space/.test(t)).map(naiveProfile);
     expect(profiles).toHaveLength(scenario.parties.length);
     for (const o of someOutcomes(scenario.domain, 0, 300, 11)) {
-      scenario.parties.forEach((p, i) => expect(evaluateUtility(p.utility, o)).toBeCloseTo(naiveUtility(profiles[i]!, indexOf, o), 12));
+      scenario.parties.forEach((p, i) =>
+        expect(evaluateUtility(p.utility, o)).toBeCloseTo(naiveUtility(profiles[i]!, indexOf, o), 12),
+      );
     }
   });
 });

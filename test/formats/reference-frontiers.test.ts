@@ -12,7 +12,9 @@ interface Reference {
   readonly frontier: [number, number][];
 }
 
-const references = (JSON.parse(readFileSync(join(ROOT, 'test/fixtures/frontiers/anac-2010-2013.json'), 'utf8')) as Reference[]).filter((r) => r.outcomes <= 20_000);
+const references = (
+  JSON.parse(readFileSync(join(ROOT, 'test/fixtures/frontiers/anac-2010-2013.json'), 'utf8')) as Reference[]
+).filter((r) => r.outcomes <= 20_000);
 
 const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
@@ -38,7 +40,9 @@ describe('GENIUS utilities reproduce the reference Pareto frontiers', () => {
   it.each(references.map((r) => [r.domain, r] as const))('%s', (_name, ref) => {
     const s = loadInput([`anac/${ref.domain}`]);
     expect(s.parties.map((p) => p.name)).toEqual(ref.parties);
-    const pts = someOutcomes(s.domain, 20_000, 0).map((o) => s.parties.map((p) => round9(evaluateUtility(p.utility, o))) as [number, number]);
+    const pts = someOutcomes(s.domain, 20_000, 0).map(
+      (o) => s.parties.map((p) => round9(evaluateUtility(p.utility, o))) as [number, number],
+    );
     expect(frontier(pts)).toEqual(ref.frontier.map((p) => `${p[0]},${p[1]}`).sort());
   });
 });

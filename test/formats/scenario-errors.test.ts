@@ -59,8 +59,12 @@ describe('scenario file errors', () => {
   });
 
   it('names line and column of a YAML syntax error', () => {
-    expect(errorOf(withLine(5, '    values: [short, long'))).toMatch(/^s\.yaml:6:3: YAML syntax error: .+ \(expected valid YAML\)$/);
-    expect(errorOf(withLine(2, 'name: tiny\nname: again'))).toMatch(/^s\.yaml:3:1: YAML syntax error: Map keys must be unique/);
+    expect(errorOf(withLine(5, '    values: [short, long'))).toMatch(
+      /^s\.yaml:6:3: YAML syntax error: .+ \(expected valid YAML\)$/,
+    );
+    expect(errorOf(withLine(2, 'name: tiny\nname: again'))).toMatch(
+      /^s\.yaml:3:1: YAML syntax error: Map keys must be unique/,
+    );
   });
 
   it('rejects a negative weight at the weight', () => {
@@ -100,8 +104,12 @@ describe('scenario file errors', () => {
   });
 
   it('rejects duplicate names at the second one', () => {
-    expect(errorOf(withLine(22, '  - name: A'))).toBe('s.yaml:22:11: "name" of party "A" repeats the party name "A" (expected a name no other party has)');
-    expect(errorOf(withLine(6, '  - name: truce'))).toMatch(/^s\.yaml:6:11: "name" of issue "truce" repeats the issue name "truce"/);
+    expect(errorOf(withLine(22, '  - name: A'))).toBe(
+      's.yaml:22:11: "name" of party "A" repeats the party name "A" (expected a name no other party has)',
+    );
+    expect(errorOf(withLine(6, '  - name: truce'))).toMatch(
+      /^s\.yaml:6:11: "name" of issue "truce" repeats the issue name "truce"/,
+    );
   });
 
   it('rejects a red line on a value the issue does not have', () => {
@@ -123,40 +131,55 @@ describe('scenario file errors', () => {
   });
 
   it('rejects an effect on an unknown party', () => {
-    expect(errorOf(withLine(32, '  - {id: e1, at: 5, title: T, effects: [{kind: reservation, party: Z, delta: -0.1}]}'))).toBe(
-      's.yaml:32:68: "party" of effect #1 of event "e1" names an unknown party "Z" (expected one of "A", "B")',
-    );
+    expect(
+      errorOf(withLine(32, '  - {id: e1, at: 5, title: T, effects: [{kind: reservation, party: Z, delta: -0.1}]}')),
+    ).toBe('s.yaml:32:68: "party" of effect #1 of event "e1" names an unknown party "Z" (expected one of "A", "B")');
   });
 
   it('names a missing field and an unknown key with the keys allowed', () => {
-    expect(errorOf(BASE.replace('name: tiny\n', ''))).toBe('s.yaml:1:1: the scenario has no "name" (expected a non-empty string)');
+    expect(errorOf(BASE.replace('name: tiny\n', ''))).toBe(
+      's.yaml:1:1: the scenario has no "name" (expected a non-empty string)',
+    );
     expect(errorOf(withLine(7, '    kind: integer\n    colour: red'))).toBe(
       's.yaml:8:5: issue "money" has an unknown key "colour" (expected one of the keys "name", "kind", "min", "max", "description", "source", "assumed", "reason")',
     );
   });
 
   it('names the wrong kind of an issue and lists the kinds', () => {
-    expect(errorOf(withLine(7, '    kind: integr'))).toBe('s.yaml:7:11: "kind" of issue "money" has a value not allowed here (expected one of "discrete", "integer", "real")');
+    expect(errorOf(withLine(7, '    kind: integr'))).toBe(
+      's.yaml:7:11: "kind" of issue "money" has a value not allowed here (expected one of "discrete", "integer", "real")',
+    );
   });
 
   it('asks for a reason beside every assumption', () => {
     expect(errorOf(withLine(9, '    max: {value: 10, assumed: true}'))).toBe(
       's.yaml:9:31: "assumed" of issue "money" is assumed but gives no reason (expected a reason: "…" beside assumed: true)',
     );
-    expect(errorOf(withLine(9, '    max: {valu: 10}'))).toMatch(/^s\.yaml:9:11: "max" of issue "money" has an unknown key "valu" \(expected one of the keys "value",/);
+    expect(errorOf(withLine(9, '    max: {valu: 10}'))).toMatch(
+      /^s\.yaml:9:11: "max" of issue "money" has an unknown key "valu" \(expected one of the keys "value",/,
+    );
   });
 
   it('rejects another format version', () => {
-    expect(errorOf(withLine(1, 'parley: 2'))).toBe('s.yaml:1:9: "parley" must be the format version 1 (expected parley: 1)');
+    expect(errorOf(withLine(1, 'parley: 2'))).toBe(
+      's.yaml:1:9: "parley" must be the format version 1 (expected parley: 1)',
+    );
   });
 
   it('rejects an integer range that runs backwards', () => {
-    expect(errorOf(withLine(9, '    max: -3'))).toBe('s.yaml:9:10: "max" of issue "money" must not be below min (0) (expected a number ≥ 0)');
+    expect(errorOf(withLine(9, '    max: -3'))).toBe(
+      's.yaml:9:10: "max" of issue "money" must not be below min (0) (expected a number ≥ 0)',
+    );
   });
 
   describe('in JSON', () => {
     const json = JSON.stringify(
-      { parley: 1, name: 'x', issues: [{ name: 'a', values: ['p', 'q'] }], parties: [{ name: 'A', preferences: { weights: { a: 1 }, values: { a: { p: 1 } } } }] },
+      {
+        parley: 1,
+        name: 'x',
+        issues: [{ name: 'a', values: ['p', 'q'] }],
+        parties: [{ name: 'A', preferences: { weights: { a: 1 }, values: { a: { p: 1 } } } }],
+      },
       null,
       2,
     );
@@ -172,13 +195,21 @@ describe('scenario file errors', () => {
     });
 
     it('places a syntax error where the JSON breaks', () => {
-      expect(errorOf(json.replace('"p",', '"p"'), 's.json', 'json')).toBe('s.json:9:9: JSON syntax error: the list is not closed: found "\\"" (expected "," or "]")');
-      expect(errorOf(json.replace('"q"\n', '"q",\n'), 's.json', 'json')).toMatch(/^s\.json:10:7: JSON syntax error: a JSON value is missing: found "]"/);
+      expect(errorOf(json.replace('"p",', '"p"'), 's.json', 'json')).toBe(
+        's.json:9:9: JSON syntax error: the list is not closed: found "\\"" (expected "," or "]")',
+      );
+      expect(errorOf(json.replace('"q"\n', '"q",\n'), 's.json', 'json')).toMatch(
+        /^s\.json:10:7: JSON syntax error: a JSON value is missing: found "]"/,
+      );
       expect(errorOf('{"parley": 1, // note\n}', 's.json', 'json')).toBe(
         's.json:1:15: JSON syntax error: a member name is missing: found "/" (expected a member name in double quotes)',
       );
-      expect(errorOf(json.slice(0, 40), 's.json', 'json')).toBe('s.json:4:3: JSON syntax error: a string is not closed, or holds a raw control character or a bad escape (expected a string closed by a double quote, with valid escapes)');
-      expect(errorOf('{\n  "parley": 1', 's.json', 'json')).toBe('s.json:2:14: JSON syntax error: the object is not closed: the file ends (expected "," or "}")');
+      expect(errorOf(json.slice(0, 40), 's.json', 'json')).toBe(
+        's.json:4:3: JSON syntax error: a string is not closed, or holds a raw control character or a bad escape (expected a string closed by a double quote, with valid escapes)',
+      );
+      expect(errorOf('{\n  "parley": 1', 's.json', 'json')).toBe(
+        's.json:2:14: JSON syntax error: the object is not closed: the file ends (expected "," or "}")',
+      );
     });
   });
 });

@@ -26,7 +26,9 @@ function paths(node: unknown, at: Path = [], out: { scalars: Path[]; keys: Path[
 
 const DOC = parseDocument(TEXT);
 const { scalars, keys } = paths(DOC.contents);
-const numberPaths = scalars.filter((p) => typeof (DOC.getIn(p, true) as Node & { value?: unknown })?.value === 'number');
+const numberPaths = scalars.filter(
+  (p) => typeof (DOC.getIn(p, true) as Node & { value?: unknown })?.value === 'number',
+);
 
 /** Either a scenario, or a ParleyError that names the file, a line in it and a column. */
 function expectCleanOutcome(text: string, format: 'yaml' | 'json' = 'yaml'): void {
@@ -54,7 +56,23 @@ function mutated(change: (doc: Document) => void): string | null {
   }
 }
 
-const WRONG_VALUES: unknown[] = ['x', '', -1, 0, 2, 1e308, -1e308, Number.NaN, true, null, [], {}, [1, 'a'], { value: 'x' }, { value: 0.5, assumed: true }];
+const WRONG_VALUES: unknown[] = [
+  'x',
+  '',
+  -1,
+  0,
+  2,
+  1e308,
+  -1e308,
+  Number.NaN,
+  true,
+  null,
+  [],
+  {},
+  [1, 'a'],
+  { value: 'x' },
+  { value: 0.5, assumed: true },
+];
 const ODD_NUMBERS = [-1, -1e20, 1e20, 0, 1.5, 1e308, -0.0001, Number.POSITIVE_INFINITY, Number.NaN];
 
 describe('scenario files with mistakes', () => {
@@ -120,9 +138,13 @@ describe('scenario files with mistakes', () => {
       }
       return 'no error';
     };
-    expect(describe('['.repeat(100000), 'json')).toBe('scenarios/cairo-2024.yaml:1:257: JSON syntax error: the document nests deeper than 256 levels (expected at most 256 nested objects and arrays)');
+    expect(describe('['.repeat(100000), 'json')).toBe(
+      'scenarios/cairo-2024.yaml:1:257: JSON syntax error: the document nests deeper than 256 levels (expected at most 256 nested objects and arrays)',
+    );
     expect(describe(`${'- '.repeat(3000)}x`, 'yaml')).toMatch(/^scenarios\/cairo-2024\.yaml(:\d+:\d+)?: /);
-    expect(describe('parley: 1\nname: x\nissues: &x [*x]', 'yaml')).toMatch(/^scenarios\/cairo-2024\.yaml:3:\d+: issue #1 must be an issue/);
+    expect(describe('parley: 1\nname: x\nissues: &x [*x]', 'yaml')).toMatch(
+      /^scenarios\/cairo-2024\.yaml:3:\d+: issue #1 must be an issue/,
+    );
     expect(describe('parley: 1\nname: *nowhere', 'yaml')).toBe(
       'scenarios/cairo-2024.yaml:2:7: YAML error: alias *nowhere has no anchor before it (expected an anchor &nowhere earlier in the file)',
     );
@@ -130,6 +152,8 @@ describe('scenario files with mistakes', () => {
 
   it('rejects a wrong type with the field named', () => {
     const text = mutated((doc) => doc.setIn(['parties', 1, 'reservation'], 'high'))!;
-    expect(() => parseScenarioText(text, FILE, 'yaml')).toThrow(/reservation" of party "Hamas" must be a number from 0 to 1/);
+    expect(() => parseScenarioText(text, FILE, 'yaml')).toThrow(
+      /reservation" of party "Hamas" must be a number from 0 to 1/,
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateUtility, outcomeFromIndex, isParleyError, type Scenario } from '../../src/core/index.js';
-import { isParleyScenarioJson, parseScenarioText, readScenarioFile, scenarioJsonSchema, writeScenarioText } from '../../src/formats/scenario/index.js';
+import {
+  isParleyScenarioJson,
+  parseScenarioText,
+  readScenarioFile,
+  scenarioJsonSchema,
+  writeScenarioText,
+} from '../../src/formats/scenario/index.js';
 import { SCHEMA_FILE, schemaFileText } from '../../src/formats/scenario/write-schema.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -13,7 +19,9 @@ const EXAMPLE_JSON = `${root}scenarios/examples/three-towns.json`;
 function utilityFingerprint(s: Scenario): number[] {
   const out: number[] = [];
   for (let k = 0; k < 50; k++) {
-    const index = s.domain.issues.map((issue, i) => (k * (i + 3)) % (issue.kind === 'discrete' ? issue.values.length : 2));
+    const index = s.domain.issues.map(
+      (issue, i) => (k * (i + 3)) % (issue.kind === 'discrete' ? issue.values.length : 2),
+    );
     const outcome = outcomeFromIndex(s.domain, index);
     for (const p of s.parties) out.push(evaluateUtility(p.utility, outcome));
   }
@@ -45,17 +53,26 @@ describe('parley scenario files', () => {
     expect(note('timeline.burns-to-doha.effects.0.delta')?.assumed).toBe(true);
     expect(note('roles.decisionBodies.Israeli war cabinet')?.source?.quote).toContain('war cabinet will convene');
     const example = readScenarioFile(EXAMPLE_YAML);
-    expect(example.notes.find((n) => n.path === 'timeline.dry-summer.effects.0.factor')).toMatchObject({ assumed: true, reason: 'invented for the example' });
+    expect(example.notes.find((n) => n.path === 'timeline.dry-summer.effects.0.factor')).toMatchObject({
+      assumed: true,
+      reason: 'invented for the example',
+    });
   });
 
   it('maps every part of the example to the core model', () => {
     const s = readScenarioFile(EXAMPLE_YAML);
     expect(s.domain.issues.map((i) => i.kind)).toEqual(['discrete', 'integer', 'real', 'discrete']);
-    expect(s.domain.phases.map((p) => p.issues)).toEqual([['cost-share-north'], ['water-split', 'term-years', 'review-clause']]);
+    expect(s.domain.phases.map((p) => p.issues)).toEqual([
+      ['cost-share-north'],
+      ['water-split', 'term-years', 'review-clause'],
+    ]);
     const south = s.parties.find((p) => p.name === 'South')!;
     expect(south.discount).toBe(1);
     expect(south.redLines[0]).toMatchObject({ id: 'review', issue: 'review-clause', allowed: ['every-5-years'] });
-    expect(s.roles.delegations.find((d) => d.party === 'South')).toMatchObject({ present: false, decisionBody: 'South council' });
+    expect(s.roles.delegations.find((d) => d.party === 'South')).toMatchObject({
+      present: false,
+      decisionBody: 'South council',
+    });
     expect(s.timeline[1]!.audience).toEqual({ kind: 'party', party: 'East' });
     expect(s.timeline[1]!.effects).toEqual([{ kind: 'deadline', delta: -24 }]);
     expect(s.simulation).toMatchObject({ protocol: 'single-text', rounds: 60, hoursPerRound: 4, seed: 7 });
@@ -63,7 +80,8 @@ describe('parley scenario files', () => {
   });
 
   it('normalises weights that do not sum to 1 and keeps those that do', () => {
-    const text = (weights: string) => `parley: 1\nname: w\nissues:\n  - {name: a, values: [x, y]}\n  - {name: b, values: [x, y]}\nparties:\n  - name: P\n    preferences:\n      weights: ${weights}\n      values: {a: {x: 1, y: 0}, b: {x: 0, y: 1}}\n`;
+    const text = (weights: string) =>
+      `parley: 1\nname: w\nissues:\n  - {name: a, values: [x, y]}\n  - {name: b, values: [x, y]}\nparties:\n  - name: P\n    preferences:\n      weights: ${weights}\n      values: {a: {x: 1, y: 0}, b: {x: 0, y: 1}}\n`;
     const weightsOf = (s: Scenario) => (s.parties[0]!.utility.kind === 'additive' ? s.parties[0]!.utility.weights : {});
     expect(weightsOf(parseScenarioText(text('{a: 3, b: 1}'), 'w.yaml', 'yaml'))).toEqual({ a: 0.75, b: 0.25 });
     expect(weightsOf(parseScenarioText(text('{a: 0.3, b: 0.7}'), 'w.yaml', 'yaml'))).toEqual({ a: 0.3, b: 0.7 });

@@ -8,8 +8,32 @@ import type { ParleyProtocol } from '../../src/protocols/protocol.js';
 import type { Action, ActionKind, Package } from '../../src/protocols/types.js';
 import { counter, deal, pressure, rocketAttack, setup, truce } from '../session/support/fixtures.js';
 
-const ROLES = ['Israel-delegation', 'Hamas-delegation', 'Egypt', 'Qatar', 'War-cabinet', 'Hamas-leadership', 'Technical-team', 'Nobody'];
-const KINDS: ActionKind[] = ['offer', 'accept', 'reject', 'amend', 'end', 'table', 'relay', 'adjourn', 'return', 'ratify', 'refuse-ratification', 'statement', 'settle', 'tick'];
+const ROLES = [
+  'Israel-delegation',
+  'Hamas-delegation',
+  'Egypt',
+  'Qatar',
+  'War-cabinet',
+  'Hamas-leadership',
+  'Technical-team',
+  'Nobody',
+];
+const KINDS: ActionKind[] = [
+  'offer',
+  'accept',
+  'reject',
+  'amend',
+  'end',
+  'table',
+  'relay',
+  'adjourn',
+  'return',
+  'ratify',
+  'refuse-ratification',
+  'statement',
+  'settle',
+  'tick',
+];
 const OUTCOMES = [deal, counter, { ...deal, captives: 40 }];
 const PROPOSALS = ['offer-1', 'offer-2', 'text-1', 'text-2', 'pkg-1', 'pkg-2', 'pkg-9'];
 const PACKAGES: readonly Package[] = [{ withdrawal: 'full' }, { captives: 25 }, { bogus: 1 }];
@@ -20,18 +44,32 @@ function build(kind: ActionKind, actor: string, proposal: string | undefined, n:
   const pick = <T>(xs: readonly T[]) => xs[n % xs.length]!;
   const p = proposal ?? pick(PROPOSALS);
   switch (kind) {
-    case 'offer': return { kind, actor, outcome: pick(OUTCOMES) };
-    case 'accept': case 'ratify': return { kind, actor, proposal: p };
-    case 'reject': case 'refuse-ratification': return { kind, actor, proposal: p, reason: 'no' };
-    case 'amend': return { kind, actor, proposal: p, amendments: pick(PACKAGES) };
-    case 'settle': return { kind, actor, proposal: p, details: pick(PACKAGES) };
-    case 'end': return { kind, actor };
-    case 'table': return { kind, actor, text: pick(OUTCOMES), to: pick(TOS) };
-    case 'relay': return { kind, actor, to: pick(['Israel', 'Hamas']), message: 'they insist', about: n % 2 ? p : undefined };
-    case 'adjourn': return { kind, actor, until: now + (n % 5) };
-    case 'return': return { kind, actor };
-    case 'statement': return { kind, actor, text: 'we want peace' };
-    case 'tick': return { kind, now: now + (n % 7) };
+    case 'offer':
+      return { kind, actor, outcome: pick(OUTCOMES) };
+    case 'accept':
+    case 'ratify':
+      return { kind, actor, proposal: p };
+    case 'reject':
+    case 'refuse-ratification':
+      return { kind, actor, proposal: p, reason: 'no' };
+    case 'amend':
+      return { kind, actor, proposal: p, amendments: pick(PACKAGES) };
+    case 'settle':
+      return { kind, actor, proposal: p, details: pick(PACKAGES) };
+    case 'end':
+      return { kind, actor };
+    case 'table':
+      return { kind, actor, text: pick(OUTCOMES), to: pick(TOS) };
+    case 'relay':
+      return { kind, actor, to: pick(['Israel', 'Hamas']), message: 'they insist', about: n % 2 ? p : undefined };
+    case 'adjourn':
+      return { kind, actor, until: now + (n % 5) };
+    case 'return':
+      return { kind, actor };
+    case 'statement':
+      return { kind, actor, text: 'we want peace' };
+    case 'tick':
+      return { kind, now: now + (n % 7) };
   }
 }
 
@@ -87,7 +125,10 @@ describe('every protocol', () => {
           if (end?.reason === 'agreement') expect(outcomeProblems(truce, end.outcome!)).toEqual([]);
           if (end) {
             expect(protocol.expected(direct.state)).toEqual([]);
-            for (const kind of KINDS) expect(protocol.validate(direct.state, build(kind, 'Egypt', 'pkg-1', 1, direct.state.now + 1))).not.toBeNull();
+            for (const kind of KINDS)
+              expect(
+                protocol.validate(direct.state, build(kind, 'Egypt', 'pkg-1', 1, direct.state.now + 1)),
+              ).not.toBeNull();
           }
         }),
         { numRuns: 150 },

@@ -4,7 +4,11 @@ import type { Action } from '../../src/protocols/types.js';
 import { bareSetup, counter, deal, pressure, rocketAttack, setup } from '../session/support/fixtures.js';
 import { continueRun, drive, expectRefused, kinds, last } from './support/drive.js';
 
-const offer = (actor: string, outcome: Record<string, string | number> = deal): Action => ({ kind: 'offer', actor, outcome });
+const offer = (actor: string, outcome: Record<string, string | number> = deal): Action => ({
+  kind: 'offer',
+  actor,
+  outcome,
+});
 const accept = (actor: string, proposal: string): Action => ({ kind: 'accept', actor, proposal });
 
 describe('saop', () => {
@@ -27,7 +31,11 @@ describe('saop', () => {
     const s = bareSetup(['A', 'B', 'C']);
     const partial = drive(saop, s, [offer('A'), accept('B', 'offer-1')]);
     expect(saop.isOver(partial.state)).toBe(false);
-    expect(saop.expected(partial.state)[0]).toMatchObject({ role: 'C', may: ['offer', 'accept', 'end'], proposal: 'offer-1' });
+    expect(saop.expected(partial.state)[0]).toMatchObject({
+      role: 'C',
+      may: ['offer', 'accept', 'end'],
+      proposal: 'offer-1',
+    });
     const done = continueRun(saop, partial, [accept('C', 'offer-1')]);
     expect(done.state.end?.reason).toBe('agreement');
   });
@@ -63,7 +71,12 @@ describe('saop', () => {
 
   it('rejects an offer that is not an outcome of the domain', () => {
     const { state } = drive(saop, bareSetup(), []);
-    expectRefused(saop, state, offer('A', { ...deal, ceasefire: 'forever' }), /"forever" is not a value of issue "ceasefire"/);
+    expectRefused(
+      saop,
+      state,
+      offer('A', { ...deal, ceasefire: 'forever' }),
+      /"forever" is not a value of issue "ceasefire"/,
+    );
     expectRefused(saop, state, offer('A', { ceasefire: 'pause' }), /issue "captives" has no value/);
   });
 
@@ -127,7 +140,11 @@ describe('saop', () => {
 
   it('continues identically from a state that went through JSON', () => {
     const s = bareSetup(['A', 'B', 'C'], { rounds: 5, time: 50 });
-    const first = drive(saop, { ...s, timeline: [rocketAttack] }, [offer('A'), { kind: 'tick', now: 11 }, accept('B', 'offer-1')]);
+    const first = drive(saop, { ...s, timeline: [rocketAttack] }, [
+      offer('A'),
+      { kind: 'tick', now: 11 },
+      accept('B', 'offer-1'),
+    ]);
     const rest: Action[] = [offer('C', counter), accept('A', 'offer-2'), accept('B', 'offer-2')];
     const direct = continueRun(saop, first, rest);
     const revived = continueRun(saop, { state: JSON.parse(JSON.stringify(first.state)), events: first.events }, rest);

@@ -7,7 +7,12 @@ import { continueRun, drive, expectRefused, kinds, last } from './support/drive.
 
 const I = 'Israel-delegation';
 const H = 'Hamas-delegation';
-const table = (text: Record<string, string | number> = deal, actor = 'Egypt'): Action => ({ kind: 'table', actor, text, to: [] });
+const table = (text: Record<string, string | number> = deal, actor = 'Egypt'): Action => ({
+  kind: 'table',
+  actor,
+  text,
+  to: [],
+});
 const answer = (kind: 'accept' | 'reject', actor: string, proposal: string): Action => ({ kind, actor, proposal });
 
 describe('single-text', () => {
@@ -17,7 +22,11 @@ describe('single-text', () => {
   });
 
   it('reaches agreement when every party accepts the same text', () => {
-    const { state, events } = drive(singleText, setup(), [table(), answer('accept', I, 'text-1'), answer('accept', H, 'text-1')]);
+    const { state, events } = drive(singleText, setup(), [
+      table(),
+      answer('accept', I, 'text-1'),
+      answer('accept', H, 'text-1'),
+    ]);
     expect(kinds(events)).toEqual(['started', 'text-tabled', 'text-response', 'text-response', 'agreement']);
     expect(state.end).toMatchObject({ reason: 'agreement', proposal: 'text-1', outcome: deal });
   });
@@ -29,11 +38,19 @@ describe('single-text', () => {
   });
 
   it('asks the mediator to revise once every party answered without agreement', () => {
-    const run = drive(singleText, setup(), [table(), answer('reject', I, 'text-1'), { kind: 'amend', actor: H, proposal: 'text-1', amendments: { withdrawal: 'full' } }]);
+    const run = drive(singleText, setup(), [
+      table(),
+      answer('reject', I, 'text-1'),
+      { kind: 'amend', actor: H, proposal: 'text-1', amendments: { withdrawal: 'full' } },
+    ]);
     expect(run.state.round).toBe(1);
     expect(singleText.expected(run.state).map((e) => e.role)).toEqual(['Egypt', 'Qatar']);
     expect(last(run.events, 'text-response').amendments).toEqual({ withdrawal: 'full' });
-    const done = continueRun(singleText, run, [table(counter, 'Qatar'), answer('accept', I, 'text-2'), answer('accept', H, 'text-2')]);
+    const done = continueRun(singleText, run, [
+      table(counter, 'Qatar'),
+      answer('accept', I, 'text-2'),
+      answer('accept', H, 'text-2'),
+    ]);
     expect(done.state.end).toMatchObject({ reason: 'agreement', proposal: 'text-2', outcome: counter });
   });
 
@@ -60,19 +77,38 @@ describe('single-text', () => {
   it('rejects a text tabled by a party, to only some parties, or outside the domain', () => {
     const { state } = drive(singleText, setup(), []);
     expectRefused(singleText, state, table(deal, I), /only a mediator may table/);
-    expectRefused(singleText, state, { kind: 'table', actor: 'Egypt', text: deal, to: ['Hamas'] }, /goes to every party/);
+    expectRefused(
+      singleText,
+      state,
+      { kind: 'table', actor: 'Egypt', text: deal, to: ['Hamas'] },
+      /goes to every party/,
+    );
     expectRefused(singleText, state, table({ ...deal, captives: 99 }), /"99" is not a value of issue "captives"/);
   });
 
   it('rejects amendments to unknown issues or with illegal values', () => {
     const { state } = drive(singleText, setup(), [table()]);
-    expectRefused(singleText, state, { kind: 'amend', actor: H, proposal: 'text-1', amendments: { rafah: 'no' } }, /"rafah" is not an issue/);
-    expectRefused(singleText, state, { kind: 'amend', actor: H, proposal: 'text-1', amendments: { withdrawal: 'total' } }, /"total" is not a value/);
+    expectRefused(
+      singleText,
+      state,
+      { kind: 'amend', actor: H, proposal: 'text-1', amendments: { rafah: 'no' } },
+      /"rafah" is not an issue/,
+    );
+    expectRefused(
+      singleText,
+      state,
+      { kind: 'amend', actor: H, proposal: 'text-1', amendments: { withdrawal: 'total' } },
+      /"total" is not a value/,
+    );
     expectRefused(singleText, state, { kind: 'adjourn', actor: H, until: 5 }, /single-text has no "adjourn" action/);
   });
 
   it('ends at the deadline in rounds when the last allowed text is not agreed', () => {
-    const { state, events } = drive(singleText, setup({ deadline: { rounds: 1 } }), [table(), answer('reject', I, 'text-1'), answer('accept', H, 'text-1')]);
+    const { state, events } = drive(singleText, setup({ deadline: { rounds: 1 } }), [
+      table(),
+      answer('reject', I, 'text-1'),
+      answer('accept', H, 'text-1'),
+    ]);
     expect(state.end).toMatchObject({ reason: 'deadline', round: 1 });
     expect(last(events, 'deadline').audience).toEqual({ kind: 'all' });
   });
@@ -89,7 +125,10 @@ describe('single-text', () => {
   });
 
   it('keeps public statements apart from answers', () => {
-    const { state, events } = drive(singleText, setup(), [table(), { kind: 'statement', actor: I, text: 'We cannot accept that' }]);
+    const { state, events } = drive(singleText, setup(), [
+      table(),
+      { kind: 'statement', actor: I, text: 'We cannot accept that' },
+    ]);
     expect(last(events, 'statement')).toMatchObject({ audience: { kind: 'all' }, actor: I });
     expect(state.responses).toEqual({});
   });

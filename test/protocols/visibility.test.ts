@@ -32,29 +32,63 @@ function members(a: Audience): string[] {
 
 /** The audience kind each event kind must carry. */
 const AUDIENCE_OF: Record<EventKind, Audience['kind'] | 'own'> = {
-  started: 'all', 'outside-event': 'own', 'deadline-moved': 'all', statement: 'all', agreement: 'all', 'walk-away': 'all',
-  deadline: 'all', 'invalid-action': 'own', offer: 'all', accept: 'all', 'text-tabled': 'all', 'text-response': 'mediators',
-  'package-tabled': 'party', 'package-response': 'mediators', relayed: 'party', 'phase-referred': 'working-group',
-  settled: 'working-group', 'package-revised': 'party', adjourned: 'all', consultation: 'decision-body', returned: 'all',
-  'return-missed': 'all', 'ratification-requested': 'decision-body', ratified: 'party', 'ratification-refused': 'party',
+  started: 'all',
+  'outside-event': 'own',
+  'deadline-moved': 'all',
+  statement: 'all',
+  agreement: 'all',
+  'walk-away': 'all',
+  deadline: 'all',
+  'invalid-action': 'own',
+  offer: 'all',
+  accept: 'all',
+  'text-tabled': 'all',
+  'text-response': 'mediators',
+  'package-tabled': 'party',
+  'package-response': 'mediators',
+  relayed: 'party',
+  'phase-referred': 'working-group',
+  settled: 'working-group',
+  'package-revised': 'party',
+  adjourned: 'all',
+  consultation: 'decision-body',
+  returned: 'all',
+  'return-missed': 'all',
+  'ratification-requested': 'decision-body',
+  ratified: 'party',
+  'ratification-refused': 'party',
 };
 
 function everyKindOfEvent(): ProtocolEvent[] {
   const timeline = [rocketAttack, pressure];
-  const a = drive(saop, setup({ timeline }), [{ kind: 'tick', now: 11 }, { kind: 'offer', actor: I, outcome: deal }, { kind: 'accept', actor: H, proposal: 'offer-1' }]);
+  const a = drive(saop, setup({ timeline }), [
+    { kind: 'tick', now: 11 },
+    { kind: 'offer', actor: I, outcome: deal },
+    { kind: 'accept', actor: H, proposal: 'offer-1' },
+  ]);
   const b = drive(singleText, setup(), [
-    { kind: 'table', actor: 'Egypt', text: deal, to: [] }, { kind: 'reject', actor: I, proposal: 'text-1' },
-    { kind: 'statement', actor: H, text: 'End the war' }, { kind: 'end', actor: H },
+    { kind: 'table', actor: 'Egypt', text: deal, to: [] },
+    { kind: 'reject', actor: I, proposal: 'text-1' },
+    { kind: 'statement', actor: H, text: 'End the war' },
+    { kind: 'end', actor: H },
   ]);
   const c = drive(shuttle, setup({ deadline: { time: 50 } }), [
-    { kind: 'table', actor: 'Egypt', text: deal, to: [] }, { kind: 'settle', actor: 'Technical-team', proposal: 'pkg-1', details: { captives: 30 } },
+    { kind: 'table', actor: 'Egypt', text: deal, to: [] },
+    { kind: 'settle', actor: 'Technical-team', proposal: 'pkg-1', details: { captives: 30 } },
     { kind: 'amend', actor: H, proposal: 'pkg-1', amendments: { ceasefire: 'permanent' } },
     { kind: 'relay', actor: 'Qatar', to: 'Hamas', message: 'They will not end the war' },
-    { kind: 'accept', actor: I, proposal: 'pkg-1' }, { kind: 'refuse-ratification', actor: 'War-cabinet', proposal: 'pkg-1' },
-    { kind: 'table', actor: 'Egypt', text: counter, to: [] }, { kind: 'accept', actor: H, proposal: 'pkg-2' }, { kind: 'ratify', actor: 'Hamas-leadership', proposal: 'pkg-2' },
-    { kind: 'adjourn', actor: I, until: 10 }, { kind: 'tick', now: 11 }, { kind: 'return', actor: I }, { kind: 'tick', now: 50 },
+    { kind: 'accept', actor: I, proposal: 'pkg-1' },
+    { kind: 'refuse-ratification', actor: 'War-cabinet', proposal: 'pkg-1' },
+    { kind: 'table', actor: 'Egypt', text: counter, to: [] },
+    { kind: 'accept', actor: H, proposal: 'pkg-2' },
+    { kind: 'ratify', actor: 'Hamas-leadership', proposal: 'pkg-2' },
+    { kind: 'adjourn', actor: I, until: 10 },
+    { kind: 'tick', now: 11 },
+    { kind: 'return', actor: I },
+    { kind: 'tick', now: 50 },
   ]);
-  const refused = (actor: string, action: Action) => shuttle.reject(c.state, action, { code: 'PARLEY_E_INVALID_ACTION', reason: `no, ${actor}` }).events;
+  const refused = (actor: string, action: Action) =>
+    shuttle.reject(c.state, action, { code: 'PARLEY_E_INVALID_ACTION', reason: `no, ${actor}` }).events;
   const invalid = [
     ...refused(I, { kind: 'offer', actor: I, outcome: deal }),
     ...refused('Egypt', { kind: 'end', actor: 'Egypt' }),
@@ -85,7 +119,10 @@ describe('visibility', () => {
     expect(outside.map((e) => e.audience)).toEqual([pressure.audience, rocketAttack.audience]);
     const invalid = events.filter((e) => e.kind === 'invalid-action');
     expect(invalid.map((e) => e.audience)).toEqual([
-      { kind: 'party', party: 'Israel' }, { kind: 'mediators' }, { kind: 'decision-body', body: 'War-cabinet' }, { kind: 'working-group', group: 'Technical-team' },
+      { kind: 'party', party: 'Israel' },
+      { kind: 'mediators' },
+      { kind: 'decision-body', body: 'War-cabinet' },
+      { kind: 'working-group', group: 'Technical-team' },
     ]);
   });
 

@@ -21,9 +21,14 @@ describe('the analysis report', () => {
     const analysis = analyze(scenario);
     const text = renderAnalysisText(scenario, analysis);
     const nash = analysis.nash!;
-    expect(text).toMatch(new RegExp(`│ Nash\\s+│\\s+${nash.utilities[0]!.toFixed(3)} │\\s+${nash.utilities[1]!.toFixed(3)} │`));
-    expect(text).toContain(`Nash: ceasefire=${nash.outcome.ceasefire}, exchange=${nash.outcome.exchange}, aid=${nash.outcome.aid}`);
-    for (const name of ['Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Disagreement']) expect(text).toContain(`│ ${name}`);
+    expect(text).toMatch(
+      new RegExp(`│ Nash\\s+│\\s+${nash.utilities[0]!.toFixed(3)} │\\s+${nash.utilities[1]!.toFixed(3)} │`),
+    );
+    expect(text).toContain(
+      `Nash: ceasefire=${nash.outcome.ceasefire}, exchange=${nash.outcome.exchange}, aid=${nash.outcome.aid}`,
+    );
+    for (const name of ['Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Disagreement'])
+      expect(text).toContain(`│ ${name}`);
     expect(text).toMatch(/Size: \d+ outcomes/);
     expect(text).toContain('best for North:');
   });
@@ -33,7 +38,9 @@ describe('the analysis report', () => {
     const text = renderAnalysisText(scenario, analyze(scenario));
     expect(text).toContain('The zone is EMPTY');
     expect(text).toContain('North / no-permanent: ceasefire must be one of {none, pause}');
-    expect(text).toMatch(/1\. North \/ no-permanent\n   Issues: ceasefire\n   Opens, e\.g\. \(North \d\.\d{3}, South \d\.\d{3}\)[^\n]*:\n     ceasefire=permanent/);
+    expect(text).toMatch(
+      /1\. North \/ no-permanent\n   Issues: ceasefire\n   Opens, e\.g\. \(North \d\.\d{3}, South \d\.\d{3}\)[^\n]*:\n     ceasefire=permanent/,
+    );
     expect(text).toMatch(/│ ceasefire\s+│ first\s+│\s+\d\.\d{3} │ yes/);
     expect(text).toMatch(/│ aid\s+│ second\s+│\s+\d\.\d{3} │ no/);
     expect(text).toContain('Nash: none (no outcome is acceptable to every party)');

@@ -22,7 +22,8 @@ export function talks(options: { redLines?: boolean; thirdParty?: boolean } = {}
       { name: 'second', issues: ['aid'] },
     ],
   };
-  const line = (id: string, allowed: string[]): RedLine[] => (options.redLines ? [{ id, issue: 'ceasefire', allowed, description: `${id} as reported` }] : []);
+  const line = (id: string, allowed: string[]): RedLine[] =>
+    options.redLines ? [{ id, issue: 'ceasefire', allowed, description: `${id} as reported` }] : [];
   const north: Party = {
     name: 'North',
     reservation: 0.3,
@@ -31,7 +32,11 @@ export function talks(options: { redLines?: boolean; thirdParty?: boolean } = {}
     utility: {
       kind: 'additive',
       weights: { ceasefire: 0.5, exchange: 0.3, aid: 0.2 },
-      values: { ceasefire: table({ none: 1, pause: 0.6, permanent: 0 }), exchange: { kind: 'linear', slope: 0.25, offset: 0 }, aid: table({ low: 0.2, high: 1 }) },
+      values: {
+        ceasefire: table({ none: 1, pause: 0.6, permanent: 0 }),
+        exchange: { kind: 'linear', slope: 0.25, offset: 0 },
+        aid: table({ low: 0.2, high: 1 }),
+      },
     },
   };
   const south: Party = {
@@ -42,7 +47,11 @@ export function talks(options: { redLines?: boolean; thirdParty?: boolean } = {}
     utility: {
       kind: 'additive',
       weights: { ceasefire: 0.6, exchange: 0.2, aid: 0.2 },
-      values: { ceasefire: table({ none: 0, pause: 0.4, permanent: 1 }), exchange: { kind: 'linear', slope: -0.25, offset: 1 }, aid: table({ low: 0, high: 1 }) },
+      values: {
+        ceasefire: table({ none: 0, pause: 0.4, permanent: 1 }),
+        exchange: { kind: 'linear', slope: -0.25, offset: 1 },
+        aid: table({ low: 0, high: 1 }),
+      },
     },
   };
   const west: Party = { ...south, name: 'West', reservation: 0.2, redLines: [] };

@@ -18,7 +18,16 @@ describe('the frontier plot', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(axisTitles(svg).sort()).toEqual(['Utility of North*', 'Utility of South']);
-    for (const label of ['Nash', 'Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Reservation', 'Pareto frontier', 'Outcome', 'Acceptable to all']) {
+    for (const label of [
+      'Nash',
+      'Kalai–Smorodinsky',
+      'Max welfare',
+      'Egalitarian',
+      'Reservation',
+      'Pareto frontier',
+      'Outcome',
+      'Acceptable to all',
+    ]) {
       expect(svg).toContain(`>${label}</text>`);
     }
   });
@@ -52,7 +61,9 @@ describe('the frontier plot', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-plot-'));
     writeFileSync(join(dir, 'taken'), 'a file, not a folder');
     const scenario = talks();
-    await expect(plotFrontier(scenario, analyze(scenario), { file: join(dir, 'taken', 'frontier.svg') })).rejects.toThrow(ParleyError);
+    await expect(
+      plotFrontier(scenario, analyze(scenario), { file: join(dir, 'taken', 'frontier.svg') }),
+    ).rejects.toThrow(ParleyError);
     expect(readdirSync(dir)).toEqual(['taken']);
   });
 
@@ -76,7 +87,11 @@ describe('the frontier plot', () => {
   });
 
   it('renders any vega-lite spec to SVG', async () => {
-    const svg = await renderVegaLite({ data: { values: [{ a: 1, b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'ordinal' }, y: { field: 'b', type: 'quantitative' } } });
+    const svg = await renderVegaLite({
+      data: { values: [{ a: 1, b: 2 }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'ordinal' }, y: { field: 'b', type: 'quantitative' } },
+    });
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 });

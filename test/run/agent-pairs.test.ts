@@ -12,8 +12,13 @@ function expectCleanRun(domain: string, scenario: Scenario, a: string, b: string
   const where = `${a} vs ${b} on ${domain}`;
   expect(['agreement', 'deadline', 'walk-away'], where).toContain(result.endReason);
   expect(result.rejectedActions, `${where}: refused actions`).toBe(0);
-  for (const e of log.events) if (e.kind === 'offer') expect(outcomeProblems(scenario.domain, e.outcome), where).toEqual([]);
-  if (result.outcome) expect(result.parties.every((p) => p.utility >= 0 && p.utility <= 1 + 1e-9), where).toBe(true);
+  for (const e of log.events)
+    if (e.kind === 'offer') expect(outcomeProblems(scenario.domain, e.outcome), where).toEqual([]);
+  if (result.outcome)
+    expect(
+      result.parties.every((p) => p.utility >= 0 && p.utility <= 1 + 1e-9),
+      where,
+    ).toBe(true);
 }
 
 describe('every agent against every other in SAOP, on every shared ANAC domain', () => {

@@ -18,7 +18,9 @@ describe('parley run cairo-2024 (the demo simulation)', () => {
   });
 
   it('shows a delegation adjourning to consult its leadership and returning', () => {
-    expect(run.stdout).toMatch(/The Hamas delegation adjourned to consult the Hamas leadership \(Doha\) until hour \d+\./);
+    expect(run.stdout).toMatch(
+      /The Hamas delegation adjourned to consult the Hamas leadership \(Doha\) until hour \d+\./,
+    );
     expect(run.stdout).toMatch(/The Hamas delegation returned to the table\./);
   });
 
@@ -27,7 +29,9 @@ describe('parley run cairo-2024 (the demo simulation)', () => {
   });
 
   it('shows the mediators’ bridging proposal around a sticking point', () => {
-    expect(run.stdout).toMatch(/Egypt tabled package pkg-\d+ to the Hamas delegation: .* Note: .*(left to|between the positions)/);
+    expect(run.stdout).toMatch(
+      /Egypt tabled package pkg-\d+ to the Hamas delegation: .* Note: .*(left to|between the positions)/,
+    );
   });
 
   it('shows the outside events, the moved deadline and the relays', () => {
@@ -42,8 +46,13 @@ describe('parley run cairo-2024 (the demo simulation)', () => {
   });
 
   it('lets every party be asked about one package at a time: only the lead mediator tables', () => {
-    const log = readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const tablers = new Set(log.filter((l) => l.type === 'event' && l.event.kind === 'package-tabled').map((l) => l.event.actor));
+    const log = readFileSync(join(out, 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const tablers = new Set(
+      log.filter((l) => l.type === 'event' && l.event.kind === 'package-tabled').map((l) => l.event.actor),
+    );
     expect([...tablers]).toEqual(['Egypt']);
   });
 

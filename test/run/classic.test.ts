@@ -9,7 +9,11 @@ describe('the classic result of time-dependent tactics', () => {
       const scenario = loadAnac(domain);
       for (const seed of [1, 2]) {
         for (const boulwareFirst of [true, false]) {
-          const { result } = saopRun(scenario, [boulwareFirst ? 'boulware' : 'conceder', boulwareFirst ? 'conceder' : 'boulware'], { rounds: 100, seed });
+          const { result } = saopRun(
+            scenario,
+            [boulwareFirst ? 'boulware' : 'conceder', boulwareFirst ? 'conceder' : 'boulware'],
+            { rounds: 100, seed },
+          );
           own.boulware.push(result.parties[boulwareFirst ? 0 : 1]!.utility);
           own.conceder.push(result.parties[boulwareFirst ? 1 : 0]!.utility);
         }

@@ -20,27 +20,47 @@ describe('planning a run', () => {
     expect(plan.deadline).toEqual({ time: 120 });
     expect(plan.seed).toBe(2024);
     const byRole = Object.fromEntries(plan.seats.map((s) => [s.role, s.spec.strategy]));
-    expect(byRole).toMatchObject({ Egypt: 'bridging', Qatar: 'bridging', 'Israeli war cabinet': 'principal', 'Hamas leadership (Doha)': 'principal', 'Qatari technical team with Egypt': 'working-group' });
+    expect(byRole).toMatchObject({
+      Egypt: 'bridging',
+      Qatar: 'bridging',
+      'Israeli war cabinet': 'principal',
+      'Hamas leadership (Doha)': 'principal',
+      'Qatari technical team with Egypt': 'working-group',
+    });
     expect(byRole['United States']).toBeUndefined();
   });
 
   it('lets only the first mediator lead unless one is told to', () => {
-    const leads = (plan: ReturnType<typeof planRun>) => plan.seats.filter((s) => s.kind === 'mediator').map((s) => [s.role, s.spec.params?.lead]);
-    expect(leads(planRun(cairo()))).toEqual([['Egypt', true], ['Qatar', false]]);
-    const chosen = planRun(cairo(), { mediators: [{ strategy: 'nash' }, { strategy: 'bridging', params: { lead: true } }] });
-    expect(leads(chosen)).toEqual([['Egypt', false], ['Qatar', true]]);
+    const leads = (plan: ReturnType<typeof planRun>) =>
+      plan.seats.filter((s) => s.kind === 'mediator').map((s) => [s.role, s.spec.params?.lead]);
+    expect(leads(planRun(cairo()))).toEqual([
+      ['Egypt', true],
+      ['Qatar', false],
+    ]);
+    const chosen = planRun(cairo(), {
+      mediators: [{ strategy: 'nash' }, { strategy: 'bridging', params: { lead: true } }],
+    });
+    expect(leads(chosen)).toEqual([
+      ['Egypt', false],
+      ['Qatar', true],
+    ]);
   });
 
   it('adds a hill-climb mediator role for mediated protocols on a scenario without one, and more roles for more mediators', () => {
     const one = planRun(laptop(), { protocol: 'shuttle' });
     expect(one.scenario.roles.mediators).toEqual([{ name: 'Mediator', channels: [] }]);
     expect(one.seats[0]).toMatchObject({ role: 'Mediator', kind: 'mediator', spec: { strategy: 'hill-climb' } });
-    const three = planRun(laptop(), { protocol: 'single-text', mediators: [{ strategy: 'nash' }, { strategy: 'bridging' }, { strategy: 'hill-climb' }] });
+    const three = planRun(laptop(), {
+      protocol: 'single-text',
+      mediators: [{ strategy: 'nash' }, { strategy: 'bridging' }, { strategy: 'hill-climb' }],
+    });
     expect(three.scenario.roles.mediators.map((m) => m.name)).toEqual(['Mediator', 'Mediator 2', 'Mediator 3']);
   });
 
   it('gives a party’s ratification margin to its decision body, not to its delegation', () => {
-    const plan = planRun(cairo(), { agents: [{ strategy: 'linear', params: { ratificationMargin: 0.2, consultEvery: 12 } }, { strategy: 'linear' }] });
+    const plan = planRun(cairo(), {
+      agents: [{ strategy: 'linear', params: { ratificationMargin: 0.2, consultEvery: 12 } }, { strategy: 'linear' }],
+    });
     expect(plan.seats.find((s) => s.role === 'Israeli delegation')!.spec.params).toEqual({ consultEvery: 12 });
     expect(plan.seats.find((s) => s.role === 'Israeli war cabinet')!.spec.params).toEqual({ ratificationMargin: 0.2 });
   });

@@ -9,13 +9,28 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 describe('parley run', () => {
   it('prints exactly one JSON object that follows the contract and the published schema', async () => {
     const out = tempDir();
-    const r = await parley(['run', 'anac/2011/Laptop', '--agents', 'boulware,conceder', '--seed', '7', '--out', out, '--json']);
+    const r = await parley([
+      'run',
+      'anac/2011/Laptop',
+      '--agents',
+      'boulware,conceder',
+      '--seed',
+      '7',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0]!);
     expect(runJsonSchema.parse(json)).toBeTruthy();
-    expect(json).toMatchObject({ parley: expect.any(String), seed: 7, rounds: expect.any(Number), events: expect.any(Number) });
+    expect(json).toMatchObject({
+      parley: expect.any(String),
+      seed: 7,
+      rounds: expect.any(Number),
+      events: expect.any(Number),
+    });
     expect(json.utilities).toHaveLength(2);
     // Laptop discounts: the discounted utilities are there and below the undiscounted ones.
     expect(json.discounted).toHaveLength(2);
@@ -33,7 +48,12 @@ describe('parley run', () => {
   it('writes an identical event log for the same seed, and a different one for another seed', async () => {
     const [a, b, c] = [tempDir(), tempDir(), tempDir()];
     const args = ['run', 'anac/2012/CameraB', '--agents', 'random,tit-for-tat', '--rounds', '60', '--quiet'];
-    for (const [dir, seed] of [[a, '3'], [b, '3'], [c, '4']] as const) expect((await parley([...args, '--seed', seed, '--out', dir])).code).toBe(0);
+    for (const [dir, seed] of [
+      [a, '3'],
+      [b, '3'],
+      [c, '4'],
+    ] as const)
+      expect((await parley([...args, '--seed', seed, '--out', dir])).code).toBe(0);
     const log = (dir: string) => readFileSync(join(dir, 'events.jsonl'), 'utf8');
     expect(log(a)).toBe(log(b));
     expect(log(a)).not.toBe(log(c));
@@ -41,7 +61,9 @@ describe('parley run', () => {
 
   it('replays a log to the same events and says so', async () => {
     const out = tempDir();
-    expect((await parley(['run', 'anac/2011/Laptop', '--agents', 'linear,micro', '--out', out, '--quiet'])).code).toBe(0);
+    expect((await parley(['run', 'anac/2011/Laptop', '--agents', 'linear,micro', '--out', out, '--quiet'])).code).toBe(
+      0,
+    );
     const r = await parley(['replay', join(out, 'events.jsonl')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/the (\d+) events equal the \1 logged/);
@@ -54,7 +76,10 @@ describe('parley run', () => {
     const out = tempDir();
     await parley(['run', 'anac/2011/Laptop', '--out', out, '--quiet']);
     const file = join(out, 'events.jsonl');
-    const text = readFileSync(file, 'utf8').replace('"kind":"offer","audience":{"kind":"all"},"actor":"laptop_seller_utility"', '"kind":"offer","audience":{"kind":"all"},"actor":"somebody"');
+    const text = readFileSync(file, 'utf8').replace(
+      '"kind":"offer","audience":{"kind":"all"},"actor":"laptop_seller_utility"',
+      '"kind":"offer","audience":{"kind":"all"},"actor":"somebody"',
+    );
     writeFileSync(file, text);
     const r = await parley(['replay', file]);
     expect(r.code).toBe(1);
@@ -92,11 +117,26 @@ describe('parley run', () => {
 
   it('runs a custom agent module given by path', async () => {
     const out = tempDir();
-    const r = await parley(['run', 'anac/2011/Laptop', '--agents', 'examples/my-agent.ts:threshold=0.6,conceder', '--rounds', '40', '--out', out, '--json'], { cwd: ROOT });
+    const r = await parley(
+      [
+        'run',
+        'anac/2011/Laptop',
+        '--agents',
+        'examples/my-agent.ts:threshold=0.6,conceder',
+        '--rounds',
+        '40',
+        '--out',
+        out,
+        '--json',
+      ],
+      { cwd: ROOT },
+    );
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.agents[0].agent).toMatch(/examples\/my-agent\.ts$/);
-    const offers = readFileSync(join(out, 'events.jsonl'), 'utf8').split('\n').filter((l) => l.includes('"kind":"offer"') && l.includes('laptop_buyer_utility'));
+    const offers = readFileSync(join(out, 'events.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"kind":"offer"') && l.includes('laptop_buyer_utility'));
     expect(offers.length).toBeGreaterThan(0);
   });
 

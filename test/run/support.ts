@@ -1,2 +1,1 @@
-
 export { ANAC, anacDomains, loadAnac } from '../../bench/lib/anac.js';

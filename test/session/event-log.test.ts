@@ -15,7 +15,15 @@ const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 function randomRun(seed: number) {
   const agents = [new RandomConceder('Israel-delegation'), new RandomConceder('Hamas-delegation')];
-  return runSession({ scenario: scenario({ timeline: [rocketAttack] }), protocol: 'saop', agents, deadline: { rounds: 30 }, seed, hoursPerRound: 2, analysis: 'skip' });
+  return runSession({
+    scenario: scenario({ timeline: [rocketAttack] }),
+    protocol: 'saop',
+    agents,
+    deadline: { rounds: 30 },
+    seed,
+    hoursPerRound: 2,
+    analysis: 'skip',
+  });
 }
 
 function expectCode(f: () => unknown, code: string, message: RegExp) {
@@ -49,7 +57,10 @@ describe('determinism and replay', () => {
     const run = shuttleScript();
     const path = join(mkdtempSync(join(tmpdir(), 'parley-log-')), 'run.jsonl');
     writeEventLog(path, run.log);
-    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ type: 'header', scenario: 'cairo-test', protocol: 'shuttle', seed: 3 });
     expect(lines[1]).toMatchObject({ type: 'event', event: { kind: 'started' } });
     expect(lines.filter((l) => l.type === 'action')).toHaveLength(run.log.actions.length);
@@ -62,9 +73,17 @@ describe('determinism and replay', () => {
 
   it('keeps refused actions in the log so replay refuses them again', () => {
     const run = randomRun(1);
-    const bad = { role: 'Hamas-delegation', action: { kind: 'offer' as const, actor: 'Hamas-delegation', outcome: {} }, produced: 0 };
+    const bad = {
+      role: 'Hamas-delegation',
+      action: { kind: 'offer' as const, actor: 'Hamas-delegation', outcome: {} },
+      produced: 0,
+    };
     const tampered: EventLog = { ...run.log, actions: [bad, ...run.log.actions] };
-    expectCode(() => replay(tampered), 'PARLEY_E_INTERNAL', /replay diverged at action 1 \(offer by Hamas-delegation\): it was accepted, now refused/);
+    expectCode(
+      () => replay(tampered),
+      'PARLEY_E_INTERNAL',
+      /replay diverged at action 1 \(offer by Hamas-delegation\): it was accepted, now refused/,
+    );
   });
 
   it('reports a broken line with its file and line number', () => {
@@ -80,7 +99,9 @@ describe('determinism and replay', () => {
       expect.unreachable();
     } catch (e) {
       expect(isParleyError(e) && e.code).toBe('PARLEY_E_PARSE');
-      expect(isParleyError(e) && e.describe()).toMatch(new RegExp(`${path.replace(/[.]/g, '\\.')}:2:1: line 2 is not valid JSON`));
+      expect(isParleyError(e) && e.describe()).toMatch(
+        new RegExp(`${path.replace(/[.]/g, '\\.')}:2:1: line 2 is not valid JSON`),
+      );
     }
     writeFileSync(path, '{"type":"event"}\n');
     expectCode(() => readEventLog(path), 'PARLEY_E_FORMAT', /not an event log header/);

@@ -3,7 +3,13 @@ import { analyze } from '../../src/analysis/index.js';
 import { utilityFor } from '../../src/core/party.js';
 import { saop } from '../../src/protocols/saop.js';
 import { shuttle } from '../../src/protocols/shuttle/index.js';
-import { currentParties, distancesOf, openIssues, partyResults, remainingStickingPoints } from '../../src/session/metrics.js';
+import {
+  currentParties,
+  distancesOf,
+  openIssues,
+  partyResults,
+  remainingStickingPoints,
+} from '../../src/session/metrics.js';
 import { drive } from '../protocols/support/drive.js';
 import { counter, deal, hamas, israel, rocketAttack, scenario, setup } from './support/fixtures.js';
 

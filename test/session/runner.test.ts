@@ -17,9 +17,27 @@ const offer = (actor: string, outcome: Record<string, string | number>): Action 
 
 describe('runSession with alternating offers', () => {
   it('reports agreement, utilities, discounted utilities and welfare', () => {
-    const agents = [new ScriptedAgent(I, [offer(I, deal), offer(I, deal)]), new ScriptedAgent(H, [offer(H, counter), { kind: 'accept', actor: H, proposal: 'offer-3' }])];
-    const { result } = runSession({ scenario: scenario(), protocol: 'saop', agents, deadline: { rounds: 10 }, seed: 1, analysis: 'skip' });
-    expect(result).toMatchObject({ agreement: true, endReason: 'agreement', outcome: deal, proposal: 'offer-3', rounds: 1, time: 1, progress: 0.1 });
+    const agents = [
+      new ScriptedAgent(I, [offer(I, deal), offer(I, deal)]),
+      new ScriptedAgent(H, [offer(H, counter), { kind: 'accept', actor: H, proposal: 'offer-3' }]),
+    ];
+    const { result } = runSession({
+      scenario: scenario(),
+      protocol: 'saop',
+      agents,
+      deadline: { rounds: 10 },
+      seed: 1,
+      analysis: 'skip',
+    });
+    expect(result).toMatchObject({
+      agreement: true,
+      endReason: 'agreement',
+      outcome: deal,
+      proposal: 'offer-3',
+      rounds: 1,
+      time: 1,
+      progress: 0.1,
+    });
     const uI = utilityFor(israel, deal);
     const uH = utilityFor(hamas, deal);
     expect(result.parties[0]).toEqual({ party: 'Israel', utility: uI, discounted: uI * Math.pow(0.9, 0.1) });
@@ -29,7 +47,14 @@ describe('runSession with alternating offers', () => {
 
   it('gives each party its reservation value when the deadline passes without agreement', () => {
     const agents = [new ConstantAgent(I, () => offer(I, deal)), new ConstantAgent(H, () => offer(H, counter))];
-    const { result } = runSession({ scenario: scenario(), protocol: 'saop', agents, deadline: { rounds: 2 }, seed: 1, analysis: 'skip' });
+    const { result } = runSession({
+      scenario: scenario(),
+      protocol: 'saop',
+      agents,
+      deadline: { rounds: 2 },
+      seed: 1,
+      analysis: 'skip',
+    });
     expect(result).toMatchObject({ agreement: false, endReason: 'deadline', outcome: null, rounds: 2, progress: 1 });
     expect(result.parties.map((p) => p.utility)).toEqual([0.3, 0.2]);
     expect(result.parties[0]!.discounted).toBeCloseTo(0.3 * 0.9, 12);
@@ -39,7 +64,10 @@ describe('runSession with alternating offers', () => {
   it('measures distances to the frontier and to Nash with the analysis', () => {
     const s = scenario();
     const nash = analyze(s).nash!;
-    const agents = [new ScriptedAgent(I, [offer(I, nash.outcome)]), new ScriptedAgent(H, [{ kind: 'accept', actor: H, proposal: 'offer-1' }])];
+    const agents = [
+      new ScriptedAgent(I, [offer(I, nash.outcome)]),
+      new ScriptedAgent(H, [{ kind: 'accept', actor: H, proposal: 'offer-1' }]),
+    ];
     const { result } = runSession({ scenario: s, protocol: 'saop', agents, deadline: { rounds: 3 }, seed: 1 });
     expect(result.distances!.nash).toBeCloseTo(0, 12);
     expect(result.distances!.frontier).toBeCloseTo(0, 12);
@@ -52,7 +80,15 @@ describe('runSession with alternating offers', () => {
   it('records a refused action for the actor only and asks again at most maxRetries times', () => {
     const bad = new ConstantAgent(I, () => offer(I, { ...deal, captives: 99 }));
     const hamasAgent = new ScriptedAgent(H, []);
-    const { log, result } = runSession({ scenario: scenario(), protocol: 'saop', agents: [bad, hamasAgent], deadline: { time: 3 }, seed: 1, maxRetries: 2, analysis: 'skip' });
+    const { log, result } = runSession({
+      scenario: scenario(),
+      protocol: 'saop',
+      agents: [bad, hamasAgent],
+      deadline: { time: 3 },
+      seed: 1,
+      maxRetries: 2,
+      analysis: 'skip',
+    });
     expect(bad.calls).toBe(9);
     const refused = log.events.filter((e) => e.kind === 'invalid-action');
     expect(refused).toHaveLength(9);
@@ -63,25 +99,54 @@ describe('runSession with alternating offers', () => {
 
   it('refuses an agent acting in another role\u2019s name', () => {
     const agents = [new ConstantAgent(I, () => offer(H, deal))];
-    const { log } = runSession({ scenario: scenario(), protocol: 'saop', agents, deadline: { time: 1 }, seed: 1, maxRetries: 0, analysis: 'skip' });
-    expect(log.events.find((e) => e.kind === 'invalid-action')).toMatchObject({ actor: I, reason: `${I} may act only as itself, not as ${H}` });
+    const { log } = runSession({
+      scenario: scenario(),
+      protocol: 'saop',
+      agents,
+      deadline: { time: 1 },
+      seed: 1,
+      maxRetries: 0,
+      analysis: 'skip',
+    });
+    expect(log.events.find((e) => e.kind === 'invalid-action')).toMatchObject({
+      actor: I,
+      reason: `${I} may act only as itself, not as ${H}`,
+    });
   });
 
   it('lets time pass when everyone waits, and gives up on a run that can never end', () => {
-    const { result } = runSession({ scenario: scenario(), protocol: 'saop', agents: [], deadline: { rounds: 3 }, seed: 1, maxPasses: 5, analysis: 'skip' });
+    const { result } = runSession({
+      scenario: scenario(),
+      protocol: 'saop',
+      agents: [],
+      deadline: { rounds: 3 },
+      seed: 1,
+      maxPasses: 5,
+      analysis: 'skip',
+    });
     expect(result).toMatchObject({ endReason: 'stalled', time: 5, rounds: 0 });
   });
 
   it('refuses agents for unknown or duplicate roles and a clock that does not move', () => {
     const base = { scenario: scenario(), protocol: 'saop', deadline: { rounds: 3 }, seed: 1 } as const;
     expect(() => runSession({ ...base, agents: [new ScriptedAgent('Mossad', [])] })).toThrow(/unknown role "Mossad"/);
-    expect(() => runSession({ ...base, agents: [new ScriptedAgent(I, []), new ScriptedAgent(I, [])] })).toThrow(/two agents/);
+    expect(() => runSession({ ...base, agents: [new ScriptedAgent(I, []), new ScriptedAgent(I, [])] })).toThrow(
+      /two agents/,
+    );
     expect(() => runSession({ ...base, agents: [], hoursPerRound: 0 })).toThrow(/hoursPerRound must be positive/);
   });
 
   it('passes every logged event to onEvent', () => {
     const seen: ProtocolEvent[] = [];
-    const { log } = runSession({ scenario: scenario(), protocol: 'saop', agents: [], deadline: { time: 2 }, seed: 1, onEvent: (e) => seen.push(e), analysis: 'skip' });
+    const { log } = runSession({
+      scenario: scenario(),
+      protocol: 'saop',
+      agents: [],
+      deadline: { time: 2 },
+      seed: 1,
+      onEvent: (e) => seen.push(e),
+      analysis: 'skip',
+    });
     expect(seen).toEqual(log.events);
   });
 });
@@ -100,7 +165,15 @@ describe('agent views', () => {
       return israelAgent.act(v);
     });
     const s = scenario({ timeline: [rocketAttack] });
-    const { result } = runSession({ scenario: s, protocol: 'saop', agents: [recorder, watcher], deadline: { rounds: 20 }, seed: 1, hoursPerRound: 4, analysis: 'skip' });
+    const { result } = runSession({
+      scenario: s,
+      protocol: 'saop',
+      agents: [recorder, watcher],
+      deadline: { rounds: 20 },
+      seed: 1,
+      hoursPerRound: 4,
+      analysis: 'skip',
+    });
     const before = israelViews.find((v) => v.now < 10)!;
     const after = israelViews.find((v) => v.now >= 10)!;
     const changed = withEffects(israel, rocketAttack.effects);
@@ -116,20 +189,42 @@ describe('agent views', () => {
   it('shows mediators revealed preferences only when the session reveals them', () => {
     const egypt = new ScriptedAgent('Egypt', [null]);
     const hamasAgent = new ScriptedAgent(H, [null]);
-    runSession({ scenario: scenario(), protocol: 'shuttle', agents: [egypt, hamasAgent], deadline: { time: 1 }, seed: 1, revealToMediators: ['Hamas'], analysis: 'skip' });
+    runSession({
+      scenario: scenario(),
+      protocol: 'shuttle',
+      agents: [egypt, hamasAgent],
+      deadline: { time: 1 },
+      seed: 1,
+      revealToMediators: ['Hamas'],
+      analysis: 'skip',
+    });
     expect(Object.keys(egypt.views[0]!.revealed)).toEqual(['Hamas']);
     expect(egypt.views[0]!.self).toBeUndefined();
     expect(hamasAgent.views[0]!.revealed).toEqual({});
     expect(hamasAgent.views[0]!.self?.name).toBe('Hamas');
     const plain = new ScriptedAgent('Egypt', [null]);
-    runSession({ scenario: scenario(), protocol: 'shuttle', agents: [plain], deadline: { time: 1 }, seed: 1, analysis: 'skip' });
+    runSession({
+      scenario: scenario(),
+      protocol: 'shuttle',
+      agents: [plain],
+      deadline: { time: 1 },
+      seed: 1,
+      analysis: 'skip',
+    });
     expect(plain.views[0]!.revealed).toEqual({});
   });
 
   it('gives each role a different seed derived from the session seed', () => {
     const a = new ScriptedAgent(I, [null]);
     const b = new ScriptedAgent(H, [null]);
-    runSession({ scenario: scenario(), protocol: 'shuttle', agents: [a, b], deadline: { time: 1 }, seed: 9, analysis: 'skip' });
+    runSession({
+      scenario: scenario(),
+      protocol: 'shuttle',
+      agents: [a, b],
+      deadline: { time: 1 },
+      seed: 9,
+      analysis: 'skip',
+    });
     expect(a.views[0]!.seed).not.toBe(b.views[0]!.seed);
   });
 
@@ -140,7 +235,9 @@ describe('agent views', () => {
       const viewer = seatOf({ ...run.log.header.setup, roles: s.roles }, agent.role).viewer;
       for (const view of agent.views) for (const e of view.events) expect(visibleTo(e, viewer)).toBe(true);
       const last = agent.views[agent.views.length - 1]!;
-      const due = run.log.events.filter((e) => e.seq < (last.events[last.events.length - 1]?.seq ?? 0) && visibleTo(e, viewer));
+      const due = run.log.events.filter(
+        (e) => e.seq < (last.events[last.events.length - 1]?.seq ?? 0) && visibleTo(e, viewer),
+      );
       expect(last.events.slice(0, due.length)).toEqual(due);
     }
   });
@@ -159,7 +256,9 @@ describe('runSession with shuttle talks', () => {
   it('reaches agreement only after adjournment, return, acceptance and both ratifications', () => {
     const { result, log } = shuttleScript();
     expect(result).toMatchObject({ agreement: true, outcome: deal, proposal: 'pkg-1' });
-    const order = log.events.map((e) => e.kind).filter((k) => ['adjourned', 'returned', 'ratified', 'agreement'].includes(k));
+    const order = log.events
+      .map((e) => e.kind)
+      .filter((k) => ['adjourned', 'returned', 'ratified', 'agreement'].includes(k));
     expect(order).toEqual(['adjourned', 'returned', 'ratified', 'ratified', 'agreement']);
     expect(log.events.find((e) => e.kind === 'returned')!.at).toBe(3);
   });

@@ -59,7 +59,13 @@ function estimate(negotiator: Negotiator, outcome: Outcome): number {
 }
 
 /** The value of one issue that scores best; with `withinLines`, only values inside red lines. */
-function bestValue(current: Outcome, issueName: string, negotiator: Negotiator, care: number, withinLines: boolean): Value | null {
+function bestValue(
+  current: Outcome,
+  issueName: string,
+  negotiator: Negotiator,
+  care: number,
+  withinLines: boolean,
+): Value | null {
   const issue = negotiator.prefs.domain.issues.find((i) => i.name === issueName);
   if (!issue) return null;
   let best: Value | null = null;
@@ -70,7 +76,12 @@ function bestValue(current: Outcome, issueName: string, negotiator: Negotiator, 
     const changed = { ...current, [issueName]: v };
     // Within lines: the value must satisfy this issue's own red lines (others may still be
     // crossed by the text, and are fixed issue by issue). Otherwise: add no new crossing.
-    if (withinLines ? negotiator.prefs.crossesRedLines({ [issueName]: v } as Outcome) : negotiator.prefs.crossesRedLines(changed) && !negotiator.prefs.crossesRedLines(current)) continue;
+    if (
+      withinLines
+        ? negotiator.prefs.crossesRedLines({ [issueName]: v } as Outcome)
+        : negotiator.prefs.crossesRedLines(changed) && !negotiator.prefs.crossesRedLines(current)
+    )
+      continue;
     const score = changeScore(current, issueName, v, negotiator, care);
     if (score > bestScore) {
       best = v;

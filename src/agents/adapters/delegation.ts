@@ -62,7 +62,8 @@ export class DelegationAgent implements Agent {
     const may = view.expectation.may;
     if (view.now > this.lastNow) [this.step, this.lastNow] = [view.now - this.lastNow, view.now];
     const away = this.away;
-    if (away !== null) return may.includes('return') && this.timeToReturn(view.now, away) ? { kind: 'return', actor: this.role } : null;
+    if (away !== null)
+      return may.includes('return') && this.timeToReturn(view.now, away) ? { kind: 'return', actor: this.role } : null;
     const statement = this.statement(view);
     if (statement) return statement;
     if (may.includes('offer')) return this.offerMove(view);
@@ -89,10 +90,13 @@ export class DelegationAgent implements Agent {
   private offerMove(view: AgentView): Action | null {
     const may = view.expectation.may;
     const standing = may.includes('accept') ? proposalOutcome(view, view.expectation.proposal) : null;
-    if (standing && this.negotiator.accepts(standing)) return { kind: 'accept', actor: this.role, proposal: view.expectation.proposal! };
+    if (standing && this.negotiator.accepts(standing))
+      return { kind: 'accept', actor: this.role, proposal: view.expectation.proposal! };
     const next = this.negotiator.propose();
     if (next) return { kind: 'offer', actor: this.role, outcome: next };
-    return may.includes('end') ? { kind: 'end', actor: this.role, reason: `nothing in reach meets ${this.party}'s minimum` } : null;
+    return may.includes('end')
+      ? { kind: 'end', actor: this.role, reason: `nothing in reach meets ${this.party}'s minimum` }
+      : null;
   }
 
   private answer(view: AgentView): Action | null {
@@ -131,26 +135,41 @@ export class DelegationAgent implements Agent {
     if (!(close && rested) && !due) return null;
     this.consulted.add(proposal);
     this.lastConsult = view.now;
-    return { kind: 'adjourn', actor: this.role, until: view.now + this.options.consultHours, reason: `${this.party} consults its leadership on ${proposal}` };
+    return {
+      kind: 'adjourn',
+      actor: this.role,
+      until: view.now + this.options.consultHours,
+      reason: `${this.party} consults its leadership on ${proposal}`,
+    };
   }
 
   /** Issues on which the text crosses one of this party's red lines. */
   private crossedIssues(text: Outcome): string[] {
     const prefs = this.negotiator.prefs;
-    return [...new Set(prefs.current.redLines.filter((l) => prefs.crossesRedLines({ [l.issue]: text[l.issue]! } as Outcome)).map((l) => l.issue))];
+    return [
+      ...new Set(
+        prefs.current.redLines
+          .filter((l) => prefs.crossesRedLines({ [l.issue]: text[l.issue]! } as Outcome))
+          .map((l) => l.issue),
+      ),
+    ];
   }
 
   private rejection(text: Outcome): string {
     const prefs = this.negotiator.prefs;
-    const crossed = prefs.current.redLines.filter((l) => prefs.crossesRedLines({ [l.issue]: text[l.issue]! } as Outcome));
-    if (crossed.length) return `The text crosses ${this.party}'s red line${crossed.length > 1 ? 's' : ''} on ${crossed.map((l) => l.issue).join(', ')}.`;
+    const crossed = prefs.current.redLines.filter((l) =>
+      prefs.crossesRedLines({ [l.issue]: text[l.issue]! } as Outcome),
+    );
+    if (crossed.length)
+      return `The text crosses ${this.party}'s red line${crossed.length > 1 ? 's' : ''} on ${crossed.map((l) => l.issue).join(', ')}.`;
     return `The text does not meet ${this.party}'s minimum terms.`;
   }
 
   private statement(view: AgentView): Action | null {
     const every = this.options.statementEvery;
     // A statement uses the turn, so it is made only when nothing awaits an answer.
-    if (every <= 0 || !view.expectation.may.includes('statement') || view.expectation.proposal !== undefined) return null;
+    if (every <= 0 || !view.expectation.may.includes('statement') || view.expectation.proposal !== undefined)
+      return null;
     if (this.lastStatement > -Infinity && view.now - this.lastStatement < every) return null;
     const position = this.negotiator.propose();
     if (!position) return null;

@@ -14,7 +14,9 @@ export function positionStatement(party: string, negotiator: Negotiator, positio
     .slice(0, issueCount);
   const asks = ranked.map((r) => `${r.issue}: ${String(position[r.issue])}`);
   const lines = prefs.current.redLines.map((l) =>
-    l.allowed ? `${l.issue} only ${l.allowed.map(String).join(' or ')}` : `${l.issue} ${l.min !== undefined ? `at least ${l.min}` : ''}${l.min !== undefined && l.max !== undefined ? ' and ' : ''}${l.max !== undefined ? `at most ${l.max}` : ''}`,
+    l.allowed
+      ? `${l.issue} only ${l.allowed.map(String).join(' or ')}`
+      : `${l.issue} ${l.min !== undefined ? `at least ${l.min}` : ''}${l.min !== undefined && l.max !== undefined ? ' and ' : ''}${l.max !== undefined ? `at most ${l.max}` : ''}`,
   );
   const parts = [`${party} asks for ${asks.length ? asks.join('; ') : 'the terms it has set out'}.`];
   if (lines.length) parts.push(`${party} will not sign an agreement without ${lines.join('; ')}.`);
@@ -27,9 +29,17 @@ function stakeOf(negotiator: Negotiator, position: Outcome, issueName: string): 
   const issue = prefs.domain.issues.find((i) => i.name === issueName)!;
   const base = prefs.utility(position);
   let worst = 0;
-  const n = issue.kind === 'discrete' ? issue.values.length : Math.min(issue.kind === 'integer' ? issue.max - issue.min + 1 : issue.steps + 1, 64);
+  const n =
+    issue.kind === 'discrete'
+      ? issue.values.length
+      : Math.min(issue.kind === 'integer' ? issue.max - issue.min + 1 : issue.steps + 1, 64);
   for (let j = 0; j < n; j++) {
-    const v = issue.kind === 'discrete' ? issue.values[j]! : issue.kind === 'integer' ? issue.min + Math.round((j * (issue.max - issue.min)) / Math.max(1, n - 1)) : issue.min + ((issue.max - issue.min) * j) / Math.max(1, n - 1);
+    const v =
+      issue.kind === 'discrete'
+        ? issue.values[j]!
+        : issue.kind === 'integer'
+          ? issue.min + Math.round((j * (issue.max - issue.min)) / Math.max(1, n - 1))
+          : issue.min + ((issue.max - issue.min) * j) / Math.max(1, n - 1);
     worst = Math.max(worst, base - prefs.utility({ ...position, [issueName]: v }));
   }
   return worst;

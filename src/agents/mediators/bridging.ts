@@ -7,7 +7,8 @@ import type { MediationRecord } from './record.js';
 import { middleValue } from './texts.js';
 
 /** Discrete values that put an issue off: "deferred", "later phase", "to be negotiated", … */
-const DEFERRAL = /\bdefer|\blater\b|postpone|\bfuture\b|next phase|subsequent phase|to be (agreed|negotiated|decided|settled|determined)|\btbd\b/i;
+const DEFERRAL =
+  /\bdefer|\blater\b|postpone|\bfuture\b|next phase|subsequent phase|to be (agreed|negotiated|decided|settled|determined)|\btbd\b/i;
 
 export function deferralValue(issue: Issue): Value | undefined {
   return issue.kind === 'discrete' ? issue.values.find((v) => DEFERRAL.test(v)) : undefined;
@@ -36,7 +37,9 @@ export function contestedIssues(view: AgentView, record: MediationRecord): strin
           note(objections, issue, r.party);
         }
       }
-      if (r.answer === 'reject' && r.reason) for (const issue of view.domain.issues) if (r.reason.includes(issue.name)) note(objections, issue.name, r.party);
+      if (r.answer === 'reject' && r.reason)
+        for (const issue of view.domain.issues)
+          if (r.reason.includes(issue.name)) note(objections, issue.name, r.party);
     }
   }
   const contested: string[] = [];
@@ -54,7 +57,12 @@ export function contestedIssues(view: AgentView, record: MediationRecord): strin
  * The value of one issue that leaves the worst-off party (as far as the mediator knows the
  * parties) best placed, the rest of the text fixed; undefined when it knows no party.
  */
-export function fairestValue(domain: Domain, text: Outcome, issueName: string, scorers: readonly PartyScorer[]): Value | undefined {
+export function fairestValue(
+  domain: Domain,
+  text: Outcome,
+  issueName: string,
+  scorers: readonly PartyScorer[],
+): Value | undefined {
   const i = domain.issues.findIndex((x) => x.name === issueName);
   if (i < 0 || scorers.length === 0) return undefined;
   const codec = new RowCodec(domain);
@@ -74,7 +82,13 @@ export function fairestValue(domain: Domain, text: Outcome, issueName: string, s
  * The text with contested issues deferred, or else set to the value fairest to the parties
  * as known (the middle of what was asked when nothing is known), and a note.
  */
-export function deferredText(domain: Domain, text: Outcome, contested: readonly string[], record: MediationRecord, scorers: readonly PartyScorer[] = []): { text: Outcome; note: string } {
+export function deferredText(
+  domain: Domain,
+  text: Outcome,
+  contested: readonly string[],
+  record: MediationRecord,
+  scorers: readonly PartyScorer[] = [],
+): { text: Outcome; note: string } {
   const out: Record<string, Value> = { ...text };
   const deferred: string[] = [];
   for (const name of contested) {
@@ -86,7 +100,9 @@ export function deferredText(domain: Domain, text: Outcome, contested: readonly 
       deferred.push(name);
       continue;
     }
-    const asked = record.rounds.flatMap((r) => [...r.responses.values()].map((x) => x.amendments?.[name]).filter((v): v is Value => v !== undefined));
+    const asked = record.rounds.flatMap((r) =>
+      [...r.responses.values()].map((x) => x.amendments?.[name]).filter((v): v is Value => v !== undefined),
+    );
     out[name] = fairestValue(domain, out, name, scorers) ?? middleValue(issue, [...asked, text[name]!]);
   }
   const phase = domain.phases.length > 1 ? domain.phases[domain.phases.length - 1]!.name : undefined;
@@ -94,6 +110,9 @@ export function deferredText(domain: Domain, text: Outcome, contested: readonly 
   const middle = contested.filter((c) => !deferred.includes(c));
   const parts: string[] = [];
   if (deferred.length) parts.push(`${deferred.join(', ')} ${deferred.length > 1 ? 'are' : 'is'} left to ${where}.`);
-  if (middle.length) parts.push(`On ${middle.join(', ')} the text holds a value between the positions stated${deferred.length ? '' : `, to be settled in ${where}`}.`);
+  if (middle.length)
+    parts.push(
+      `On ${middle.join(', ')} the text holds a value between the positions stated${deferred.length ? '' : `, to be settled in ${where}`}.`,
+    );
   return { text: out, note: parts.join(' ') };
 }

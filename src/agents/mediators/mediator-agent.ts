@@ -48,7 +48,9 @@ export class MediatorAgent implements Agent {
 
   private lapsedOrRefused(view: AgentView, proposal: string): boolean {
     return view.events.some(
-      (e) => (e.kind === 'return-missed' && e.lapsed === proposal) || (e.kind === 'ratification-refused' && e.proposal === proposal),
+      (e) =>
+        (e.kind === 'return-missed' && e.lapsed === proposal) ||
+        (e.kind === 'ratification-refused' && e.proposal === proposal),
     );
   }
 

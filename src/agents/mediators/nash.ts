@@ -55,7 +55,11 @@ function candidateRows(domain: Domain, revealed: readonly Party[]): Int32Array[]
  * (as far as known) can accept; when none is, the one whose worst-off party falls least
  * short. Null when no party is known at all.
  */
-export function nashOutcome(domain: Domain, scorers: readonly PartyScorer[], revealed: readonly Party[]): Outcome | null {
+export function nashOutcome(
+  domain: Domain,
+  scorers: readonly PartyScorer[],
+  revealed: readonly Party[],
+): Outcome | null {
   if (scorers.length === 0) return null;
   const k = domain.issues.length;
   let best: { rows: Int32Array; offset: number; product: number; shortfall: number } | null = null;
@@ -71,7 +75,11 @@ export function nashOutcome(domain: Domain, scorers: readonly PartyScorer[], rev
         if (!s.allows(rows, offset)) shortfall += 1;
         product *= Math.max(0, gain);
       }
-      if (!best || shortfall < best.shortfall - 1e-12 || (Math.abs(shortfall - best.shortfall) <= 1e-12 && product > best.product)) {
+      if (
+        !best ||
+        shortfall < best.shortfall - 1e-12 ||
+        (Math.abs(shortfall - best.shortfall) <= 1e-12 && product > best.product)
+      ) {
         best = { rows, offset, product, shortfall };
       }
     }

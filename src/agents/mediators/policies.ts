@@ -18,7 +18,13 @@ export interface MediatorPolicy {
 }
 
 /** A text not tabled before: the candidate, else small random steps away from it on issues not `frozen`. */
-export function untried(domain: Domain, candidate: Outcome, record: MediationRecord, random: Random, frozen: readonly string[] = []): Outcome {
+export function untried(
+  domain: Domain,
+  candidate: Outcome,
+  record: MediationRecord,
+  random: Random,
+  frozen: readonly string[] = [],
+): Outcome {
   const tried = record.triedKeys();
   const free = { ...domain, issues: domain.issues.filter((i) => !frozen.includes(i.name)) };
   if (free.issues.length === 0) return candidate;
@@ -32,20 +38,43 @@ export function untried(domain: Domain, candidate: Outcome, record: MediationRec
  * the amendments it drew (the middle where parties pull apart); when a revision was
  * received worse, go back to the best and step elsewhere.
  */
-export function hillClimbStep(view: AgentView, record: MediationRecord, random: Random, start: 'central' | 'random'): TextChoice {
+export function hillClimbStep(
+  view: AgentView,
+  record: MediationRecord,
+  random: Random,
+  start: 'central' | 'random',
+): TextChoice {
   const domain = view.domain;
   const last = record.current;
-  if (!last) return { text: start === 'random' ? randomText(domain, random) : centralText(domain), note: 'Opening text for comment.' };
+  if (!last)
+    return {
+      text: start === 'random' ? randomText(domain, random) : centralText(domain),
+      note: 'Opening text for comment.',
+    };
   let best = last;
   for (const r of record.rounds) if (responseScore(r) > responseScore(best)) best = r;
   let base: Outcome = mergeAmendments(domain, best);
-  for (const name of rejectedIssues(view, best)) base = nudgeIssue(domain.issues.find((i) => i.name === name)!, base, random);
+  for (const name of rejectedIssues(view, best))
+    base = nudgeIssue(
+      domain.issues.find((i) => i.name === name)!,
+      base,
+      random,
+    );
   const text = untried(domain, base, record, random);
-  return { text, note: best === last ? 'Revised to take in the requested changes.' : 'Revised from an earlier text that drew more support.' };
+  return {
+    text,
+    note:
+      best === last
+        ? 'Revised to take in the requested changes.'
+        : 'Revised from an earlier text that drew more support.',
+  };
 }
 
 /** Issues that a rejection's stated reason names (e.g. a red line on an issue). */
-export function rejectedIssues(view: AgentView, round: { responses: Map<string, { answer: string; reason?: string }> }): string[] {
+export function rejectedIssues(
+  view: AgentView,
+  round: { responses: Map<string, { answer: string; reason?: string }> },
+): string[] {
   const out = new Set<string>();
   for (const r of round.responses.values()) {
     if (r.answer !== 'reject' || !r.reason) continue;
@@ -64,7 +93,8 @@ export function knownScorers(view: AgentView, record: MediationRecord): PartySco
   for (const party of view.parties) {
     const revealed = view.revealed[party];
     if (revealed) out.push(revealedScorer(view.domain, revealed));
-    else if (record.models.parties.includes(party) && record.models.of(party).offersSeen > 0) out.push(estimatedScorer(party, record.models.of(party)));
+    else if (record.models.parties.includes(party) && record.models.of(party).offersSeen > 0)
+      out.push(estimatedScorer(party, record.models.of(party)));
   }
   return out;
 }
@@ -81,7 +111,10 @@ export function nashPolicy(start: 'central' | 'random'): MediatorPolicy {
       const revealed = Object.values(view.revealed);
       const point = scorers.length ? nashOutcome(view.domain, scorers, revealed) : null;
       if (point && !record.triedKeys().has(outcomeKey(point))) {
-        const basis = scorers.length === view.parties.length && revealed.length === view.parties.length ? 'the preferences the parties shared' : 'the positions the parties have shown';
+        const basis =
+          scorers.length === view.parties.length && revealed.length === view.parties.length
+            ? 'the preferences the parties shared'
+            : 'the positions the parties have shown';
         return { text: point, note: `A text balancing ${basis}.` };
       }
       return hillClimbStep(view, record, random, start);

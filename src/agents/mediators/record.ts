@@ -92,7 +92,11 @@ export class MediationRecord {
 }
 
 export function outcomeKey(o: Outcome): string {
-  return JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+  return JSON.stringify(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
 }
 
 /** Score of a text by its answers: an accept counts 1, an amendment less the more it asks. */

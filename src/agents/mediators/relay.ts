@@ -14,7 +14,9 @@ export function relayMessage(domain: Domain, proposal: string, response: Respons
       return `${response.party} asks for changes to ${proposal}: ${asks.join('; ')}.`;
     }
     case 'reject': {
-      const issues = response.reason ? domain.issues.filter((i) => response.reason!.includes(i.name)).map((i) => i.name) : [];
+      const issues = response.reason
+        ? domain.issues.filter((i) => response.reason!.includes(i.name)).map((i) => i.name)
+        : [];
       return `${response.party} does not accept ${proposal}${issues.length ? `; its objection concerns ${issues.join(', ')}` : ''}.`;
     }
   }

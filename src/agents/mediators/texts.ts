@@ -16,7 +16,8 @@ export function randomText(domain: Domain, random: Random): Outcome {
 export function positionOf(issue: Issue, value: Value): number {
   const p = indexOfValue(issue, value);
   if (p >= 0 || issue.kind !== 'real') return p;
-  const step = issue.steps === 0 ? 0 : Math.round(((Number(value) - issue.min) / (issue.max - issue.min)) * issue.steps);
+  const step =
+    issue.steps === 0 ? 0 : Math.round(((Number(value) - issue.min) / (issue.max - issue.min)) * issue.steps);
   return Math.min(issue.steps, Math.max(0, step));
 }
 

@@ -20,7 +20,9 @@ export class WorkingGroupAgent implements Agent {
   act(view: AgentView): Action | null {
     const proposal = view.expectation.proposal;
     if (!view.expectation.may.includes('settle') || !proposal || this.settled.has(proposal)) return null;
-    const referral = [...view.events].reverse().find((e) => e.kind === 'phase-referred' && e.proposal === proposal && e.group === this.role);
+    const referral = [...view.events]
+      .reverse()
+      .find((e) => e.kind === 'phase-referred' && e.proposal === proposal && e.group === this.role);
     if (!referral || referral.kind !== 'phase-referred') return null;
     this.settled.add(proposal);
     const { objected, tabled: seen } = referralHistory(view);
@@ -28,7 +30,13 @@ export class WorkingGroupAgent implements Agent {
     for (const issueName of referral.issues) {
       const tabled = referral.details[issueName];
       if (tabled === undefined || !objected.get(issueName)?.has(String(tabled))) continue;
-      const pick = closestUnobjected(view.domain, issueName, tabled, objected.get(issueName)!, seen.get(issueName) ?? new Set());
+      const pick = closestUnobjected(
+        view.domain,
+        issueName,
+        tabled,
+        objected.get(issueName)!,
+        seen.get(issueName) ?? new Set(),
+      );
       if (pick !== undefined && pick !== tabled) details[issueName] = pick;
     }
     return Object.keys(details).length ? { kind: 'settle', actor: this.role, proposal, details } : null;
@@ -52,13 +60,24 @@ function referralHistory(view: AgentView): { objected: Map<string, Set<string>>;
     if (e.kind !== 'text-response' && e.kind !== 'package-response') continue;
     const details = referrals.get(e.proposal);
     if (!details) continue;
-    const named = e.answer === 'amend' ? Object.keys(e.amendments ?? {}) : e.answer === 'reject' && e.reason ? Object.keys(details).filter((i) => e.reason!.includes(i)) : [];
+    const named =
+      e.answer === 'amend'
+        ? Object.keys(e.amendments ?? {})
+        : e.answer === 'reject' && e.reason
+          ? Object.keys(details).filter((i) => e.reason!.includes(i))
+          : [];
     for (const issue of named) if (details[issue] !== undefined) add(objected, issue, details[issue]!);
   }
   return { objected, tabled };
 }
 
-function closestUnobjected(domain: Domain, issueName: string, tabled: Value, objected: Set<string>, tested: Set<string>): Value | undefined {
+function closestUnobjected(
+  domain: Domain,
+  issueName: string,
+  tabled: Value,
+  objected: Set<string>,
+  tested: Set<string>,
+): Value | undefined {
   const issue = domain.issues.find((i) => i.name === issueName);
   if (!issue) return undefined;
   const p = positionOf(issue, tabled);

@@ -65,6 +65,12 @@ export class RowCodec {
 }
 
 /** Exact utility of any outcome: the compiled path on the grid, the plain one off it. */
-export function outcomeUtility(codec: RowCodec, evaluator: RowEvaluator, fn: UtilityFunction, outcome: Outcome, scratch: Int32Array): number {
+export function outcomeUtility(
+  codec: RowCodec,
+  evaluator: RowEvaluator,
+  fn: UtilityFunction,
+  outcome: Outcome,
+  scratch: Int32Array,
+): number {
   return codec.encode(outcome, scratch) ? evaluator.evaluate(scratch, 0) : evaluateUtility(fn, outcome);
 }

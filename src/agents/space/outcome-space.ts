@@ -53,7 +53,17 @@ function buildSpace(domain: Domain, utility: UtilityFunction): OutcomeSpace {
     utilities[p] = utils[src]!;
     for (let i = 0; i < k; i++) rows[p * k + i] = raw[src * k + i]!;
   }
-  return { domain, codec: new RowCodec(domain), evaluator, utility, issueCount: k, rows, utilities, size: n, exhaustive };
+  return {
+    domain,
+    codec: new RowCodec(domain),
+    evaluator,
+    utility,
+    issueCount: k,
+    rows,
+    utilities,
+    size: n,
+    exhaustive,
+  };
 }
 
 const INDEX_BITS = 2 ** 21;

@@ -18,7 +18,11 @@ export const DEFAULT_SAMPLE_BUDGET: SampleBudget = { uniform: 8_000, climbs: 600
  * climbs from random starts add rows all the way up to near-best ones, each step recorded.
  * Seeded with a fixed seed so every agent on the same profile sees the same sample.
  */
-export function sampleRows(evaluator: RowEvaluator, budget: SampleBudget = DEFAULT_SAMPLE_BUDGET, seed = 0x5eed): Int32Array {
+export function sampleRows(
+  evaluator: RowEvaluator,
+  budget: SampleBudget = DEFAULT_SAMPLE_BUDGET,
+  seed = 0x5eed,
+): Int32Array {
   const k = evaluator.issueCount;
   const sizes = evaluator.sizes;
   const rng = new Random(seed);

@@ -4,7 +4,8 @@ import { outcomeKey } from '../space/outcome-space.js';
 import type { Strategy, StrategyContext, StrategyEvent } from '../strategy.js';
 
 /** Identity of an outcome; off-grid outcomes (never offered by MiCRO itself) fall back to text. */
-const keyOf = (ctx: StrategyContext, o: Outcome) => outcomeKey(ctx.prefs.outcomes, o) ?? JSON.stringify(Object.entries(o).sort());
+const keyOf = (ctx: StrategyContext, o: Outcome) =>
+  outcomeKey(ctx.prefs.outcomes, o) ?? JSON.stringify(Object.entries(o).sort());
 
 /**
  * MiCRO (de Jonge, 2022): offer one's outcomes from best to worst, but a new one only after
@@ -59,7 +60,13 @@ export class MicroStrategy implements Strategy {
     this.proposedKeys.add(key);
     const p = this.nextNew(ctx);
     if (p >= 0 && keyOf(ctx, ctx.prefs.outcomeAt(p)) === key) this.proposed.push(p);
-    else this.proposed.push(Math.max(this.proposed[this.proposed.length - 1] ?? -1, ctx.prefs.countAtLeast(ctx.prefs.utility(event.outcome)) - 1));
+    else
+      this.proposed.push(
+        Math.max(
+          this.proposed[this.proposed.length - 1] ?? -1,
+          ctx.prefs.countAtLeast(ctx.prefs.utility(event.outcome)) - 1,
+        ),
+      );
   }
 }
 

@@ -18,7 +18,11 @@ export interface AnalyzeOptions {
 }
 
 /** Loads and analyses a scenario, with a progress bar on a terminal. */
-export function analyzeInputs(inputs: string[], io: CliIo, timeLimit?: number): { scenario: Scenario; analysis: Analysis } {
+export function analyzeInputs(
+  inputs: string[],
+  io: CliIo,
+  timeLimit?: number,
+): { scenario: Scenario; analysis: Analysis } {
   const scenario = loadInput(inputs);
   const progress = progressBar(io, `analysing ${scenario.name}`);
   try {
@@ -45,11 +49,17 @@ export const analyzeCommand: CliCommand = {
     program
       .command('analyze')
       .description('Pareto frontier, bargaining solutions, zone of agreement, blockers and sticking points')
-      .argument('<inputs...>', 'a built-in name (cairo-2024, anac/2011/Energy), a scenario file, or GENIUS/GeniusWeb files or folder')
+      .argument(
+        '<inputs...>',
+        'a built-in name (cairo-2024, anac/2011/Energy), a scenario file, or GENIUS/GeniusWeb files or folder',
+      )
       .option('--json', 'print one JSON object (schema/analysis.schema.json) instead of the report')
       .option('--plot <file.svg>', 'also draw the frontier and the solutions to an SVG file')
       .option('--time-limit <seconds>', 'give up exactness after this long (default 60)', positiveSeconds)
-      .addHelpText('after', '\nExamples:\n  parley analyze cairo-2024\n  parley analyze anac/2011/Energy --json\n  parley analyze domain.xml profile1.xml profile2.xml --plot frontier.svg')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  parley analyze cairo-2024\n  parley analyze anac/2011/Energy --json\n  parley analyze domain.xml profile1.xml profile2.xml --plot frontier.svg',
+      )
       .action((inputs: string[], options: AnalyzeOptions) => runAnalyze(inputs, options, io));
   },
 };

@@ -14,10 +14,23 @@ export const convertCommand: CliCommand = {
       .command('convert')
       .description('write a scenario in another format: parley YAML/JSON, GENIUS XML or GeniusWeb JSON')
       .argument('<paths...>', 'the input(s) as for analyze, then the output file or folder')
-      .addOption(new Option('--format <format>', 'output format (default: from the output name)').choices(['genius', 'geniusweb', 'yaml', 'json']))
-      .addHelpText('after', '\nExamples:\n  parley convert anac/2011/Energy energy.yaml\n  parley convert cairo-2024 out/cairo --format genius')
+      .addOption(
+        new Option('--format <format>', 'output format (default: from the output name)').choices([
+          'genius',
+          'geniusweb',
+          'yaml',
+          'json',
+        ]),
+      )
+      .addHelpText(
+        'after',
+        '\nExamples:\n  parley convert anac/2011/Energy energy.yaml\n  parley convert cairo-2024 out/cairo --format genius',
+      )
       .action((paths: string[], options: { format?: Format }) => {
-        if (paths.length < 2) throw new ParleyError('PARLEY_E_USAGE', 'convert needs at least one input and an output', { expected: 'parley convert <inputs...> <out>' });
+        if (paths.length < 2)
+          throw new ParleyError('PARLEY_E_USAGE', 'convert needs at least one input and an output', {
+            expected: 'parley convert <inputs...> <out>',
+          });
         const out = paths[paths.length - 1]!;
         const opts = options.format ? { format: options.format } : {};
         convert(paths.slice(0, -1), out, opts);

@@ -40,7 +40,11 @@ const analyzeStep: DemoStep = {
 /** The demo, step by step; a later step (e.g. a simulation) is added by appending here. */
 export const DEMO_STEPS: DemoStep[] = [analyzeStep, simulationDemoStep];
 
-export async function runDemo(io: CliIo, scenarioName = 'cairo-2024', steps: readonly DemoStep[] = DEMO_STEPS): Promise<void> {
+export async function runDemo(
+  io: CliIo,
+  scenarioName = 'cairo-2024',
+  steps: readonly DemoStep[] = DEMO_STEPS,
+): Promise<void> {
   const ctx: DemoContext = { io, scenarioName, outDir: join(io.cwd, 'out', scenarioName) };
   for (const [i, step] of steps.entries()) {
     io.out(`${i === 0 ? '' : '\n'}=== ${i + 1}. ${step.title}: ${scenarioName} ===\n\n`);
@@ -53,7 +57,9 @@ export const demoCommand: CliCommand = {
   register(program: Command, io: CliIo) {
     program
       .command('demo')
-      .description('analyse and simulate the built-in cairo-2024 scenario, writing plots, log and agreement text to out/cairo-2024/ (what `npm start` runs)')
+      .description(
+        'analyse and simulate the built-in cairo-2024 scenario, writing plots, log and agreement text to out/cairo-2024/ (what `npm start` runs)',
+      )
       .argument('[scenario]', 'another built-in scenario to demonstrate on', 'cairo-2024')
       .action((scenario: string) => runDemo(io, scenario));
   },

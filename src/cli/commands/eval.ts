@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ParleyError } from '../../core/errors.js';
 import { loadInput } from '../../formats/input.js';
-import { evaluateOutcome, parseOutcome, renderEvaluationText, type OutcomeEvaluation } from '../../report/analysis/evaluate.js';
+import {
+  evaluateOutcome,
+  parseOutcome,
+  renderEvaluationText,
+  type OutcomeEvaluation,
+} from '../../report/analysis/evaluate.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 
@@ -33,7 +38,9 @@ function outcomeText(option: string): { text: string; source: string } {
   try {
     return { text: readFileSync(file, 'utf8'), source: file };
   } catch (e) {
-    throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `cannot read the outcome file ${file}: ${(e as Error).message}`, { position: { file } });
+    throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `cannot read the outcome file ${file}: ${(e as Error).message}`, {
+      position: { file },
+    });
   }
 }
 
@@ -41,7 +48,11 @@ export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void
   const scenario = loadInput(inputs);
   const { text, source } = outcomeText(options.outcome);
   const evaluation = evaluateOutcome(scenario, parseOutcome(scenario.domain, text, source));
-  io.out(options.json ? JSON.stringify(evaluationJson(evaluation), null, 2) + '\n' : renderEvaluationText(scenario, evaluation));
+  io.out(
+    options.json
+      ? JSON.stringify(evaluationJson(evaluation), null, 2) + '\n'
+      : renderEvaluationText(scenario, evaluation),
+  );
 }
 
 export const evalCommand: CliCommand = {
@@ -49,7 +60,9 @@ export const evalCommand: CliCommand = {
   register(program: Command, io: CliIo) {
     program
       .command('eval')
-      .description("each party's utility of one outcome, the red lines it crosses, and whether it is in the zone of agreement")
+      .description(
+        "each party's utility of one outcome, the red lines it crosses, and whether it is in the zone of agreement",
+      )
       .argument('<inputs...>', 'a built-in name, a scenario file, or GENIUS/GeniusWeb files or folder')
       .requiredOption('--outcome <json>', 'the outcome as JSON, e.g. \'{"issue": "value", …}\', or @file.json')
       .option('--json', 'print one JSON object instead of the table')

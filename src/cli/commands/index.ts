@@ -9,4 +9,13 @@ import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 
 /** Every `parley` command, in the order `parley --help` lists them. Add new ones here. */
-export const COMMANDS: readonly CliCommand[] = [analyzeCommand, evalCommand, validateCommand, convertCommand, listCommand, runCommand, replayCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  analyzeCommand,
+  evalCommand,
+  validateCommand,
+  convertCommand,
+  listCommand,
+  runCommand,
+  replayCommand,
+  demoCommand,
+];

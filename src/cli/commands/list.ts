@@ -17,7 +17,15 @@ function columns(names: readonly string[]): string {
   const cell = Math.max(...names.map((n) => n.length)) + 2;
   const perLine = Math.max(1, Math.floor((WIDTH - 2) / cell));
   const lines: string[] = [];
-  for (let i = 0; i < names.length; i += perLine) lines.push('  ' + names.slice(i, i + perLine).map((n) => n.padEnd(cell)).join('').trimEnd());
+  for (let i = 0; i < names.length; i += perLine)
+    lines.push(
+      '  ' +
+        names
+          .slice(i, i + perLine)
+          .map((n) => n.padEnd(cell))
+          .join('')
+          .trimEnd(),
+    );
   return lines.join('\n');
 }
 
@@ -25,9 +33,12 @@ function columns(names: readonly string[]): string {
 export function renderBuiltinList(all: readonly Builtin[]): string {
   const own = all.filter((b) => b.kind === 'parley');
   const width = Math.max(...own.map((b) => b.name.length)) + 2;
-  const parts = [`parley scenarios\n${own.map((b) => `  ${b.name.padEnd(width)}${describeParleyScenario(b)}`).join('\n')}`];
+  const parts = [
+    `parley scenarios\n${own.map((b) => `  ${b.name.padEnd(width)}${describeParleyScenario(b)}`).join('\n')}`,
+  ];
   const groups = new Map<string, string[]>();
-  for (const b of all.filter((b) => b.kind !== 'parley')) groups.set(b.origin ?? b.kind, [...(groups.get(b.origin ?? b.kind) ?? []), b.name]);
+  for (const b of all.filter((b) => b.kind !== 'parley'))
+    groups.set(b.origin ?? b.kind, [...(groups.get(b.origin ?? b.kind) ?? []), b.name]);
   for (const [origin, names] of groups) parts.push(`${origin}\n${columns(names)}`);
   return parts.join('\n\n') + '\n';
 }
@@ -46,7 +57,9 @@ export const listCommand: CliCommand = {
           return;
         }
         io.out(renderBuiltinList(all));
-        io.out(`\n${all.length} built-in scenarios. Use a name wherever an input is expected, e.g. \`parley analyze anac/2011/Energy\`\n(the year may be written 2011 or y2011).\n`);
+        io.out(
+          `\n${all.length} built-in scenarios. Use a name wherever an input is expected, e.g. \`parley analyze anac/2011/Energy\`\n(the year may be written 2011 or y2011).\n`,
+        );
       });
   },
 };

@@ -25,17 +25,26 @@ export interface ReplayOptions {
 }
 
 /** Only what one role could see, through the one visibility filter. */
-function eventsFor(log: EventLog, events: readonly ProtocolEvent[], role: string | undefined): readonly ProtocolEvent[] {
+function eventsFor(
+  log: EventLog,
+  events: readonly ProtocolEvent[],
+  role: string | undefined,
+): readonly ProtocolEvent[] {
   if (role === undefined) return events;
   const setup = log.header.setup;
   const known = [...actingRoles(setup), ...setup.roles.observers.map((o) => o.name)];
-  if (!known.includes(role)) throw new ParleyError('PARLEY_E_USAGE', `--as "${role}" is not a role in this log; roles: ${known.join(', ')}`);
+  if (!known.includes(role))
+    throw new ParleyError('PARLEY_E_USAGE', `--as "${role}" is not a role in this log; roles: ${known.join(', ')}`);
   const viewer = seatOf(setup, role).viewer;
   return events.filter((e) => visibleTo(e, viewer));
 }
 
 /** The scenario the run was made from: the inputs file beside the log, else a built-in of the logged name. */
-async function measured(logFile: string, log: EventLog, state: ReturnType<typeof replay>['state']): Promise<RunOutcome | null> {
+async function measured(
+  logFile: string,
+  log: EventLog,
+  state: ReturnType<typeof replay>['state'],
+): Promise<RunOutcome | null> {
   const saved = readReplayInputs(logFile);
   let scenario: Scenario;
   try {
@@ -43,9 +52,15 @@ async function measured(logFile: string, log: EventLog, state: ReturnType<typeof
   } catch {
     return null;
   }
-  for (const spec of [...(saved?.request.agents ?? []), ...(saved?.request.mediators ?? [])]) if (isModulePath(spec.strategy)) await loadAgentModule(spec.strategy);
+  for (const spec of [...(saved?.request.agents ?? []), ...(saved?.request.mediators ?? [])])
+    if (isModulePath(spec.strategy)) await loadAgentModule(spec.strategy);
   const plan = planRun(scenario, { ...(saved?.request ?? {}), protocol: log.header.protocol, seed: log.header.seed });
-  return finishRun({ ...plan, deadline: log.header.setup.deadline, scenario: { ...plan.scenario, roles: log.header.setup.roles } }, log, state, 10);
+  return finishRun(
+    { ...plan, deadline: log.header.setup.deadline, scenario: { ...plan.scenario, roles: log.header.setup.roles } },
+    log,
+    state,
+    10,
+  );
 }
 
 export async function runReplay(file: string, options: ReplayOptions, io: CliIo): Promise<void> {
@@ -57,23 +72,40 @@ export async function runReplay(file: string, options: ReplayOptions, io: CliIo)
   const same = isDeepStrictEqual(rebuilt, log.events);
   if (!same) {
     const i = rebuilt.findIndex((e, k) => !isDeepStrictEqual(e, log.events[k]));
-    throw new ParleyError('PARLEY_E_INPUT', `${file}: the replayed events differ from the logged ones, first at event ${i < 0 ? Math.min(replayed.events.length, log.events.length) : i}`);
+    throw new ParleyError(
+      'PARLEY_E_INPUT',
+      `${file}: the replayed events differ from the logged ones, first at event ${i < 0 ? Math.min(replayed.events.length, log.events.length) : i}`,
+    );
   }
   const shown = eventsFor(log, replayed.events, options.as);
   const run = await measured(path, log, replayed.state);
   if (options.json) {
     const json = run ? runToJson(run, { log: path }) : null;
-    io.out(JSON.stringify({ replayed: true, identical: same, actions: log.actions.length, events: log.events.length, as: options.as ?? null, shown: shown.length, run: json }) + '\n');
+    io.out(
+      JSON.stringify({
+        replayed: true,
+        identical: same,
+        actions: log.actions.length,
+        events: log.events.length,
+        as: options.as ?? null,
+        shown: shown.length,
+        run: json,
+      }) + '\n',
+    );
     return;
   }
   const { setup } = log.header;
   const narrator = new Narrator(setup, timeUnit(log.header.hoursPerRound !== 1 ? log.header.hoursPerRound : undefined));
-  io.out(`Replaying ${log.header.scenario} (${log.header.protocol}, seed ${log.header.seed})${options.as ? ` as ${options.as} sees it` : ''}.\n\n`);
+  io.out(
+    `Replaying ${log.header.scenario} (${log.header.protocol}, seed ${log.header.seed})${options.as ? ` as ${options.as} sees it` : ''}.\n\n`,
+  );
   for (const e of shown) {
     const line = narrator.line(e);
     if (line !== null) io.out(line + '\n');
   }
-  io.out(`\nReplayed ${log.actions.length} actions through ${log.header.protocol}: the ${replayed.events.length} events equal the ${log.events.length} logged.\n`);
+  io.out(
+    `\nReplayed ${log.actions.length} actions through ${log.header.protocol}: the ${replayed.events.length} events equal the ${log.events.length} logged.\n`,
+  );
   if (options.as) io.out(`${options.as} could see ${shown.length} of them.\n`);
   if (run && !options.as) io.out(`\n${resultText(run)}`);
   else if (!run) io.out('(The scenario was not found, so utilities are not shown.)\n');
@@ -88,7 +120,10 @@ export const replayCommand: CliCommand = {
       .argument('<log.jsonl>', 'an event log written by `parley run` (out/<scenario>/events.jsonl)')
       .option('--json', 'print one JSON object: whether the replay matched, and the run result')
       .option('--as <role>', 'show only what one role could see (a delegation, mediator, decision body or observer)')
-      .addHelpText('after', '\nExamples:\n  parley replay out/cairo-2024/events.jsonl\n  parley replay out/cairo-2024/events.jsonl --as "Hamas delegation"')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  parley replay out/cairo-2024/events.jsonl\n  parley replay out/cairo-2024/events.jsonl --as "Hamas delegation"',
+      )
       .action((file: string, options: ReplayOptions) => runReplay(file, options, io));
   },
 };

@@ -69,7 +69,17 @@ export function narrating(scenario: Scenario, io: CliIo): (e: ProtocolEvent) => 
   let narrator: Narrator | null = null;
   return (e) => {
     if (e.kind === 'started') narrator = null;
-    narrator ??= new Narrator({ domain: scenario.domain, parties: scenario.parties.map((p) => p.name), roles: scenario.roles, timeline: scenario.timeline, deadline: {}, seed: 0 }, timeUnit(scenario.simulation?.hoursPerRound));
+    narrator ??= new Narrator(
+      {
+        domain: scenario.domain,
+        parties: scenario.parties.map((p) => p.name),
+        roles: scenario.roles,
+        timeline: scenario.timeline,
+        deadline: {},
+        seed: 0,
+      },
+      timeUnit(scenario.simulation?.hoursPerRound),
+    );
     const line = narrator.line(e);
     if (line !== null) io.out(line + '\n');
   };
@@ -86,10 +96,22 @@ export function filesText(files: RunFiles, cwd: string): string {
 
 async function requestOf(options: RunOptions, cwd: string): Promise<RunRequest> {
   // Module paths are read relative to the working folder, as the user typed them.
-  const inCwd = async (list: string | undefined) => (list === undefined ? undefined : agentSpecsFromList(list.split(',').map((a) => (isModulePath(a.split(':')[0]!) ? resolve(cwd, a) : a)).join(',')));
+  const inCwd = async (list: string | undefined) =>
+    list === undefined
+      ? undefined
+      : agentSpecsFromList(
+          list
+            .split(',')
+            .map((a) => (isModulePath(a.split(':')[0]!) ? resolve(cwd, a) : a))
+            .join(','),
+        );
   return {
-    protocol: options.protocol, agents: await inCwd(options.agents), mediators: await inCwd(options.mediators),
-    rounds: options.rounds, time: options.time, seed: options.seed,
+    protocol: options.protocol,
+    agents: await inCwd(options.agents),
+    mediators: await inCwd(options.mediators),
+    rounds: options.rounds,
+    time: options.time,
+    seed: options.seed,
   };
 }
 
@@ -99,11 +121,24 @@ export async function runSimulation(inputs: string[], options: RunOptions, io: C
   const request = await requestOf(options, io.cwd);
   const plan = planRun(scenario, request);
   const talk = !options.json && !options.quiet;
-  if (talk) io.out(`Simulating ${scenario.title ?? scenario.name} (${plan.protocol}, seed ${plan.seed}): ${plan.seats.filter((s) => s.kind !== 'working-group').map((s) => `${s.role}${s.spec.params?.lead === true ? ' (lead)' : ''} plays ${s.spec.strategy}`).join('; ')}.\n\n`);
+  if (talk)
+    io.out(
+      `Simulating ${scenario.title ?? scenario.name} (${plan.protocol}, seed ${plan.seed}): ${plan.seats
+        .filter((s) => s.kind !== 'working-group')
+        .map((s) => `${s.role}${s.spec.params?.lead === true ? ' (lead)' : ''} plays ${s.spec.strategy}`)
+        .join('; ')}.\n\n`,
+    );
   const run = simulate(plan, { onEvent: talk ? narrating(plan.scenario, io) : undefined });
   const outDir = resolve(io.cwd, options.out ?? join('out', scenario.name));
   const files = await writeRunReport(run, outDir);
-  const replayInputs: ReplayInputs = { inputs: absoluteInputs(inputs, io.cwd), request: { ...request, agents: absoluteSpecs(request.agents, io.cwd), mediators: absoluteSpecs(request.mediators, io.cwd) } };
+  const replayInputs: ReplayInputs = {
+    inputs: absoluteInputs(inputs, io.cwd),
+    request: {
+      ...request,
+      agents: absoluteSpecs(request.agents, io.cwd),
+      mediators: absoluteSpecs(request.mediators, io.cwd),
+    },
+  };
   writeFileAtomic(join(outDir, REPLAY_FILE), JSON.stringify(replayInputs, null, 2) + '\n');
   if (options.json) {
     io.out(JSON.stringify(runToJson(run, { ...files })) + '\n');
@@ -130,18 +165,32 @@ export const runCommand: CliCommand = {
   register(program: Command, io: CliIo) {
     program
       .command('run')
-      .description('simulate a negotiation: agents (and mediators) through a protocol on a virtual clock, with a narrated log, result table, plots and agreement text')
-      .argument('<inputs...>', 'a built-in name (cairo-2024, anac/2011/Laptop), a scenario file, or GENIUS/GeniusWeb files or folder')
-      .option('--protocol <name>', 'saop, single-text or shuttle (default: the scenario\'s, else saop)')
-      .option('--agents <list>', 'one agent per party, in party order: boulware, linear, conceder, tit-for-tat, micro, random or ./module.ts; parameters as name:key=value')
-      .option('--mediators <list>', 'mediators for single-text and shuttle: hill-climb, nash, bridging (the first leads)')
+      .description(
+        'simulate a negotiation: agents (and mediators) through a protocol on a virtual clock, with a narrated log, result table, plots and agreement text',
+      )
+      .argument(
+        '<inputs...>',
+        'a built-in name (cairo-2024, anac/2011/Laptop), a scenario file, or GENIUS/GeniusWeb files or folder',
+      )
+      .option('--protocol <name>', "saop, single-text or shuttle (default: the scenario's, else saop)")
+      .option(
+        '--agents <list>',
+        'one agent per party, in party order: boulware, linear, conceder, tit-for-tat, micro, random or ./module.ts; parameters as name:key=value',
+      )
+      .option(
+        '--mediators <list>',
+        'mediators for single-text and shuttle: hill-climb, nash, bridging (the first leads)',
+      )
       .option('--rounds <n>', 'deadline in rounds', positiveInteger)
       .option('--time <s>', 'deadline in virtual time (hours for scenarios with a timeline)', positiveNumber)
-      .option('--seed <n>', 'random seed (default: the scenario\'s, else 1)', integer)
+      .option('--seed <n>', "random seed (default: the scenario's, else 1)", integer)
       .option('--out <dir>', 'folder for the log, plots and agreement text (default out/<scenario>/)')
       .option('--json', 'print one JSON object (schema/run.schema.json) instead of the narration and tables')
       .option('--quiet', 'print only the result, not the negotiation as it goes')
-      .addHelpText('after', '\nExamples:\n  parley run cairo-2024\n  parley run anac/2011/Laptop --agents boulware,conceder --rounds 200 --seed 7\n  parley run anac/2010/ItexvsCypress --agents ./examples/my-agent.ts,tit-for-tat --json')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  parley run cairo-2024\n  parley run anac/2011/Laptop --agents boulware,conceder --rounds 200 --seed 7\n  parley run anac/2010/ItexvsCypress --agents ./examples/my-agent.ts,tit-for-tat --json',
+      )
       .action(async (inputs: string[], options: RunOptions) => {
         await runSimulation(inputs, options, io);
       });

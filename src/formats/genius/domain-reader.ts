@@ -28,10 +28,12 @@ function discreteIssue(doc: XmlDocument, el: XmlElement, name: string): Issue {
   const values: string[] = [];
   for (const item of childrenNamed(el, 'item')) {
     const value = requireAttr(doc, item, 'value', 'the value as text, e.g. value="Dell"');
-    if (values.includes(value)) throw errorAt(doc, item, `value "${value}" appears twice in issue "${name}"`, 'distinct values', 'value');
+    if (values.includes(value))
+      throw errorAt(doc, item, `value "${value}" appears twice in issue "${name}"`, 'distinct values', 'value');
     values.push(value);
   }
-  if (values.length === 0) throw errorAt(doc, el, `discrete issue "${name}" has no <item> values`, 'at least one <item value="…"/>');
+  if (values.length === 0)
+    throw errorAt(doc, el, `discrete issue "${name}" has no <item> values`, 'at least one <item value="…"/>');
   return { kind: 'discrete', name, values };
 }
 
@@ -41,7 +43,8 @@ function bounds(doc: XmlDocument, el: XmlElement, integer: boolean): { min: numb
   const rule = { label: 'bound', expected: integer ? 'a whole number' : 'a number', integer };
   const min = numberAttr(doc, holder, 'lowerbound', { ...rule, label: 'lowerbound' });
   const max = numberAttr(doc, holder, 'upperbound', { ...rule, label: 'upperbound' });
-  if (max < min) throw errorAt(doc, holder, `upperbound ${max} is below lowerbound ${min}`, 'lowerbound ≤ upperbound', 'upperbound');
+  if (max < min)
+    throw errorAt(doc, holder, `upperbound ${max} is below lowerbound ${min}`, 'lowerbound ≤ upperbound', 'upperbound');
   return { min, max };
 }
 
@@ -55,7 +58,12 @@ function readIssue(doc: XmlDocument, el: XmlElement): Issue {
     case 'integer':
       return { kind: 'integer', name, ...bounds(doc, el, true), ...description };
     case 'real': {
-      const steps = optionalNumberAttr(doc, el, 'steps', { label: 'steps', expected: 'a whole number of 1 or more', min: 1, integer: true });
+      const steps = optionalNumberAttr(doc, el, 'steps', {
+        label: 'steps',
+        expected: 'a whole number of 1 or more',
+        min: 1,
+        integer: true,
+      });
       return { kind: 'real', name, ...bounds(doc, el, false), steps: steps ?? DEFAULT_REAL_STEPS, ...description };
     }
     default:
@@ -66,10 +74,16 @@ function readIssue(doc: XmlDocument, el: XmlElement): Issue {
 /** Root objective of a template or profile; nested objectives change weights in ways parley does not model. */
 export function rootObjective(doc: XmlDocument, holder: XmlElement): XmlElement {
   const objective = firstChild(holder, 'objective');
-  if (!objective) throw errorAt(doc, holder, `<${holder.name}> has no <objective>`, 'an <objective> element holding the issues');
+  if (!objective)
+    throw errorAt(doc, holder, `<${holder.name}> has no <objective>`, 'an <objective> element holding the issues');
   const nested = firstChild(objective, 'objective');
   if (nested) {
-    throw unrepresentableAt(doc, nested, `nested objective "${nested.attrs.name ?? ''}" cannot be represented`, 'issues directly under the root objective');
+    throw unrepresentableAt(
+      doc,
+      nested,
+      `nested objective "${nested.attrs.name ?? ''}" cannot be represented`,
+      'issues directly under the root objective',
+    );
   }
   return objective;
 }
@@ -82,15 +96,23 @@ export function readGeniusDomain(text: string, file: string, name: string): Geni
   const doc = parseXmlDocument(text, file);
   expectRoot(doc, GENIUS_DOMAIN_ROOT, 'a GENIUS domain');
   const space = firstChild(doc.root, 'utility_space');
-  if (!space) throw errorAt(doc, doc.root, '<negotiation_template> has no <utility_space>', 'a <utility_space> holding the objective');
+  if (!space)
+    throw errorAt(
+      doc,
+      doc.root,
+      '<negotiation_template> has no <utility_space>',
+      'a <utility_space> holding the objective',
+    );
   const objective = rootObjective(doc, space);
   const byNumber = new Map<number, Issue>();
   const issues: Issue[] = [];
   for (const el of childrenNamed(objective, 'issue')) {
     const number = issueNumber(doc, el);
     const issue = readIssue(doc, el);
-    if (byNumber.has(number)) throw errorAt(doc, el, `issue index ${number} is used twice`, 'a distinct index for every issue', 'index');
-    if (issues.some((i) => i.name === issue.name)) throw errorAt(doc, el, `issue name "${issue.name}" is used twice`, 'distinct issue names', 'name');
+    if (byNumber.has(number))
+      throw errorAt(doc, el, `issue index ${number} is used twice`, 'a distinct index for every issue', 'index');
+    if (issues.some((i) => i.name === issue.name))
+      throw errorAt(doc, el, `issue name "${issue.name}" is used twice`, 'distinct issue names', 'name');
     byNumber.set(number, issue);
     issues.push(issue);
   }

@@ -20,19 +20,30 @@ export function geniusRole(text: string): GeniusRole | undefined {
 }
 
 /** Reads a GENIUS domain file and profile files (parties in the order given). */
-export function readGeniusFiles(domainPath: string, profilePaths: readonly string[], name: string, origin?: string): Scenario {
+export function readGeniusFiles(
+  domainPath: string,
+  profilePaths: readonly string[],
+  name: string,
+  origin?: string,
+): Scenario {
   const g = readGeniusDomain(readText(domainPath), domainPath, name);
   const parties = profilePaths.map((path) => readGeniusProfile(readText(path), path, g, stem(path)));
   const names = new Set<string>();
   for (const p of parties) {
-    if (names.has(p.name)) throw new ParleyError('PARLEY_E_INPUT', `two profiles give party "${p.name}"`, { expected: 'profile files with distinct names' });
+    if (names.has(p.name))
+      throw new ParleyError('PARLEY_E_INPUT', `two profiles give party "${p.name}"`, {
+        expected: 'profile files with distinct names',
+      });
     names.add(p.name);
   }
   return bareScenario(name, g.domain, parties, origin);
 }
 
 /** Splits the XML files of a folder into its one domain file and its profiles (code-point order). */
-export function geniusFolderFiles(folder: string, paths: readonly string[]): { domain: string; profiles: string[] } | undefined {
+export function geniusFolderFiles(
+  folder: string,
+  paths: readonly string[],
+): { domain: string; profiles: string[] } | undefined {
   const domains: string[] = [];
   const profiles: string[] = [];
   for (const path of paths.filter((p) => p.toLowerCase().endsWith('.xml'))) {
@@ -43,7 +54,10 @@ export function geniusFolderFiles(folder: string, paths: readonly string[]): { d
   if (domains.length === 0 && profiles.length === 0) return undefined;
   if (domains.length !== 1) {
     const found = domains.length === 0 ? 'no domain file' : `${domains.length} domain files (${domains.join(', ')})`;
-    throw new ParleyError('PARLEY_E_INPUT', `${folder}: found ${found}`, { position: { file: folder }, expected: `exactly one file with root <${GENIUS_DOMAIN_ROOT}>` });
+    throw new ParleyError('PARLEY_E_INPUT', `${folder}: found ${found}`, {
+      position: { file: folder },
+      expected: `exactly one file with root <${GENIUS_DOMAIN_ROOT}>`,
+    });
   }
   return { domain: domains[0]!, profiles };
 }

@@ -17,8 +17,21 @@ interface Bound {
 function readBound(doc: XmlDocument, el: XmlElement, g: GeniusDomain): Bound {
   const number = issueNumber(doc, el);
   const issue = g.byNumber.get(number);
-  if (!issue) throw errorAt(doc, el, `issue index ${number} is not an issue of the domain`, `one of the domain's issue indexes ${[...g.byNumber.keys()].join(', ')}`, 'index');
-  if (issue.kind !== 'integer') throw errorAt(doc, el, `<${el.name}> refers to issue "${issue.name}", which is not an integer issue`, 'a bound on an integer issue');
+  if (!issue)
+    throw errorAt(
+      doc,
+      el,
+      `issue index ${number} is not an issue of the domain`,
+      `one of the domain's issue indexes ${[...g.byNumber.keys()].join(', ')}`,
+      'index',
+    );
+  if (issue.kind !== 'integer')
+    throw errorAt(
+      doc,
+      el,
+      `<${el.name}> refers to issue "${issue.name}", which is not an integer issue`,
+      'a bound on an integer issue',
+    );
   const min = numberAttr(doc, el, 'min', { label: 'min', expected: 'a number' });
   const max = numberAttr(doc, el, 'max', { label: 'max', expected: 'a number' });
   return { issue: issue.name, range: { min, max }, issueRange: { min: issue.min, max: issue.max } };
@@ -54,11 +67,19 @@ function complement(bounds: readonly Bound[], value: number): HyperRectangle[] {
 }
 
 function readRectangle(doc: XmlDocument, el: XmlElement, g: GeniusDomain, ufunWeight: number): HyperRectangle[] {
-  const utility = numberAttr(doc, el, 'utility', { label: 'rectangle utility', expected: 'a number of 0 or more', min: 0 });
+  const utility = numberAttr(doc, el, 'utility', {
+    label: 'rectangle utility',
+    expected: 'a number of 0 or more',
+    min: 0,
+  });
   const weight = optionalNumberAttr(doc, el, 'weight', WEIGHT) ?? 1;
   const value = utility * weight * ufunWeight;
   const excludes = childrenNamed(el, 'EXCLUDES');
-  if (excludes.length > 0) return complement(excludes.map((b) => readBound(doc, b, g)), value);
+  if (excludes.length > 0)
+    return complement(
+      excludes.map((b) => readBound(doc, b, g)),
+      value,
+    );
   const box: Box = {};
   for (const b of childrenNamed(el, 'INCLUDES').map((x) => readBound(doc, x, g))) addBound(box, b.issue, b.range);
   return [{ value, bounds: box }];
@@ -66,13 +87,35 @@ function readRectangle(doc: XmlDocument, el: XmlElement, g: GeniusDomain, ufunWe
 
 /** The ANAC 2014 `<utility maxutility=…><ufun aggregation="sum"><hyperRectangle …>` form. */
 export function readRectangles(doc: XmlDocument, utilityEl: XmlElement, g: GeniusDomain): RectangleUtility {
-  const scale = numberAttr(doc, utilityEl, 'maxutility', { label: 'maxutility', expected: 'a number above 0', min: Number.MIN_VALUE });
+  const scale = numberAttr(doc, utilityEl, 'maxutility', {
+    label: 'maxutility',
+    expected: 'a number above 0',
+    min: Number.MIN_VALUE,
+  });
   const ufun = firstChild(utilityEl, 'ufun');
-  if (!ufun) throw errorAt(doc, utilityEl, '<utility> has no <ufun>', 'a <ufun aggregation="sum"> holding <hyperRectangle> elements');
+  if (!ufun)
+    throw errorAt(
+      doc,
+      utilityEl,
+      '<utility> has no <ufun>',
+      'a <ufun aggregation="sum"> holding <hyperRectangle> elements',
+    );
   const aggregation = (ufun.attrs.aggregation ?? '').toLowerCase();
-  if (aggregation !== 'sum') throw unrepresentableAt(doc, ufun, `<ufun> aggregation "${ufun.attrs.aggregation ?? ''}" cannot be represented`, 'aggregation="sum"');
+  if (aggregation !== 'sum')
+    throw unrepresentableAt(
+      doc,
+      ufun,
+      `<ufun> aggregation "${ufun.attrs.aggregation ?? ''}" cannot be represented`,
+      'aggregation="sum"',
+    );
   const nested = firstChild(ufun, 'ufun');
-  if (nested) throw unrepresentableAt(doc, nested, 'a nested <ufun> cannot be represented', 'hyper-rectangles directly under one <ufun>');
+  if (nested)
+    throw unrepresentableAt(
+      doc,
+      nested,
+      'a nested <ufun> cannot be represented',
+      'hyper-rectangles directly under one <ufun>',
+    );
   const ufunWeight = optionalNumberAttr(doc, ufun, 'weight', WEIGHT) ?? 1;
   const rectangles = childrenNamed(ufun, 'hyperRectangle').flatMap((el) => readRectangle(doc, el, g, ufunWeight));
   return { kind: 'rectangles', rectangles, scale };

@@ -26,25 +26,34 @@ function valueProblem(issue: Issue, fn: ValueFunction, who: string): string | un
   switch (issue.kind) {
     case 'discrete': {
       const best = Math.max(...Object.values(discreteTable(fn, issue.values)));
-      if (best !== 0 && Math.abs(best - 1) > EPS) return `${what}: its best value has utility ${best}, and GENIUS XML scales every issue's best value to 1`;
+      if (best !== 0 && Math.abs(best - 1) > EPS)
+        return `${what}: its best value has utility ${best}, and GENIUS XML scales every issue's best value to 1`;
       return undefined;
     }
     case 'integer':
-      return fn.kind === 'linear' ? undefined : `${what}: ${fn.kind} (GENIUS integer issues hold only a linear evaluator)`;
+      return fn.kind === 'linear'
+        ? undefined
+        : `${what}: ${fn.kind} (GENIUS integer issues hold only a linear evaluator)`;
     case 'real':
-      return fn.kind === 'linear' || asTriangle(fn) ? undefined : `${what}: ${fn.kind} (GENIUS real issues hold linear or triangular evaluators)`;
+      return fn.kind === 'linear' || asTriangle(fn)
+        ? undefined
+        : `${what}: ${fn.kind} (GENIUS real issues hold linear or triangular evaluators)`;
   }
 }
 
 function partyProblems(party: Party, domain: Domain): string[] {
   const out: string[] = [];
-  if (!/^[^/\\:*?"<>|\0]+$/.test(party.name) || party.name.startsWith('.')) out.push(`party name "${party.name}" (not usable as a file name)`);
-  if (!(party.discount > 0 && party.discount <= 1)) out.push(`discount factor ${party.discount} of party "${party.name}"`);
-  if (!(party.reservation >= 0 && party.reservation <= 1)) out.push(`reservation value ${party.reservation} of party "${party.name}"`);
+  if (!/^[^/\\:*?"<>|\0]+$/.test(party.name) || party.name.startsWith('.'))
+    out.push(`party name "${party.name}" (not usable as a file name)`);
+  if (!(party.discount > 0 && party.discount <= 1))
+    out.push(`discount factor ${party.discount} of party "${party.name}"`);
+  if (!(party.reservation >= 0 && party.reservation <= 1))
+    out.push(`reservation value ${party.reservation} of party "${party.name}"`);
   const u = party.utility;
   if (u.kind === 'additive') {
     const total = sumOf(Object.values(u.weights));
-    if (Math.abs(total - 1) > EPS) out.push(`issue weights of party "${party.name}" summing to ${total} (GENIUS XML normalises them to 1)`);
+    if (Math.abs(total - 1) > EPS)
+      out.push(`issue weights of party "${party.name}" summing to ${total} (GENIUS XML normalises them to 1)`);
     for (const issue of domain.issues) {
       const fn = u.values[issue.name];
       const p = fn ? valueProblem(issue, fn, party.name) : undefined;
@@ -57,7 +66,10 @@ function partyProblems(party: Party, domain: Domain): string[] {
     if (!(r.value >= 0)) out.push(`negative value ${r.value} of hyper-rectangle ${i + 1} of party "${party.name}"`);
     for (const [name, bound] of Object.entries(r.bounds)) {
       const issue = domain.issues.find((x) => x.name === name);
-      if (!issue || issue.kind !== 'integer' || 'values' in bound) out.push(`hyper-rectangle ${i + 1} of party "${party.name}" bounding issue "${name}" (GENIUS bounds only integer issues by min and max)`);
+      if (!issue || issue.kind !== 'integer' || 'values' in bound)
+        out.push(
+          `hyper-rectangle ${i + 1} of party "${party.name}" bounding issue "${name}" (GENIUS bounds only integer issues by min and max)`,
+        );
     }
   });
   return out;

@@ -24,7 +24,10 @@ function issueOpen(issue: Issue, number: number): string {
 }
 
 function domainIssue(issue: Issue, number: number): string {
-  const items = issue.kind === 'discrete' ? issue.values.map((v, i) => `\n      <item index="${i + 1}" value="${a(v)}"/>`).join('') : '';
+  const items =
+    issue.kind === 'discrete'
+      ? issue.values.map((v, i) => `\n      <item index="${i + 1}" value="${a(v)}"/>`).join('')
+      : '';
   return `    ${issueOpen(issue, number)}${items}\n    </issue>\n`;
 }
 
@@ -38,7 +41,9 @@ function evaluatorBody(issue: Issue, u: AdditiveUtility): string {
   switch (issue.kind) {
     case 'discrete': {
       const table = discreteTable(fn, issue.values);
-      return issue.values.map((v, i) => `\n      <item index="${i + 1}" value="${a(v)}" evaluation="${table[v]}"/>`).join('');
+      return issue.values
+        .map((v, i) => `\n      <item index="${i + 1}" value="${a(v)}" evaluation="${table[v]}"/>`)
+        .join('');
     }
     case 'integer': {
       if (fn.kind !== 'linear') throw new Error('unreachable: checked by geniusProblems');
@@ -46,7 +51,8 @@ function evaluatorBody(issue: Issue, u: AdditiveUtility): string {
     }
     case 'real': {
       const tri = asTriangle(fn);
-      if (tri) return `\n      <evaluator ftype="triangular" parameter0="${tri[0]}" parameter1="${tri[1]}" parameter2="${tri[2]}"/>`;
+      if (tri)
+        return `\n      <evaluator ftype="triangular" parameter0="${tri[0]}" parameter1="${tri[1]}" parameter2="${tri[2]}"/>`;
       if (fn.kind !== 'linear') throw new Error('unreachable: checked by geniusProblems');
       return `\n      <evaluator ftype="linear" parameter0="${fn.offset}" parameter1="${fn.slope}"/>`;
     }
@@ -54,8 +60,12 @@ function evaluatorBody(issue: Issue, u: AdditiveUtility): string {
 }
 
 function additiveObjective(domain: Domain, u: AdditiveUtility): string {
-  const issues = domain.issues.map((issue, i) => `    ${issueOpen(issue, i + 1)}${evaluatorBody(issue, u)}\n    </issue>\n`).join('');
-  const weights = domain.issues.map((issue, i) => `    <weight index="${i + 1}" value="${u.weights[issue.name] ?? 0}"/>\n`).join('');
+  const issues = domain.issues
+    .map((issue, i) => `    ${issueOpen(issue, i + 1)}${evaluatorBody(issue, u)}\n    </issue>\n`)
+    .join('');
+  const weights = domain.issues
+    .map((issue, i) => `    <weight index="${i + 1}" value="${u.weights[issue.name] ?? 0}"/>\n`)
+    .join('');
   return `${ROOT_OBJECTIVE}\n${issues}${weights}</objective>\n`;
 }
 
@@ -64,7 +74,9 @@ function rectangleObjective(domain: Domain, u: RectangleUtility): string {
   const rects = u.rectangles
     .map((r) => {
       const bounds = Object.entries(r.bounds)
-        .map(([name, b]) => ('min' in b ? `\n            <INCLUDES index="${numberOf.get(name)}" min="${b.min}" max="${b.max}"/>` : ''))
+        .map(([name, b]) =>
+          'min' in b ? `\n            <INCLUDES index="${numberOf.get(name)}" min="${b.min}" max="${b.max}"/>` : '',
+        )
         .join('');
       return `         <hyperRectangle utility="${r.value}">${bounds}\n         </hyperRectangle>\n`;
     })

@@ -9,28 +9,58 @@ const NUM = { expected: 'a number' } as const;
 function rangeIssue(doc: JsonDocument, holder: JsonObject, name: string): Issue {
   const r = holder.range;
   const range: JsonObject = Array.isArray(r) ? { low: r[0], high: r[1], step: r[2] } : isObject(r) ? r : {};
-  if (!isObject(r) && !Array.isArray(r)) throw jsonErrorAt(doc, holder, 'range', `range of issue "${name}" is not an object`, '{"low": …, "high": …, "step": …}');
+  if (!isObject(r) && !Array.isArray(r))
+    throw jsonErrorAt(
+      doc,
+      holder,
+      'range',
+      `range of issue "${name}" is not an object`,
+      '{"low": …, "high": …, "step": …}',
+    );
   const low = numberMember(doc, range, 'low', 'low', NUM);
   const high = numberMember(doc, range, 'high', 'high', { ...NUM, min: low, expected: 'a number not below "low"' });
   const step = numberMember(doc, range, 'step', 'step', { min: Number.MIN_VALUE, expected: 'a number above 0' });
-  if (step === 1 && Number.isInteger(low) && Number.isInteger(high)) return { kind: 'integer', name, min: low, max: high };
+  if (step === 1 && Number.isInteger(low) && Number.isInteger(high))
+    return { kind: 'integer', name, min: low, max: high };
   const steps = Math.round((high - low) / step);
   if (Math.abs(steps * step - (high - low)) > 1e-9 * Math.max(1, Math.abs(high - low))) {
-    throw jsonErrorAt(doc, range, 'step', `step ${step} does not divide the range ${low}..${high}`, 'a step that divides high − low');
+    throw jsonErrorAt(
+      doc,
+      range,
+      'step',
+      `step ${step} does not divide the range ${low}..${high}`,
+      'a step that divides high − low',
+    );
   }
   return { kind: 'real', name, min: low, max: high, steps: Math.max(steps, 0) };
 }
 
 function readIssue(doc: JsonDocument, issuesValues: JsonObject, name: string): Issue {
   const holder = issuesValues[name];
-  if (!isObject(holder)) throw jsonErrorAt(doc, issuesValues, name, `issue "${name}" is not an object`, '{"values": […]} or {"range": …}');
+  if (!isObject(holder))
+    throw jsonErrorAt(doc, issuesValues, name, `issue "${name}" is not an object`, '{"values": […]} or {"range": …}');
   if (holder.range !== undefined) return rangeIssue(doc, holder, name);
   const values = holder.values;
-  if (!Array.isArray(values)) throw jsonErrorAt(doc, holder, holder.values === undefined ? undefined : 'values', `issue "${name}" has no "values" list`, '"values": ["a", "b", …]');
+  if (!Array.isArray(values))
+    throw jsonErrorAt(
+      doc,
+      holder,
+      holder.values === undefined ? undefined : 'values',
+      `issue "${name}" has no "values" list`,
+      '"values": ["a", "b", …]',
+    );
   const out: string[] = [];
   values.forEach((v, i) => {
-    if (typeof v !== 'string') throw jsonErrorAt(doc, values, i, `value ${JSON.stringify(v)} of issue "${name}" is not a string`, 'a string value');
-    if (out.includes(v)) throw jsonErrorAt(doc, values, i, `value "${v}" appears twice in issue "${name}"`, 'distinct values');
+    if (typeof v !== 'string')
+      throw jsonErrorAt(
+        doc,
+        values,
+        i,
+        `value ${JSON.stringify(v)} of issue "${name}" is not a string`,
+        'a string value',
+      );
+    if (out.includes(v))
+      throw jsonErrorAt(doc, values, i, `value "${v}" appears twice in issue "${name}"`, 'distinct values');
     out.push(v);
   });
   if (out.length === 0) throw jsonErrorAt(doc, holder, 'values', `issue "${name}" has no values`, 'at least one value');
@@ -41,7 +71,8 @@ function readIssue(doc: JsonDocument, issuesValues: JsonObject, name: string): I
 export function readGeniusWebDomain(doc: JsonDocument, value: JsonObject, fallbackName: string): Domain {
   const issuesValues = objectMember(doc, value, 'issuesValues', '{"issue": {"values": […]}, …}');
   const issues = Object.keys(issuesValues).map((name) => readIssue(doc, issuesValues, name));
-  if (issues.length === 0) throw jsonErrorAt(doc, issuesValues, undefined, 'the domain has no issues', 'at least one issue');
+  if (issues.length === 0)
+    throw jsonErrorAt(doc, issuesValues, undefined, 'the domain has no issues', 'at least one issue');
   const name = typeof value.name === 'string' ? value.name : fallbackName;
   return { name, issues, phases: [] };
 }
@@ -57,7 +88,13 @@ export function geniusWebDomainJson(domain: Domain, name: string): JsonObject {
         issuesValues[issue.name] = { range: { low: issue.min, high: issue.max, step: 1 } };
         break;
       case 'real':
-        issuesValues[issue.name] = { range: { low: issue.min, high: issue.max, step: issue.steps === 0 ? 1 : (issue.max - issue.min) / issue.steps } };
+        issuesValues[issue.name] = {
+          range: {
+            low: issue.min,
+            high: issue.max,
+            step: issue.steps === 0 ? 1 : (issue.max - issue.min) / issue.steps,
+          },
+        };
         break;
     }
   }

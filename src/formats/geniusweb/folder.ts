@@ -25,7 +25,14 @@ interface Loaded {
 
 function load(path: string): Loaded {
   const doc = parseJsonDocument(readText(path), path);
-  if (!isObject(doc.value)) throw jsonErrorAt(doc, doc.value, undefined, 'the file is not a JSON object', 'a GeniusWeb domain or profile object');
+  if (!isObject(doc.value))
+    throw jsonErrorAt(
+      doc,
+      doc.value,
+      undefined,
+      'the file is not a JSON object',
+      'a GeniusWeb domain or profile object',
+    );
   return { path, doc, value: doc.value };
 }
 
@@ -33,14 +40,29 @@ function load(path: string): Loaded {
 function domainOf(domainFile: Loaded | undefined, profiles: readonly Loaded[], name: string): Domain {
   if (domainFile) return readGeniusWebDomain(domainFile.doc, domainFile.value, name);
   const first = profiles[0];
-  if (!first) throw new ParleyError('PARLEY_E_INPUT', 'no GeniusWeb domain or profile given', { expected: 'a domain file and profile files' });
+  if (!first)
+    throw new ParleyError('PARLEY_E_INPUT', 'no GeniusWeb domain or profile given', {
+      expected: 'a domain file and profile files',
+    });
   const body = profileBody(first.doc, first.value);
-  if (!isObject(body.domain)) throw jsonErrorAt(first.doc, body, undefined, 'the profile embeds no domain and no domain file was given', 'a GeniusWeb domain file');
+  if (!isObject(body.domain))
+    throw jsonErrorAt(
+      first.doc,
+      body,
+      undefined,
+      'the profile embeds no domain and no domain file was given',
+      'a GeniusWeb domain file',
+    );
   return readGeniusWebDomain(first.doc, body.domain, name);
 }
 
 /** Reads GeniusWeb files (domain optional) with parties in the order given. */
-export function readGeniusWebFiles(domainPath: string | undefined, profilePaths: readonly string[], name: string, origin?: string): Scenario {
+export function readGeniusWebFiles(
+  domainPath: string | undefined,
+  profilePaths: readonly string[],
+  name: string,
+  origin?: string,
+): Scenario {
   const domainFile = domainPath === undefined ? undefined : load(domainPath);
   const profiles = profilePaths.map(load);
   const domain = domainOf(domainFile, profiles, name);
@@ -49,7 +71,10 @@ export function readGeniusWebFiles(domainPath: string | undefined, profilePaths:
 }
 
 /** Splits a folder's JSON files into GeniusWeb domain and profiles; undefined when none are GeniusWeb. */
-export function geniusWebFolderFiles(folder: string, paths: readonly string[]): { domain: string; profiles: string[] } | undefined {
+export function geniusWebFolderFiles(
+  folder: string,
+  paths: readonly string[],
+): { domain: string; profiles: string[] } | undefined {
   const domains: string[] = [];
   const profiles: string[] = [];
   for (const path of paths.filter((p) => p.toLowerCase().endsWith('.json'))) {
@@ -60,7 +85,10 @@ export function geniusWebFolderFiles(folder: string, paths: readonly string[]): 
   if (domains.length === 0 && profiles.length === 0) return undefined;
   if (domains.length !== 1) {
     const found = domains.length === 0 ? 'no domain file' : `${domains.length} domain files (${domains.join(', ')})`;
-    throw new ParleyError('PARLEY_E_INPUT', `${folder}: found ${found}`, { position: { file: folder }, expected: 'exactly one GeniusWeb domain file (with "issuesValues")' });
+    throw new ParleyError('PARLEY_E_INPUT', `${folder}: found ${found}`, {
+      position: { file: folder },
+      expected: 'exactly one GeniusWeb domain file (with "issuesValues")',
+    });
   }
   return { domain: domains[0]!, profiles };
 }

@@ -52,7 +52,9 @@ function partyProblems(party: Party, domain: Domain): string[] {
     }
   }
   if (party.reservation !== 0 && !reservationBid(party, domain)) {
-    out.push(`reservation value ${party.reservation} of ${who} (GeniusWeb gives a reservation as a bid, and no bid has exactly this utility)`);
+    out.push(
+      `reservation value ${party.reservation} of ${who} (GeniusWeb gives a reservation as a bid, and no bid has exactly this utility)`,
+    );
   }
   return out;
 }
@@ -68,7 +70,14 @@ function issueUtilities(u: AdditiveUtility, domain: Domain): JsonObject {
     out[issue.name] =
       issue.kind === 'discrete'
         ? { discreteutils: { valueUtilities: discreteTable(fn, issue.values) } }
-        : { numberutils: { lowValue: issue.min, lowUtility: evaluateValue(fn, issue.min), highValue: issue.max, highUtility: evaluateValue(fn, issue.max) } };
+        : {
+            numberutils: {
+              lowValue: issue.min,
+              lowUtility: evaluateValue(fn, issue.min),
+              highValue: issue.max,
+              highUtility: evaluateValue(fn, issue.max),
+            },
+          };
   }
   return out;
 }
@@ -78,7 +87,12 @@ export function geniusWebProfileJson(party: Party, domain: Domain, domainJson: J
   const weights: JsonObject = {};
   for (const issue of domain.issues) weights[issue.name] = party.utility.weights[issue.name] ?? 0;
   const bid = reservationBid(party, domain);
-  const body: JsonObject = { name: party.name, issueUtilities: issueUtilities(party.utility, domain), issueWeights: weights, domain: domainJson };
+  const body: JsonObject = {
+    name: party.name,
+    issueUtilities: issueUtilities(party.utility, domain),
+    issueWeights: weights,
+    domain: domainJson,
+  };
   if (bid) body.reservationBid = { issuevalues: { ...bid } };
   return { LinearAdditiveUtilitySpace: body };
 }
@@ -91,6 +105,9 @@ export function geniusWebFiles(scenario: Scenario): { name: string; text: string
   const text = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   return [
     { name: domainFileName(scenario, 'json'), text: text(domainJson) },
-    ...scenario.parties.map((p) => ({ name: `${p.name}.json`, text: text(geniusWebProfileJson(p, scenario.domain, domainJson)) })),
+    ...scenario.parties.map((p) => ({
+      name: `${p.name}.json`,
+      text: text(geniusWebProfileJson(p, scenario.domain, domainJson)),
+    })),
   ];
 }

@@ -23,7 +23,13 @@ export class CheckContext {
   }
 
   /** Throws at `path` unless `name` is one of `known`. */
-  expectKnown(path: FilePath, name: string, known: ReadonlySet<string>, what: string, at: 'key' | 'value' = 'value'): void {
+  expectKnown(
+    path: FilePath,
+    name: string,
+    known: ReadonlySet<string>,
+    what: string,
+    at: 'key' | 'value' = 'value',
+  ): void {
     if (known.has(name)) return;
     this.fail(path, `names an unknown ${what} "${name}"`, `one of ${list(known)}`, at);
   }
@@ -32,7 +38,8 @@ export class CheckContext {
   expectUnique(path: FilePath, names: readonly string[], what: string, key = 'name'): void {
     const seen = new Set<string>();
     names.forEach((name, i) => {
-      if (seen.has(name)) this.fail([...path, i, key], `repeats the ${what} name "${name}"`, `a name no other ${what} has`);
+      if (seen.has(name))
+        this.fail([...path, i, key], `repeats the ${what} name "${name}"`, `a name no other ${what} has`);
       seen.add(name);
     });
   }
@@ -62,5 +69,6 @@ export function checkAssumptionsHaveReasons(ctx: CheckContext, node: unknown, pa
   if (typeof record['reason'] === 'string' && record['assumed'] !== true && record['source'] === undefined) {
     ctx.fail([...path, 'reason'], 'gives a reason but is not marked assumed', 'assumed: true, or a source');
   }
-  for (const [key, value] of Object.entries(record)) if (key !== 'source') checkAssumptionsHaveReasons(ctx, value, [...path, key]);
+  for (const [key, value] of Object.entries(record))
+    if (key !== 'source') checkAssumptionsHaveReasons(ctx, value, [...path, key]);
 }

@@ -5,14 +5,27 @@ import type { FilePath } from './source-text.js';
 /** Checks issues, phases and every party's preferences and red lines against the issues. */
 export function checkDomain(ctx: CheckContext): void {
   const { file } = ctx;
-  ctx.expectUnique(['issues'], file.issues.map((i) => i.name), 'issue');
+  ctx.expectUnique(
+    ['issues'],
+    file.issues.map((i) => i.name),
+    'issue',
+  );
   file.issues.forEach((issue, i) => checkIssue(ctx, issue, ['issues', i]));
   checkPhases(ctx, file);
-  ctx.expectUnique(['parties'], file.parties.map((p) => p.name), 'party');
+  ctx.expectUnique(
+    ['parties'],
+    file.parties.map((p) => p.name),
+    'party',
+  );
   file.parties.forEach((party, p) => {
     checkPreferences(ctx, party.preferences, ['parties', p, 'preferences']);
     const lines = party.redLines ?? [];
-    ctx.expectUnique(['parties', p, 'redLines'], lines.map((l) => l.id), 'red line', 'id');
+    ctx.expectUnique(
+      ['parties', p, 'redLines'],
+      lines.map((l) => l.id),
+      'red line',
+      'id',
+    );
     lines.forEach((line, l) => checkRedLine(ctx, line, ['parties', p, 'redLines', l]));
   });
 }
@@ -41,14 +54,23 @@ function checkIssue(ctx: CheckContext, issue: IssueFile, path: FilePath): void {
 
 function checkPhases(ctx: CheckContext, file: ScenarioFile): void {
   const phases = file.phases ?? [];
-  ctx.expectUnique(['phases'], phases.map((p) => p.name), 'phase');
+  ctx.expectUnique(
+    ['phases'],
+    phases.map((p) => p.name),
+    'phase',
+  );
   const owner = new Map<string, string>();
   phases.forEach((phase, p) => {
     phase.issues.forEach((name, i) => {
       const path = ['phases', p, 'issues', i];
       ctx.expectKnown(path, name, ctx.issueNames, 'issue');
       const before = owner.get(name);
-      if (before !== undefined) ctx.fail(path, `puts issue "${name}" in a second phase (it is in "${before}")`, 'each issue in at most one phase');
+      if (before !== undefined)
+        ctx.fail(
+          path,
+          `puts issue "${name}" in a second phase (it is in "${before}")`,
+          'each issue in at most one phase',
+        );
       owner.set(name, phase.name);
     });
   });
@@ -65,7 +87,8 @@ function isDiscrete(issue: IssueFile): issue is Extract<IssueFile, { values: str
 function checkPreferences(ctx: CheckContext, prefs: PreferencesFile, path: FilePath): void {
   if (prefs.kind === 'rectangles') {
     prefs.rectangles.forEach((rect, r) => {
-      for (const issue of Object.keys(rect.bounds)) ctx.expectKnown([...path, 'rectangles', r, 'bounds', issue], issue, ctx.issueNames, 'issue', 'key');
+      for (const issue of Object.keys(rect.bounds))
+        ctx.expectKnown([...path, 'rectangles', r, 'bounds', issue], issue, ctx.issueNames, 'issue', 'key');
     });
     return;
   }
@@ -73,7 +96,12 @@ function checkPreferences(ctx: CheckContext, prefs: PreferencesFile, path: FileP
   for (const [issue, weight] of Object.entries(prefs.weights)) {
     ctx.expectKnown([...path, 'weights', issue], issue, ctx.issueNames, 'issue', 'key');
     if (numberOf(weight) > 0 && prefs.values[issue] === undefined) {
-      ctx.fail([...path, 'weights', issue], `is weighted but issue "${issue}" has no value function`, `an entry "${issue}" under values`, 'key');
+      ctx.fail(
+        [...path, 'weights', issue],
+        `is weighted but issue "${issue}" has no value function`,
+        `an entry "${issue}" under values`,
+        'key',
+      );
     }
     total += numberOf(weight);
   }
@@ -83,12 +111,24 @@ function checkPreferences(ctx: CheckContext, prefs: PreferencesFile, path: FileP
     ctx.expectKnown(fnPath, issue, ctx.issueNames, 'issue', 'key');
     const def = issueOf(ctx, issue);
     const numericFn = 'linear' in fn || 'piecewise' in fn;
-    if (isDiscrete(def) && numericFn) ctx.fail(fnPath, `is numeric but issue "${issue}" has discrete values`, 'a table {value: utility}');
-    if (!isDiscrete(def) && !numericFn) ctx.fail(fnPath, `is a table but issue "${issue}" is numeric`, '{linear: {slope, offset}} or {piecewise: [[x, u], …]}');
+    if (isDiscrete(def) && numericFn)
+      ctx.fail(fnPath, `is numeric but issue "${issue}" has discrete values`, 'a table {value: utility}');
+    if (!isDiscrete(def) && !numericFn)
+      ctx.fail(
+        fnPath,
+        `is a table but issue "${issue}" is numeric`,
+        '{linear: {slope, offset}} or {piecewise: [[x, u], …]}',
+      );
     if (isDiscrete(def) && !numericFn) {
       const table = fn as Record<string, unknown>;
       for (const value of Object.keys(table)) {
-        if (!def.values.includes(value)) ctx.fail([...fnPath, value], `is for a value issue "${issue}" does not have`, `one of ${list(def.values)}`, 'key');
+        if (!def.values.includes(value))
+          ctx.fail(
+            [...fnPath, value],
+            `is for a value issue "${issue}" does not have`,
+            `one of ${list(def.values)}`,
+            'key',
+          );
       }
     }
   }
@@ -101,14 +141,27 @@ export function checkRedLine(ctx: CheckContext, line: RedLineFile, path: FilePat
     ctx.fail(path, 'limits nothing', 'allowed: […] or min/max');
   }
   if (isDiscrete(def)) {
-    if (line.min !== undefined || line.max !== undefined) ctx.fail([...path, line.min !== undefined ? 'min' : 'max'], `uses min/max but issue "${line.issue}" has discrete values`, 'allowed: […]', 'key');
+    if (line.min !== undefined || line.max !== undefined)
+      ctx.fail(
+        [...path, line.min !== undefined ? 'min' : 'max'],
+        `uses min/max but issue "${line.issue}" has discrete values`,
+        'allowed: […]',
+        'key',
+      );
     (line.allowed ?? []).forEach((value, i) => {
-      if (!def.values.includes(String(value))) ctx.fail([...path, 'allowed', i], `allows "${value}", which is not a value of issue "${line.issue}"`, `one of ${list(def.values)}`);
+      if (!def.values.includes(String(value)))
+        ctx.fail(
+          [...path, 'allowed', i],
+          `allows "${value}", which is not a value of issue "${line.issue}"`,
+          `one of ${list(def.values)}`,
+        );
     });
-    if (line.allowed !== undefined && line.allowed.length === 0) ctx.fail([...path, 'allowed'], 'allows no value at all', 'at least one value');
+    if (line.allowed !== undefined && line.allowed.length === 0)
+      ctx.fail([...path, 'allowed'], 'allows no value at all', 'at least one value');
     return;
   }
   (line.allowed ?? []).forEach((value, i) => {
-    if (typeof value !== 'number') ctx.fail([...path, 'allowed', i], `allows "${value}" on numeric issue "${line.issue}"`, 'a number');
+    if (typeof value !== 'number')
+      ctx.fail([...path, 'allowed', i], `allows "${value}" on numeric issue "${line.issue}"`, 'a number');
   });
 }

@@ -31,7 +31,9 @@ function typoFirst(issues: readonly Issue[]): Issue {
 function deepest(issue: Issue, prefix: readonly PropertyKey[]): { issue: Issue; prefix: readonly PropertyKey[] } {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { issue, prefix };
   const here = [...prefix, ...issue.path];
-  const kindValues = issue.errors.map((b) => b.find((i) => i.code === 'invalid_value' && i.path.length === 1 && i.path[0] === 'kind'));
+  const kindValues = issue.errors.map((b) =>
+    b.find((i) => i.code === 'invalid_value' && i.path.length === 1 && i.path[0] === 'kind'),
+  );
   if (kindValues.every((k) => k !== undefined)) {
     // No branch has this `kind`: say which kinds exist rather than what one branch lacks.
     const values = kindValues.flatMap((k) => (k!.code === 'invalid_value' ? k!.values : []));
@@ -52,7 +54,9 @@ function isShallowMismatch(i: Issue): boolean {
 }
 
 function reach(branch: readonly Issue[]): number {
-  return Math.max(...branch.map((i) => i.path.length)) - branch.filter((i) => i.code === 'unrecognized_keys').length * 0.5;
+  return (
+    Math.max(...branch.map((i) => i.path.length)) - branch.filter((i) => i.code === 'unrecognized_keys').length * 0.5
+  );
 }
 
 interface Wording {
@@ -63,19 +67,34 @@ interface Wording {
 
 function wording(issue: Issue, path: FilePath, data: unknown, root: z.ZodType): Wording {
   const field = describeField(path, data);
-  const [must, expected] = issue.message.includes(EXPECTED_SEPARATOR) ? issue.message.split(EXPECTED_SEPARATOR) : [undefined, undefined];
+  const [must, expected] = issue.message.includes(EXPECTED_SEPARATOR)
+    ? issue.message.split(EXPECTED_SEPARATOR)
+    : [undefined, undefined];
   if (issue.code !== 'unrecognized_keys' && valueAt(data, path) === undefined) {
     const last = path[path.length - 1];
-    const message = typeof last === 'string' ? `${describeField(path.slice(0, -1), data)} has no "${last}"` : `${field} is missing`;
+    const message =
+      typeof last === 'string' ? `${describeField(path.slice(0, -1), data)} has no "${last}"` : `${field} is missing`;
     return { message, expected: expected ?? (issue.code === 'invalid_type' ? issue.expected : undefined), at: 'value' };
   }
   switch (issue.code) {
     case 'unrecognized_keys':
-      return { message: `${field} has an unknown key "${issue.keys[0]}"`, expected: `one of the keys ${list(allowedKeys(root, path, data))}`, at: 'key' };
+      return {
+        message: `${field} has an unknown key "${issue.keys[0]}"`,
+        expected: `one of the keys ${list(allowedKeys(root, path, data))}`,
+        at: 'key',
+      };
     case 'invalid_type':
-      return { message: `${field} ${must ?? `must be ${issue.expected}`}`, expected: expected ?? issue.expected, at: 'value' };
+      return {
+        message: `${field} ${must ?? `must be ${issue.expected}`}`,
+        expected: expected ?? issue.expected,
+        at: 'value',
+      };
     case 'invalid_value':
-      return { message: `${field} ${must ?? 'has a value not allowed here'}`, expected: expected ?? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, at: 'value' };
+      return {
+        message: `${field} ${must ?? 'has a value not allowed here'}`,
+        expected: expected ?? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
+        at: 'value',
+      };
     default:
       return { message: `${field} ${must ?? issue.message}`, expected, at: 'value' };
   }
@@ -117,7 +136,8 @@ export function describeField(path: FilePath, data: unknown): string {
   const parent = path[path.length - 2];
   const owner = ownerText(path.slice(0, -1), data);
   if (parent === 'weights') return `weight of issue "${last}"${ownerText(path.slice(0, -3), data)}`;
-  if (parent === 'values' && path[path.length - 3] === 'preferences') return `value function of issue "${last}"${ownerText(path.slice(0, -3), data)}`;
+  if (parent === 'values' && path[path.length - 3] === 'preferences')
+    return `value function of issue "${last}"${ownerText(path.slice(0, -3), data)}`;
   if (path[path.length - 3] === 'values' && path[path.length - 4] === 'preferences') {
     return `utility of value "${last}" of issue "${parent}"${ownerText(path.slice(0, -4), data)}`;
   }
@@ -142,7 +162,8 @@ function ownerText(path: FilePath, data: unknown): string {
   for (let i = path.length - 1; i > 0; i--) {
     const seg = path[i];
     const list = path[i - 1];
-    if (typeof seg === 'number' && typeof list === 'string' && WHAT[list]) text += ` of ${WHAT[list]} ${itemName(path.slice(0, i + 1), data)}`;
+    if (typeof seg === 'number' && typeof list === 'string' && WHAT[list])
+      text += ` of ${WHAT[list]} ${itemName(path.slice(0, i + 1), data)}`;
   }
   return text;
 }

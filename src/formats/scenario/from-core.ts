@@ -25,16 +25,33 @@ export function scenarioToFile(scenario: Scenario): Json {
     origin: scenario.origin,
     reports: scenario.reports.map((r) => clean({ ...r })),
     issues: scenario.domain.issues.map((i) => issueToFile(i, notes)),
-    phases: scenario.domain.phases.map((p) => clean({ name: p.name, description: p.description, issues: [...p.issues], ...notes.prov(`phases.${p.name}`) })),
+    phases: scenario.domain.phases.map((p) =>
+      clean({ name: p.name, description: p.description, issues: [...p.issues], ...notes.prov(`phases.${p.name}`) }),
+    ),
     parties: scenario.parties.map((p) => partyToFile(p, notes)),
     roles: {
-      delegations: roles.delegations.map((d) => clean({ ...d, ...notes.prov(`roles.delegations.${d.name}`, d.source) })),
-      mediators: roles.mediators.map((m) => clean({ ...m, channels: [...m.channels], ...notes.prov(`roles.mediators.${m.name}`, m.source) })),
-      decisionBodies: roles.decisionBodies.map((b) => clean({ ...b, ...notes.prov(`roles.decisionBodies.${b.name}`, b.source) })),
-      workingGroups: roles.workingGroups.map((g) => clean({ ...g, members: [...g.members], issues: [...g.issues], ...notes.prov(`roles.workingGroups.${g.name}`, g.source) })),
+      delegations: roles.delegations.map((d) =>
+        clean({ ...d, ...notes.prov(`roles.delegations.${d.name}`, d.source) }),
+      ),
+      mediators: roles.mediators.map((m) =>
+        clean({ ...m, channels: [...m.channels], ...notes.prov(`roles.mediators.${m.name}`, m.source) }),
+      ),
+      decisionBodies: roles.decisionBodies.map((b) =>
+        clean({ ...b, ...notes.prov(`roles.decisionBodies.${b.name}`, b.source) }),
+      ),
+      workingGroups: roles.workingGroups.map((g) =>
+        clean({
+          ...g,
+          members: [...g.members],
+          issues: [...g.issues],
+          ...notes.prov(`roles.workingGroups.${g.name}`, g.source),
+        }),
+      ),
       observers: roles.observers.map((o) => ({ name: o.name })),
     },
-    positions: scenario.positions.map((p, i) => clean({ ...p, issues: [...p.issues], ...notes.prov(`positions.${i}`, p.source) })),
+    positions: scenario.positions.map((p, i) =>
+      clean({ ...p, issues: [...p.issues], ...notes.prov(`positions.${i}`, p.source) }),
+    ),
     timeline: scenario.timeline.map((e) => eventToFile(e, notes)),
     simulation: scenario.simulation && simulationToFile(scenario.simulation, notes),
   });
@@ -48,9 +65,22 @@ function issueToFile(issue: Issue, notes: NoteLookup): Json {
     case 'discrete':
       return clean({ ...head, values: [...issue.values], ...prov });
     case 'integer':
-      return clean({ ...head, kind: 'integer', min: notes.num(`${path}.min`, issue.min), max: notes.num(`${path}.max`, issue.max), ...prov });
+      return clean({
+        ...head,
+        kind: 'integer',
+        min: notes.num(`${path}.min`, issue.min),
+        max: notes.num(`${path}.max`, issue.max),
+        ...prov,
+      });
     case 'real':
-      return clean({ ...head, kind: 'real', min: notes.num(`${path}.min`, issue.min), max: notes.num(`${path}.max`, issue.max), steps: notes.num(`${path}.steps`, issue.steps), ...prov });
+      return clean({
+        ...head,
+        kind: 'real',
+        min: notes.num(`${path}.min`, issue.min),
+        max: notes.num(`${path}.max`, issue.max),
+        steps: notes.num(`${path}.steps`, issue.steps),
+        ...prov,
+      });
   }
 }
 
@@ -76,7 +106,12 @@ function preferencesToFile(party: Party, base: string, notes: NoteLookup): Json 
       bounds: Object.fromEntries(
         Object.entries(r.bounds).map(([issue, b]) => [
           issue,
-          'values' in b ? { values: [...b.values] } : { min: notes.num(`${base}.rectangles.${i}.bounds.${issue}.min`, b.min), max: notes.num(`${base}.rectangles.${i}.bounds.${issue}.max`, b.max) },
+          'values' in b
+            ? { values: [...b.values] }
+            : {
+                min: notes.num(`${base}.rectangles.${i}.bounds.${issue}.min`, b.min),
+                max: notes.num(`${base}.rectangles.${i}.bounds.${issue}.max`, b.max),
+              },
         ]),
       ),
     }));
@@ -84,8 +119,12 @@ function preferencesToFile(party: Party, base: string, notes: NoteLookup): Json 
   }
   return {
     ...prov,
-    weights: Object.fromEntries(Object.entries(u.weights).map(([issue, w]) => [issue, notes.num(`${base}.weights.${issue}`, w)])),
-    values: Object.fromEntries(Object.entries(u.values).map(([issue, fn]) => [issue, valueFunctionToFile(fn, `${base}.values.${issue}`, notes)])),
+    weights: Object.fromEntries(
+      Object.entries(u.weights).map(([issue, w]) => [issue, notes.num(`${base}.weights.${issue}`, w)]),
+    ),
+    values: Object.fromEntries(
+      Object.entries(u.values).map(([issue, fn]) => [issue, valueFunctionToFile(fn, `${base}.values.${issue}`, notes)]),
+    ),
   };
 }
 
@@ -94,9 +133,16 @@ function valueFunctionToFile(fn: ValueFunction, path: string, notes: NoteLookup)
     case 'table':
       return Object.fromEntries(Object.entries(fn.utilities).map(([v, u]) => [v, notes.num(`${path}.${v}`, u)]));
     case 'linear':
-      return { linear: { slope: notes.num(`${path}.slope`, fn.slope), offset: notes.num(`${path}.offset`, fn.offset) } };
+      return {
+        linear: { slope: notes.num(`${path}.slope`, fn.slope), offset: notes.num(`${path}.offset`, fn.offset) },
+      };
     case 'piecewise':
-      return { piecewise: fn.points.map(([x, u], i) => [notes.num(`${path}.points.${i}.x`, x), notes.num(`${path}.points.${i}.u`, u)]) };
+      return {
+        piecewise: fn.points.map(([x, u], i) => [
+          notes.num(`${path}.points.${i}.x`, x),
+          notes.num(`${path}.points.${i}.u`, u),
+        ]),
+      };
   }
 }
 
@@ -156,7 +202,9 @@ function effectToFile(f: Effect, path: string, notes: NoteLookup): Json {
 }
 
 function agentToFile(a: AgentSpec, path: string, notes: NoteLookup): Json {
-  const params = a.params && Object.fromEntries(Object.entries(a.params).map(([k, v]) => [k, withProv(v, notes.prov(`${path}.params.${k}`))]));
+  const params =
+    a.params &&
+    Object.fromEntries(Object.entries(a.params).map(([k, v]) => [k, withProv(v, notes.prov(`${path}.params.${k}`))]));
   return clean({ strategy: a.strategy, role: a.role, params, ...notes.prov(path) });
 }
 

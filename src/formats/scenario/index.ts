@@ -22,8 +22,14 @@ export function readScenarioFile(path: string): Scenario {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `no such file: ${path}`, { position: { file: path }, expected: 'a path to a scenario file' });
-    throw new ParleyError('PARLEY_E_INPUT', `cannot read ${path}: ${(e as Error).message}`, { position: { file: path } });
+    if (code === 'ENOENT')
+      throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `no such file: ${path}`, {
+        position: { file: path },
+        expected: 'a path to a scenario file',
+      });
+    throw new ParleyError('PARLEY_E_INPUT', `cannot read ${path}: ${(e as Error).message}`, {
+      position: { file: path },
+    });
   }
   return parseScenarioText(text, path, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
 }
@@ -42,7 +48,11 @@ export function parseScenarioText(text: string, file: string, format: ScenarioTe
   } catch (e) {
     if (isParleyError(e)) throw e;
     // e.g. a stack overflow on absurdly deep nesting: still a clear input error, not a crash.
-    throw new ParleyError('PARLEY_E_PARSE', `cannot read the scenario: ${(e as Error).message}`, { position: { file }, expected: `a ${format.toUpperCase()} scenario`, cause: e });
+    throw new ParleyError('PARLEY_E_PARSE', `cannot read the scenario: ${(e as Error).message}`, {
+      position: { file },
+      expected: `a ${format.toUpperCase()} scenario`,
+      cause: e,
+    });
   }
 }
 

@@ -44,7 +44,9 @@ function resolve(schema: z.ZodType, node: unknown): z.ZodType | undefined {
     const def = defOf(current);
     if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType!;
     else if (def.type === 'union') {
-      const objects = (def.options ?? []).map((o) => resolve(o, node)).filter((o): o is z.ZodType => !!o && defOf(o).type === 'object');
+      const objects = (def.options ?? [])
+        .map((o) => resolve(o, node))
+        .filter((o): o is z.ZodType => !!o && defOf(o).type === 'object');
       if (objects.length === 0) return current;
       const keys = node !== null && typeof node === 'object' ? Object.keys(node) : [];
       const score = (o: z.ZodType) => keys.filter((k) => k in (defOf(o).shape ?? {})).length;

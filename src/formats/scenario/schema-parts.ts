@@ -12,13 +12,15 @@ export function say(must: string, expected: string): string {
 }
 
 /** A seed report's file name and a sentence copied from it. */
-export const sourceSchema = z.strictObject(
-  {
-    file: z.string({ error: say('must be a file name', 'a string') }).min(1),
-    quote: z.string({ error: say('must be a quotation', 'a string') }).min(1),
-  },
-  { error: say('must be a source', '{file, quote}') },
-).meta({ id: 'Source', description: 'A seed report file name and a sentence copied from it.' });
+export const sourceSchema = z
+  .strictObject(
+    {
+      file: z.string({ error: say('must be a file name', 'a string') }).min(1),
+      quote: z.string({ error: say('must be a quotation', 'a string') }).min(1),
+    },
+    { error: say('must be a source', '{file, quote}') },
+  )
+  .meta({ id: 'Source', description: 'A seed report file name and a sentence copied from it.' });
 
 /** Provenance any object may carry: a source for a fact, or `assumed` with a reason. */
 export const provenanceShape = {
@@ -61,9 +63,17 @@ const numbers = new Map<string, ReturnType<typeof buildNum>>();
  * modelling choice carries its reason beside it. One schema per range, named in the JSON Schema.
  */
 export function num(r: Range = {}) {
-  const id = `Number${r.min !== undefined ? `Min${r.min}` : ''}${r.above !== undefined ? `Above${r.above}` : ''}${r.max !== undefined ? `Max${r.max}` : ''}`.replace('-', 'Minus');
+  const id =
+    `Number${r.min !== undefined ? `Min${r.min}` : ''}${r.above !== undefined ? `Above${r.above}` : ''}${r.max !== undefined ? `Max${r.max}` : ''}`.replace(
+      '-',
+      'Minus',
+    );
   let schema = numbers.get(id);
-  if (!schema) numbers.set(id, (schema = buildNum(r).meta({ id, description: `${rangeText(r)}, bare or as ${ANNOTATED_NUMBER}` })));
+  if (!schema)
+    numbers.set(
+      id,
+      (schema = buildNum(r).meta({ id, description: `${rangeText(r)}, bare or as ${ANNOTATED_NUMBER}` })),
+    );
   return schema;
 }
 
@@ -78,7 +88,8 @@ function buildNum(r: Range) {
   );
 }
 
-export type NumField = number | { value: number; source?: { file: string; quote: string }; assumed?: boolean; reason?: string };
+export type NumField =
+  number | { value: number; source?: { file: string; quote: string }; assumed?: boolean; reason?: string };
 
 export const nameSchema = z
   .string({ error: say('must be a name', 'a non-empty string') })

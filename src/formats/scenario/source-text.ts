@@ -29,12 +29,22 @@ export function parseSourceText(text: string, file: string, format: ScenarioText
   const first = doc.errors[0];
   if (first) {
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw fileError('PARLEY_E_PARSE', `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`, at(first.pos[0]), `valid ${format === 'json' ? 'JSON' : 'YAML'}`);
+    throw fileError(
+      'PARLEY_E_PARSE',
+      `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${message}`,
+      at(first.pos[0]),
+      `valid ${format === 'json' ? 'JSON' : 'YAML'}`,
+    );
   }
   visit(doc, {
     Alias(_, alias) {
       if (!alias.resolve(doc)) {
-        throw fileError('PARLEY_E_PARSE', `YAML error: alias *${alias.source} has no anchor before it`, at(alias.range?.[0] ?? 0), `an anchor &${alias.source} earlier in the file`);
+        throw fileError(
+          'PARLEY_E_PARSE',
+          `YAML error: alias *${alias.source} has no anchor before it`,
+          at(alias.range?.[0] ?? 0),
+          `an anchor &${alias.source} earlier in the file`,
+        );
       }
     },
   });
@@ -42,7 +52,12 @@ export function parseSourceText(text: string, file: string, format: ScenarioText
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    throw fileError('PARLEY_E_PARSE', `YAML error: ${(e as Error).message}`, at(0), 'a YAML document without alias loops or alias bombs');
+    throw fileError(
+      'PARLEY_E_PARSE',
+      `YAML error: ${(e as Error).message}`,
+      at(0),
+      'a YAML document without alias loops or alias bombs',
+    );
   }
   return {
     file,

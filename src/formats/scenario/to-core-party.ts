@@ -29,30 +29,51 @@ function utilityFromFile(prefs: PreferencesFile, base: string, notes: NoteCollec
       bounds: Object.fromEntries(
         Object.entries(r.bounds).map(([issue, b]) => [
           issue,
-          'values' in b ? { values: [...b.values] } : { min: notes.num(`${base}.rectangles.${i}.bounds.${issue}.min`, b.min), max: notes.num(`${base}.rectangles.${i}.bounds.${issue}.max`, b.max) },
+          'values' in b
+            ? { values: [...b.values] }
+            : {
+                min: notes.num(`${base}.rectangles.${i}.bounds.${issue}.min`, b.min),
+                max: notes.num(`${base}.rectangles.${i}.bounds.${issue}.max`, b.max),
+              },
         ]),
       ),
     }));
     return { kind: 'rectangles', rectangles, scale: notes.num(`${base}.scale`, prefs.scale) };
   }
-  const raw = Object.entries(prefs.weights).map(([issue, w]) => [issue, notes.num(`${base}.weights.${issue}`, w)] as const);
+  const raw = Object.entries(prefs.weights).map(
+    ([issue, w]) => [issue, notes.num(`${base}.weights.${issue}`, w)] as const,
+  );
   const total = raw.reduce((sum, [, w]) => sum + w, 0);
   // Weights are kept as written when they already sum to 1, so a round trip is exact.
   const weights = Object.fromEntries(raw.map(([issue, w]) => [issue, Math.abs(total - 1) < 1e-9 ? w : w / total]));
-  const values = Object.fromEntries(Object.entries(prefs.values).map(([issue, fn]) => [issue, valueFunctionFromFile(fn, `${base}.values.${issue}`, notes)]));
+  const values = Object.fromEntries(
+    Object.entries(prefs.values).map(([issue, fn]) => [
+      issue,
+      valueFunctionFromFile(fn, `${base}.values.${issue}`, notes),
+    ]),
+  );
   return { kind: 'additive', weights, values };
 }
 
 function valueFunctionFromFile(fn: ValueFunctionFile, path: string, notes: NoteCollector): ValueFunction {
   if ('linear' in fn && isLinear(fn.linear)) {
-    return { kind: 'linear', slope: notes.num(`${path}.slope`, fn.linear.slope), offset: notes.num(`${path}.offset`, fn.linear.offset) };
+    return {
+      kind: 'linear',
+      slope: notes.num(`${path}.slope`, fn.linear.slope),
+      offset: notes.num(`${path}.offset`, fn.linear.offset),
+    };
   }
   if ('piecewise' in fn && Array.isArray(fn.piecewise)) {
-    const points = fn.piecewise.map(([x, u], i) => [notes.num(`${path}.points.${i}.x`, x), notes.num(`${path}.points.${i}.u`, u)] as const);
+    const points = fn.piecewise.map(
+      ([x, u], i) => [notes.num(`${path}.points.${i}.x`, x), notes.num(`${path}.points.${i}.u`, u)] as const,
+    );
     return { kind: 'piecewise', points: [...points].sort((a, b) => a[0] - b[0]) };
   }
   const table = fn as Record<string, NumField>;
-  return { kind: 'table', utilities: Object.fromEntries(Object.entries(table).map(([v, u]) => [v, notes.num(`${path}.${v}`, u)])) };
+  return {
+    kind: 'table',
+    utilities: Object.fromEntries(Object.entries(table).map(([v, u]) => [v, notes.num(`${path}.${v}`, u)])),
+  };
 }
 
 function isLinear(x: unknown): x is { slope: NumField; offset: NumField } {

@@ -17,7 +17,9 @@ export function scenarioFromFile(file: ScenarioFile): Scenario {
     issues: file.issues.map((i) => issueFromFile(i, notes)),
     phases: (file.phases ?? []).map((p) => {
       notes.mark(`phases.${p.name}`, p);
-      return p.description === undefined ? { name: p.name, issues: [...p.issues] } : { name: p.name, issues: [...p.issues], description: p.description };
+      return p.description === undefined
+        ? { name: p.name, issues: [...p.issues] }
+        : { name: p.name, issues: [...p.issues], description: p.description };
     }),
   };
   const scenario: Mutable<Scenario> = {
@@ -28,7 +30,12 @@ export function scenarioFromFile(file: ScenarioFile): Scenario {
     roles: rolesFromFile(file.roles ?? {}, notes),
     positions: (file.positions ?? []).map((p, i) => {
       notes.mark(`positions.${i}`, p);
-      const out: Mutable<ReportedPosition> = { party: p.party, public: p.public, text: p.text, issues: [...(p.issues ?? [])] };
+      const out: Mutable<ReportedPosition> = {
+        party: p.party,
+        public: p.public,
+        text: p.text,
+        issues: [...(p.issues ?? [])],
+      };
       if (p.source) out.source = { ...p.source };
       return out;
     }),
@@ -51,7 +58,13 @@ function issueFromFile(issue: IssueFile, notes: NoteCollector): Issue {
     case 'discrete':
       return { kind: 'discrete', name: issue.name, values: [...issue.values], ...described };
     case 'integer':
-      return { kind: 'integer', name: issue.name, min: notes.num(`${path}.min`, issue.min), max: notes.num(`${path}.max`, issue.max), ...described };
+      return {
+        kind: 'integer',
+        name: issue.name,
+        min: notes.num(`${path}.min`, issue.min),
+        max: notes.num(`${path}.max`, issue.max),
+        ...described,
+      };
     case 'real':
       return {
         kind: 'real',
@@ -64,7 +77,11 @@ function issueFromFile(issue: IssueFile, notes: NoteCollector): Issue {
   }
 }
 
-function sourced<T extends object>(item: T & { source?: { file: string; quote: string } }, path: string, notes: NoteCollector): T {
+function sourced<T extends object>(
+  item: T & { source?: { file: string; quote: string } },
+  path: string,
+  notes: NoteCollector,
+): T {
   notes.mark(path, item);
   const { source, ...rest } = item;
   return (source ? { ...rest, source: { ...source } } : rest) as T;
@@ -73,7 +90,9 @@ function sourced<T extends object>(item: T & { source?: { file: string; quote: s
 function rolesFromFile(roles: NonNullable<ScenarioFile['roles']>, notes: NoteCollector): Roles {
   return {
     delegations: (roles.delegations ?? []).map((d) => sourced(d, `roles.delegations.${d.name}`, notes)),
-    mediators: (roles.mediators ?? []).map((m) => sourced({ ...m, channels: [...(m.channels ?? [])] }, `roles.mediators.${m.name}`, notes)),
+    mediators: (roles.mediators ?? []).map((m) =>
+      sourced({ ...m, channels: [...(m.channels ?? [])] }, `roles.mediators.${m.name}`, notes),
+    ),
     decisionBodies: (roles.decisionBodies ?? []).map((b) => sourced(b, `roles.decisionBodies.${b.name}`, notes)),
     workingGroups: (roles.workingGroups ?? []).map((g) =>
       sourced({ ...g, members: [...g.members], issues: [...(g.issues ?? [])] }, `roles.workingGroups.${g.name}`, notes),
@@ -141,8 +160,10 @@ function simulationFromFile(sim: NonNullable<ScenarioFile['simulation']>, notes:
   notes.mark('simulation', sim);
   const out: Mutable<SimulationDefaults> = {};
   if (sim.protocol !== undefined) out.protocol = sim.protocol;
-  if (sim.agents !== undefined) out.agents = sim.agents.map((a, i) => agentFromFile(a, `simulation.agents.${segment(a.role, i)}`, notes));
-  if (sim.mediators !== undefined) out.mediators = sim.mediators.map((m, i) => agentFromFile(m, `simulation.mediators.${segment(m.role, i)}`, notes));
+  if (sim.agents !== undefined)
+    out.agents = sim.agents.map((a, i) => agentFromFile(a, `simulation.agents.${segment(a.role, i)}`, notes));
+  if (sim.mediators !== undefined)
+    out.mediators = sim.mediators.map((m, i) => agentFromFile(m, `simulation.mediators.${segment(m.role, i)}`, notes));
   const rounds = notes.optionalNum('simulation.rounds', sim.rounds);
   const hours = notes.optionalNum('simulation.hoursPerRound', sim.hoursPerRound);
   const seed = notes.optionalNum('simulation.seed', sim.seed);

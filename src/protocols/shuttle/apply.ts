@@ -2,19 +2,50 @@ import { endWith, type EventSink } from '../base.js';
 import { ALL, MEDIATORS, toParty } from '../events.js';
 import { roleMap, type RoleMap } from '../roles.js';
 import type { Package } from '../types.js';
-import { byPhase, findPackage, pendingFor, replacePackage, type Move, type ShuttlePackage, type ShuttleState } from './state.js';
+import {
+  byPhase,
+  findPackage,
+  pendingFor,
+  replacePackage,
+  type Move,
+  type ShuttlePackage,
+  type ShuttleState,
+} from './state.js';
 
 type Answering = Extract<Move, { kind: 'accept' | 'reject' | 'amend' }>;
 
-function table(state: ShuttleState, map: RoleMap, action: Extract<Move, { kind: 'table' }>, sink: EventSink): ShuttleState {
+function table(
+  state: ShuttleState,
+  map: RoleMap,
+  action: Extract<Move, { kind: 'table' }>,
+  sink: EventSink,
+): ShuttleState {
   const id = `pkg-${state.packages.length + 1}`;
   const to = action.to.length > 0 ? [...action.to] : [...map.channels[action.actor]!];
   const phased = byPhase(state.setup.domain, action.text);
   for (const party of to) {
-    sink.push({ kind: 'package-tabled', audience: toParty(party), actor: action.actor, party, proposal: id, text: action.text, byPhase: phased, note: action.note });
+    sink.push({
+      kind: 'package-tabled',
+      audience: toParty(party),
+      actor: action.actor,
+      party,
+      proposal: id,
+      text: action.text,
+      byPhase: phased,
+      note: action.note,
+    });
   }
   referToGroups(map, id, action.text, sink);
-  const pkg: ShuttlePackage = { id, by: action.actor, text: action.text, to, answers: {}, ratified: [], refusedBy: [], lapsed: null };
+  const pkg: ShuttlePackage = {
+    id,
+    by: action.actor,
+    text: action.text,
+    to,
+    answers: {},
+    ratified: [],
+    refusedBy: [],
+    lapsed: null,
+  };
   return { ...state, packages: [...state.packages, pkg] };
 }
 
@@ -23,13 +54,22 @@ function referToGroups(map: RoleMap, id: string, text: Package, sink: EventSink)
   for (const group of map.groups) {
     const issues = map.groupIssues[group]!;
     const details = Object.fromEntries(issues.filter((i) => text[i] !== undefined).map((i) => [i, text[i]!]));
-    sink.push({ kind: 'phase-referred', audience: { kind: 'working-group', group }, proposal: id, group, issues, details });
+    sink.push({
+      kind: 'phase-referred',
+      audience: { kind: 'working-group', group },
+      proposal: id,
+      group,
+      issues,
+      details,
+    });
   }
 }
 
 /** A round ends once every party has answered something since it began. */
 function countAnswer(state: ShuttleState, party: string): ShuttleState {
-  const answered = state.answeredThisRound.includes(party) ? state.answeredThisRound : [...state.answeredThisRound, party];
+  const answered = state.answeredThisRound.includes(party)
+    ? state.answeredThisRound
+    : [...state.answeredThisRound, party];
   if (answered.length < state.setup.parties.length) return { ...state, answeredThisRound: answered };
   return { ...state, answeredThisRound: [], round: state.round + 1 };
 }
@@ -38,15 +78,28 @@ function answer(state: ShuttleState, map: RoleMap, party: string, action: Answer
   const pkg = findPackage(state, action.proposal)!;
   const amendments = action.kind === 'amend' ? action.amendments : undefined;
   sink.push({
-    kind: 'package-response', audience: MEDIATORS, actor: action.actor, party, proposal: pkg.id, answer: action.kind,
-    amendments, amendmentsByPhase: amendments ? byPhase(state.setup.domain, amendments) : undefined,
+    kind: 'package-response',
+    audience: MEDIATORS,
+    actor: action.actor,
+    party,
+    proposal: pkg.id,
+    answer: action.kind,
+    amendments,
+    amendmentsByPhase: amendments ? byPhase(state.setup.domain, amendments) : undefined,
     reason: action.kind === 'reject' ? action.reason : undefined,
   });
   let next = countAnswer(replacePackage(state, { ...pkg, answers: { ...pkg.answers, [party]: action.kind } }), party);
   if (action.kind !== 'accept') return next;
   const body = map.bodyOfParty[party];
   if (body !== undefined) {
-    sink.push({ kind: 'ratification-requested', audience: { kind: 'decision-body', body }, party, body, proposal: pkg.id, text: pkg.text });
+    sink.push({
+      kind: 'ratification-requested',
+      audience: { kind: 'decision-body', body },
+      party,
+      body,
+      proposal: pkg.id,
+      text: pkg.text,
+    });
     return next;
   }
   // No decision body: the delegation holds full powers and its acceptance binds at once.
@@ -64,27 +117,63 @@ function ratify(state: ShuttleState, actor: string, party: string, id: string, s
   return endWith(next, { reason: 'agreement', proposal: id, outcome: pkg.text });
 }
 
-function refuse(state: ShuttleState, party: string, action: Extract<Move, { kind: 'refuse-ratification' }>, sink: EventSink): ShuttleState {
+function refuse(
+  state: ShuttleState,
+  party: string,
+  action: Extract<Move, { kind: 'refuse-ratification' }>,
+  sink: EventSink,
+): ShuttleState {
   const pkg = findPackage(state, action.proposal)!;
-  sink.push({ kind: 'ratification-refused', audience: toParty(party), actor: action.actor, party, proposal: pkg.id, reason: action.reason });
-  return replacePackage(state, { ...pkg, answers: { ...pkg.answers, [party]: 'refused' }, refusedBy: [...pkg.refusedBy, party] });
+  sink.push({
+    kind: 'ratification-refused',
+    audience: toParty(party),
+    actor: action.actor,
+    party,
+    proposal: pkg.id,
+    reason: action.reason,
+  });
+  return replacePackage(state, {
+    ...pkg,
+    answers: { ...pkg.answers, [party]: 'refused' },
+    refusedBy: [...pkg.refusedBy, party],
+  });
 }
 
 /** Settled details replace the group's issues; earlier answers were to another text, so they are cleared. */
 function settle(state: ShuttleState, action: Extract<Move, { kind: 'settle' }>, sink: EventSink): ShuttleState {
   const pkg = findPackage(state, action.proposal)!;
   const text = { ...pkg.text, ...action.details };
-  sink.push({ kind: 'settled', audience: { kind: 'working-group', group: action.actor }, actor: action.actor, proposal: pkg.id, details: action.details });
-  for (const party of pkg.to) sink.push({ kind: 'package-revised', audience: toParty(party), party, proposal: pkg.id, text, by: action.actor });
+  sink.push({
+    kind: 'settled',
+    audience: { kind: 'working-group', group: action.actor },
+    actor: action.actor,
+    proposal: pkg.id,
+    details: action.details,
+  });
+  for (const party of pkg.to)
+    sink.push({ kind: 'package-revised', audience: toParty(party), party, proposal: pkg.id, text, by: action.actor });
   return replacePackage(state, { ...pkg, text, answers: {}, refusedBy: [] });
 }
 
-function adjourn(state: ShuttleState, map: RoleMap, party: string, action: Extract<Move, { kind: 'adjourn' }>, sink: EventSink): ShuttleState {
+function adjourn(
+  state: ShuttleState,
+  map: RoleMap,
+  party: string,
+  action: Extract<Move, { kind: 'adjourn' }>,
+  sink: EventSink,
+): ShuttleState {
   const considering = pendingFor(state, party)?.id ?? null;
   sink.push({ kind: 'adjourned', audience: ALL, actor: action.actor, party, until: action.until });
   const body = map.bodyOfParty[party];
   if (body !== undefined) {
-    sink.push({ kind: 'consultation', audience: { kind: 'decision-body', body }, party, body, proposal: considering ?? undefined, reason: action.reason });
+    sink.push({
+      kind: 'consultation',
+      audience: { kind: 'decision-body', body },
+      party,
+      body,
+      proposal: considering ?? undefined,
+      reason: action.reason,
+    });
   }
   return { ...state, adjourned: { ...state.adjourned, [party]: { until: action.until, considering, missed: false } } };
 }
@@ -96,7 +185,14 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
     case 'table':
       return table(state, map, action, sink);
     case 'relay':
-      sink.push({ kind: 'relayed', audience: toParty(action.to), actor: action.actor, to: action.to, message: action.message, about: action.about });
+      sink.push({
+        kind: 'relayed',
+        audience: toParty(action.to),
+        actor: action.actor,
+        to: action.to,
+        message: action.message,
+        about: action.about,
+      });
       return state;
     case 'accept':
     case 'reject':
@@ -143,7 +239,14 @@ export function lapseMissedReturns(state: ShuttleState, sink: EventSink): Shuttl
     if (lapses) next = replacePackage(next, { ...pkg, lapsed: { party, at: next.now } });
     next = { ...next, adjourned: { ...next.adjourned, [party]: { ...away, missed: true } } };
     const actor = map.delegations[state.setup.parties.indexOf(party)]!;
-    sink.push({ kind: 'return-missed', audience: ALL, actor, party, until: away.until, lapsed: lapses ? pkg.id : undefined });
+    sink.push({
+      kind: 'return-missed',
+      audience: ALL,
+      actor,
+      party,
+      until: away.until,
+      lapsed: lapses ? pkg.id : undefined,
+    });
   }
   return next;
 }

@@ -16,14 +16,22 @@ function expectedShuttle(state: ShuttleState): Expectation[] {
     const role = map.delegations[i]!;
     if (state.adjourned[party]) return out.push({ role, may: ['return'] });
     const pending = pendingFor(state, party);
-    const answers: ActionKind[] = !pending ? [] : pending.refusedBy.includes(party) ? ['reject', 'amend'] : ['accept', 'reject', 'amend'];
+    const answers: ActionKind[] = !pending
+      ? []
+      : pending.refusedBy.includes(party)
+        ? ['reject', 'amend']
+        : ['accept', 'reject', 'amend'];
     out.push({ role, may: [...answers, 'adjourn', 'statement', 'end'], proposal: pending?.id });
   });
   for (const party of state.setup.parties) {
     const body = map.bodyOfParty[party];
     if (body === undefined) continue;
     const waiting = awaitingRatification(state, party);
-    out.push(waiting ? { role: body, may: ['ratify', 'refuse-ratification', 'statement'], proposal: waiting.id } : { role: body, may: ['statement'] });
+    out.push(
+      waiting
+        ? { role: body, may: ['ratify', 'refuse-ratification', 'statement'], proposal: waiting.id }
+        : { role: body, may: ['statement'] },
+    );
   }
   const open = [...state.packages].reverse().find((p) => p.lapsed === null && !acceptedByAnyone(p));
   if (open) for (const group of map.groups) out.push({ role: group, may: ['settle'], proposal: open.id });

@@ -9,7 +9,11 @@ function lapsedReason(pkg: ShuttlePackage): string {
   return `${pkg.id} lapsed at time ${pkg.lapsed!.at} when ${pkg.lapsed!.party}'s delegation missed its return`;
 }
 
-function validateMediatorMove(state: ShuttleState, map: RoleMap, action: Extract<Move, { kind: 'table' | 'relay' }>): InvalidAction | null {
+function validateMediatorMove(
+  state: ShuttleState,
+  map: RoleMap,
+  action: Extract<Move, { kind: 'table' | 'relay' }>,
+): InvalidAction | null {
   if (!map.mediators.includes(action.actor)) {
     const party = map.partyOfRole[action.actor];
     if (party !== undefined) {
@@ -22,54 +26,75 @@ function validateMediatorMove(state: ShuttleState, map: RoleMap, action: Extract
   const targets = action.kind === 'relay' ? [action.to] : action.to;
   for (const t of targets) {
     if (!state.setup.parties.includes(t)) return invalid(`"${t}" is not a party (${state.setup.parties.join(', ')})`);
-    if (!channels.includes(t)) return invalid(`mediator ${action.actor} has no channel to ${t} (its channels: ${channels.join(', ')})`);
+    if (!channels.includes(t))
+      return invalid(`mediator ${action.actor} has no channel to ${t} (its channels: ${channels.join(', ')})`);
   }
   if (action.kind === 'relay') {
-    if (action.about !== undefined && !findPackage(state, action.about)) return invalid(`unknown proposal "${action.about}"`);
+    if (action.about !== undefined && !findPackage(state, action.about))
+      return invalid(`unknown proposal "${action.about}"`);
     return action.message.trim() === '' ? invalid('a relay needs a message') : null;
   }
   return outcomeError(state.setup.domain, action.text, 'the package');
 }
 
-function validateAnswer(state: ShuttleState, party: string, action: Extract<Move, { kind: 'accept' | 'reject' | 'amend' }>): InvalidAction | null {
+function validateAnswer(
+  state: ShuttleState,
+  party: string,
+  action: Extract<Move, { kind: 'accept' | 'reject' | 'amend' }>,
+): InvalidAction | null {
   const pkg = findPackage(state, action.proposal);
   if (!pkg) return invalid(`unknown proposal "${action.proposal}"`);
   if (!pkg.to.includes(party)) return invalid(`${pkg.id} was not tabled to ${party}`);
   if (pkg.lapsed) return invalid(lapsedReason(pkg));
   const previous = pkg.answers[party];
-  if (previous !== undefined && previous !== 'refused') return invalid(`${party} has already answered ${pkg.id} (${previous})`);
+  if (previous !== undefined && previous !== 'refused')
+    return invalid(`${party} has already answered ${pkg.id} (${previous})`);
   if (action.kind === 'accept' && pkg.refusedBy.includes(party)) {
-    return invalid(`${party}'s decision body refused to ratify ${pkg.id}; its delegation may reject or amend it, not accept it again`);
+    return invalid(
+      `${party}'s decision body refused to ratify ${pkg.id}; its delegation may reject or amend it, not accept it again`,
+    );
   }
   if (action.kind === 'amend') return packageError(state.setup.domain, action.amendments, null, 'the amendment');
   return null;
 }
 
-function validateRatification(state: ShuttleState, map: RoleMap, action: Extract<Move, { kind: 'ratify' | 'refuse-ratification' }>): InvalidAction | null {
+function validateRatification(
+  state: ShuttleState,
+  map: RoleMap,
+  action: Extract<Move, { kind: 'ratify' | 'refuse-ratification' }>,
+): InvalidAction | null {
   const party = map.partyOfBody[action.actor];
   if (party === undefined) return invalid(`only a party's decision body may ratify; "${action.actor}" is not one`);
   const pkg = findPackage(state, action.proposal);
   if (!pkg) return invalid(`unknown proposal "${action.proposal}"`);
   if (pkg.lapsed) return invalid(lapsedReason(pkg));
   if (pkg.ratified.includes(party)) return invalid(`${action.actor} has already ratified ${pkg.id}`);
-  if (pkg.answers[party] !== 'accept') return invalid(`${party}'s delegation has not accepted ${pkg.id}; there is nothing to ratify`);
+  if (pkg.answers[party] !== 'accept')
+    return invalid(`${party}'s delegation has not accepted ${pkg.id}; there is nothing to ratify`);
   return null;
 }
 
-function validateSettle(state: ShuttleState, map: RoleMap, action: Extract<Move, { kind: 'settle' }>): InvalidAction | null {
+function validateSettle(
+  state: ShuttleState,
+  map: RoleMap,
+  action: Extract<Move, { kind: 'settle' }>,
+): InvalidAction | null {
   const issues = map.groupIssues[action.actor];
   if (!issues) return invalid(`only a working group may settle details; "${action.actor}" is not one`);
   const pkg = findPackage(state, action.proposal);
   if (!pkg) return invalid(`unknown proposal "${action.proposal}"`);
   if (pkg.lapsed) return invalid(lapsedReason(pkg));
-  if (acceptedByAnyone(pkg)) return invalid(`the details of ${pkg.id} can no longer change: a delegation has accepted it`);
+  if (acceptedByAnyone(pkg))
+    return invalid(`the details of ${pkg.id} can no longer change: a delegation has accepted it`);
   return packageError(state.setup.domain, action.details, issues, `${action.actor}'s details`);
 }
 
 function validateDelegationMove(state: ShuttleState, party: string, action: Move): InvalidAction | null {
   const away = state.adjourned[party];
   if (away && action.kind !== 'return') {
-    return invalid(`${action.actor} is adjourned until time ${away.until} to consult; it cannot ${action.kind} until it returns`);
+    return invalid(
+      `${action.actor} is adjourned until time ${away.until} to consult; it cannot ${action.kind} until it returns`,
+    );
   }
   switch (action.kind) {
     case 'accept':
@@ -77,7 +102,9 @@ function validateDelegationMove(state: ShuttleState, party: string, action: Move
     case 'amend':
       return validateAnswer(state, party, action);
     case 'adjourn':
-      return action.until > state.now ? null : invalid(`an adjournment must end after now (${state.now}), got ${action.until}`);
+      return action.until > state.now
+        ? null
+        : invalid(`an adjournment must end after now (${state.now}), got ${action.until}`);
     case 'return':
       return away ? null : invalid(`${action.actor} is not adjourned`);
     case 'end':
@@ -92,7 +119,9 @@ export function validateShuttle(state: ShuttleState, action: Move): InvalidActio
   const map = roleMap(state.setup);
   switch (action.kind) {
     case 'offer':
-      return invalid('shuttle talks have no direct offers: a mediator tables packages and parties answer them (accept, reject, amend)');
+      return invalid(
+        'shuttle talks have no direct offers: a mediator tables packages and parties answer them (accept, reject, amend)',
+      );
     case 'table':
     case 'relay':
       return validateMediatorMove(state, map, action);
@@ -102,12 +131,21 @@ export function validateShuttle(state: ShuttleState, action: Move): InvalidActio
     case 'settle':
       return validateSettle(state, map, action);
     case 'statement':
-      if (map.partyOfRole[action.actor] !== undefined) return validateDelegationMove(state, map.partyOfRole[action.actor]!, action);
-      if (map.mediators.includes(action.actor) || map.partyOfBody[action.actor] !== undefined || map.groups.includes(action.actor)) return null;
+      if (map.partyOfRole[action.actor] !== undefined)
+        return validateDelegationMove(state, map.partyOfRole[action.actor]!, action);
+      if (
+        map.mediators.includes(action.actor) ||
+        map.partyOfBody[action.actor] !== undefined ||
+        map.groups.includes(action.actor)
+      )
+        return null;
       return invalid(`"${action.actor}" has no seat in these talks and cannot make statements`);
     default: {
       const party = map.partyOfRole[action.actor];
-      if (party === undefined) return invalid(`only a delegation may ${action.kind}; "${action.actor}" is not one (${map.delegations.join(', ')})`);
+      if (party === undefined)
+        return invalid(
+          `only a delegation may ${action.kind}; "${action.actor}" is not one (${map.delegations.join(', ')})`,
+        );
       return validateDelegationMove(state, party, action);
     }
   }

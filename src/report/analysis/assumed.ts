@@ -32,7 +32,9 @@ export class AssumedNumbers {
   utilities(party: string): boolean {
     const prefix = `parties.${party}.`;
     return this.notes.some(
-      (n) => n.path.startsWith(prefix) && !/^(reservation|discount|redLines|description|name)\b/.test(n.path.slice(prefix.length)),
+      (n) =>
+        n.path.startsWith(prefix) &&
+        !/^(reservation|discount|redLines|description|name)\b/.test(n.path.slice(prefix.length)),
     );
   }
 

@@ -34,7 +34,12 @@ export function evaluateOutcome(scenario: Scenario, outcome: Outcome): OutcomeEv
     redLinesCrossed: redLinesCrossed(p, outcome),
     acceptable: isAcceptable(p, outcome),
   }));
-  return { outcome, parties, crossesRedLine: parties.some((p) => p.redLinesCrossed.length > 0), inZone: parties.every((p) => p.acceptable) };
+  return {
+    outcome,
+    parties,
+    crossesRedLine: parties.some((p) => p.redLinesCrossed.length > 0),
+    inZone: parties.every((p) => p.acceptable),
+  };
 }
 
 /**
@@ -52,7 +57,9 @@ export function parseOutcome(domain: Domain, text: string, source = '--outcome')
     });
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ParleyError('PARLEY_E_OUTCOME', `${source} must be a JSON object`, { expected: 'an object such as {"issue": "value", …}' });
+    throw new ParleyError('PARLEY_E_OUTCOME', `${source} must be a JSON object`, {
+      expected: 'an object such as {"issue": "value", …}',
+    });
   }
   const outcome: Record<string, Value> = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -65,7 +72,9 @@ export function parseOutcome(domain: Domain, text: string, source = '--outcome')
     const problems = outcomeProblems(domain, outcome);
     const first = missingOrBad[0];
     throw new ParleyError('PARLEY_E_OUTCOME', `bad outcome: ${problems.join('; ')}`, {
-      expected: first ? `${first.name}: ${legalValues(first)}` : `only the issues ${domain.issues.map((i) => i.name).join(', ')}`,
+      expected: first
+        ? `${first.name}: ${legalValues(first)}`
+        : `only the issues ${domain.issues.map((i) => i.name).join(', ')}`,
     });
   }
   return outcome;
@@ -73,7 +82,8 @@ export function parseOutcome(domain: Domain, text: string, source = '--outcome')
 
 function coerce(issue: Issue, value: unknown): Value {
   if (issue.kind === 'discrete' && typeof value === 'number') return String(value);
-  if (issue.kind !== 'discrete' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (issue.kind !== 'discrete' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
 }
 
@@ -97,15 +107,26 @@ export function renderEvaluationText(scenario: Scenario, evaluation: OutcomeEval
     p.redLinesCrossed.length === 0 ? 'none' : p.redLinesCrossed.map((l) => l.id).join(', '),
     p.acceptable ? 'yes' : 'no',
   ]);
-  const table = plainTable(['Party', 'Utility', 'Reservation', 'Red lines crossed', 'Acceptable'], rows, ['left', 'right', 'right', 'left', 'left']);
-  const crossed = evaluation.parties.flatMap((p) => p.redLinesCrossed.map((l) => `  ${p.party} / ${l.id}: ${redLineText(l)}`));
+  const table = plainTable(['Party', 'Utility', 'Reservation', 'Red lines crossed', 'Acceptable'], rows, [
+    'left',
+    'right',
+    'right',
+    'left',
+    'left',
+  ]);
+  const crossed = evaluation.parties.flatMap((p) =>
+    p.redLinesCrossed.map((l) => `  ${p.party} / ${l.id}: ${redLineText(l)}`),
+  );
   const lines = [
     wrap(`Outcome: ${outcomeText(scenario.domain, evaluation.outcome)}`, 100, '  '),
     table,
     crossed.length > 0 ? `Red lines crossed:\n${crossed.join('\n')}` : 'No red line is crossed.',
     evaluation.inZone
       ? 'In the zone of possible agreement: yes (every party prefers it to no agreement).'
-      : `In the zone of possible agreement: no (not acceptable to ${evaluation.parties.filter((p) => !p.acceptable).map((p) => p.party).join(', ')}).`,
+      : `In the zone of possible agreement: no (not acceptable to ${evaluation.parties
+          .filter((p) => !p.acceptable)
+          .map((p) => p.party)
+          .join(', ')}).`,
   ];
   if (assumed.any) lines.push(`Marked ${'*'}: rests on assumed numbers (see \`parley analyze\`).`);
   return lines.join('\n') + '\n';

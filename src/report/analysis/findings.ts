@@ -20,19 +20,38 @@ export function solutionsSection(scenario: Scenario, analysis: Analysis, assumed
     ['Egalitarian', analysis.egalitarian],
   ];
   const rows = solutions.map(([name, point]) =>
-    point ? [name, ...point.utilities.map(formatUtility), formatUtility(sum(point.utilities))] : [name, ...scenario.parties.map(() => '—'), '—'],
+    point
+      ? [name, ...point.utilities.map(formatUtility), formatUtility(sum(point.utilities))]
+      : [name, ...scenario.parties.map(() => '—'), '—'],
   );
-  const reservations = analysis.disagreement.map((d, i) => assumed.mark(formatUtility(d), assumed.reservation(scenario.parties[i]?.name ?? '')));
+  const reservations = analysis.disagreement.map((d, i) =>
+    assumed.mark(formatUtility(d), assumed.reservation(scenario.parties[i]?.name ?? '')),
+  );
   rows.push(['Disagreement', ...reservations, formatUtility(sum(analysis.disagreement))]);
   const heads = ['Solution', ...utilityHeads(scenario, assumed), 'Sum'];
-  const table = plainTable(heads, rows, heads.map((_, i) => (i === 0 ? 'left' : 'right')));
+  const table = plainTable(
+    heads,
+    rows,
+    heads.map((_, i) => (i === 0 ? 'left' : 'right')),
+  );
   const outcomes = solutions.map(([name, point]) =>
-    point ? wrappedOutcome(`  ${name}: `, scenario.domain, point.outcome, WIDTH, '      ') : `  ${name}: none (${noneReason(name)})`,
+    point
+      ? wrappedOutcome(`  ${name}: `, scenario.domain, point.outcome, WIDTH, '      ')
+      : `  ${name}: none (${noneReason(name)})`,
   );
   const scope =
     'Nash and Kalai–Smorodinsky are taken over the outcomes every party accepts (no red line crossed, at least the\n' +
     'reservation value); max welfare and egalitarian over all outcomes, red lines aside.\n';
-  return heading('Bargaining solutions') + table + '\n' + scope + welfareTies(analysis) + 'Outcomes:\n' + outcomes.join('\n') + '\n';
+  return (
+    heading('Bargaining solutions') +
+    table +
+    '\n' +
+    scope +
+    welfareTies(analysis) +
+    'Outcomes:\n' +
+    outcomes.join('\n') +
+    '\n'
+  );
 }
 
 /**
@@ -43,7 +62,9 @@ function welfareTies(analysis: Analysis): string {
   if (!analysis.maxWelfare) return '';
   const best = round9(sum(analysis.maxWelfare.utilities));
   const ties = analysis.frontier.filter((p) => round9(sum(p.utilities)) === best).length;
-  return ties > 1 ? `Max welfare: ${ties} frontier points tie on the greatest sum; the table shows the one the tie rule picks.\n` : '';
+  return ties > 1
+    ? `Max welfare: ${ties} frontier points tie on the greatest sum; the table shows the one the tie rule picks.\n`
+    : '';
 }
 
 /** Nash and Kalai–Smorodinsky need a point every party prefers to walking away. */
@@ -56,16 +77,32 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 export function zoneSection(scenario: Scenario, analysis: Analysis, assumed: AssumedNumbers): string {
   const { zopa } = analysis;
   const empty = zopa.size === '0' || (zopa.size === null && zopa.best.length === 0);
-  const size = zopa.size === null ? 'not counted within the time limit' : `${formatCount(BigInt(zopa.size))} outcome${zopa.size === '1' ? '' : 's'}`;
+  const size =
+    zopa.size === null
+      ? 'not counted within the time limit'
+      : `${formatCount(BigInt(zopa.size))} outcome${zopa.size === '1' ? '' : 's'}`;
   let text = heading('Zone of possible agreement');
   if (empty) {
-    text += 'The zone is EMPTY: no outcome respects every red line and gives every party at least its reservation value.\n';
+    text +=
+      'The zone is EMPTY: no outcome respects every red line and gives every party at least its reservation value.\n';
     return text;
   }
   text += `Size: ${size}\n`;
-  const rows = zopa.best.map((point, i) => [`best for ${scenario.parties[i]?.name ?? i}`, ...point.utilities.map(formatUtility)]);
-  text += plainTable(['Point', ...utilityHeads(scenario, assumed)], rows, ['left', ...scenario.parties.map(() => 'right' as const)]) + '\n';
-  text += zopa.best.map((p, i) => wrappedOutcome(`  best for ${scenario.parties[i]?.name}: `, scenario.domain, p.outcome, WIDTH, '      ')).join('\n') + '\n';
+  const rows = zopa.best.map((point, i) => [
+    `best for ${scenario.parties[i]?.name ?? i}`,
+    ...point.utilities.map(formatUtility),
+  ]);
+  text +=
+    plainTable(['Point', ...utilityHeads(scenario, assumed)], rows, [
+      'left',
+      ...scenario.parties.map(() => 'right' as const),
+    ]) + '\n';
+  text +=
+    zopa.best
+      .map((p, i) =>
+        wrappedOutcome(`  best for ${scenario.parties[i]?.name}: `, scenario.domain, p.outcome, WIDTH, '      '),
+      )
+      .join('\n') + '\n';
   return text;
 }
 
@@ -81,7 +118,9 @@ export function blockersSection(scenario: Scenario, analysis: Analysis): string 
 
 /** One blocker: its constraints in short, then the best package it opens and how many more. */
 function blockerText(scenario: Scenario, blocker: Blocker, n: number): string {
-  const lines = [wrap(`${n}. ${blocker.constraints.map((c) => shortConstraint(scenario, c)).join(' + ')}`, WIDTH, '   ')];
+  const lines = [
+    wrap(`${n}. ${blocker.constraints.map((c) => shortConstraint(scenario, c)).join(' + ')}`, WIDTH, '   '),
+  ];
   if (blocker.issues.length > 0) lines.push(`   Issues: ${blocker.issues.join(', ')}`);
   const [first, ...rest] = blocker.opens;
   if (!first) lines.push('   Opens: no package (the zone stays empty)');
@@ -127,10 +166,18 @@ function splitOnce(text: string, sep: string): [string, string] {
 
 export function stickingSection(scenario: Scenario, analysis: Analysis): string {
   const phaseOf = new Map<string, string>();
-  for (const group of issueGroups(scenario.domain)) for (const issue of group.issues) phaseOf.set(issue.name, group.phase);
-  const points = [...analysis.stickingPoints].sort((a, b) => Number(b.blocking) - Number(a.blocking) || b.opposition - a.opposition);
+  for (const group of issueGroups(scenario.domain))
+    for (const issue of group.issues) phaseOf.set(issue.name, group.phase);
+  const points = [...analysis.stickingPoints].sort(
+    (a, b) => Number(b.blocking) - Number(a.blocking) || b.opposition - a.opposition,
+  );
   const phased = scenario.domain.phases.length > 0;
-  const rows = points.map((s) => [s.issue, ...(phased ? [phaseOf.get(s.issue) ?? '—'] : []), s.opposition.toFixed(3), s.blocking ? 'yes' : 'no']);
+  const rows = points.map((s) => [
+    s.issue,
+    ...(phased ? [phaseOf.get(s.issue) ?? '—'] : []),
+    s.opposition.toFixed(3),
+    s.blocking ? 'yes' : 'no',
+  ]);
   const head = ['Issue', ...(phased ? ['Phase'] : []), 'Opposition', 'Blocking'];
   const table = plainTable(head, rows, ['left', ...(phased ? ['left' as const] : []), 'right', 'left']);
   const note =
@@ -148,5 +195,10 @@ export function assumedSection(assumed: AssumedNumbers): string {
     byReason.set(reason, [...(byReason.get(reason) ?? []), n.path]);
   }
   const lines = [...byReason].map(([reason, paths]) => wrap(`  ${paths.join(', ')}: ${reason}`, WIDTH, '      '));
-  return heading('Assumed numbers') + `Numbers marked ${'*'} are not stated by the sources; they are modelling choices:\n` + lines.join('\n') + '\n';
+  return (
+    heading('Assumed numbers') +
+    `Numbers marked ${'*'} are not stated by the sources; they are modelling choices:\n` +
+    lines.join('\n') +
+    '\n'
+  );
 }

@@ -13,7 +13,9 @@ export function formatValue(value: Value): string {
 
 /** `issue=value` items in domain issue order. */
 export function outcomeItems(domain: Domain, outcome: Outcome): string[] {
-  return domain.issues.filter((issue) => outcome[issue.name] !== undefined).map((issue) => `${issue.name}=${formatValue(outcome[issue.name]!)}`);
+  return domain.issues
+    .filter((issue) => outcome[issue.name] !== undefined)
+    .map((issue) => `${issue.name}=${formatValue(outcome[issue.name]!)}`);
 }
 
 /** `issue=value, …` in domain issue order. */
@@ -22,7 +24,13 @@ export function outcomeText(domain: Domain, outcome: Outcome): string {
 }
 
 /** `prefix` then the outcome's items, wrapped between items (never inside one) at `width`. */
-export function wrappedOutcome(prefix: string, domain: Domain, outcome: Outcome, width: number, indent: string): string {
+export function wrappedOutcome(
+  prefix: string,
+  domain: Domain,
+  outcome: Outcome,
+  width: number,
+  indent: string,
+): string {
   const lines: string[] = [];
   let line = prefix;
   for (const [i, item] of outcomeItems(domain, outcome).entries()) {
@@ -45,7 +53,11 @@ export function formatCount(n: bigint): string {
 }
 
 /** A plain table: no colours, so reports read the same in a file, a pipe or a terminal. */
-export function plainTable(head: readonly string[], rows: readonly (readonly string[])[], aligns?: readonly ('left' | 'right')[]): string {
+export function plainTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  aligns?: readonly ('left' | 'right')[],
+): string {
   const table = new Table({
     head: [...head],
     style: { head: [], border: [], compact: true },

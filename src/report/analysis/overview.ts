@@ -21,7 +21,13 @@ export function partiesSection(scenario: Scenario, assumed: AssumedNumbers): str
     String(p.redLines.length),
     p.utility.kind === 'additive' ? 'additive' : `${p.utility.rectangles.length} rectangles`,
   ]);
-  const table = plainTable(['Party', 'Reservation', 'Discount', 'Red lines', 'Preferences'], rows, ['left', 'right', 'right', 'right', 'left']);
+  const table = plainTable(['Party', 'Reservation', 'Discount', 'Red lines', 'Preferences'], rows, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'left',
+  ]);
   const redLines = scenario.parties.flatMap((p) => p.redLines.map((l) => `  ${p.name} / ${l.id}: ${redLineText(l)}`));
   return heading('Parties') + table + '\n' + (redLines.length > 0 ? `Red lines:\n${redLines.join('\n')}\n` : '');
 }
@@ -43,7 +49,11 @@ export function issuesSection(scenario: Scenario, assumed: AssumedNumbers): stri
   const rows: string[][] = [];
   for (const group of groups) {
     group.issues.forEach((issue, i) => {
-      const row = [...(phased ? [i === 0 ? group.phase : ''] : []), assumed.mark(issue.name, assumed.covers(`issues.${issue.name}`)), issueValues(issue)];
+      const row = [
+        ...(phased ? [i === 0 ? group.phase : ''] : []),
+        assumed.mark(issue.name, assumed.covers(`issues.${issue.name}`)),
+        issueValues(issue),
+      ];
       if (additive) row.push(...parties.map((p) => weightText(p, issue.name, assumed)));
       rows.push(row);
     });
@@ -51,7 +61,13 @@ export function issuesSection(scenario: Scenario, assumed: AssumedNumbers): stri
   const head = [...(phased ? ['Phase'] : []), 'Issue', 'Values'];
   if (additive) head.push(...parties.map((p) => `w ${p.name}`));
   const table = plainTable(head, rows);
-  return heading(`Issues (${domain.issues.length}${domain.phases.length > 0 ? `, in ${domain.phases.length} phases` : ''})`) + table + '\n';
+  return (
+    heading(
+      `Issues (${domain.issues.length}${domain.phases.length > 0 ? `, in ${domain.phases.length} phases` : ''})`,
+    ) +
+    table +
+    '\n'
+  );
 }
 
 interface IssueGroup {
@@ -88,7 +104,11 @@ function issueValues(issue: Issue): string {
 function weightText(party: Party, issue: string, assumed: AssumedNumbers): string {
   if (party.utility.kind !== 'additive') return '';
   const w = party.utility.weights[issue] ?? 0;
-  return assumed.mark(w.toFixed(2), ['weights', 'values'].some((f) => assumed.covers(`parties.${party.name}.${f}.${issue}`)) || assumed.covers(`parties.${party.name}.preferences`));
+  return assumed.mark(
+    w.toFixed(2),
+    ['weights', 'values'].some((f) => assumed.covers(`parties.${party.name}.${f}.${issue}`)) ||
+      assumed.covers(`parties.${party.name}.preferences`),
+  );
 }
 
 export function sizeSection(analysis: Analysis): string {

@@ -26,8 +26,16 @@ export function analysisToJson(scenario: Scenario, analysis: Analysis): Analysis
     egalitarian: maybePoint(analysis.egalitarian),
     disagreement: [...analysis.disagreement],
     zopa: { size: analysis.zopa.size, best: analysis.zopa.best.map(point) },
-    blockers: analysis.blockers.map((b) => ({ constraints: [...b.constraints], issues: [...b.issues], opens: b.opens.map(point) })),
-    stickingPoints: analysis.stickingPoints.map((s) => ({ issue: s.issue, opposition: s.opposition, blocking: s.blocking })),
+    blockers: analysis.blockers.map((b) => ({
+      constraints: [...b.constraints],
+      issues: [...b.issues],
+      opens: b.opens.map(point),
+    })),
+    stickingPoints: analysis.stickingPoints.map((s) => ({
+      issue: s.issue,
+      opposition: s.opposition,
+      blocking: s.blocking,
+    })),
     assumed: assumptions(scenario).map((n) => ({ path: n.path, reason: n.reason ?? null })),
     seconds: analysis.seconds,
   };

@@ -8,7 +8,10 @@ import { z } from 'zod';
  */
 const value = z.union([z.string(), z.number()]);
 
-const count = z.string().regex(/^[0-9]+$/).meta({ description: 'A count as a decimal string (it can exceed 2^53).' });
+const count = z
+  .string()
+  .regex(/^[0-9]+$/)
+  .meta({ description: 'A count as a decimal string (it can exceed 2^53).' });
 
 export const pointSchema = z
   .object({
@@ -20,17 +23,23 @@ export const pointSchema = z
 const stickingPointSchema = z.object({
   issue: z.string(),
   opposition: z.number().meta({ description: 'max over party pairs of min(w_a, w_b)·(1 − ρ)/2; 0 where not defined.' }),
-  blocking: z.boolean().meta({ description: 'Part of a smallest set of red lines / reservation values whose relaxation opens the zone.' }),
+  blocking: z
+    .boolean()
+    .meta({ description: 'Part of a smallest set of red lines / reservation values whose relaxation opens the zone.' }),
 });
 
 const blockerSchema = z.object({
   constraints: z.array(z.string()).meta({ description: '`red-line:<party>/<id>` or `reservation:<party>`.' }),
   issues: z.array(z.string()),
-  opens: z.array(pointSchema).meta({ description: 'Frontier points of the zone that opens when these constraints are relaxed.' }),
+  opens: z
+    .array(pointSchema)
+    .meta({ description: 'Frontier points of the zone that opens when these constraints are relaxed.' }),
 });
 
 const assumedSchema = z.object({
-  path: z.string().meta({ description: 'The scenario field the assumption is about, e.g. parties.Israel.weights.ceasefire.' }),
+  path: z
+    .string()
+    .meta({ description: 'The scenario field the assumption is about, e.g. parties.Israel.weights.ceasefire.' }),
   reason: z.string().nullable(),
 });
 
@@ -41,15 +50,21 @@ export const analysisJsonSchema = z
     parties: z.array(z.string()),
     outcomes: count.meta({ description: 'Size of the outcome space, as a decimal string.' }),
     exact: z.boolean().meta({ description: 'False when the time limit cut the frontier search short.' }),
-    frontier: z.array(pointSchema).meta({ description: 'Pareto frontier, sorted by utilities in party order, each descending.' }),
+    frontier: z
+      .array(pointSchema)
+      .meta({ description: 'Pareto frontier, sorted by utilities in party order, each descending.' }),
     nash: pointSchema.nullable(),
     kalaiSmorodinsky: pointSchema.nullable(),
     maxWelfare: pointSchema,
     egalitarian: pointSchema.nullable(),
     disagreement: z.array(z.number()).meta({ description: 'Reservation values, in party order.' }),
     zopa: z.object({
-      size: count.nullable().meta({ description: 'Outcomes acceptable to every party; null when not countable in time.' }),
-      best: z.array(pointSchema).meta({ description: "Each party's best point in the zone, in party order; empty when the zone is empty." }),
+      size: count
+        .nullable()
+        .meta({ description: 'Outcomes acceptable to every party; null when not countable in time.' }),
+      best: z
+        .array(pointSchema)
+        .meta({ description: "Each party's best point in the zone, in party order; empty when the zone is empty." }),
     }),
     blockers: z.array(blockerSchema),
     stickingPoints: z.array(stickingPointSchema),

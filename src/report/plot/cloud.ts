@@ -24,7 +24,9 @@ export interface CloudOptions {
 
 /** Rough cost of one evaluation: the issues an additive function sums, or the rectangles it checks. */
 function evaluationCost(fn: UtilityFunction): number {
-  return fn.kind === 'additive' ? Object.keys(fn.weights).length : fn.rectangles.reduce((n, r) => n + Object.keys(r.bounds).length, 0);
+  return fn.kind === 'additive'
+    ? Object.keys(fn.weights).length
+    : fn.rectangles.reduce((n, r) => n + Object.keys(r.bounds).length, 0);
 }
 
 /**
@@ -47,7 +49,9 @@ export function outcomeCloud(scenario: Scenario, options: CloudOptions = {}): Ou
     const outcome = outcomeFromIndex(scenario.domain, index);
     const utilities = scenario.parties.map((p) => evaluateUtility(p.utility, outcome));
     points.push(utilities);
-    acceptable.push(scenario.parties.every((p, i) => utilities[i]! >= p.reservation && redLinesCrossed(p, outcome).length === 0));
+    acceptable.push(
+      scenario.parties.every((p, i) => utilities[i]! >= p.reservation && redLinesCrossed(p, outcome).length === 0),
+    );
   }
   return { points, acceptable, sampled };
 }

@@ -7,7 +7,16 @@ import { renderVegaLite, type TopLevelSpec } from './vega.js';
 import { writeFileAtomic } from '../../formats/atomic-write.js';
 
 /** What each point is; also the legend, in this order. */
-const KINDS = ['Outcome', 'Acceptable to all', 'Pareto frontier', 'Nash', 'Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Reservation'] as const;
+const KINDS = [
+  'Outcome',
+  'Acceptable to all',
+  'Pareto frontier',
+  'Nash',
+  'Kalai–Smorodinsky',
+  'Max welfare',
+  'Egalitarian',
+  'Reservation',
+] as const;
 type Kind = (typeof KINDS)[number];
 const COLORS: Record<Kind, string> = {
   Outcome: '#cfcfcf',
@@ -30,7 +39,16 @@ const SHAPES: Record<Kind, string> = {
   Egalitarian: 'triangle-down',
   Reservation: 'cross',
 };
-const SIZES: Record<Kind, number> = { Outcome: 12, 'Acceptable to all': 12, 'Pareto frontier': 30, Nash: 420, 'Kalai–Smorodinsky': 260, 'Max welfare': 160, Egalitarian: 80, Reservation: 140 };
+const SIZES: Record<Kind, number> = {
+  Outcome: 12,
+  'Acceptable to all': 12,
+  'Pareto frontier': 30,
+  Nash: 420,
+  'Kalai–Smorodinsky': 260,
+  'Max welfare': 160,
+  Egalitarian: 80,
+  Reservation: 140,
+};
 const SOLUTION_KINDS: readonly Kind[] = ['Nash', 'Kalai–Smorodinsky', 'Max welfare', 'Egalitarian', 'Reservation'];
 
 type Row = Record<string, number | string>;
@@ -56,35 +74,87 @@ function dataRows(analysis: Analysis, cloud: OutcomeCloud | null): Row[] {
   return [
     ...rows('Outcome', cloud?.points.filter((_, i) => !cloud.acceptable[i]) ?? []),
     ...rows('Acceptable to all', cloud?.points.filter((_, i) => cloud.acceptable[i]) ?? []),
-    ...rows('Pareto frontier', analysis.frontier.map((p) => p.utilities)),
+    ...rows(
+      'Pareto frontier',
+      analysis.frontier.map((p) => p.utilities),
+    ),
     ...solutions.flatMap(([kind, p]) => (p ? rows(kind, [p.utilities]) : [])),
     ...rows('Reservation', [analysis.disagreement]),
   ];
 }
 
 /** One panel: party `x` against party `y`; `kinds` are those present, so the legend lists only them. */
-function panel(scenario: Scenario, analysis: Analysis, x: number, y: number, maxU: number, assumed: AssumedNumbers, kinds: readonly Kind[]): object {
-  const axis = (i: number) => `Utility of ${assumed.mark(scenario.parties[i]!.name, assumed.utilities(scenario.parties[i]!.name))}`;
+function panel(
+  scenario: Scenario,
+  analysis: Analysis,
+  x: number,
+  y: number,
+  maxU: number,
+  assumed: AssumedNumbers,
+  kinds: readonly Kind[],
+): object {
+  const axis = (i: number) =>
+    `Utility of ${assumed.mark(scenario.parties[i]!.name, assumed.utilities(scenario.parties[i]!.name))}`;
   const enc = {
     x: { field: `u${x}`, type: 'quantitative', title: axis(x), scale: { domain: [0, maxU] } },
     y: { field: `u${y}`, type: 'quantitative', title: axis(y), scale: { domain: [0, maxU] } },
   };
-  const color = { field: 'kind', type: 'nominal', title: null, scale: { domain: [...kinds], range: kinds.map((k) => COLORS[k]) } };
-  const shape = { field: 'kind', type: 'nominal', title: null, scale: { domain: [...kinds], range: kinds.map((k) => SHAPES[k]) } };
-  const size = { field: 'kind', type: 'ordinal', sort: [...kinds], title: null, scale: { type: 'ordinal', domain: [...kinds], range: kinds.map((k) => SIZES[k]) } };
+  const color = {
+    field: 'kind',
+    type: 'nominal',
+    title: null,
+    scale: { domain: [...kinds], range: kinds.map((k) => COLORS[k]) },
+  };
+  const shape = {
+    field: 'kind',
+    type: 'nominal',
+    title: null,
+    scale: { domain: [...kinds], range: kinds.map((k) => SHAPES[k]) },
+  };
+  const size = {
+    field: 'kind',
+    type: 'ordinal',
+    sort: [...kinds],
+    title: null,
+    scale: { type: 'ordinal', domain: [...kinds], range: kinds.map((k) => SIZES[k]) },
+  };
   const only = (...kinds: Kind[]) => ({ filter: { field: 'kind', oneOf: kinds } });
   const d = analysis.disagreement;
   const layers: object[] = [
-    { data: { values: [{ r: d[x] }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'r', type: 'quantitative' } } },
-    { data: { values: [{ r: d[y] }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, encoding: { y: { field: 'r', type: 'quantitative' } } },
-    { transform: [only('Outcome', 'Acceptable to all')], mark: { type: 'point', filled: true, opacity: 1 }, encoding: { ...enc, color, shape, size } },
+    {
+      data: { values: [{ r: d[x] }] },
+      mark: { type: 'rule', strokeDash: [4, 4], color: '#888' },
+      encoding: { x: { field: 'r', type: 'quantitative' } },
+    },
+    {
+      data: { values: [{ r: d[y] }] },
+      mark: { type: 'rule', strokeDash: [4, 4], color: '#888' },
+      encoding: { y: { field: 'r', type: 'quantitative' } },
+    },
+    {
+      transform: [only('Outcome', 'Acceptable to all')],
+      mark: { type: 'point', filled: true, opacity: 1 },
+      encoding: { ...enc, color, shape, size },
+    },
   ];
   if (scenario.parties.length === 2) {
-    layers.push({ transform: [only('Pareto frontier')], mark: { type: 'line', color: COLORS['Pareto frontier'], strokeWidth: 1.5 }, encoding: { ...enc, order: { field: `u${x}`, type: 'quantitative' } } });
+    layers.push({
+      transform: [only('Pareto frontier')],
+      mark: { type: 'line', color: COLORS['Pareto frontier'], strokeWidth: 1.5 },
+      encoding: { ...enc, order: { field: `u${x}`, type: 'quantitative' } },
+    });
   }
   layers.push(
-    { transform: [only('Pareto frontier')], mark: { type: 'point', filled: true, opacity: 1 }, encoding: { ...enc, color, shape, size } },
-    { transform: [only(...SOLUTION_KINDS)], mark: { type: 'point', filled: false, strokeWidth: 2.2, opacity: 1 }, encoding: { ...enc, color, shape, size } },
+    {
+      transform: [only('Pareto frontier')],
+      mark: { type: 'point', filled: true, opacity: 1 },
+      encoding: { ...enc, color, shape, size },
+    },
+    {
+      transform: [only(...SOLUTION_KINDS)],
+      mark: { type: 'point', filled: false, strokeWidth: 2.2, opacity: 1 },
+      encoding: { ...enc, color, shape, size },
+    },
   );
   return { data: { name: 'points' }, width: 320, height: 320, layer: layers };
 }
@@ -92,15 +162,25 @@ function panel(scenario: Scenario, analysis: Analysis, x: number, y: number, max
 export function frontierSpec(scenario: Scenario, analysis: Analysis, cloud: OutcomeCloud | null): TopLevelSpec {
   const data = dataRows(analysis, cloud);
   // A fold, not Math.max(...all): frontiers can hold more points than a call has arguments.
-  const maxU = data.reduce((m, r) => Object.entries(r).reduce((mm, [k, v]) => (k === 'kind' ? mm : Math.max(mm, Number(v))), m), 1);
+  const maxU = data.reduce(
+    (m, r) => Object.entries(r).reduce((mm, [k, v]) => (k === 'kind' ? mm : Math.max(mm, Number(v))), m),
+    1,
+  );
   const assumed = new AssumedNumbers(scenario);
   const n = scenario.parties.length;
-  if (n < 2) throw new ParleyError('PARLEY_E_INPUT', `a frontier plot needs two or more parties; ${scenario.name} has ${n}`);
+  if (n < 2)
+    throw new ParleyError('PARLEY_E_INPUT', `a frontier plot needs two or more parties; ${scenario.name} has ${n}`);
   const panels: object[] = [];
   const kinds = KINDS.filter((k) => data.some((r) => r.kind === k));
-  for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) panels.push(panel(scenario, analysis, x, y, maxU, assumed, kinds));
+  for (let x = 0; x < n; x++)
+    for (let y = x + 1; y < n; y++) panels.push(panel(scenario, analysis, x, y, maxU, assumed, kinds));
   const missing = (['Nash', 'Kalai–Smorodinsky'] as const).filter((k) => !kinds.includes(k));
-  const cloudText = cloud === null ? 'outcomes not drawn (too costly)' : cloud.sampled ? `${cloud.points.length} sampled outcomes` : `all ${cloud.points.length} outcomes`;
+  const cloudText =
+    cloud === null
+      ? 'outcomes not drawn (too costly)'
+      : cloud.sampled
+        ? `${cloud.points.length} sampled outcomes`
+        : `all ${cloud.points.length} outcomes`;
   const subtitle = [
     `${analysis.frontier.length} frontier points (${analysis.exact ? 'exact' : 'approximate'}); ${cloudText}`,
     'dashed lines: reservation values',
@@ -133,8 +213,13 @@ function titleLines(title: string): string[] {
 }
 
 /** The frontier plot as SVG: pairwise panels for three or more parties. */
-export async function plotFrontier(scenario: Scenario, analysis: Analysis, options: FrontierPlotOptions = {}): Promise<string> {
-  const cloud = options.cloud === false ? null : outcomeCloud(scenario, typeof options.cloud === 'object' ? options.cloud : {});
+export async function plotFrontier(
+  scenario: Scenario,
+  analysis: Analysis,
+  options: FrontierPlotOptions = {},
+): Promise<string> {
+  const cloud =
+    options.cloud === false ? null : outcomeCloud(scenario, typeof options.cloud === 'object' ? options.cloud : {});
   const svg = await renderVegaLite(frontierSpec(scenario, analysis, cloud));
   if (options.file) writeFileAtomic(options.file, svg);
   return svg;

@@ -24,32 +24,88 @@ export interface OfferPlotData {
 type Row = Record<string, number | string>;
 
 /** Colours by maker: parties first, in party order, then mediators; the concession plot uses the same. */
-export const PALETTE = ['#e4572e', '#1f77b4', '#2ca02c', '#9467bd', '#8c564b', '#17becf', '#bcbd22', '#7f7f7f', '#e377c2', '#ff7f0e'];
+export const PALETTE = [
+  '#e4572e',
+  '#1f77b4',
+  '#2ca02c',
+  '#9467bd',
+  '#8c564b',
+  '#17becf',
+  '#bcbd22',
+  '#7f7f7f',
+  '#e377c2',
+  '#ff7f0e',
+];
 
 function makerScale(data: OfferPlotData): object {
   const makers = [...data.parties, ...new Set(data.offers.map((o) => o.by).filter((b) => !data.parties.includes(b)))];
   return { domain: makers, range: makers.map((_, i) => PALETTE[i % PALETTE.length]!) };
 }
 
-const vectorRow = (u: readonly number[], extra: Row): Row => ({ ...extra, ...Object.fromEntries(u.map((x, i) => [`u${i}`, x])) });
+const vectorRow = (u: readonly number[], extra: Row): Row => ({
+  ...extra,
+  ...Object.fromEntries(u.map((x, i) => [`u${i}`, x])),
+});
 
 /** One panel: party x against party y, offers coloured by who made them, a path per maker in time order. */
 function panel(data: OfferPlotData, x: number, y: number): object {
-  const axis = (i: number) => ({ field: `u${i}`, type: 'quantitative', title: `Utility of ${data.parties[i]}`, scale: { domain: [0, 1] } });
+  const axis = (i: number) => ({
+    field: `u${i}`,
+    type: 'quantitative',
+    title: `Utility of ${data.parties[i]}`,
+    scale: { domain: [0, 1] },
+  });
   const enc = { x: axis(x), y: axis(y) };
   const r = data.reservation;
   const layers: object[] = [
-    { data: { values: [{ r: r[x] }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#999' }, encoding: { x: { field: 'r', type: 'quantitative' } } },
-    { data: { values: [{ r: r[y] }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#999' }, encoding: { y: { field: 'r', type: 'quantitative' } } },
+    {
+      data: { values: [{ r: r[x] }] },
+      mark: { type: 'rule', strokeDash: [4, 4], color: '#999' },
+      encoding: { x: { field: 'r', type: 'quantitative' } },
+    },
+    {
+      data: { values: [{ r: r[y] }] },
+      mark: { type: 'rule', strokeDash: [4, 4], color: '#999' },
+      encoding: { y: { field: 'r', type: 'quantitative' } },
+    },
     // With three or more parties a projected frontier is a cloud, not a curve: points only.
     data.parties.length === 2
-      ? { data: { name: 'frontier' }, mark: { type: 'line', color: '#555', strokeWidth: 1, opacity: 0.6, point: { size: 12, color: '#555' } }, encoding: { ...enc, order: { field: `u${x}`, type: 'quantitative' } } }
-      : { data: { name: 'frontier' }, mark: { type: 'point', shape: 'square', size: 10, color: '#777', opacity: 0.35, filled: true }, encoding: enc },
-    { data: { name: 'offers' }, mark: { type: 'line', strokeWidth: 0.8, opacity: 0.45 }, encoding: { ...enc, color: { field: 'by', type: 'nominal', title: 'Offered by', scale: makerScale(data) }, detail: { field: 'by' }, order: { field: 'order', type: 'quantitative' } } },
-    { data: { name: 'offers' }, mark: { type: 'point', filled: true, size: 36, opacity: 0.85 }, encoding: { ...enc, color: { field: 'by', type: 'nominal', title: 'Offered by', scale: makerScale(data) }, tooltip: [{ field: 'by' }, { field: 'at', title: 'time' }] } },
+      ? {
+          data: { name: 'frontier' },
+          mark: { type: 'line', color: '#555', strokeWidth: 1, opacity: 0.6, point: { size: 12, color: '#555' } },
+          encoding: { ...enc, order: { field: `u${x}`, type: 'quantitative' } },
+        }
+      : {
+          data: { name: 'frontier' },
+          mark: { type: 'point', shape: 'square', size: 10, color: '#777', opacity: 0.35, filled: true },
+          encoding: enc,
+        },
+    {
+      data: { name: 'offers' },
+      mark: { type: 'line', strokeWidth: 0.8, opacity: 0.45 },
+      encoding: {
+        ...enc,
+        color: { field: 'by', type: 'nominal', title: 'Offered by', scale: makerScale(data) },
+        detail: { field: 'by' },
+        order: { field: 'order', type: 'quantitative' },
+      },
+    },
+    {
+      data: { name: 'offers' },
+      mark: { type: 'point', filled: true, size: 36, opacity: 0.85 },
+      encoding: {
+        ...enc,
+        color: { field: 'by', type: 'nominal', title: 'Offered by', scale: makerScale(data) },
+        tooltip: [{ field: 'by' }, { field: 'at', title: 'time' }],
+      },
+    },
   ];
   if (data.agreement) {
-    layers.push({ data: { name: 'agreement' }, mark: { type: 'point', shape: 'diamond', filled: false, size: 420, strokeWidth: 2.5, color: '#d62728' }, encoding: enc });
+    layers.push({
+      data: { name: 'agreement' },
+      mark: { type: 'point', shape: 'diamond', filled: false, size: 420, strokeWidth: 2.5, color: '#d62728' },
+      encoding: enc,
+    });
   }
   return { width: 320, height: 320, layer: layers };
 }
@@ -60,7 +116,8 @@ export function offersSpec(data: OfferPlotData): TopLevelSpec {
   for (let x = 0; x < n; x++) for (let y = x + 1; y < n; y++) panels.push(panel(data, x, y));
   const subtitle = [
     `${data.offers.length} offers and texts; lines join each maker's offers in time order`,
-    'grey: Pareto frontier; dashed: reservation values' + (data.agreement ? '; red diamond: the agreement' : '; no agreement'),
+    'grey: Pareto frontier; dashed: reservation values' +
+      (data.agreement ? '; red diamond: the agreement' : '; no agreement'),
     ...(data.notes ?? []),
   ];
   const base = {

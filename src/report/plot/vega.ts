@@ -13,7 +13,9 @@ export async function renderVegaLite(spec: TopLevelSpec): Promise<string> {
   try {
     view = new vega.View(vega.parse(compile(spec, { logger: vega.logger(vega.None) }).spec), { renderer: 'none' });
   } catch (e) {
-    throw new ParleyError('PARLEY_E_INTERNAL', `the plot specification does not compile: ${(e as Error).message}`, { cause: e });
+    throw new ParleyError('PARLEY_E_INTERNAL', `the plot specification does not compile: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   try {
     return await view.toSVG();

@@ -18,8 +18,14 @@ export const runJsonSchema = z
     parley: z.string().meta({ description: 'The parley version that wrote this.' }),
     seed: z.number().int().meta({ description: 'The seed the run used; the same seed gives the same log.' }),
     agreement: outcome.nullable().meta({ description: 'The agreed package, or null when there was none.' }),
-    utilities: z.array(z.number()).meta({ description: "Each party's undiscounted utility of the agreement, or its reservation value without one, in party order." }),
-    discounted: z.array(z.number()).optional().meta({ description: 'Discounted utilities (u·δ^t), present when some profile discounts.' }),
+    utilities: z.array(z.number()).meta({
+      description:
+        "Each party's undiscounted utility of the agreement, or its reservation value without one, in party order.",
+    }),
+    discounted: z
+      .array(z.number())
+      .optional()
+      .meta({ description: 'Discounted utilities (u·δ^t), present when some profile discounts.' }),
     rounds: z.number().int().meta({ description: 'Rounds completed.' }),
     events: z.number().int().meta({ description: 'Events in the log.' }),
     scenario: z.string(),
@@ -30,10 +36,15 @@ export const runJsonSchema = z
     proposal: z.string().nullable().meta({ description: 'The id of the agreed proposal.' }),
     time: z.number().meta({ description: 'Virtual time at the end.' }),
     welfare: z.number().meta({ description: 'Sum of the undiscounted utilities.' }),
-    distances: z.object({ frontier: z.number().nullable(), nash: z.number().nullable() }).nullable().meta({ description: 'Euclidean distances in utility space; null when analysis was skipped.' }),
+    distances: z
+      .object({ frontier: z.number().nullable(), nash: z.number().nullable() })
+      .nullable()
+      .meta({ description: 'Euclidean distances in utility space; null when analysis was skipped.' }),
     stickingPoints: z.array(z.string()).meta({ description: 'Sticking points that remained (empty on agreement).' }),
     openIssues: z.array(z.string()).meta({ description: 'Issues on which the last positions still differed.' }),
-    improvements: z.array(point).meta({ description: 'Pareto-improving alternatives every party prefers to the agreement, best Nash product first.' }),
+    improvements: z.array(point).meta({
+      description: 'Pareto-improving alternatives every party prefers to the agreement, best Nash product first.',
+    }),
     files: z.record(z.string(), z.string()).meta({ description: 'Files written: log, plots, agreement text.' }),
   })
   .meta({ title: 'parley run', description: 'Output of `parley run --json`.' });

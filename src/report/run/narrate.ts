@@ -15,7 +15,9 @@ export function who(name: string): string {
 const capital = (s: string) => (s.startsWith('the ') ? `The ${s.slice(4)}` : s);
 
 export function packageText(pkg: Package): string {
-  return Object.entries(pkg).map(([issue, v]) => `${issue} ${String(v)}`).join(', ');
+  return Object.entries(pkg)
+    .map(([issue, v]) => `${issue} ${String(v)}`)
+    .join(', ');
 }
 
 function effectText(effect: Effect): string {
@@ -42,7 +44,10 @@ export class Narrator {
   private readonly map: RoleMap;
   private readonly revised = new Map<string, string>();
 
-  constructor(private readonly setup: NegotiationSetup, private readonly unit: string = '') {
+  constructor(
+    private readonly setup: NegotiationSetup,
+    private readonly unit: string = '',
+  ) {
     this.map = roleMap(setup);
   }
 
@@ -98,7 +103,13 @@ export class Narrator {
     }
   }
 
-  private answerSentence(actor: string, proposal: string, answer: string, amendments?: Package, reason?: string): string {
+  private answerSentence(
+    actor: string,
+    proposal: string,
+    answer: string,
+    amendments?: Package,
+    reason?: string,
+  ): string {
     const subject = capital(who(actor));
     if (answer === 'accept') return `${subject} accepted ${proposal}.`;
     if (answer === 'reject') return `${subject} REJECTED ${proposal}${reason ? `: ${reason}` : '.'}`;

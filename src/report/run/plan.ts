@@ -50,12 +50,18 @@ function partySpecs(scenario: Scenario, request: RunRequest): AgentSpec[] {
   const parties = scenario.parties.map((p) => p.name);
   if (request.agents) {
     if (request.agents.length !== parties.length) {
-      throw usage(`--agents names ${request.agents.length} agent${request.agents.length === 1 ? '' : 's'} but ${scenario.name} has ${parties.length} parties; give one per party, in party order: ${parties.join(', ')}`);
+      throw usage(
+        `--agents names ${request.agents.length} agent${request.agents.length === 1 ? '' : 's'} but ${scenario.name} has ${parties.length} parties; give one per party, in party order: ${parties.join(', ')}`,
+      );
     }
     return [...request.agents];
   }
   const listed = scenario.simulation?.agents ?? [];
-  return parties.map((party, i) => listed.find((s) => partyOfSpec(scenario, s) === party) ?? (listed.every((s) => s.role === undefined) ? listed[i] : undefined) ?? { strategy: DEFAULT_AGENT });
+  return parties.map(
+    (party, i) =>
+      listed.find((s) => partyOfSpec(scenario, s) === party) ??
+      (listed.every((s) => s.role === undefined) ? listed[i] : undefined) ?? { strategy: DEFAULT_AGENT },
+  );
 }
 
 /**
@@ -64,7 +70,11 @@ function partySpecs(scenario: Scenario, request: RunRequest): AgentSpec[] {
  * go to the roles they name. Only one mediator leads, drafting and tabling texts; the
  * others relay, so that every party is asked about the same package.
  */
-function mediatorSeats(roles: readonly Mediator[], specs: readonly AgentSpec[], fromCommandLine: boolean): { roles: Mediator[]; seats: Seating[] } {
+function mediatorSeats(
+  roles: readonly Mediator[],
+  specs: readonly AgentSpec[],
+  fromCommandLine: boolean,
+): { roles: Mediator[]; seats: Seating[] } {
   const all = [...roles];
   const seats: Seating[] = [];
   specs.forEach((spec, i) => {
@@ -79,7 +89,11 @@ function mediatorSeats(roles: readonly Mediator[], specs: readonly AgentSpec[], 
   const lead = leads[0]?.role ?? seats[0]?.role;
   return {
     roles: all,
-    seats: seats.map((s) => (s.spec.params?.lead !== undefined ? s : { ...s, spec: { ...s.spec, params: { ...s.spec.params, lead: s.role === lead } } })),
+    seats: seats.map((s) =>
+      s.spec.params?.lead !== undefined
+        ? s
+        : { ...s, spec: { ...s.spec, params: { ...s.spec.params, lead: s.role === lead } } },
+    ),
   };
 }
 
@@ -95,7 +109,10 @@ function deadlineOf(scenario: Scenario, request: RunRequest, hoursPerRound: numb
 /** Parameters a party's spec may carry for its decision body rather than its delegation. */
 const PRINCIPAL_PARAMS = ['ratificationMargin'];
 
-function splitPrincipalParams(spec: AgentSpec): { delegation: AgentSpec; principal: Record<string, number | string | boolean> } {
+function splitPrincipalParams(spec: AgentSpec): {
+  delegation: AgentSpec;
+  principal: Record<string, number | string | boolean>;
+} {
   const params = spec.params ?? {};
   const principal = Object.fromEntries(Object.entries(params).filter(([k]) => PRINCIPAL_PARAMS.includes(k)));
   const own = Object.fromEntries(Object.entries(params).filter(([k]) => !PRINCIPAL_PARAMS.includes(k)));
@@ -108,7 +125,10 @@ export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
   const protocol = request.protocol ?? sim?.protocol ?? 'saop';
   getProtocol(protocol);
   const mediated = protocol !== 'saop';
-  if (!mediated && request.mediators?.length) throw usage(`saop has no mediators; use --protocol ${PROTOCOL_NAMES.filter((p) => p !== 'saop').join(' or ')} with --mediators`);
+  if (!mediated && request.mediators?.length)
+    throw usage(
+      `saop has no mediators; use --protocol ${PROTOCOL_NAMES.filter((p) => p !== 'saop').join(' or ')} with --mediators`,
+    );
   const hoursPerRound = sim?.hoursPerRound ?? 1;
   const specs = partySpecs(scenario, request);
   const fromCommandLine = request.mediators !== undefined;
@@ -117,18 +137,43 @@ export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
   const mediators = mediatorSeats(scenario.roles.mediators, chosen, fromCommandLine || mediatorSpecs.length === 0);
   const roles: Roles = { ...scenario.roles, mediators: mediators.roles };
   const withRoles: Scenario = { ...scenario, roles };
-  const map = roleMap({ domain: scenario.domain, parties: scenario.parties.map((p) => p.name), roles, timeline: [], deadline: {}, seed: 0 });
+  const map = roleMap({
+    domain: scenario.domain,
+    parties: scenario.parties.map((p) => p.name),
+    roles,
+    timeline: [],
+    deadline: {},
+    seed: 0,
+  });
   const split = specs.map(splitPrincipalParams);
   const seats: Seating[] = [
     ...mediators.seats,
-    ...scenario.parties.map((p, i): Seating => ({ role: map.delegations[i]!, kind: 'delegation', party: p.name, spec: split[i]!.delegation })),
+    ...scenario.parties.map((p, i): Seating => ({
+      role: map.delegations[i]!,
+      kind: 'delegation',
+      party: p.name,
+      spec: split[i]!.delegation,
+    })),
   ];
   if (protocol === 'shuttle') {
     for (const [party, body] of Object.entries(map.bodyOfParty)) {
       const i = scenario.parties.findIndex((p) => p.name === party);
-      seats.push({ role: body, kind: 'decision-body', party, spec: { strategy: 'principal', params: split[i]?.principal ?? {} } });
+      seats.push({
+        role: body,
+        kind: 'decision-body',
+        party,
+        spec: { strategy: 'principal', params: split[i]?.principal ?? {} },
+      });
     }
-    for (const group of map.groups) seats.push({ role: group, kind: 'working-group', spec: { strategy: 'working-group' } });
+    for (const group of map.groups)
+      seats.push({ role: group, kind: 'working-group', spec: { strategy: 'working-group' } });
   }
-  return { scenario: withRoles, protocol, seats, deadline: deadlineOf(scenario, request, hoursPerRound), seed: request.seed ?? sim?.seed ?? 1, hoursPerRound };
+  return {
+    scenario: withRoles,
+    protocol,
+    seats,
+    deadline: deadlineOf(scenario, request, hoursPerRound),
+    seed: request.seed ?? sim?.seed ?? 1,
+    hoursPerRound,
+  };
 }

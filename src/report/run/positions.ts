@@ -38,7 +38,12 @@ export function positionsOf(events: readonly ProtocolEvent[]): Position[] {
       case 'text-tabled':
       case 'package-tabled':
         texts.set(e.proposal, e.text);
-        once(`${e.proposal}|${JSON.stringify(e.text)}`, { ...base, by: e.actor, proposal: e.proposal, outcome: e.text });
+        once(`${e.proposal}|${JSON.stringify(e.text)}`, {
+          ...base,
+          by: e.actor,
+          proposal: e.proposal,
+          outcome: e.text,
+        });
         break;
       case 'package-revised':
         texts.set(e.proposal, e.text);
@@ -48,7 +53,13 @@ export function positionsOf(events: readonly ProtocolEvent[]): Position[] {
       case 'package-response': {
         const text = texts.get(e.proposal);
         if (!text || e.answer === 'reject') break;
-        out.push({ ...base, by: e.party, party: e.party, proposal: e.proposal, outcome: { ...text, ...(e.amendments ?? {}) } });
+        out.push({
+          ...base,
+          by: e.party,
+          party: e.party,
+          proposal: e.proposal,
+          outcome: { ...text, ...(e.amendments ?? {}) },
+        });
         break;
       }
       default:
@@ -59,23 +70,38 @@ export function positionsOf(events: readonly ProtocolEvent[]): Position[] {
 }
 
 /** A party's own utility of each of its own positions, with its preferences as they stood at the time. */
-export function concessionSeries(events: readonly ProtocolEvent[], parties: readonly Party[]): { party: string; at: number; seq: number; utility: number }[] {
+export function concessionSeries(
+  events: readonly ProtocolEvent[],
+  parties: readonly Party[],
+): { party: string; at: number; seq: number; utility: number }[] {
   const effects: Effect[] = [];
   const current = new Map(parties.map((p) => [p.name, p]));
   const out: { party: string; at: number; seq: number; utility: number }[] = [];
-  const positions = new Map(positionsOf(events).filter((p) => p.party !== undefined).map((p) => [p.seq, p]));
+  const positions = new Map(
+    positionsOf(events)
+      .filter((p) => p.party !== undefined)
+      .map((p) => [p.seq, p]),
+  );
   for (const e of events) {
     if (e.kind === 'outside-event') {
       effects.push(...e.effects);
       for (const p of parties) current.set(p.name, withEffects(p, effects));
     }
     const pos = positions.get(e.seq);
-    if (pos) out.push({ party: pos.party!, at: pos.at, seq: pos.seq, utility: utilityFor(current.get(pos.party!)!, pos.outcome) });
+    if (pos)
+      out.push({
+        party: pos.party!,
+        at: pos.at,
+        seq: pos.seq,
+        utility: utilityFor(current.get(pos.party!)!, pos.outcome),
+      });
   }
   return out;
 }
 
 /** Outside events for the time axis: when, and a short label. */
 export function outsideMarks(events: readonly ProtocolEvent[]): { at: number; label: string }[] {
-  return events.flatMap((e) => (e.kind === 'outside-event' ? [{ at: e.at, label: e.title.length > 40 ? `${e.title.slice(0, 38)}…` : e.title }] : []));
+  return events.flatMap((e) =>
+    e.kind === 'outside-event' ? [{ at: e.at, label: e.title.length > 40 ? `${e.title.slice(0, 38)}…` : e.title }] : [],
+  );
 }

@@ -44,8 +44,14 @@ export function agentsOf(plan: RunPlan): Agent[] {
 /** Runs the plan on a virtual clock and analyses the result with the parties' final preferences. */
 export function simulate(plan: RunPlan, options: SimulateOptions = {}): RunOutcome {
   const run = runSession({
-    scenario: plan.scenario, protocol: plan.protocol, agents: agentsOf(plan), deadline: plan.deadline, seed: plan.seed,
-    hoursPerRound: plan.hoursPerRound, onEvent: options.onEvent, analysis: 'skip',
+    scenario: plan.scenario,
+    protocol: plan.protocol,
+    agents: agentsOf(plan),
+    deadline: plan.deadline,
+    seed: plan.seed,
+    hoursPerRound: plan.hoursPerRound,
+    onEvent: options.onEvent,
+    analysis: 'skip',
   });
   return finishRun(plan, run.log, run.state, options.analysisTimeLimit ?? 10);
 }
@@ -57,7 +63,15 @@ export function finishRun(plan: RunPlan, log: EventLog, state: BaseState, analys
   const current: Scenario = { ...scenario, parties };
   const analysis = analysisTimeLimit > 0 ? analyze(current, { timeLimit: analysisTimeLimit }) : null;
   const rejectedActions = log.actions.filter((a) => a.rejected !== undefined).length;
-  const result = summarise({ scenario, state, events: log.events, rejectedActions, analysis: analysis ?? 'skip', analysisTimeLimit });
-  const improvements = analysis && result.outcome ? paretoImprovements(current, result.outcome, { timeLimit: analysisTimeLimit }) : [];
+  const result = summarise({
+    scenario,
+    state,
+    events: log.events,
+    rejectedActions,
+    analysis: analysis ?? 'skip',
+    analysisTimeLimit,
+  });
+  const improvements =
+    analysis && result.outcome ? paretoImprovements(current, result.outcome, { timeLimit: analysisTimeLimit }) : [];
   return { plan, result, log, state, parties, analysis, improvements };
 }

@@ -34,7 +34,8 @@ function summaryTable(run: RunOutcome): string {
     ['Distance to Pareto frontier', fmt(result.distances?.frontier)],
     ['Distance to Nash point', fmt(result.distances?.nash)],
   );
-  if (!result.agreement) table.push(['Sticking points remaining', result.stickingPoints.map((s) => s.issue).join(', ') || '—']);
+  if (!result.agreement)
+    table.push(['Sticking points remaining', result.stickingPoints.map((s) => s.issue).join(', ') || '—']);
   if (result.agreement) table.push(['Pareto improvements', String(run.improvements.length)]);
   return table.toString();
 }
@@ -44,7 +45,13 @@ export function resultText(run: RunOutcome): string {
   const parts = [partyTable(run), summaryTable(run)];
   if (run.result.outcome) parts.push(`Agreed package: ${packageText(run.result.outcome)}`);
   const best = run.improvements.slice(0, 3);
-  if (best.length) parts.push(['Every party would prefer:', ...best.map((p) => `  (${p.utilities.map((u) => u.toFixed(3)).join(', ')}) ${packageText(p.outcome)}`)].join('\n'));
+  if (best.length)
+    parts.push(
+      [
+        'Every party would prefer:',
+        ...best.map((p) => `  (${p.utilities.map((u) => u.toFixed(3)).join(', ')}) ${packageText(p.outcome)}`),
+      ].join('\n'),
+    );
   parts.push(['Why:', ...whyText(run).map((l) => `  ${l}`)].join('\n'));
   return parts.join('\n') + '\n';
 }

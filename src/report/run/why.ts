@@ -18,7 +18,8 @@ export function lastPackage(events: readonly ProtocolEvent[]): LastPackage | nul
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
     if (e.kind === 'package-revised') return { proposal: e.proposal, by: e.by, text: e.text };
-    if (e.kind === 'package-tabled' || e.kind === 'text-tabled') return { proposal: e.proposal, by: e.actor, text: e.text };
+    if (e.kind === 'package-tabled' || e.kind === 'text-tabled')
+      return { proposal: e.proposal, by: e.actor, text: e.text };
     if (e.kind === 'offer') return { proposal: e.proposal, by: e.actor, text: e.outcome };
   }
   return null;
@@ -37,8 +38,10 @@ export interface Answer {
 export function answersTo(events: readonly ProtocolEvent[], proposal: string): Answer[] {
   const out: Answer[] = [];
   for (const e of events) {
-    if ((e.kind === 'text-response' || e.kind === 'package-response') && e.proposal === proposal) out.push({ proposal, actor: e.actor, answer: e.answer, amendments: e.amendments, reason: e.reason });
-    if (e.kind === 'ratification-refused' && e.proposal === proposal) out.push({ proposal, actor: e.actor, answer: 'refused to ratify', reason: e.reason });
+    if ((e.kind === 'text-response' || e.kind === 'package-response') && e.proposal === proposal)
+      out.push({ proposal, actor: e.actor, answer: e.answer, amendments: e.amendments, reason: e.reason });
+    if (e.kind === 'ratification-refused' && e.proposal === proposal)
+      out.push({ proposal, actor: e.actor, answer: 'refused to ratify', reason: e.reason });
     if (e.kind === 'ratified' && e.proposal === proposal) out.push({ proposal, actor: e.actor, answer: 'ratified' });
   }
   return out;
@@ -51,7 +54,11 @@ export function answerText(a: Answer): string {
 
 /** Which red lines of which party the package crosses, in words. */
 export function crossedLines(parties: readonly Party[], text: Outcome): string[] {
-  return parties.flatMap((p) => redLinesCrossed(p, text).map((l) => `${p.name}'s red line on ${l.issue}${l.description ? ` (${l.description.replace(/\.$/, '')})` : ''}`));
+  return parties.flatMap((p) =>
+    redLinesCrossed(p, text).map(
+      (l) => `${p.name}'s red line on ${l.issue}${l.description ? ` (${l.description.replace(/\.$/, '')})` : ''}`,
+    ),
+  );
 }
 
 /**
@@ -66,7 +73,9 @@ export function clashingRedLines(parties: readonly Party[], domain: Domain): str
     if (limited.length < 2) continue;
     const allowedBy = (p: Party) => values.filter((v) => !redLinesCrossed(p, { [issue.name]: v }).length);
     if (values.some((v) => limited.every((p) => allowedBy(p).includes(v)))) continue;
-    out.push(`${issue.name} (${limited.map((p) => `${p.name} allows only ${allowedBy(p).map(String).join(' or ') || 'nothing'}`).join('; ')})`);
+    out.push(
+      `${issue.name} (${limited.map((p) => `${p.name} allows only ${allowedBy(p).map(String).join(' or ') || 'nothing'}`).join('; ')})`,
+    );
   }
   return out;
 }
@@ -80,22 +89,40 @@ export function whyText(run: RunOutcome): string[] {
   const { result, log, analysis, parties, plan } = run;
   const events = log.events;
   if (result.agreement && result.outcome) {
-    const ratifiers = events.filter((e) => e.kind === 'ratified' && e.proposal === result.proposal).map((e) => (e.kind === 'ratified' ? who(e.actor) : ''));
-    const lines = [`Deal: ${result.proposal} was agreed${ratifiers.length ? ` and ratified by ${ratifiers.join(' and ')}` : ` by ${result.parties.map((p) => p.party).join(', ')}`}, in round ${result.rounds}.`];
-    if (run.improvements.length) lines.push(`${run.improvements.length} other package${run.improvements.length > 1 ? 's' : ''} would leave every party at least as well off and one better (see the improvements).`);
+    const ratifiers = events
+      .filter((e) => e.kind === 'ratified' && e.proposal === result.proposal)
+      .map((e) => (e.kind === 'ratified' ? who(e.actor) : ''));
+    const lines = [
+      `Deal: ${result.proposal} was agreed${ratifiers.length ? ` and ratified by ${ratifiers.join(' and ')}` : ` by ${result.parties.map((p) => p.party).join(', ')}`}, in round ${result.rounds}.`,
+    ];
+    if (run.improvements.length)
+      lines.push(
+        `${run.improvements.length} other package${run.improvements.length > 1 ? 's' : ''} would leave every party at least as well off and one better (see the improvements).`,
+      );
     return lines;
   }
-  const ending = result.endReason === 'deadline' ? 'the deadline came without agreement' : result.endReason === 'walk-away' ? 'a party walked away' : 'the talks stalled';
+  const ending =
+    result.endReason === 'deadline'
+      ? 'the deadline came without agreement'
+      : result.endReason === 'walk-away'
+        ? 'a party walked away'
+        : 'the talks stalled';
   const lines = [`Impasse: ${ending} after ${result.rounds} rounds.`];
   const zoneEmpty = analysis !== null && analysis.zopa.best.length === 0;
   const clashes = clashingRedLines(parties, plan.scenario.domain);
-  if (clashes.length) lines.push(`The parties' red lines exclude each other on ${clashes.join('; ')}: no package can satisfy every party.`);
+  if (clashes.length)
+    lines.push(
+      `The parties' red lines exclude each other on ${clashes.join('; ')}: no package can satisfy every party.`,
+    );
   else if (zoneEmpty && analysis.blockers.length) {
     const scenario = { ...plan.scenario, parties };
     const first = analysis.blockers[0]!;
-    lines.push(`No package meets every party's red lines and reservation values: it would take relaxing ${first.constraints.map((c) => constraintText(scenario, c)).join(' and ')} to open a zone of agreement.`);
+    lines.push(
+      `No package meets every party's red lines and reservation values: it would take relaxing ${first.constraints.map((c) => constraintText(scenario, c)).join(' and ')} to open a zone of agreement.`,
+    );
   } else if (zoneEmpty) lines.push('No package is acceptable to every party.');
-  if (result.stickingPoints.length) lines.push(`Sticking points that remained: ${result.stickingPoints.map((s) => s.issue).join(', ')}.`);
+  if (result.stickingPoints.length)
+    lines.push(`Sticking points that remained: ${result.stickingPoints.map((s) => s.issue).join(', ')}.`);
   else if (result.openIssues.length) lines.push(`Issues still open: ${result.openIssues.join(', ')}.`);
   const closest = partlyRatified(events);
   if (closest) lines.push(closest);
@@ -113,6 +140,8 @@ function partlyRatified(events: readonly ProtocolEvent[]): string | null {
   const last = ratified[ratified.length - 1];
   if (!last || last.kind !== 'ratified') return null;
   const others = answersTo(events, last.proposal).filter((a) => a.answer !== 'ratified' && a.answer !== 'accept');
-  const by = ratified.filter((e) => e.kind === 'ratified' && e.proposal === last.proposal).map((e) => (e.kind === 'ratified' ? who(e.actor) : ''));
+  const by = ratified
+    .filter((e) => e.kind === 'ratified' && e.proposal === last.proposal)
+    .map((e) => (e.kind === 'ratified' ? who(e.actor) : ''));
   return `Closest: ${last.proposal} was ratified by ${by.join(' and ')}${others.length ? `, but ${[...new Set(others.map(answerText))].join('; ')}` : ''}.`;
 }

@@ -19,7 +19,12 @@ export interface RunFiles {
 }
 
 export function runFiles(outDir: string): RunFiles {
-  return { log: join(outDir, 'events.jsonl'), offers: join(outDir, 'offers.svg'), concession: join(outDir, 'concession.svg'), agreement: join(outDir, 'agreement.md') };
+  return {
+    log: join(outDir, 'events.jsonl'),
+    offers: join(outDir, 'offers.svg'),
+    concession: join(outDir, 'concession.svg'),
+    agreement: join(outDir, 'agreement.md'),
+  };
 }
 
 /** The two plots of a run: offers in utility space and concession curves. */
@@ -28,11 +33,18 @@ export async function writeRunPlots(run: RunOutcome, files: Pick<RunFiles, 'offe
   const events = run.log.events;
   const title = scenario.title ?? scenario.name;
   const hours = scenario.simulation?.hoursPerRound !== undefined;
-  const offers = positionsOf(events).map((p, i) => ({ by: p.by, at: p.at, order: i, utilities: run.parties.map((party) => utilityFor(party, p.outcome)) }));
+  const offers = positionsOf(events).map((p, i) => ({
+    by: p.by,
+    at: p.at,
+    order: i,
+    utilities: run.parties.map((party) => utilityFor(party, p.outcome)),
+  }));
   const effectsFired = events.some((e) => e.kind === 'outside-event' && e.effects.length > 0);
   await plotOffers(
     {
-      title, parties: run.parties.map((p) => p.name), offers,
+      title,
+      parties: run.parties.map((p) => p.name),
+      offers,
       frontier: run.analysis?.frontier.map((p) => p.utilities) ?? [],
       agreement: run.result.outcome ? run.parties.map((p) => utilityFor(p, run.result.outcome!)) : null,
       reservation: run.parties.map((p) => p.reservation),
@@ -40,8 +52,22 @@ export async function writeRunPlots(run: RunOutcome, files: Pick<RunFiles, 'offe
     },
     files.offers,
   );
-  const points = concessionSeries(events, scenario.parties).map((p, i) => ({ party: p.party, at: p.at, order: i, utility: p.utility }));
-  await plotConcession({ title, points, marks: outsideMarks(events), timeTitle: hours ? 'Hours from the start' : 'Time (rounds)', parties: scenario.parties.map((p) => p.name) }, files.concession);
+  const points = concessionSeries(events, scenario.parties).map((p, i) => ({
+    party: p.party,
+    at: p.at,
+    order: i,
+    utility: p.utility,
+  }));
+  await plotConcession(
+    {
+      title,
+      points,
+      marks: outsideMarks(events),
+      timeTitle: hours ? 'Hours from the start' : 'Time (rounds)',
+      parties: scenario.parties.map((p) => p.name),
+    },
+    files.concession,
+  );
 }
 
 /** Writes the event log, the plots and the agreement text into `outDir`. */
@@ -51,7 +77,11 @@ export async function writeRunReport(run: RunOutcome, outDir: string): Promise<R
     mkdirSync(outDir, { recursive: true });
     writeEventLog(files.log, run.log);
   } catch (cause) {
-    throw new ParleyError('PARLEY_E_INPUT', `cannot write the run report into ${outDir}: ${(cause as Error).message}`, { position: { file: outDir }, expected: 'a folder parley may create and write', cause });
+    throw new ParleyError('PARLEY_E_INPUT', `cannot write the run report into ${outDir}: ${(cause as Error).message}`, {
+      position: { file: outDir },
+      expected: 'a folder parley may create and write',
+      cause,
+    });
   }
   await writeRunPlots(run, files);
   writeFileAtomic(files.agreement, agreementMarkdown(run));

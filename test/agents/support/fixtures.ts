@@ -12,13 +12,22 @@ import type { VisibleEvent } from '../../../src/session/agent-view.js';
 export function gridDomain(issues: number, values: number, name = 'grid'): Domain {
   return {
     name,
-    issues: Array.from({ length: issues }, (_, i) => ({ kind: 'discrete' as const, name: `i${i}`, values: Array.from({ length: values }, (_, j) => `v${j}`) })),
+    issues: Array.from({ length: issues }, (_, i) => ({
+      kind: 'discrete' as const,
+      name: `i${i}`,
+      values: Array.from({ length: values }, (_, j) => `v${j}`),
+    })),
     phases: [],
   };
 }
 
 /** An additive party with random weights and value utilities, seeded. */
-export function randomParty(domain: Domain, name: string, seed: number, extra: { reservation?: number; redLines?: RedLine[] } = {}): Party {
+export function randomParty(
+  domain: Domain,
+  name: string,
+  seed: number,
+  extra: { reservation?: number; redLines?: RedLine[] } = {},
+): Party {
   const rng = new Random(seed);
   const raw = domain.issues.map(() => rng.next() + 0.1);
   const total = raw.reduce((a, b) => a + b, 0);
@@ -28,25 +37,65 @@ export function randomParty(domain: Domain, name: string, seed: number, extra: {
       if (i.kind !== 'discrete') throw new Error('discrete issues only');
       const us = i.values.map(() => rng.next());
       const max = Math.max(...us);
-      return [i.name, { kind: 'table' as const, utilities: Object.fromEntries(i.values.map((v, j) => [v, us[j]! / max])) }];
+      return [
+        i.name,
+        { kind: 'table' as const, utilities: Object.fromEntries(i.values.map((v, j) => [v, us[j]! / max])) },
+      ];
     }),
   );
-  return { name, utility: { kind: 'additive', weights, values }, reservation: extra.reservation ?? 0, discount: 1, redLines: extra.redLines ?? [] };
+  return {
+    name,
+    utility: { kind: 'additive', weights, values },
+    reservation: extra.reservation ?? 0,
+    discount: 1,
+    redLines: extra.redLines ?? [],
+  };
 }
 
 export function scenarioOf(domain: Domain, parties: Party[], roles: Roles = NO_ROLES): Scenario {
   return { ...bareScenario(domain.name, domain, parties), roles };
 }
 
-export function delegation(strategy: string, party: Party, domain: Domain, params: Record<string, string | number | boolean> = {}, seed = 7): Agent {
-  return createAgent({ strategy, params }, party.name, { kind: 'delegation', domain, party: party.name, self: party, seed });
+export function delegation(
+  strategy: string,
+  party: Party,
+  domain: Domain,
+  params: Record<string, string | number | boolean> = {},
+  seed = 7,
+): Agent {
+  return createAgent({ strategy, params }, party.name, {
+    kind: 'delegation',
+    domain,
+    party: party.name,
+    self: party,
+    seed,
+  });
 }
 
 /** A hand-made view, for driving one agent directly. */
-export function viewFor(domain: Domain, self: Party | undefined, expectation: Expectation, events: VisibleEvent[], extra: Partial<AgentView> = {}): AgentView {
+export function viewFor(
+  domain: Domain,
+  self: Party | undefined,
+  expectation: Expectation,
+  events: VisibleEvent[],
+  extra: Partial<AgentView> = {},
+): AgentView {
   return {
-    role: expectation.role, party: self?.name, kind: 'delegation', domain, parties: extra.parties ?? ['A', 'B'], now: 0, round: 0, deadline: { rounds: 100 },
-    progress: 0, expectation, events, self, revealed: {}, seed: 1, ...extra,
+    role: expectation.role,
+    party: self?.name,
+    kind: 'delegation',
+    domain,
+    parties: extra.parties ?? ['A', 'B'],
+    now: 0,
+    round: 0,
+    deadline: { rounds: 100 },
+    progress: 0,
+    expectation,
+    events,
+    self,
+    revealed: {},
+    seed: 1,
+    ...extra,
   };
 }
 

@@ -22,7 +22,12 @@ export function mediatedRun(domain: Domain, parties: readonly Party[], o: TalksO
   const bodies = o.protocol === 'shuttle' && o.bodies !== false;
   const roles: Roles = {
     mediators: [{ name: 'M', channels: [] }],
-    delegations: parties.map((p) => ({ name: `${p.name}-delegation`, party: p.name, present: true, decisionBody: bodies ? `${p.name}-body` : undefined })),
+    delegations: parties.map((p) => ({
+      name: `${p.name}-delegation`,
+      party: p.name,
+      present: true,
+      decisionBody: bodies ? `${p.name}-body` : undefined,
+    })),
     decisionBodies: bodies ? parties.map((p) => ({ name: `${p.name}-body`, party: p.name })) : [],
     workingGroups: [],
     observers: [],
@@ -31,12 +36,32 @@ export function mediatedRun(domain: Domain, parties: readonly Party[], o: TalksO
   const agents = [
     createAgent({ strategy: o.mediator }, 'M', { kind: 'mediator', domain, seed: 3 }),
     ...parties.map((p, i) =>
-      createAgent({ strategy: o.strategies[i % o.strategies.length]!, params: o.params }, `${p.name}-delegation`, { kind: 'delegation', domain, party: p.name, self: p, seed: 1 + i }),
+      createAgent({ strategy: o.strategies[i % o.strategies.length]!, params: o.params }, `${p.name}-delegation`, {
+        kind: 'delegation',
+        domain,
+        party: p.name,
+        self: p,
+        seed: 1 + i,
+      }),
     ),
-    ...(bodies ? parties.map((p) => createAgent({ strategy: 'principal' }, `${p.name}-body`, { kind: 'decision-body', domain, party: p.name, self: p })) : []),
+    ...(bodies
+      ? parties.map((p) =>
+          createAgent({ strategy: 'principal' }, `${p.name}-body`, {
+            kind: 'decision-body',
+            domain,
+            party: p.name,
+            self: p,
+          }),
+        )
+      : []),
   ];
   return runSession({
-    scenario, protocol: o.protocol, agents, deadline: { rounds: o.rounds ?? 40 }, seed: o.seed ?? 1, analysis: 'skip',
+    scenario,
+    protocol: o.protocol,
+    agents,
+    deadline: { rounds: o.rounds ?? 40 },
+    seed: o.seed ?? 1,
+    analysis: 'skip',
     revealToMediators: o.reveal ? parties.map((p) => p.name) : [],
   });
 }

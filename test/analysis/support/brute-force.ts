@@ -41,12 +41,14 @@ function dominates(a: readonly number[], b: readonly number[]): boolean {
 /** Distinct non-dominated vectors, each with its first outcome, sorted descending. */
 export function bruteFrontier(points: readonly BrutePoint[]): BrutePoint[] {
   const first = new Map<string, BrutePoint>();
-  for (const p of points) if (!first.has(p.utilities.join())) first.set(p.utilities.join(), { utilities: p.utilities, outcome: p.outcome });
+  for (const p of points)
+    if (!first.has(p.utilities.join())) first.set(p.utilities.join(), { utilities: p.utilities, outcome: p.outcome });
   const distinct = [...first.values()];
   return distinct
     .filter((p) => !distinct.some((q) => dominates(q.utilities, p.utilities)))
     .sort((a, b) => {
-      for (let i = 0; i < a.utilities.length; i++) if (a.utilities[i] !== b.utilities[i]) return b.utilities[i]! - a.utilities[i]!;
+      for (let i = 0; i < a.utilities.length; i++)
+        if (a.utilities[i] !== b.utilities[i]) return b.utilities[i]! - a.utilities[i]!;
       return 0;
     });
 }

@@ -15,14 +15,21 @@ export const talks: Domain = {
 };
 
 /** Weights and value tables in issue order, values listed in each issue's value order. */
-export function additive(weights: readonly number[], tables: readonly (readonly number[])[], domain: Domain = talks): AdditiveUtility {
+export function additive(
+  weights: readonly number[],
+  tables: readonly (readonly number[])[],
+  domain: Domain = talks,
+): AdditiveUtility {
   return {
     kind: 'additive',
     weights: Object.fromEntries(domain.issues.map((i, k) => [i.name, weights[k]!])),
     values: Object.fromEntries(
       domain.issues.map((i, k) => [
         i.name,
-        { kind: 'table' as const, utilities: Object.fromEntries((i.kind === 'discrete' ? i.values : []).map((v, j) => [v, tables[k]![j]!])) },
+        {
+          kind: 'table' as const,
+          utilities: Object.fromEntries((i.kind === 'discrete' ? i.values : []).map((v, j) => [v, tables[k]![j]!])),
+        },
       ]),
     ),
   };
@@ -34,13 +41,35 @@ export function party(name: string, utility: AdditiveUtility, redLines: RedLine[
 
 /** Israel and Hamas modelled symmetrically, with opposed red lines on two issues. */
 export function deadlockedTalks(): Scenario {
-  const israel = party('Israel', additive([0.5, 0.3, 0.2], [[1, 0.5, 0], [1, 0.6, 0], [1, 0]]), [
-    { id: 'no-permanent-ceasefire', issue: 'ceasefire', allowed: ['temporary', 'sustained'] },
-    { id: 'no-full-withdrawal', issue: 'withdrawal', allowed: ['none', 'partial'] },
-  ]);
-  const hamas = party('Hamas', additive([0.5, 0.4, 0.1], [[0, 0.5, 1], [0, 0.4, 1], [0, 1]]), [
-    { id: 'permanent-ceasefire', issue: 'ceasefire', allowed: ['permanent'] },
-    { id: 'full-withdrawal', issue: 'withdrawal', allowed: ['full'] },
-  ]);
+  const israel = party(
+    'Israel',
+    additive(
+      [0.5, 0.3, 0.2],
+      [
+        [1, 0.5, 0],
+        [1, 0.6, 0],
+        [1, 0],
+      ],
+    ),
+    [
+      { id: 'no-permanent-ceasefire', issue: 'ceasefire', allowed: ['temporary', 'sustained'] },
+      { id: 'no-full-withdrawal', issue: 'withdrawal', allowed: ['none', 'partial'] },
+    ],
+  );
+  const hamas = party(
+    'Hamas',
+    additive(
+      [0.5, 0.4, 0.1],
+      [
+        [0, 0.5, 1],
+        [0, 0.4, 1],
+        [0, 1],
+      ],
+    ),
+    [
+      { id: 'permanent-ceasefire', issue: 'ceasefire', allowed: ['permanent'] },
+      { id: 'full-withdrawal', issue: 'withdrawal', allowed: ['full'] },
+    ],
+  );
   return bareScenario('deadlock', talks, [israel, hamas]);
 }

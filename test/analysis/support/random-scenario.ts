@@ -19,7 +19,10 @@ function additive(sizes: readonly number[]): fc.Arbitrary<UtilityFunction> {
       const total = raw.reduce((a, b) => a + b, 0);
       const weights = Object.fromEntries(raw.map((w, i) => [`i${i}`, total === 0 ? 1 / raw.length : w / total]));
       const values = Object.fromEntries(
-        tables.map((t, i) => [`i${i}`, { kind: 'table' as const, utilities: Object.fromEntries(t.map((u, k) => [String(k), u])) }]),
+        tables.map((t, i) => [
+          `i${i}`,
+          { kind: 'table' as const, utilities: Object.fromEntries(t.map((u, k) => [String(k), u])) },
+        ]),
       );
       return { kind: 'additive', weights, values };
     });
@@ -71,11 +74,22 @@ export function scenarioArbitrary(options: ScenarioShape = {}): fc.Arbitrary<Sce
     maxLength: options.maxIssues ?? 6,
   });
   return fc
-    .tuple(sizes, fc.integer({ min: 2, max: 4 }), fc.constantFrom(...(options.kinds ?? ['additive', 'rectangles', 'mixed'])))
+    .tuple(
+      sizes,
+      fc.integer({ min: 2, max: 4 }),
+      fc.constantFrom(...(options.kinds ?? ['additive', 'rectangles', 'mixed'])),
+    )
     .chain(([sz, n, kind]) => {
-      const fn = (p: number) => (kind === 'additive' || (kind === 'mixed' && p % 2 === 0) ? additive(sz) : rectangles(sz, options.maxRectangles ?? 6, options.capped ?? false));
+      const fn = (p: number) =>
+        kind === 'additive' || (kind === 'mixed' && p % 2 === 0)
+          ? additive(sz)
+          : rectangles(sz, options.maxRectangles ?? 6, options.capped ?? false);
       const party = (p: number) =>
-        fc.tuple(fn(p), level([0, 0, 0.3, 0.6]), options.redLines === false ? fc.constant([]) : fc.array(redLine(sz, p), { maxLength: 1 }));
+        fc.tuple(
+          fn(p),
+          level([0, 0, 0.3, 0.6]),
+          options.redLines === false ? fc.constant([]) : fc.array(redLine(sz, p), { maxLength: 1 }),
+        );
       return fc.tuple(fc.constant(sz), fc.tuple(...Array.from({ length: n }, (_, p) => party(p))));
     })
     .map(([sz, ps]) => {

@@ -10,12 +10,20 @@ export interface Run<S> {
 }
 
 /** Starts a protocol and applies actions that must all be valid. */
-export function drive<S extends BaseState>(protocol: ParleyProtocol<S>, setup: NegotiationSetup, actions: readonly Action[]): Run<S> {
+export function drive<S extends BaseState>(
+  protocol: ParleyProtocol<S>,
+  setup: NegotiationSetup,
+  actions: readonly Action[],
+): Run<S> {
   const init = protocol.init(setup);
   return continueRun(protocol, { state: init.state, events: [...init.events] }, actions);
 }
 
-export function continueRun<S extends BaseState>(protocol: ParleyProtocol<S>, run: Run<S>, actions: readonly Action[]): Run<S> {
+export function continueRun<S extends BaseState>(
+  protocol: ParleyProtocol<S>,
+  run: Run<S>,
+  actions: readonly Action[],
+): Run<S> {
   let { state } = run;
   const events = [...run.events];
   for (const action of actions) {
@@ -28,7 +36,12 @@ export function continueRun<S extends BaseState>(protocol: ParleyProtocol<S>, ru
 }
 
 /** Asserts the action is refused with a reason matching `reason`, and that nothing changed. */
-export function expectRefused<S extends BaseState>(protocol: ParleyProtocol<S>, state: S, action: Action, reason: RegExp): void {
+export function expectRefused<S extends BaseState>(
+  protocol: ParleyProtocol<S>,
+  state: S,
+  action: Action,
+  reason: RegExp,
+): void {
   const r = protocol.step(state, action);
   expect(r.ok).toBe(false);
   if (!r.ok) {
@@ -41,7 +54,10 @@ export function kinds(events: readonly ProtocolEvent[]): string[] {
   return events.map((e) => e.kind);
 }
 
-export function last<K extends ProtocolEvent['kind']>(events: readonly ProtocolEvent[], kind: K): Extract<ProtocolEvent, { kind: K }> {
+export function last<K extends ProtocolEvent['kind']>(
+  events: readonly ProtocolEvent[],
+  kind: K,
+): Extract<ProtocolEvent, { kind: K }> {
   const found = [...events].reverse().find((e) => e.kind === kind);
   if (!found) throw new Error(`no ${kind} event`);
   return found as Extract<ProtocolEvent, { kind: K }>;

@@ -16,11 +16,18 @@ export class RandomConceder implements Agent {
     const self = view.self!;
     const standing = [...view.events].reverse().find((e) => e.kind === 'offer');
     const target = 1 - 0.8 * view.progress;
-    if (standing?.kind === 'offer' && view.expectation.may.includes('accept') && utilityFor(self, standing.outcome) >= target) {
+    if (
+      standing?.kind === 'offer' &&
+      view.expectation.may.includes('accept') &&
+      utilityFor(self, standing.outcome) >= target
+    ) {
       return { kind: 'accept', actor: this.role, proposal: standing.proposal };
     }
     const random = new Random(view.seed + view.round * 7919);
-    const outcome = outcomeFromIndex(view.domain, view.domain.issues.map((i) => random.int(issueSize(i))));
+    const outcome = outcomeFromIndex(
+      view.domain,
+      view.domain.issues.map((i) => random.int(issueSize(i))),
+    );
     return { kind: 'offer', actor: this.role, outcome };
   }
 }

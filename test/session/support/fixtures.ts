@@ -89,17 +89,35 @@ export const pressure: OutsideEvent = {
 
 export function scenario(overrides: Partial<Scenario> = {}): Scenario {
   return {
-    name: 'cairo-test', reports: [], domain: truce, parties: [israel, hamas], roles: cairoRoles,
-    positions: [], timeline: [], notes: [], ...overrides,
+    name: 'cairo-test',
+    reports: [],
+    domain: truce,
+    parties: [israel, hamas],
+    roles: cairoRoles,
+    positions: [],
+    timeline: [],
+    notes: [],
+    ...overrides,
   };
 }
 
 export function setup(overrides: Partial<NegotiationSetup> = {}): NegotiationSetup {
-  return { domain: truce, parties: ['Israel', 'Hamas'], roles: cairoRoles, timeline: [], deadline: { rounds: 10, time: 100 }, seed: 7, ...overrides };
+  return {
+    domain: truce,
+    parties: ['Israel', 'Hamas'],
+    roles: cairoRoles,
+    timeline: [],
+    deadline: { rounds: 10, time: 100 },
+    seed: 7,
+    ...overrides,
+  };
 }
 
 /** Three parties, no roles: every party acts under its own name. */
-export function bareSetup(parties = ['A', 'B'], deadline: NegotiationSetup['deadline'] = { rounds: 3 }): NegotiationSetup {
+export function bareSetup(
+  parties = ['A', 'B'],
+  deadline: NegotiationSetup['deadline'] = { rounds: 3 },
+): NegotiationSetup {
   return { domain: truce, parties, roles: NO_ROLES, timeline: [], deadline, seed: 1 };
 }
 

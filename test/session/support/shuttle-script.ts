@@ -19,9 +19,24 @@ export function shuttleScript() {
     { kind: 'accept', actor: H, proposal: 'pkg-1' },
   ]);
   const israelAgent = new ScriptedAgent(I, [null, null, null, null, { kind: 'accept', actor: I, proposal: 'pkg-1' }]);
-  const leadership = new ConstantAgent('Hamas-leadership', (v) => (v.expectation.may.includes('ratify') ? { kind: 'ratify', actor: 'Hamas-leadership', proposal: v.expectation.proposal! } : null));
-  const cabinet = new ConstantAgent('War-cabinet', (v) => (v.expectation.may.includes('ratify') ? { kind: 'ratify', actor: 'War-cabinet', proposal: v.expectation.proposal! } : null));
+  const leadership = new ConstantAgent('Hamas-leadership', (v) =>
+    v.expectation.may.includes('ratify')
+      ? { kind: 'ratify', actor: 'Hamas-leadership', proposal: v.expectation.proposal! }
+      : null,
+  );
+  const cabinet = new ConstantAgent('War-cabinet', (v) =>
+    v.expectation.may.includes('ratify')
+      ? { kind: 'ratify', actor: 'War-cabinet', proposal: v.expectation.proposal! }
+      : null,
+  );
   const agents = [egypt, hamasAgent, israelAgent, leadership, cabinet];
-  const session = runSession({ scenario: scenario(), protocol: 'shuttle', agents, deadline: { time: 48 }, seed: 3, analysis: 'skip' });
+  const session = runSession({
+    scenario: scenario(),
+    protocol: 'shuttle',
+    agents,
+    deadline: { time: 48 },
+    seed: 3,
+    analysis: 'skip',
+  });
   return { ...session, agents };
 }
