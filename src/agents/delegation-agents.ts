@@ -1,5 +1,5 @@
 import { ParleyError } from '../core/errors.js';
-import type { Agent, AgentView } from '../session/agent-view.js';
+import type { Agent, AgentView } from '../protocols/agent.js';
 import { DelegationAgent, readDelegationOptions } from './adapters/delegation.js';
 import type { AgentFactoryContext } from './factory-types.js';
 import { Negotiator } from './negotiator.js';

@@ -1,6 +1,6 @@
 import type { Domain } from '../core/domain.js';
 import type { Party } from '../core/party.js';
-import type { Agent, RoleKind } from '../session/agent-view.js';
+import type { Agent, RoleKind } from '../protocols/agent.js';
 import type { Params } from './params.js';
 
 /** What an agent is built from, before the talks begin. */

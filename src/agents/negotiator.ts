@@ -3,7 +3,7 @@ import type { Party } from '../core/party.js';
 import { Random } from '../core/random.js';
 import type { ProtocolEvent } from '../protocols/events.js';
 import { unseen } from './adapters/view-reading.js';
-import type { AgentView } from '../session/agent-view.js';
+import type { AgentView } from '../protocols/agent.js';
 import { OpponentModels } from './opponent-model.js';
 import { OwnPreferences } from './preferences.js';
 import type { Strategy, StrategyContext, StrategyEvent } from './strategy.js';

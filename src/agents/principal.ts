@@ -2,7 +2,7 @@ import type { Outcome } from '../core/domain.js';
 import type { Party } from '../core/party.js';
 import { redLinesCrossed, utilityFor } from '../core/party.js';
 import type { Action } from '../protocols/types.js';
-import type { Agent, AgentView } from '../session/agent-view.js';
+import type { Agent, AgentView } from '../protocols/agent.js';
 import { proposalOutcome } from './adapters/view-reading.js';
 
 /** Why a decision body would refuse a package, or null when it would ratify it. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ParleyError } from '../core/errors.js';
 import type { AgentSpec } from '../core/scenario.js';
-import type { Agent } from '../session/agent-view.js';
+import type { Agent } from '../protocols/agent.js';
 import { delegationAgent, STRATEGY_NAMES, type StrategyName } from './delegation-agents.js';
 import type { AgentContext, AgentFactory, AgentFactoryContext } from './factory-types.js';
 import { MediatorAgent } from './mediators/mediator-agent.js';

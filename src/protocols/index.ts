@@ -9,6 +9,7 @@ import { singleText } from './single-text.js';
 export * from './types.js';
 export * from './events.js';
 export * from './visibility.js';
+export type { Agent, AgentView, RoleKind, VisibleEvent } from './agent.js';
 export { defineProtocol, type ParleyProtocol, type ProtocolRules, type StepResult } from './protocol.js';
 export { progressOf, deadlineReached, type BaseState, type Deadline, type Ending } from './base.js';
 export { roleMap, actorAudience, type RoleMap } from './roles.js';

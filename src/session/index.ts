@@ -1,4 +1,3 @@
-export type { Agent, AgentView, RoleKind, VisibleEvent } from './agent-view.js';
 export { runSession, setupOf, type SessionOptions, type SessionResult } from './runner.js';
 export { replay } from './replay.js';
 export {
@@ -24,3 +23,13 @@ export {
   type PartyResult,
   type ResultDistances,
 } from './metrics.js';
+export {
+  planRun,
+  DEFAULT_AGENT,
+  DEFAULT_MEDIATOR,
+  DEFAULT_ROUNDS,
+  type RunPlan,
+  type RunRequest,
+  type Seating,
+} from './plan.js';
+export { simulate, agentsOf, type RunOutcome, type SimulateOptions } from './simulate.js';

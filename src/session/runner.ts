@@ -5,7 +5,7 @@ import type { ProtocolEvent } from '../protocols/events.js';
 import { getProtocol } from '../protocols/index.js';
 import type { ParleyProtocol } from '../protocols/protocol.js';
 import type { Action, Expectation, NegotiationSetup } from '../protocols/types.js';
-import type { Agent } from './agent-view.js';
+import type { Agent } from '../protocols/agent.js';
 import { attempt, CLOCK_ROLE } from './attempt.js';
 import { VirtualClock } from './clock.js';
 import { EVENT_LOG_VERSION, type EventLog, type LoggedAction } from './event-log.js';

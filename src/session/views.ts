@@ -7,7 +7,7 @@ import type { ProtocolEvent } from '../protocols/events.js';
 import { roleMap, type RoleMap } from '../protocols/roles.js';
 import type { Expectation, NegotiationSetup } from '../protocols/types.js';
 import { visibleTo, type Viewer } from '../protocols/visibility.js';
-import type { AgentView, RoleKind } from './agent-view.js';
+import type { AgentView, RoleKind } from '../protocols/agent.js';
 
 export interface Seat {
   readonly role: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadInput } from '../../src/formats/input.js';
-import { planRun } from '../../src/report/run/plan.js';
+import { planRun } from '../../src/session/plan.js';
 
 const laptop = () => loadInput(['anac/2011/Laptop']);
 const cairo = () => loadInput(['cairo-2024']);

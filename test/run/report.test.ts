@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInput } from '../../src/formats/input.js';
 import { Narrator } from '../../src/report/run/narrate.js';
-import { planRun } from '../../src/report/run/plan.js';
-import { simulate } from '../../src/report/run/simulate.js';
+import { planRun } from '../../src/session/plan.js';
+import { simulate } from '../../src/session/simulate.js';
 import { writeRunReport } from '../../src/report/run/write.js';
 import { tempDir } from '../cli/run.js';
 

@@ -1,6 +1,6 @@
 import type { Outcome } from '../../core/domain.js';
 import type { Action } from '../../protocols/types.js';
-import type { Agent, AgentView } from '../../session/agent-view.js';
+import type { Agent, AgentView } from '../../protocols/agent.js';
 import type { Negotiator } from '../negotiator.js';
 import type { ParamReader } from '../params.js';
 import { amendmentsFor } from './amendments.js';

@@ -1,5 +1,5 @@
 import type { Outcome } from '../../core/domain.js';
-import type { AgentView, VisibleEvent } from '../../session/agent-view.js';
+import type { AgentView, VisibleEvent } from '../../protocols/agent.js';
 
 /** The outcome behind a proposal id: a SAOP offer, a tabled text or package, or a revision. */
 export function proposalOutcome(view: AgentView, proposal: string | undefined): Outcome | null {

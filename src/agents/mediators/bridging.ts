@@ -1,6 +1,6 @@
 import type { Domain, Outcome } from '../../core/domain.js';
 import { type Issue, issueSize, type Value, valueAt } from '../../core/issue.js';
-import type { AgentView } from '../../session/agent-view.js';
+import type { AgentView } from '../../protocols/agent.js';
 import { RowCodec } from '../space/evaluator.js';
 import type { PartyScorer } from './nash.js';
 import type { MediationRecord } from './record.js';

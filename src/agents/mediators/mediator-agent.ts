@@ -1,6 +1,6 @@
 import { Random } from '../../core/random.js';
 import type { Action } from '../../protocols/types.js';
-import type { Agent, AgentView } from '../../session/agent-view.js';
+import type { Agent, AgentView } from '../../protocols/agent.js';
 import type { MediatorPolicy } from './policies.js';
 import { MediationRecord } from './record.js';
 import { relayMessage } from './relay.js';

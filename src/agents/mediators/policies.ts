@@ -1,6 +1,6 @@
 import type { Domain, Outcome } from '../../core/domain.js';
 import type { Random } from '../../core/random.js';
-import type { AgentView } from '../../session/agent-view.js';
+import type { AgentView } from '../../protocols/agent.js';
 import { estimatedScorer, nashOutcome, type PartyScorer, revealedScorer } from './nash.js';
 import { type MediationRecord, outcomeKey, responseScore } from './record.js';
 import { centralText, mergeAmendments, nudge, nudgeIssue, randomText } from './texts.js';

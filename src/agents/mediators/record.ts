@@ -1,7 +1,7 @@
 import type { Domain, Outcome } from '../../core/domain.js';
 import type { Answer } from '../../protocols/events.js';
 import type { Package } from '../../protocols/types.js';
-import type { AgentView } from '../../session/agent-view.js';
+import type { AgentView } from '../../protocols/agent.js';
 import { unseen } from '../adapters/view-reading.js';
 import { OpponentModels } from '../opponent-model.js';
 

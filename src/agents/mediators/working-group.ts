@@ -1,7 +1,7 @@
 import type { Domain } from '../../core/domain.js';
 import { issueSize, valueAt, type Value } from '../../core/issue.js';
 import type { Action, Package } from '../../protocols/types.js';
-import type { Agent, AgentView } from '../../session/agent-view.js';
+import type { Agent, AgentView } from '../../protocols/agent.js';
 import { positionOf } from './texts.js';
 
 /**

@@ -5,7 +5,7 @@ import type { Scenario } from '../../core/scenario.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 import { AssumedNumbers, ASSUMED_MARK } from '../analysis/assumed.js';
 import { packageText, who } from './narrate.js';
-import type { RunOutcome } from './simulate.js';
+import type { RunOutcome } from '../../session/simulate.js';
 import { answersTo, answerText, lastPackage, whyText } from './why.js';
 
 const noteAt = (scenario: Scenario, path: string): ProvenanceNote | undefined =>

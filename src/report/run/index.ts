@@ -1,13 +1,3 @@
-export {
-  planRun,
-  DEFAULT_AGENT,
-  DEFAULT_MEDIATOR,
-  DEFAULT_ROUNDS,
-  type RunPlan,
-  type RunRequest,
-  type Seating,
-} from './plan.js';
-export { simulate, agentsOf, type RunOutcome, type SimulateOptions } from './simulate.js';
 export { Narrator, who, packageText, timeUnit } from './narrate.js';
 export { resultText } from './table.js';
 export { whyText, lastPackage } from './why.js';

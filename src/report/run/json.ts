@@ -1,6 +1,6 @@
 import { PARLEY_VERSION } from '../json/version.js';
 import type { RunJson } from './json-schema.js';
-import type { RunOutcome } from './simulate.js';
+import type { RunOutcome } from '../../session/simulate.js';
 
 /** The `parley run --json` object (schema/run.schema.json). */
 export function runToJson(run: RunOutcome, files: Readonly<Record<string, string>>): RunJson {

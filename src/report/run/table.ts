@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { RunOutcome } from './simulate.js';
+import type { RunOutcome } from '../../session/simulate.js';
 import { packageText } from './narrate.js';
 import { whyText } from './why.js';
 

@@ -5,7 +5,7 @@ import type { ProtocolEvent } from '../../protocols/events.js';
 import type { Package } from '../../protocols/types.js';
 import { constraintText } from '../analysis/findings.js';
 import { packageText, who } from './narrate.js';
-import type { RunOutcome } from './simulate.js';
+import type { RunOutcome } from '../../session/simulate.js';
 
 /** The last package (or offer) on the table and who put it there. */
 export interface LastPackage {

@@ -8,7 +8,7 @@ import { plotOffers } from '../plot/offers.js';
 import { writeFileAtomic } from '../../formats/atomic-write.js';
 import { agreementMarkdown } from './agreement.js';
 import { concessionSeries, outsideMarks, positionsOf } from './positions.js';
-import type { RunOutcome } from './simulate.js';
+import type { RunOutcome } from '../../session/simulate.js';
 
 /** The files a run writes, by kind. */
 export interface RunFiles {

@@ -4,9 +4,9 @@ import { Random } from '../../../src/core/random.js';
 import { NO_ROLES, type Roles } from '../../../src/core/roles.js';
 import { bareScenario, type Scenario } from '../../../src/core/scenario.js';
 import { createAgent } from '../../../src/agents/index.js';
-import type { Agent, AgentView } from '../../../src/session/agent-view.js';
+import type { Agent, AgentView } from '../../../src/protocols/agent.js';
 import type { Expectation } from '../../../src/protocols/types.js';
-import type { VisibleEvent } from '../../../src/session/agent-view.js';
+import type { VisibleEvent } from '../../../src/protocols/agent.js';
 
 /** A domain of `issues` discrete issues with `values` values each, named i0.., v0... */
 export function gridDomain(issues: number, values: number, name = 'grid'): Domain {

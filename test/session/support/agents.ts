@@ -2,7 +2,7 @@ import { outcomeFromIndex } from '../../../src/core/domain.js';
 import { issueSize } from '../../../src/core/issue.js';
 import { utilityFor } from '../../../src/core/party.js';
 import { Random } from '../../../src/core/random.js';
-import type { Agent, AgentView } from '../../../src/session/agent-view.js';
+import type { Agent, AgentView } from '../../../src/protocols/agent.js';
 import type { Action } from '../../../src/protocols/types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Agent, AgentView } from '../../../src/session/agent-view.js';
+import type { Agent, AgentView } from '../../../src/protocols/agent.js';
 import type { Action } from '../../../src/protocols/types.js';
 
 export type Script = Action | null | ((view: AgentView) => Action | null);

@@ -1,7 +1,7 @@
 import type { Domain } from '../core/domain.js';
 import type { Party } from '../core/party.js';
-import type { ProtocolEvent } from '../protocols/events.js';
-import type { Action, Expectation } from '../protocols/types.js';
+import type { ProtocolEvent } from './events.js';
+import type { Action, Expectation } from './types.js';
 
 /** The kind of seat a role holds. */
 export type RoleKind = 'delegation' | 'mediator' | 'decision-body' | 'working-group' | 'observer';

@@ -1,15 +1,15 @@
-import { createAgent } from '../../agents/index.js';
-import { analyze, paretoImprovements } from '../../analysis/index.js';
-import type { Analysis, FrontierPoint } from '../../analysis/types.js';
-import type { Party } from '../../core/party.js';
-import type { Scenario } from '../../core/scenario.js';
-import type { BaseState } from '../../protocols/base.js';
-import type { ProtocolEvent } from '../../protocols/events.js';
-import type { Agent } from '../../session/agent-view.js';
-import type { EventLog } from '../../session/event-log.js';
-import { currentParties } from '../../session/metrics.js';
-import { summarise, type NegotiationResult } from '../../session/result.js';
-import { runSession } from '../../session/runner.js';
+import { createAgent } from '../agents/index.js';
+import { analyze, paretoImprovements } from '../analysis/index.js';
+import type { Analysis, FrontierPoint } from '../analysis/types.js';
+import type { Party } from '../core/party.js';
+import type { Scenario } from '../core/scenario.js';
+import type { BaseState } from '../protocols/base.js';
+import type { ProtocolEvent } from '../protocols/events.js';
+import type { Agent } from '../protocols/agent.js';
+import type { EventLog } from './event-log.js';
+import { currentParties } from './metrics.js';
+import { summarise, type NegotiationResult } from './result.js';
+import { runSession } from './runner.js';
 import type { RunPlan } from './plan.js';
 
 /** A finished run with everything the reports draw on. */

@@ -1,8 +1,8 @@
-import { ParleyError } from '../../core/errors.js';
-import type { Mediator, Roles } from '../../core/roles.js';
-import type { AgentSpec, Scenario, SimulationDefaults } from '../../core/scenario.js';
-import { getProtocol, PROTOCOL_NAMES } from '../../protocols/index.js';
-import { roleMap } from '../../protocols/roles.js';
+import { ParleyError } from '../core/errors.js';
+import type { Mediator, Roles } from '../core/roles.js';
+import type { AgentSpec, Scenario, SimulationDefaults } from '../core/scenario.js';
+import { getProtocol, PROTOCOL_NAMES } from '../protocols/index.js';
+import { roleMap } from '../protocols/roles.js';
 
 /**
  * What `parley run` asks for: the scenario's simulation defaults, each of which it may
