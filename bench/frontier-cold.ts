@@ -1,5 +1,5 @@
 /**
- * One cold frontier run in a fresh process, for bench/frontier.ts: reads the domain,
+ * One cold frontier run in a fresh process, for bench/frontier.bench.ts: reads the domain,
  * computes its frontier and prints JSON with the time since the process started.
  */
 import { paretoFrontier } from '../src/analysis/index.js';

@@ -4,16 +4,17 @@
  * bench/RESULTS.md with the date and the machine.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = [
-  { script: 'frontier.ts', section: 'RESULTS-frontier.md' },
-  { script: 'simulate.ts', section: 'RESULTS-simulate.md' },
-];
+// Every `bench/<name>.bench.ts` is a benchmark that writes its section to `bench/RESULTS-<name>.md`.
+const benches = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()
+  .map((script) => ({ script, section: `RESULTS-${script.slice(0, -'.bench.ts'.length)}.md` }));
 const only = process.argv.slice(2);
 
 for (const { script } of benches) {

@@ -3,7 +3,7 @@
  * agents (36, self-play included) on CameraB (ANAC 2012), Laptop (2011) and Icecream (2013),
  * each pair with two seeds: 216 negotiations, serially in one process, after loading and a
  * warm-up, with a 100-round and a 1,000-round deadline. Metrics are not part of the timing
- * (`analysis: 'skip'`). Writes bench/RESULTS-simulate.md. Run with `npx tsx bench/simulate.ts`.
+ * (`analysis: 'skip'`). Writes bench/RESULTS-simulate.md. Run with `npx tsx bench/simulate.bench.ts`.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -128,7 +128,7 @@ const lines = [
     `on ${DOMAINS.join(', ')}, each pair with seeds ${SEEDS.join(' and ')}: ${rows[0]!.negotiations} negotiations, serially in one process, ` +
     'after loading and a warm-up pass; each workload runs three times and the median total is shown ' +
     `(load average before the run: ${loadBefore}). Metrics (frontier distances) are not timed: \`runSession\` with \`analysis: 'skip'\`. ` +
-    'Regenerate with `npx tsx bench/simulate.ts`.',
+    'Regenerate with `npx tsx bench/simulate.bench.ts`.',
   '',
   '| Deadline (rounds) | Negotiations | Total (s) | Target total (s) | Within target | ms / negotiation | Negotiations / s | Agreements | Mean rounds played | NegMAS total (s) |',
   '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |',

@@ -1,7 +1,7 @@
 /**
  * Frontier benchmark: every built-in ANAC domain (2010–2013 and 2014), cold (a new process,
  * reading included) and warm (in-process after a warm-up, median of several runs). Writes
- * bench/RESULTS-frontier.md. Run with `npx tsx bench/frontier.ts [name-filter]`.
+ * bench/RESULTS-frontier.md. Run with `npx tsx bench/frontier.bench.ts [name-filter]`.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
