@@ -1,0 +1,31 @@
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** `postgres://…` or `postgresql://…` is PostgreSQL; anything else is a SQLite file. */
+export function dialectOf(location: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(location) ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Opens the database. SQLite runs in WAL mode with synchronous=FULL, so a committed
+ * transaction survives a power loss; PostgreSQL keeps its defaults (fsync on).
+ * The drivers are imported here, on demand, so commands that never serve never load them.
+ */
+export async function openDatabase(location: string): Promise<Kysely<Database>> {
+  if (dialectOf(location) === 'postgres') {
+    const { default: pg } = await import('pg');
+    // bigint columns hold milliseconds, well inside a double.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    const pool = new pg.Pool({ connectionString: location, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const { default: SQLite } = await import('better-sqlite3');
+  const database = new SQLite(location);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}

@@ -1,0 +1,77 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables of the durable store. The `log` table holds a session's event log line by
+ * line, exactly as `parley run` writes it to events.jsonl (header, events, actions), with
+ * the hash chain beside each line, so that a stored log replays and verifies like a file.
+ */
+export interface Database {
+  meta: MetaTable;
+  sessions: SessionTable;
+  seats: SeatTable;
+  invites: InviteTable;
+  log: LogTable;
+  actions: ActionTable;
+  snapshots: SnapshotTable;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface SessionTable {
+  id: string;
+  /** JSON: what the session was made from (scenario source, protocol, options). */
+  spec: string;
+  /** Wall-clock milliseconds when the session's clock started. */
+  started_at: number;
+  /** 1 once the convenor released the full results to every seat. */
+  released: number;
+  created_seq: Generated<number>;
+}
+
+export interface SeatTable {
+  session: string;
+  role: string;
+  kind: string;
+  /** sha256 of the seat's secret token; null while revoked. */
+  token_hash: string | null;
+  /** JSON agent spec when a bot plays the seat. */
+  bot: string | null;
+}
+
+export interface InviteTable {
+  token_hash: string;
+  session: string;
+  role: string;
+  used: number;
+}
+
+export interface LogTable {
+  session: string;
+  /** Line number in the log, from 0 (the header). */
+  seq: number;
+  type: string;
+  /** The protocol's event seq for event lines, else null. */
+  event_seq: number | null;
+  line: string;
+  hash: string;
+}
+
+export interface ActionTable {
+  session: string;
+  role: string;
+  action_id: string;
+  /** The log line of the action. */
+  seq: number;
+  /** JSON: the answer given the first time, returned again on a retry. */
+  response: string;
+}
+
+export interface SnapshotTable {
+  session: string;
+  /** The last log line the state includes. */
+  seq: number;
+  state: string;
+}

@@ -1,0 +1,324 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { ParleyError } from '../core/errors.js';
+import { chainHash } from './chain.js';
+import { migrate } from './migrations.js';
+import { dialectOf, openDatabase, type Dialect } from './open.js';
+import { KeyedQueue } from './queue.js';
+import type { Database } from './schema.js';
+
+export interface StoredLine {
+  readonly seq: number;
+  readonly type: string;
+  readonly eventSeq: number | null;
+  readonly line: string;
+  readonly hash: string;
+}
+
+export interface NewLine {
+  readonly type: string;
+  readonly eventSeq: number | null;
+  readonly line: string;
+}
+
+export interface SessionRow {
+  readonly id: string;
+  readonly spec: string;
+  readonly startedAt: number;
+  readonly released: boolean;
+}
+
+export interface SeatRow {
+  readonly session: string;
+  readonly role: string;
+  readonly kind: string;
+  readonly tokenHash: string | null;
+  readonly bot: string | null;
+}
+
+export interface StoredAction {
+  readonly seq: number;
+  readonly response: string;
+}
+
+/** The channel on which PostgreSQL instances tell each other of new lines (`session:seq`). */
+export const NOTIFY_CHANNEL = 'parley_log';
+
+/** What one writer of one session may do inside its transaction. */
+export interface SessionWriter {
+  /** The last line (seq -1 and hash '' for a session without lines). */
+  head(): Promise<{ seq: number; hash: string }>;
+  linesAfter(seq: number): Promise<StoredLine[]>;
+  findAction(role: string, actionId: string): Promise<StoredAction | undefined>;
+  /** Appends lines after the head, chained; with the action's answer when one caused them. */
+  append(
+    lines: readonly NewLine[],
+    action?: { role: string; actionId: string; response: string },
+  ): Promise<StoredLine[]>;
+  snapshot(seq: number, state: string): Promise<void>;
+}
+
+/** sha256 of a secret; only this is stored. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** A stable signed 64-bit advisory lock key for a session. */
+function lockKey(session: string): string {
+  return createHash('sha256').update(session).digest().readBigInt64BE(0).toString();
+}
+
+const lineOf = (r: {
+  seq: number;
+  type: string;
+  event_seq: number | null;
+  line: string;
+  hash: string;
+}): StoredLine => ({ seq: Number(r.seq), type: r.type, eventSeq: r.event_seq, line: r.line, hash: r.hash });
+
+/**
+ * The durable store behind `parley serve`: sessions, seats, the event log line by line,
+ * actions by client-chosen id, and state snapshots, on SQLite or PostgreSQL.
+ */
+export class EventStore {
+  private readonly queue = new KeyedQueue();
+
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+    readonly location: string,
+  ) {}
+
+  /** Opens the database and runs the migrations. */
+  static async open(location: string): Promise<EventStore> {
+    const db = await openDatabase(location);
+    try {
+      await migrate(db as Kysely<unknown>);
+    } catch (e) {
+      await db.destroy();
+      throw e;
+    }
+    return new EventStore(db, dialectOf(location), location);
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value;
+  }
+
+  /** Sets a value only if the key has none; true when this call set it. */
+  async putMetaIfAbsent(key: string, value: string): Promise<boolean> {
+    const r = await this.db
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  /** A new session, its seats and its header line, in one transaction. */
+  async createSession(session: SessionRow, seats: readonly SeatRow[], header: NewLine): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sessions')
+        .values({ id: session.id, spec: session.spec, started_at: session.startedAt, released: 0 })
+        .execute();
+      if (seats.length > 0)
+        await trx
+          .insertInto('seats')
+          .values(
+            seats.map((s) => ({ session: s.session, role: s.role, kind: s.kind, token_hash: s.tokenHash, bot: s.bot })),
+          )
+          .execute();
+      await trx
+        .insertInto('log')
+        .values({
+          session: session.id,
+          seq: 0,
+          type: header.type,
+          event_seq: null,
+          line: header.line,
+          hash: chainHash('', header.line),
+        })
+        .execute();
+    });
+  }
+
+  async countSessions(): Promise<number> {
+    const r = await this.db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  async sessionIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('sessions').select('id').orderBy('created_seq').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  async session(id: string): Promise<SessionRow | undefined> {
+    const r = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, spec: r.spec, startedAt: Number(r.started_at), released: Number(r.released) === 1 };
+  }
+
+  async release(id: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ released: 1 }).where('id', '=', id).execute();
+  }
+
+  async seats(session: string): Promise<SeatRow[]> {
+    const rows = await this.db.selectFrom('seats').selectAll().where('session', '=', session).orderBy('role').execute();
+    return rows.map((r) => ({ session: r.session, role: r.role, kind: r.kind, tokenHash: r.token_hash, bot: r.bot }));
+  }
+
+  async seatByTokenHash(hash: string): Promise<SeatRow | undefined> {
+    const r = await this.db.selectFrom('seats').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+    return r && { session: r.session, role: r.role, kind: r.kind, tokenHash: r.token_hash, bot: r.bot };
+  }
+
+  async updateSeat(session: string, role: string, change: { tokenHash?: string | null; bot?: string | null }) {
+    const set: { token_hash?: string | null; bot?: string | null } = {};
+    if (change.tokenHash !== undefined) set.token_hash = change.tokenHash;
+    if (change.bot !== undefined) set.bot = change.bot;
+    await this.db.updateTable('seats').set(set).where('session', '=', session).where('role', '=', role).execute();
+  }
+
+  async addInvite(hash: string, session: string, role: string): Promise<void> {
+    await this.db.insertInto('invites').values({ token_hash: hash, session, role, used: 0 }).execute();
+  }
+
+  /** Uses a one-time invite: the seat it opens, once; undefined when unknown or used. */
+  async takeInvite(hash: string): Promise<{ session: string; role: string } | undefined> {
+    const r = await this.db
+      .updateTable('invites')
+      .set({ used: 1 })
+      .where('token_hash', '=', hash)
+      .where('used', '=', 0)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return undefined;
+    return this.db.selectFrom('invites').select(['session', 'role']).where('token_hash', '=', hash).executeTakeFirst();
+  }
+
+  async lines(session: string, afterSeq = -1): Promise<StoredLine[]> {
+    const rows = await this.db
+      .selectFrom('log')
+      .selectAll()
+      .where('session', '=', session)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .execute();
+    return rows.map(lineOf);
+  }
+
+  async latestSnapshot(session: string): Promise<{ seq: number; state: string } | undefined> {
+    const r = await this.db
+      .selectFrom('snapshots')
+      .select(['seq', 'state'])
+      .where('session', '=', session)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r && { seq: Number(r.seq), state: r.state };
+  }
+
+  /**
+   * Runs `task` as the one writer of a session: after every earlier task of this process
+   * on it, inside one transaction, and on PostgreSQL holding the session's advisory lock,
+   * so that writers on other instances wait too. Nothing is visible before it commits.
+   */
+  write<T>(session: string, task: (writer: SessionWriter) => Promise<T>): Promise<T> {
+    return this.queue.run(session, () =>
+      this.db.transaction().execute(async (trx) => {
+        if (this.dialect === 'postgres')
+          await sql`select pg_advisory_xact_lock(${lockKey(session)}::bigint)`.execute(trx);
+        return task(this.writer(trx, session));
+      }),
+    );
+  }
+
+  private writer(trx: Transaction<Database>, session: string): SessionWriter {
+    const head = async () => {
+      const r = await trx
+        .selectFrom('log')
+        .select(['seq', 'hash'])
+        .where('session', '=', session)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return r ? { seq: Number(r.seq), hash: r.hash } : { seq: -1, hash: '' };
+    };
+    return {
+      head,
+      linesAfter: async (seq) =>
+        (
+          await trx
+            .selectFrom('log')
+            .selectAll()
+            .where('session', '=', session)
+            .where('seq', '>', seq)
+            .orderBy('seq')
+            .execute()
+        ).map(lineOf),
+      findAction: async (role, actionId) => {
+        const r = await trx
+          .selectFrom('actions')
+          .select(['seq', 'response'])
+          .where('session', '=', session)
+          .where('role', '=', role)
+          .where('action_id', '=', actionId)
+          .executeTakeFirst();
+        return r && { seq: Number(r.seq), response: r.response };
+      },
+      append: async (lines, action) => {
+        let { seq, hash } = await head();
+        const stored: StoredLine[] = lines.map((l) => {
+          hash = chainHash(hash, l.line);
+          return { seq: ++seq, type: l.type, eventSeq: l.eventSeq, line: l.line, hash };
+        });
+        if (stored.length > 0)
+          await trx
+            .insertInto('log')
+            .values(
+              stored.map((l) => ({
+                session,
+                seq: l.seq,
+                type: l.type,
+                event_seq: l.eventSeq,
+                line: l.line,
+                hash: l.hash,
+              })),
+            )
+            .execute();
+        if (action) {
+          const actionSeq = stored.find((l) => l.type === 'action')?.seq;
+          if (actionSeq === undefined)
+            throw new ParleyError('PARLEY_E_INTERNAL', 'an action answer without its action line');
+          await trx
+            .insertInto('actions')
+            .values({
+              session,
+              role: action.role,
+              action_id: action.actionId,
+              seq: actionSeq,
+              response: action.response,
+            })
+            .execute();
+        }
+        if (this.dialect === 'postgres' && stored.length > 0)
+          await sql`select pg_notify(${NOTIFY_CHANNEL}, ${`${session}:${seq}`})`.execute(trx);
+        return stored;
+      },
+      snapshot: async (seq, state) => {
+        await trx
+          .insertInto('snapshots')
+          .values({ session, seq, state })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      },
+    };
+  }
+}

@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenLink } from '../../src/store/chain.js';
+import { EventStore, hashSecret } from '../../src/store/store.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
+
+let pg: TestPostgres;
+let dir: string;
+let databases = 0;
+
+beforeAll(async () => {
+  pg = await startPostgres();
+  dir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+});
+
+afterAll(async () => {
+  await pg?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh database of each dialect: the same suite runs on both. */
+const DIALECTS: Record<string, () => Promise<string>> = {
+  sqlite: async () => join(dir, `s${++databases}.db`),
+  postgres: async () => pg.database(`s${++databases}`),
+};
+
+async function sessionIn(store: EventStore, id = 'sess-1'): Promise<void> {
+  await store.createSession(
+    { id, spec: '{}', startedAt: 1_000, released: false },
+    [{ session: id, role: 'A', kind: 'delegation', tokenHash: hashSecret(`${id}-a`), bot: null }],
+    { type: 'header', eventSeq: null, line: '{"type":"header"}' },
+  );
+}
+
+for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
+  describe(`the event store on ${dialect}`, () => {
+    let location: string;
+    let store: EventStore;
+    beforeAll(async () => {
+      location = await newDatabase();
+      store = await EventStore.open(location);
+    });
+    afterAll(() => store?.close());
+
+    it('runs its migrations on start, and again without harm', async () => {
+      const again = await EventStore.open(location);
+      expect(await again.countSessions()).toBeGreaterThanOrEqual(0);
+      await again.close();
+    });
+
+    it('stores a session with its header line and seats, found by token hash only', async () => {
+      await sessionIn(store);
+      expect((await store.session('sess-1'))?.startedAt).toBe(1_000);
+      expect((await store.seatByTokenHash(hashSecret('sess-1-a')))?.role).toBe('A');
+      expect(await store.seatByTokenHash('sess-1-a')).toBeUndefined();
+      const lines = await store.lines('sess-1');
+      expect(lines.map((l) => l.seq)).toEqual([0]);
+    });
+
+    it('appends lines after the head with an unbroken hash chain', async () => {
+      await store.write('sess-1', (w) =>
+        w.append(
+          [
+            { type: 'action', eventSeq: null, line: '{"type":"action","n":1}' },
+            { type: 'event', eventSeq: 1, line: '{"type":"event","n":1}' },
+          ],
+          { role: 'A', actionId: 'a-1', response: '{"ok":1}' },
+        ),
+      );
+      const lines = await store.lines('sess-1');
+      expect(lines.map((l) => l.seq)).toEqual([0, 1, 2]);
+      expect(brokenLink(lines)).toBe(-1);
+      expect(brokenLink([lines[0]!, { ...lines[1]!, line: '{"type":"action","n":2}' }])).toBe(1);
+      expect((await store.lines('sess-1', 1)).map((l) => l.eventSeq)).toEqual([1]);
+    });
+
+    it('keeps the first answer of an action id, and refuses the same id twice', async () => {
+      const found = await store.write('sess-1', (w) => w.findAction('A', 'a-1'));
+      expect(found).toEqual({ seq: 1, response: '{"ok":1}' });
+      await expect(
+        store.write('sess-1', (w) =>
+          w.append([{ type: 'action', eventSeq: null, line: '{}' }], { role: 'A', actionId: 'a-1', response: '{}' }),
+        ),
+      ).rejects.toThrow();
+      // The failed transaction left nothing behind.
+      expect((await store.lines('sess-1')).length).toBe(3);
+    });
+
+    it('refuses a second line at a taken (session, seq)', async () => {
+      await expect(
+        store.db
+          .insertInto('log')
+          .values({ session: 'sess-1', seq: 1, type: 'event', event_seq: 9, line: 'x', hash: 'y' })
+          .execute(),
+      ).rejects.toThrow();
+    });
+
+    it('serialises concurrent writers of one session into one gapless sequence', async () => {
+      await sessionIn(store, 'sess-2');
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          store.write('sess-2', async (w) => {
+            const head = await w.head();
+            await w.append([{ type: 'event', eventSeq: head.seq, line: `{"n":${i}}` }]);
+          }),
+        ),
+      );
+      const lines = await store.lines('sess-2');
+      expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+      expect(brokenLink(lines)).toBe(-1);
+    });
+
+    it('serialises writers in two store instances on one database', async () => {
+      if (dialect === 'sqlite') return; // SQLite serves from one process; serve refuses a second.
+      const other = await EventStore.open(location);
+      await sessionIn(store, 'sess-3');
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          (i % 2 === 0 ? store : other).write('sess-3', (w) =>
+            w.append([{ type: 'event', eventSeq: i, line: `${i}` }]),
+          ),
+        ),
+      );
+      await other.close();
+      const lines = await store.lines('sess-3');
+      expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+      expect(brokenLink(lines)).toBe(-1);
+    });
+
+    it('opens an invite once', async () => {
+      await store.addInvite(hashSecret('inv'), 'sess-1', 'A');
+      expect(await store.takeInvite(hashSecret('inv'))).toEqual({ session: 'sess-1', role: 'A' });
+      expect(await store.takeInvite(hashSecret('inv'))).toBeUndefined();
+      expect(await store.takeInvite(hashSecret('nope'))).toBeUndefined();
+    });
+
+    it('revokes and reissues a seat token', async () => {
+      await store.updateSeat('sess-1', 'A', { tokenHash: null });
+      expect(await store.seatByTokenHash(hashSecret('sess-1-a'))).toBeUndefined();
+      await store.updateSeat('sess-1', 'A', { tokenHash: hashSecret('new') });
+      expect((await store.seatByTokenHash(hashSecret('new')))?.session).toBe('sess-1');
+    });
+
+    it('returns the latest snapshot', async () => {
+      await store.write('sess-1', async (w) => {
+        await w.snapshot(1, '{"a":1}');
+        await w.snapshot(2, '{"a":2}');
+      });
+      expect(await store.latestSnapshot('sess-1')).toEqual({ seq: 2, state: '{"a":2}' });
+      expect(await store.latestSnapshot('sess-2')).toBeUndefined();
+    });
+
+    it('sets a meta value only once', async () => {
+      expect(await store.putMetaIfAbsent('admin', 'h1')).toBe(true);
+      expect(await store.putMetaIfAbsent('admin', 'h2')).toBe(false);
+      expect(await store.getMeta('admin')).toBe('h1');
+    });
+
+    it('commits durably: WAL with synchronous=FULL on SQLite, fsync on PostgreSQL', async () => {
+      if (dialect === 'sqlite') {
+        const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+        const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db);
+        expect(mode.rows[0]?.journal_mode).toBe('wal');
+        expect(sync.rows[0]?.synchronous).toBe(2);
+      } else {
+        const fsync = await sql<{ fsync: string }>`show fsync`.execute(store.db);
+        expect(fsync.rows[0]?.fsync).toBe('on');
+      }
+    });
+  });
+}
