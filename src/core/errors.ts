@@ -13,6 +13,13 @@ export const ERROR_CODES = {
   PARLEY_E_INVALID_ACTION: { exit: 1, http: 409 },
   PARLEY_E_USAGE: { exit: 2, http: 400 },
   PARLEY_E_INTERNAL: { exit: 3, http: 500 },
+  PARLEY_E_AUTH: { exit: 1, http: 401 },
+  PARLEY_E_FORBIDDEN: { exit: 1, http: 403 },
+  PARLEY_E_NOT_FOUND: { exit: 1, http: 404 },
+  PARLEY_E_CONFLICT: { exit: 1, http: 409 },
+  PARLEY_E_TOO_LARGE: { exit: 1, http: 413 },
+  PARLEY_E_RATE_LIMIT: { exit: 1, http: 429 },
+  PARLEY_E_LIMIT: { exit: 1, http: 429 },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -23,17 +23,18 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('session', 'text', (c) => c.notNull().references('sessions.id'))
         .addColumn('role', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('token_hash', 'text', (c) => c.unique())
         .addColumn('bot', 'text')
         .addPrimaryKeyConstraint('seats_pk', ['session', 'role'])
         .execute();
       await db.schema
-        .createTable('invites')
+        .createTable('credentials')
         .addColumn('token_hash', 'text', (c) => c.primaryKey())
         .addColumn('session', 'text', (c) => c.notNull())
         .addColumn('role', 'text', (c) => c.notNull())
-        .addColumn('used', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
+      await db.schema.createIndex('credentials_seat').on('credentials').columns(['session', 'role']).execute();
       await db.schema
         .createTable('log')
         .addColumn('session', 'text', (c) => c.notNull())

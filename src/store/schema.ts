@@ -9,7 +9,7 @@ export interface Database {
   meta: MetaTable;
   sessions: SessionTable;
   seats: SeatTable;
-  invites: InviteTable;
+  credentials: CredentialTable;
   log: LogTable;
   actions: ActionTable;
   snapshots: SnapshotTable;
@@ -35,17 +35,19 @@ export interface SeatTable {
   session: string;
   role: string;
   kind: string;
-  /** sha256 of the seat's secret token; null while revoked. */
-  token_hash: string | null;
   /** JSON agent spec when a bot plays the seat. */
   bot: string | null;
 }
 
-export interface InviteTable {
+/** A secret that opens one seat, stored only as its sha256. */
+export interface CredentialTable {
   token_hash: string;
   session: string;
   role: string;
-  used: number;
+  /** `bearer` (API token), `invite` (one-time link) or `cookie` (a browser's, from an invite). */
+  kind: string;
+  /** 1 once revoked, or once an invite was used. */
+  revoked: number;
 }
 
 export interface LogTable {

@@ -32,9 +32,10 @@ export interface SeatRow {
   readonly session: string;
   readonly role: string;
   readonly kind: string;
-  readonly tokenHash: string | null;
   readonly bot: string | null;
 }
+
+export type CredentialKind = 'bearer' | 'invite' | 'cookie';
 
 export interface StoredAction {
   readonly seq: number;
@@ -120,8 +121,12 @@ export class EventStore {
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
-  /** A new session, its seats and its header line, in one transaction. */
-  async createSession(session: SessionRow, seats: readonly SeatRow[], header: NewLine): Promise<void> {
+  /** A new session, its seats with their tokens' hashes and its first lines (the header first), in one transaction. */
+  async createSession(
+    session: SessionRow,
+    seats: readonly (SeatRow & { tokenHash: string })[],
+    lines: readonly NewLine[],
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('sessions')
@@ -130,20 +135,30 @@ export class EventStore {
       if (seats.length > 0)
         await trx
           .insertInto('seats')
+          .values(seats.map((s) => ({ session: s.session, role: s.role, kind: s.kind, bot: s.bot })))
+          .execute();
+      if (seats.length > 0)
+        await trx
+          .insertInto('credentials')
           .values(
-            seats.map((s) => ({ session: s.session, role: s.role, kind: s.kind, token_hash: s.tokenHash, bot: s.bot })),
+            seats.map((s) => ({
+              token_hash: s.tokenHash,
+              session: s.session,
+              role: s.role,
+              kind: 'bearer',
+              revoked: 0,
+            })),
           )
           .execute();
+      let hash = '';
       await trx
         .insertInto('log')
-        .values({
-          session: session.id,
-          seq: 0,
-          type: header.type,
-          event_seq: null,
-          line: header.line,
-          hash: chainHash('', header.line),
-        })
+        .values(
+          lines.map((l, seq) => {
+            hash = chainHash(hash, l.line);
+            return { session: session.id, seq, type: l.type, event_seq: l.eventSeq, line: l.line, hash };
+          }),
+        )
         .execute();
     });
   }
@@ -172,35 +187,56 @@ export class EventStore {
 
   async seats(session: string): Promise<SeatRow[]> {
     const rows = await this.db.selectFrom('seats').selectAll().where('session', '=', session).orderBy('role').execute();
-    return rows.map((r) => ({ session: r.session, role: r.role, kind: r.kind, tokenHash: r.token_hash, bot: r.bot }));
+    return rows.map((r) => ({ session: r.session, role: r.role, kind: r.kind, bot: r.bot }));
   }
 
-  async seatByTokenHash(hash: string): Promise<SeatRow | undefined> {
-    const r = await this.db.selectFrom('seats').selectAll().where('token_hash', '=', hash).executeTakeFirst();
-    return r && { session: r.session, role: r.role, kind: r.kind, tokenHash: r.token_hash, bot: r.bot };
+  async setBot(session: string, role: string, bot: string | null): Promise<void> {
+    await this.db.updateTable('seats').set({ bot }).where('session', '=', session).where('role', '=', role).execute();
   }
 
-  async updateSeat(session: string, role: string, change: { tokenHash?: string | null; bot?: string | null }) {
-    const set: { token_hash?: string | null; bot?: string | null } = {};
-    if (change.tokenHash !== undefined) set.token_hash = change.tokenHash;
-    if (change.bot !== undefined) set.bot = change.bot;
-    await this.db.updateTable('seats').set(set).where('session', '=', session).where('role', '=', role).execute();
+  async addCredential(hash: string, session: string, role: string, kind: CredentialKind): Promise<void> {
+    await this.db.insertInto('credentials').values({ token_hash: hash, session, role, kind, revoked: 0 }).execute();
   }
 
-  async addInvite(hash: string, session: string, role: string): Promise<void> {
-    await this.db.insertInto('invites').values({ token_hash: hash, session, role, used: 0 }).execute();
+  /** The seat a live credential of one of `kinds` opens, or undefined. */
+  async credential(
+    hash: string,
+    kinds: readonly CredentialKind[],
+  ): Promise<{ session: string; role: string } | undefined> {
+    return this.db
+      .selectFrom('credentials')
+      .select(['session', 'role'])
+      .where('token_hash', '=', hash)
+      .where('revoked', '=', 0)
+      .where('kind', 'in', kinds)
+      .executeTakeFirst();
+  }
+
+  /** Revokes every credential of a seat (its token, cookies and unused invites). */
+  async revokeSeat(session: string, role: string): Promise<void> {
+    await this.db
+      .updateTable('credentials')
+      .set({ revoked: 1 })
+      .where('session', '=', session)
+      .where('role', '=', role)
+      .execute();
   }
 
   /** Uses a one-time invite: the seat it opens, once; undefined when unknown or used. */
   async takeInvite(hash: string): Promise<{ session: string; role: string } | undefined> {
     const r = await this.db
-      .updateTable('invites')
-      .set({ used: 1 })
+      .updateTable('credentials')
+      .set({ revoked: 1 })
       .where('token_hash', '=', hash)
-      .where('used', '=', 0)
+      .where('kind', '=', 'invite')
+      .where('revoked', '=', 0)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return undefined;
-    return this.db.selectFrom('invites').select(['session', 'role']).where('token_hash', '=', hash).executeTakeFirst();
+    return this.db
+      .selectFrom('credentials')
+      .select(['session', 'role'])
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
   }
 
   async lines(session: string, afterSeq = -1): Promise<StoredLine[]> {

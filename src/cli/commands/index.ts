@@ -6,6 +6,7 @@ import { evalCommand } from './eval.js';
 import { listCommand } from './list.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
+import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
 /** Every `parley` command, in the order `parley --help` lists them. Add new ones here. */
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CliCommand[] = [
   runCommand,
   replayCommand,
   demoCommand,
+  serveCommand,
 ];

@@ -1,0 +1,97 @@
+import type { BaseState } from '../protocols/base.js';
+import { CLOCK_ROLE } from '../session/attempt.js';
+import type { LiveSession } from './live-session.js';
+
+const HOUR_MS = 3_600_000;
+/** setTimeout's largest delay; longer waits are re-armed when it fires. */
+const MAX_DELAY = 2_147_483_647;
+
+/** Scenario hours since the session's clock started, at `timeScale` scenario hours per real hour. */
+export function scenarioNow(startedAt: number, timeScale: number, wallMs: number): number {
+  return ((wallMs - startedAt) / HOUR_MS) * timeScale;
+}
+
+export function wallTimeOf(startedAt: number, timeScale: number, hours: number): number {
+  return startedAt + (hours * HOUR_MS) / timeScale;
+}
+
+function adjournmentReturns(state: BaseState): number[] {
+  const adjourned = (state as { adjourned?: Record<string, { until: number; missed: boolean }> }).adjourned;
+  return adjourned
+    ? Object.values(adjourned)
+        .filter((a) => !a.missed)
+        .map((a) => a.until)
+    : [];
+}
+
+/**
+ * When the clock must next tick, in scenario hours: the next round boundary (a round is
+ * `hoursPerRound`, as in `parley run`), or earlier when an outside event, an adjournment's
+ * return or the time deadline falls before it. Null when the talks are over.
+ */
+export function nextDue(state: BaseState, hoursPerRound: number): number | null {
+  if (state.end) return null;
+  const now = state.now;
+  let due = (Math.floor(now / hoursPerRound + 1e-9) + 1) * hoursPerRound;
+  const consider = (t: number) => {
+    if (t > now && t < due) due = t;
+  };
+  for (const e of state.setup.timeline) if (!state.fired.includes(e.id)) consider(e.at);
+  if (state.deadline.time !== undefined) consider(state.deadline.time);
+  for (const t of adjournmentReturns(state)) consider(t);
+  return due;
+}
+
+/**
+ * The session's real clock: one timer for the next due tick, re-armed from the state after
+ * every change (so also after a restart). A tick's action id is its due time, so a tick
+ * fired twice (a retry, or two instances) is applied once.
+ */
+export class SessionClock {
+  private timer: NodeJS.Timeout | null = null;
+  private armedFor: number | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly live: LiveSession,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  arm(): void {
+    if (this.stopped) return;
+    const due = nextDue(this.live.state, this.live.hoursPerRound);
+    if (due === this.armedFor) return;
+    this.clear();
+    this.armedFor = due;
+    if (due === null) return;
+    const delay = wallTimeOf(this.live.startedAt, this.live.timeScale, due) - Date.now();
+    this.timer = setTimeout(() => this.fire(due), Math.max(0, Math.min(delay, MAX_DELAY)));
+    this.timer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clear();
+  }
+
+  private fire(due: number): void {
+    this.timer = null;
+    this.armedFor = null;
+    const late = wallTimeOf(this.live.startedAt, this.live.timeScale, due) - Date.now();
+    if (late > 0) return this.arm();
+    this.live.act(CLOCK_ROLE, `tick:${due}`, { kind: 'tick', now: due }).then(
+      () => this.arm(),
+      (e: unknown) => {
+        this.onError(e);
+        // Try again shortly: a failed commit changed nothing.
+        if (!this.stopped) setTimeout(() => this.arm(), 1_000).unref();
+      },
+    );
+  }
+
+  private clear(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.armedFor = null;
+  }
+}

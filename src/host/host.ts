@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { ParleyError } from '../core/errors.js';
+import type { AgentSpec } from '../core/scenario.js';
+import { getProtocol } from '../protocols/index.js';
+import { EVENT_LOG_VERSION, type LogHeader } from '../session/event-log.js';
+import { setupOf } from '../session/runner.js';
+import { hashSecret, NOTIFY_CHANNEL, type EventStore } from '../store/store.js';
+import { BotDriver } from './bots.js';
+import { SessionClock } from './clock.js';
+import { eventLine, headerLine } from './lines.js';
+import { LiveSession } from './live-session.js';
+import { checkBotSpec, planOf, specOf, type CreateSession } from './spec.js';
+
+export interface HostLimits {
+  readonly maxSessions: number;
+  readonly maxSeats: number;
+}
+
+/** The convenor's seat in every session: sees the whole log, manages seats and results. */
+export const CONVENOR = 'convenor';
+
+export interface SeatToken {
+  readonly role: string;
+  readonly kind: string;
+  readonly token: string;
+  readonly bot: AgentSpec | null;
+}
+
+export interface CreatedSession {
+  readonly id: string;
+  readonly seats: readonly SeatToken[];
+}
+
+/** A secret of 256 random bits, URL-safe. */
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+interface Hosted {
+  readonly live: LiveSession;
+  readonly bots: BotDriver;
+  readonly clock: SessionClock;
+}
+
+/**
+ * Every hosted session of one server process: created here, rebuilt from the store on
+ * start (timers re-armed, bots seated again), and on PostgreSQL kept in step with other
+ * instances through LISTEN/NOTIFY.
+ */
+export class Host {
+  private readonly hosted = new Map<string, Promise<Hosted>>();
+  private listener: { end(): Promise<void> } | null = null;
+  private closed = false;
+
+  constructor(
+    readonly store: EventStore,
+    readonly limits: HostLimits,
+    private readonly log: (message: string, error?: unknown) => void = () => undefined,
+  ) {}
+
+  /** Loads every stored session and, on PostgreSQL, listens for other instances' lines. */
+  async start(): Promise<void> {
+    if (this.store.dialect === 'postgres') await this.listen();
+    for (const id of await this.store.sessionIds()) await this.session(id);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const h of this.hosted.values()) (await h.catch(() => null))?.clock.stop();
+    await this.listener?.end();
+  }
+
+  /** The session, from memory or rebuilt from the store; NOT_FOUND when there is none. */
+  async session(id: string): Promise<Hosted> {
+    let hosted = this.hosted.get(id);
+    if (!hosted) {
+      hosted = this.load(id);
+      this.hosted.set(id, hosted);
+      hosted.catch(() => this.hosted.delete(id));
+    }
+    return hosted;
+  }
+
+  async live(id: string): Promise<LiveSession> {
+    return (await this.session(id)).live;
+  }
+
+  private async load(id: string): Promise<Hosted> {
+    const live = await LiveSession.load(this.store, id, planOf);
+    const onError = (e: unknown) => this.log(`session ${id}`, e);
+    const hosted: Hosted = { live, bots: new BotDriver(live, onError), clock: new SessionClock(live, onError) };
+    for (const seat of await this.store.seats(id))
+      if (seat.bot) hosted.bots.set(seat.role, JSON.parse(seat.bot) as AgentSpec);
+    live.onChange = () => {
+      if (this.closed) return;
+      hosted.clock.arm();
+      hosted.bots.poke();
+    };
+    live.onChange();
+    return hosted;
+  }
+
+  async create(body: CreateSession): Promise<CreatedSession> {
+    if ((await this.store.countSessions()) >= this.limits.maxSessions)
+      throw new ParleyError('PARLEY_E_LIMIT', `this server hosts at most ${this.limits.maxSessions} sessions`);
+    const spec = specOf(body);
+    const plan = planOf(spec);
+    const setup = setupOf(plan.scenario, plan.deadline, plan.seed);
+    const header: LogHeader = {
+      type: 'header',
+      version: EVENT_LOG_VERSION,
+      scenario: plan.scenario.name,
+      protocol: plan.protocol,
+      seed: plan.seed,
+      hoursPerRound: plan.hoursPerRound,
+      setup,
+    };
+    const init = getProtocol(plan.protocol).init(setup);
+    const roles = [
+      { role: CONVENOR, kind: CONVENOR, spec: null as AgentSpec | null },
+      ...plan.seats.map((s) => ({ role: s.role, kind: s.kind as string, spec: s.spec as AgentSpec | null })),
+      ...plan.scenario.roles.observers.map((o) => ({ role: o.name, kind: 'observer', spec: null })),
+    ];
+    if (roles.length > this.limits.maxSeats)
+      throw new ParleyError(
+        'PARLEY_E_LIMIT',
+        `a session has at most ${this.limits.maxSeats} seats; this one needs ${roles.length}`,
+      );
+    const bots = body.bots ?? {};
+    for (const role of Object.keys(bots === 'all' ? {} : bots))
+      if (!plan.seats.some((s) => s.role === role))
+        throw new ParleyError(
+          'PARLEY_E_USAGE',
+          `no acting seat "${role}" for a bot; seats: ${plan.seats.map((s) => s.role).join(', ')}`,
+        );
+    const seats: SeatToken[] = roles.map((r) => ({
+      role: r.role,
+      kind: r.kind,
+      token: newSecret(),
+      bot: bots === 'all' ? (r.kind === CONVENOR || r.kind === 'observer' ? null : r.spec) : (bots[r.role] ?? null),
+    }));
+    const id = randomBytes(16).toString('base64url');
+    await this.store.createSession(
+      { id, spec: JSON.stringify(spec), startedAt: Date.now(), released: false },
+      seats.map((s) => ({
+        session: id,
+        role: s.role,
+        kind: s.kind,
+        tokenHash: hashSecret(s.token),
+        bot: s.bot && JSON.stringify(s.bot),
+      })),
+      [headerLine(header), ...init.events.map(eventLine)],
+    );
+    await this.session(id);
+    return { id, seats };
+  }
+
+  /** Gives a seat to a bot, or takes it back (null). */
+  async setBot(id: string, role: string, spec: AgentSpec | null): Promise<void> {
+    const hosted = await this.session(id);
+    if (spec) checkBotSpec(spec);
+    if (!hosted.live.plan.seats.some((s) => s.role === role))
+      throw new ParleyError('PARLEY_E_USAGE', `"${role}" is not an acting seat; only acting seats take bots`);
+    await this.store.setBot(id, role, spec && JSON.stringify(spec));
+    hosted.bots.set(role, spec);
+    hosted.bots.poke();
+  }
+
+  private async listen(): Promise<void> {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: this.store.location });
+    await client.connect();
+    client.on('notification', (n) => {
+      const id = n.payload?.slice(0, n.payload.lastIndexOf(':'));
+      if (!id) return;
+      void this.session(id)
+        .then((h) => h.live.catchUp())
+        .catch((e: unknown) => this.log(`catching up session ${id}`, e));
+    });
+    client.on('error', (e) => this.log('PostgreSQL listener', e));
+    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    this.listener = client;
+  }
+}
