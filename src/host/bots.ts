@@ -2,6 +2,7 @@ import { createAgent } from '../agents/index.js';
 import type { AgentSpec } from '../core/scenario.js';
 import type { Agent } from '../protocols/agent.js';
 import type { LiveSession } from './live-session.js';
+import { actingSeats } from './spec.js';
 
 /** Attempts a bot may make in a row when the protocol refuses them, as in `parley run`. */
 const MAX_TRIES = 4;
@@ -32,10 +33,10 @@ export class BotDriver {
       return;
     }
     const { plan } = this.live;
-    const seating = plan.seats.find((s) => s.role === role);
+    const seating = actingSeats(plan).find((s) => s.role === role);
     const party = seating?.party;
     const self = party === undefined ? undefined : plan.scenario.parties.find((p) => p.name === party);
-    const lead = seating?.spec.params?.lead;
+    const lead = seating?.spec?.params?.lead;
     const params = lead !== undefined && spec.params?.lead === undefined ? { ...spec.params, lead } : spec.params;
     const agent = createAgent({ ...spec, params }, role, {
       kind: seating?.kind ?? 'delegation',

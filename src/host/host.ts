@@ -9,7 +9,7 @@ import { BotDriver } from './bots.js';
 import { SessionClock } from './clock.js';
 import { eventLine, headerLine } from './lines.js';
 import { LiveSession } from './live-session.js';
-import { checkBotSpec, planOf, specOf, type CreateSession } from './spec.js';
+import { actingSeats, checkBotSpec, planOf, specOf, type CreateSession } from './spec.js';
 
 export interface HostLimits {
   readonly maxSessions: number;
@@ -118,7 +118,7 @@ export class Host {
     const init = getProtocol(plan.protocol).init(setup);
     const roles = [
       { role: CONVENOR, kind: CONVENOR, spec: null as AgentSpec | null },
-      ...plan.seats.map((s) => ({ role: s.role, kind: s.kind as string, spec: s.spec as AgentSpec | null })),
+      ...actingSeats(plan).map((s) => ({ role: s.role, kind: s.kind as string, spec: s.spec })),
       ...plan.scenario.roles.observers.map((o) => ({ role: o.name, kind: 'observer', spec: null })),
     ];
     if (roles.length > this.limits.maxSeats)
@@ -159,7 +159,7 @@ export class Host {
   async setBot(id: string, role: string, spec: AgentSpec | null): Promise<void> {
     const hosted = await this.session(id);
     if (spec) checkBotSpec(spec);
-    if (!hosted.live.plan.seats.some((s) => s.role === role))
+    if (!actingSeats(hosted.live.plan).some((s) => s.role === role))
       throw new ParleyError('PARLEY_E_USAGE', `"${role}" is not an acting seat; only acting seats take bots`);
     await this.store.setBot(id, role, spec && JSON.stringify(spec));
     hosted.bots.set(role, spec);

@@ -7,7 +7,7 @@ import { isParleyError, ParleyError } from '../core/errors.js';
 import type { AgentSpec, Scenario } from '../core/scenario.js';
 import { loadInput } from '../formats/input.js';
 import { PROTOCOL_NAMES } from '../protocols/index.js';
-import { planRun, type RunPlan, type RunRequest } from '../session/plan.js';
+import { planRun, type RunPlan, type RunRequest, type Seating } from '../session/plan.js';
 
 const paramValue = z.union([z.number(), z.string().max(200), z.boolean()]);
 
@@ -127,4 +127,21 @@ export function scenarioOf(spec: SessionSpec): Scenario {
 
 export function planOf(spec: SessionSpec): RunPlan {
   return planRun(scenarioOf(spec), spec.request);
+}
+
+/** A seat of a live session that acts: the plan's seats, plus every mediator of a mediated protocol. */
+export interface ActingSeat {
+  readonly role: string;
+  readonly kind: Seating['kind'];
+  readonly party?: string;
+  /** The bot `parley run` would seat here; null where `parley run` seats none. */
+  readonly spec: AgentSpec | null;
+}
+
+export function actingSeats(plan: RunPlan): ActingSeat[] {
+  const seats: ActingSeat[] = plan.seats.map((s) => ({ ...s, spec: s.spec }));
+  if (plan.protocol !== 'saop')
+    for (const m of plan.scenario.roles.mediators)
+      if (!seats.some((s) => s.role === m.name)) seats.push({ role: m.name, kind: 'mediator', spec: null });
+  return seats;
 }

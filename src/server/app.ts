@@ -16,7 +16,7 @@ import { hashSecret, type EventStore } from '../store/store.js';
 import { ADMIN_META, rateKey } from './auth.js';
 import { apiError, errorReply } from './errors.js';
 import { actionRoutes } from './routes/actions.js';
-import type { RouteContext } from './routes/context.js';
+import { auth, type RouteContext } from './routes/context.js';
 import { resultRoutes } from './routes/results.js';
 import { seatRoutes } from './routes/seats.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -119,6 +119,11 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
       if (origin && allowed.has(origin)) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
     });
   }
+  // Credentials are checked before the body and query: without a seat, nothing else is said.
+  app.addHook('preValidation', async (request) => {
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/sessions') && !path.endsWith('/stream')) await auth(ctx, request);
+  });
   app.get('/health', { schema: { summary: 'Liveness' } }, async () => ({ ok: true }));
   for (const routes of [sessionRoutes, actionRoutes, seatRoutes, resultRoutes, streamRoutes])
     await app.register(routes(ctx));

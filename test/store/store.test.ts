@@ -31,7 +31,7 @@ async function sessionIn(store: EventStore, id = 'sess-1'): Promise<void> {
   await store.createSession(
     { id, spec: '{}', startedAt: 1_000, released: false },
     [{ session: id, role: 'A', kind: 'delegation', tokenHash: hashSecret(`${id}-a`), bot: null }],
-    { type: 'header', eventSeq: null, line: '{"type":"header"}' },
+    [{ type: 'header', eventSeq: null, line: '{"type":"header"}' }],
   );
 }
 
@@ -54,8 +54,9 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
     it('stores a session with its header line and seats, found by token hash only', async () => {
       await sessionIn(store);
       expect((await store.session('sess-1'))?.startedAt).toBe(1_000);
-      expect((await store.seatByTokenHash(hashSecret('sess-1-a')))?.role).toBe('A');
-      expect(await store.seatByTokenHash('sess-1-a')).toBeUndefined();
+      expect((await store.credential(hashSecret('sess-1-a'), ['bearer']))?.role).toBe('A');
+      expect(await store.credential('sess-1-a', ['bearer'])).toBeUndefined();
+      expect(await store.credential(hashSecret('sess-1-a'), ['cookie'])).toBeUndefined();
       const lines = await store.lines('sess-1');
       expect(lines.map((l) => l.seq)).toEqual([0]);
     });
@@ -131,17 +132,17 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
     });
 
     it('opens an invite once', async () => {
-      await store.addInvite(hashSecret('inv'), 'sess-1', 'A');
+      await store.addCredential(hashSecret('inv'), 'sess-1', 'A', 'invite');
       expect(await store.takeInvite(hashSecret('inv'))).toEqual({ session: 'sess-1', role: 'A' });
       expect(await store.takeInvite(hashSecret('inv'))).toBeUndefined();
       expect(await store.takeInvite(hashSecret('nope'))).toBeUndefined();
     });
 
     it('revokes and reissues a seat token', async () => {
-      await store.updateSeat('sess-1', 'A', { tokenHash: null });
-      expect(await store.seatByTokenHash(hashSecret('sess-1-a'))).toBeUndefined();
-      await store.updateSeat('sess-1', 'A', { tokenHash: hashSecret('new') });
-      expect((await store.seatByTokenHash(hashSecret('new')))?.session).toBe('sess-1');
+      await store.revokeSeat('sess-1', 'A');
+      expect(await store.credential(hashSecret('sess-1-a'), ['bearer'])).toBeUndefined();
+      await store.addCredential(hashSecret('new'), 'sess-1', 'A', 'bearer');
+      expect((await store.credential(hashSecret('new'), ['bearer']))?.session).toBe('sess-1');
     });
 
     it('returns the latest snapshot', async () => {

@@ -13,6 +13,14 @@ export interface RouteContext {
   readonly ratePerMinute: number;
 }
 
+const principals = new WeakMap<FastifyRequest, Promise<Principal>>();
+
+/** The request's principal, resolved once (the first time by the hook that runs before validation). */
 export function auth(ctx: RouteContext, request: FastifyRequest): Promise<Principal> {
-  return principalOf(request, ctx.store);
+  let principal = principals.get(request);
+  if (!principal) {
+    principal = principalOf(request, ctx.store);
+    principals.set(request, principal);
+  }
+  return principal;
 }

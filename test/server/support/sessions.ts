@@ -1,0 +1,78 @@
+import { loadInput } from '../../../src/formats/input.js';
+import { writeScenarioText } from '../../../src/formats/scenario/index.js';
+import type { Harness } from './harness.js';
+
+/**
+ * cairo-2024 with one blocking set relaxed (Israel's three red lines that keep the zone
+ * empty, as `parley analyze` lists them), so that the talks can reach an agreement and
+ * ratification. Uploaded as a parley YAML file.
+ */
+export function relaxedCairo(): { name: string; content: string } {
+  const scenario = loadInput(['cairo-2024']);
+  const relaxed = {
+    ...scenario,
+    name: 'cairo-2024-relaxed',
+    parties: scenario.parties.map((p) =>
+      p.name === 'Israel'
+        ? {
+            ...p,
+            redLines: p.redLines.filter(
+              (r) => !['pause-not-end', 'no-complete-withdrawal', 'rafah-regardless'].includes(r.id),
+            ),
+          }
+        : p,
+    ),
+  };
+  return { name: 'cairo-2024-relaxed.yaml', content: writeScenarioText(relaxed, 'yaml') };
+}
+
+export const E = 'Egypt';
+export const Q = 'Qatar';
+export const ID = 'Israeli delegation';
+export const HD = 'Hamas delegation';
+export const IC = 'Israeli war cabinet';
+export const HL = 'Hamas leadership (Doha)';
+export const WG = 'Qatari technical team with Egypt';
+
+async function waitFor(h: Harness, id: string, convenor: string, kind: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if ((await h.logEvents(id, convenor)).some((e) => e.kind === kind)) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no ${kind} event`);
+}
+
+/**
+ * A shuttle session played by people through the API, seat by seat, to reach the event
+ * kinds bots do not: a settled phase and its revised package, a missed return, a refused
+ * ratification, a refused action and a walk-away.
+ */
+export async function playScriptedShuttle(h: Harness, id: string, tokens: Record<string, string>): Promise<void> {
+  const info = (await h.call('GET', `/sessions/${id}`, tokens[E])).body;
+  const issues = info.domain.issues as { name: string; values?: string[]; kind?: string }[];
+  const first = Object.fromEntries(issues.map((i) => [i.name, (i as any).values[0]]));
+  const last = Object.fromEntries(issues.map((i) => [i.name, (i as any).values.at(-1)]));
+  let n = 0;
+  const act = async (role: string, action: Record<string, unknown>, ok = true) => {
+    const r = await h.call('POST', `/sessions/${id}/actions`, tokens[role], { actionId: `script-${++n}`, action });
+    if ((r.status === 200) !== ok) throw new Error(`${role} ${action.kind}: ${r.status} ${r.text}`);
+    return r.body;
+  };
+  const now = async () => (await h.call('GET', `/sessions/${id}/view`, tokens.convenor)).body.now as number;
+  await act(E, { kind: 'table', text: first, to: [] });
+  await act(Q, { kind: 'relay', to: 'Hamas', message: 'Israel asks for an answer soon', about: 'pkg-1' });
+  await act(HD, { kind: 'statement', text: 'We study the text.' });
+  const group = issues.find((i) => i.name === 'truce-days')!;
+  await act(WG, { kind: 'settle', proposal: 'pkg-1', details: { 'truce-days': (group as any).values[1] } });
+  await act(ID, { kind: 'reject', proposal: 'pkg-1', reason: 'not enough' });
+  await act(HD, { kind: 'adjourn', until: (await now()) + 2, reason: 'consult in Doha' });
+  await waitFor(h, id, tokens.convenor!, 'return-missed');
+  await act(HD, { kind: 'return' });
+  await act(E, { kind: 'table', text: last, to: [] });
+  await act(ID, { kind: 'accept', proposal: 'pkg-2' });
+  await act(HD, { kind: 'accept', proposal: 'pkg-2' });
+  await act(IC, { kind: 'refuse-ratification', proposal: 'pkg-2', reason: 'the cabinet refuses' });
+  await act(HL, { kind: 'ratify', proposal: 'pkg-2' });
+  await act(HD, { kind: 'accept', proposal: 'pkg-404' }, false);
+  await act(ID, { kind: 'end', reason: 'we leave' });
+}
