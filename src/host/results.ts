@@ -2,8 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParleyError } from '../core/errors.js';
-import { runToJson } from '../report/run/json.js';
-import { writeRunReport } from '../report/run/write.js';
 import type { EventLog, LoggedAction } from '../session/event-log.js';
 import { finishRun, type RunOutcome } from '../session/simulate.js';
 import { seatOf } from '../session/views.js';
@@ -49,6 +47,11 @@ async function makeReports(live: LiveSession): Promise<Reports> {
     scenario: { ...live.plan.scenario, roles: header.setup.roles },
   };
   const run = finishRun(plan, log, live.state, ANALYSIS_SECONDS);
+  // The plotting libraries load only when a session has ended, not with the server.
+  const [{ writeRunReport }, { runToJson }] = await Promise.all([
+    import('../report/run/write.js'),
+    import('../report/run/json.js'),
+  ]);
   const dir = mkdtempSync(join(tmpdir(), 'parley-report-'));
   try {
     const written = await writeRunReport(run, dir);
