@@ -66,12 +66,13 @@ export class PresortedOutcomes {
   private readonly utilities: Float64Array;
   private readonly reservation: number;
   private readonly source: OwnPreferences['outcomes'];
-  private readonly party: OwnPreferences['current'];
+  /** Red lines by content: outside events rebuild the party object on every view. */
+  private readonly lines: string;
 
   constructor(prefs: OwnPreferences) {
     this.source = prefs.outcomes;
     this.reservation = prefs.reservation;
-    this.party = prefs.current;
+    this.lines = JSON.stringify(prefs.current.redLines);
     const enumerated = acceptableInEnumerationOrder(prefs);
     const values = Float64Array.from(enumerated, (p) => prefs.utilityAt(p));
     const order = numpyArgsort(values);
@@ -83,7 +84,7 @@ export class PresortedOutcomes {
     return (
       this.source === prefs.outcomes &&
       this.reservation === prefs.reservation &&
-      this.party.redLines === prefs.current.redLines
+      this.lines === JSON.stringify(prefs.current.redLines)
     );
   }
 
