@@ -8,7 +8,6 @@ import {
   validateCommon,
   type BaseState,
 } from './base.js';
-import { actorAudience, roleMap } from './roles.js';
 import type { Action, Expectation, InvalidAction, NegotiationSetup, Protocol } from './types.js';
 
 export type StepResult<S> =
@@ -41,7 +40,7 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
   const protocol: ParleyProtocol<S> = {
     name: rules.name,
     init(setup: NegotiationSetup) {
-      const sink = new EventSink(0, 0);
+      const sink = new EventSink(setup, 0, 0);
       const base = initBase(rules.name, setup);
       const state = rules.init(base);
       sink.push(startedEvent(state));
@@ -53,7 +52,7 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
       return rules.validate(state, action);
     },
     apply(state, action) {
-      const sink = new EventSink(state.seq, state.now);
+      const sink = new EventSink(state.setup, state.seq, state.now);
       let next: S;
       if (action.kind === 'tick') {
         next = advanceClock(state, action.now, sink);
@@ -71,11 +70,10 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
       return state.end !== null;
     },
     reject(state, action, error) {
-      const sink = new EventSink(state.seq, state.now);
+      const sink = new EventSink(state.setup, state.seq, state.now);
       const actor = action.kind === 'tick' ? 'clock' : action.actor;
       sink.push({
         kind: 'invalid-action',
-        audience: actorAudience(roleMap(state.setup), actor),
         actor,
         action: action.kind,
         reason: error.reason,

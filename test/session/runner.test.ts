@@ -6,7 +6,7 @@ import type { ProtocolEvent } from '../../src/protocols/events.js';
 import { visibleTo } from '../../src/protocols/visibility.js';
 import type { Action } from '../../src/protocols/types.js';
 import { runSession } from '../../src/session/runner.js';
-import { seatOf } from '../../src/session/views.js';
+import { seatOf } from '../../src/protocols/seats.js';
 import { counter, deal, hamas, israel, rocketAttack, scenario } from './support/fixtures.js';
 import { ConstantAgent, ScriptedAgent } from './support/scripted.js';
 import { shuttleScript } from './support/shuttle-script.js';
