@@ -181,6 +181,29 @@ export function endWith<S extends BaseState>(state: S, ending: Omit<Ending, 'at'
   return { ...state, end: { ...ending, at: state.now, round: state.round } };
 }
 
+/** The next unfired outside event or the time deadline, whichever comes first. */
+export function nextCommonDue(state: BaseState): number | null {
+  const pending = state.setup.timeline.filter((e) => !state.fired.includes(e.id)).map((e) => e.at);
+  return earliest([...pending, state.deadline.time ?? null]);
+}
+
+export function earliest(times: readonly (number | null)[]): number | null {
+  let first: number | null = null;
+  for (const t of times) if (t !== null && (first === null || t < first)) first = t;
+  return first;
+}
+
+const bits = new Float64Array(1);
+const word = new BigInt64Array(bits.buffer);
+
+/** The smallest time after `t`: when a rule that fires only once `now > t` is first due. */
+export function justAfter(t: number): number {
+  if (t === 0) return Number.MIN_VALUE;
+  bits[0] = t;
+  word[0]! += t > 0 ? 1n : -1n;
+  return bits[0]!;
+}
+
 /** Fraction of the deadline used, 0..1. */
 export function progressOf(state: BaseState): number {
   const { rounds, time } = state.deadline;

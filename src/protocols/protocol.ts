@@ -1,6 +1,8 @@
 import type { ProtocolEvent } from './events.js';
 import {
   advanceClock,
+  earliest,
+  nextCommonDue,
   closeAtDeadline,
   EventSink,
   initBase,
@@ -20,6 +22,12 @@ export interface ParleyProtocol<S extends BaseState = BaseState> extends Protoco
   reject(state: S, action: Action, error: InvalidAction): { state: S; events: ProtocolEvent[] };
   /** Validates, then applies. */
   step(state: S, action: Action): StepResult<S>;
+  /**
+   * The earliest time at which a tick would change something (an outside event fires, the
+   * time deadline comes, a protocol's own timer runs out), or null when no tick ever will.
+   * A driver on a real clock ticks then; the simulator ticks every clock round anyway.
+   */
+  nextDue(state: S): number | null;
 }
 
 /** What one protocol adds to the shared clock, deadline and end handling. */
@@ -33,6 +41,8 @@ export interface ProtocolRules<S extends BaseState> {
   apply(state: S, action: Exclude<Action, { kind: 'tick' }>, sink: EventSink): S;
   /** Runs after the clock moved and outside events fired, before the deadline check. */
   onTick?(state: S, sink: EventSink): S;
+  /** When `onTick` next has something to do, if it has timers of its own. */
+  nextDue?(state: S): number | null;
   expected(state: S): readonly Expectation[];
 }
 
@@ -84,6 +94,10 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
       const error = protocol.validate(state, action);
       if (error) return { ok: false, error };
       return { ok: true, ...protocol.apply(state, action) };
+    },
+    nextDue(state) {
+      if (state.end) return null;
+      return earliest([nextCommonDue(state), rules.nextDue?.(state) ?? null]);
     },
   };
   return protocol;
