@@ -15,7 +15,11 @@ export interface SaopOptions {
 }
 
 /** Party i plays `strategies[i]`, seeded `seed + i`; metrics are skipped (`analysis: 'skip'`). */
-export function saopRun(scenario: Scenario, strategies: readonly string[], options: SaopOptions = {}): SessionRun & { result: NegotiationResult } {
+export function saopRun(
+  scenario: Scenario,
+  strategies: readonly string[],
+  options: SaopOptions = {},
+): SessionRun & { result: NegotiationResult } {
   const seed = options.seed ?? 1;
   const rounds = options.rounds ?? 100;
   const seats = roleMap(setupOf(scenario, { rounds }, seed));
