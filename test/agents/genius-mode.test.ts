@@ -5,7 +5,7 @@ import { utilityFor, type Party } from '../../src/core/party.js';
 import type { Scenario } from '../../src/core/scenario.js';
 import { createAgent } from '../../src/agents/index.js';
 import { loadInput } from '../../src/formats/input.js';
-import { runSession } from '../../src/session/runner.js';
+import { runMeasured } from '../support/run.js';
 
 type Tactic = 'boulware' | 'linear' | 'conceder';
 /** GENIUS's concession factors e: BoulwareNegotiationParty 0.2, linear 1, ConcederNegotiationParty 2. */
@@ -72,7 +72,7 @@ function geniusRun(scenario: Scenario, tactics: [Tactic, Tactic], rounds: number
       self: p,
     }),
   );
-  const { result } = runSession({
+  const { result } = runMeasured({
     scenario,
     protocol: 'saop',
     agents,

@@ -5,7 +5,7 @@ import type { Outcome } from '../../src/core/domain.js';
 import type { Scenario } from '../../src/core/scenario.js';
 import { createAgent } from '../../src/agents/index.js';
 import { loadInput } from '../../src/formats/input.js';
-import { runSession } from '../../src/session/runner.js';
+import { runMeasured } from '../support/run.js';
 
 /** One NegMAS 0.15.7 negotiation, as test/fixtures/negmas-traces/README.md describes it. */
 interface TraceRun {
@@ -48,7 +48,7 @@ function replay(scenario: Scenario, run: TraceRun) {
       self: p,
     }),
   );
-  const { result, log } = runSession({
+  const { result, log } = runMeasured({
     scenario,
     protocol: 'saop',
     agents,

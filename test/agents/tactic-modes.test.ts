@@ -4,7 +4,7 @@ import { createAgent } from '../../src/agents/index.js';
 import { fieldTime } from '../../src/agents/strategies/field-time.js';
 import { numpyArgsort } from '../../src/agents/strategies/numpy-order.js';
 import { loadInput } from '../../src/formats/input.js';
-import { runSession } from '../../src/session/runner.js';
+import { runMeasured } from '../support/run.js';
 import { gridDomain, randomParty } from './support/fixtures.js';
 import { strategyUnderTest } from './support/context.js';
 
@@ -20,7 +20,7 @@ function pairRun(scenario: Scenario, names: [string, string], params: Record<str
       self: p,
     }),
   );
-  return runSession({ scenario, protocol: 'saop', agents, deadline: { rounds }, seed: 3, analysis: 'skip' }).result;
+  return runMeasured({ scenario, protocol: 'saop', agents, deadline: { rounds }, seed: 3, analysis: 'skip' }).result;
 }
 
 describe('time as GENIUS and NegMAS define it', () => {

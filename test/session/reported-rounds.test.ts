@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/protocols/types.js';
-import { runSession } from '../../src/session/runner.js';
+import { runMeasured } from '../support/run.js';
 import { counter, deal, scenario } from './support/fixtures.js';
 import { ConstantAgent, ScriptedAgent } from './support/scripted.js';
 
@@ -8,7 +8,7 @@ const I = 'Israel-delegation';
 const H = 'Hamas-delegation';
 const offer = (actor: string, outcome: Record<string, string | number>): Action => ({ kind: 'offer', actor, outcome });
 const run = (agents: ConstantAgent[] | ScriptedAgent[], rounds: number) =>
-  runSession({ scenario: scenario(), protocol: 'saop', agents, deadline: { rounds }, seed: 1, analysis: 'skip' });
+  runMeasured({ scenario: scenario(), protocol: 'saop', agents, deadline: { rounds }, seed: 1, analysis: 'skip' });
 
 describe('rounds as the field reports them', () => {
   it('gives round 1 to an offer accepted in the first round', () => {
