@@ -1,4 +1,5 @@
 import type { BaseState } from '../protocols/base.js';
+import type { ParleyProtocol } from '../protocols/protocol.js';
 import { CLOCK_ROLE } from '../session/attempt.js';
 import type { LiveSession } from './live-session.js';
 
@@ -15,31 +16,17 @@ export function wallTimeOf(startedAt: number, timeScale: number, hours: number):
   return startedAt + (hours * HOUR_MS) / timeScale;
 }
 
-function adjournmentReturns(state: BaseState): number[] {
-  const adjourned = (state as { adjourned?: Record<string, { until: number; missed: boolean }> }).adjourned;
-  return adjourned
-    ? Object.values(adjourned)
-        .filter((a) => !a.missed)
-        .map((a) => a.until)
-    : [];
-}
-
 /**
  * When the clock must next tick, in scenario hours: the next round boundary (a round is
- * `hoursPerRound`, as in `parley run`), or earlier when an outside event, an adjournment's
- * return or the time deadline falls before it. Null when the talks are over.
+ * `hoursPerRound`, as in `parley run`), or earlier when the protocol has something due
+ * before it (an outside event, an adjournment's return, the time deadline). Null when the
+ * talks are over.
  */
-export function nextDue(state: BaseState, hoursPerRound: number): number | null {
+export function nextDue(protocol: ParleyProtocol<BaseState>, state: BaseState, hoursPerRound: number): number | null {
   if (state.end) return null;
-  const now = state.now;
-  let due = (Math.floor(now / hoursPerRound + 1e-9) + 1) * hoursPerRound;
-  const consider = (t: number) => {
-    if (t > now && t < due) due = t;
-  };
-  for (const e of state.setup.timeline) if (!state.fired.includes(e.id)) consider(e.at);
-  if (state.deadline.time !== undefined) consider(state.deadline.time);
-  for (const t of adjournmentReturns(state)) consider(t);
-  return due;
+  const boundary = (Math.floor(state.now / hoursPerRound + 1e-9) + 1) * hoursPerRound;
+  const due = protocol.nextDue(state);
+  return due !== null && due > state.now && due < boundary ? due : boundary;
 }
 
 /**
@@ -59,7 +46,7 @@ export class SessionClock {
 
   arm(): void {
     if (this.stopped) return;
-    const due = nextDue(this.live.state, this.live.hoursPerRound);
+    const due = nextDue(this.live.protocol, this.live.state, this.live.hoursPerRound);
     if (due === this.armedFor) return;
     this.clear();
     this.armedFor = due;

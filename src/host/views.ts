@@ -31,7 +31,7 @@ export function expectedFor(live: LiveSession, role: string) {
   const toWall = (hours: number) => iso(wallTimeOf(live.startedAt, live.timeScale, hours));
   const { state } = live;
   const until = state.deadline.time !== undefined ? toWall(state.deadline.time) : null;
-  const due = nextDue(state, live.hoursPerRound);
+  const due = nextDue(live.protocol, state, live.hoursPerRound);
   return {
     expected: live
       .expected()
