@@ -81,8 +81,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'serve',
     term: 'serve [options]',
-    summary:
-      'host live negotiations: an HTTP + WebSocket API where people and bots take seats (OpenAPI at /docs)',
+    summary: 'host live negotiations: an HTTP + WebSocket API where people and bots take seats (OpenAPI at /docs)',
     load: async () => (await import('./serve.js')).serveCommand,
   },
 ];
