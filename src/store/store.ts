@@ -59,6 +59,16 @@ export interface SessionWriter {
   snapshot(seq: number, state: string): Promise<void>;
 }
 
+interface PendingWrite {
+  readonly session: string;
+  readonly task: (writer: SessionWriter) => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Most writes one transaction commits together. */
+const MAX_GROUP = 256;
+
 /** sha256 of a secret; only this is stored. */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -263,17 +273,62 @@ export class EventStore {
 
   /**
    * Runs `task` as the one writer of a session: after every earlier task of this process
-   * on it, inside one transaction, and on PostgreSQL holding the session's advisory lock,
-   * so that writers on other instances wait too. Nothing is visible before it commits.
+   * on it, inside a transaction, and on PostgreSQL holding the session's advisory lock, so
+   * that writers on other instances wait too. Nothing is visible before it commits.
+   *
+   * Group commit: the tasks of different sessions that arrive while a transaction is
+   * committing share the next transaction (one fsync for all of them). A task's promise
+   * settles only after that transaction committed; if any task of a group fails, the group
+   * is rolled back and each of its tasks runs again alone, so one bad task fails only itself.
    */
   write<T>(session: string, task: (writer: SessionWriter) => Promise<T>): Promise<T> {
-    return this.queue.run(session, () =>
-      this.db.transaction().execute(async (trx) => {
-        if (this.dialect === 'postgres')
-          await sql`select pg_advisory_xact_lock(${lockKey(session)}::bigint)`.execute(trx);
-        return task(this.writer(trx, session));
-      }),
+    return this.queue.run(
+      session,
+      () =>
+        new Promise<T>((resolve, reject) => {
+          this.pending.push({ session, task, resolve, reject } as PendingWrite);
+          this.pump();
+        }),
     );
+  }
+
+  private readonly pending: PendingWrite[] = [];
+  private committing = 0;
+
+  /** Starts groups while fewer than the dialect allows are committing (SQLite has one connection). */
+  private pump(): void {
+    const limit = this.dialect === 'postgres' ? 4 : 1;
+    while (this.committing < limit && this.pending.length > 0) {
+      const group = this.pending.splice(0, MAX_GROUP);
+      this.committing++;
+      void this.commitOrSplit(group).finally(() => {
+        this.committing--;
+        this.pump();
+      });
+    }
+  }
+
+  private async commitOrSplit(group: readonly PendingWrite[]): Promise<void> {
+    try {
+      const results = await this.commitGroup(group);
+      group.forEach((w, i) => w.resolve(results[i]));
+    } catch (e) {
+      if (group.length === 1) return group[0]!.reject(e);
+      for (const w of group) await this.commitGroup([w]).then((r) => w.resolve(r[0]), w.reject);
+    }
+  }
+
+  private commitGroup(group: readonly PendingWrite[]): Promise<unknown[]> {
+    return this.db.transaction().execute(async (trx) => {
+      if (this.dialect === 'postgres') {
+        // Locks in one order, so that two instances' groups cannot deadlock.
+        const keys = [...new Set(group.map((w) => lockKey(w.session)))].sort();
+        for (const key of keys) await sql`select pg_advisory_xact_lock(${key}::bigint)`.execute(trx);
+      }
+      const results: unknown[] = [];
+      for (const w of group) results.push(await w.task(this.writer(trx, w.session)));
+      return results;
+    });
   }
 
   private writer(trx: Transaction<Database>, session: string): SessionWriter {

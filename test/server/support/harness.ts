@@ -146,5 +146,10 @@ export function streamEvents(
       clearTimeout(timer);
       reject(e);
     });
+    // The server went away (or closed the socket): what arrived so far is the answer.
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ events, messages });
+    });
   });
 }

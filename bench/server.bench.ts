@@ -1,0 +1,203 @@
+/**
+ * Server benchmark: durable actions per second and acknowledgement latency with 200
+ * concurrent WebSocket clients on loopback. `parley serve` runs in its own process (SQLite,
+ * then PostgreSQL); this process opens 100 SAOP sessions (ANAC 2010 ItexvsCypress, a
+ * deadline far away) with two seats each and plays every seat as a client: each offers as
+ * soon as the protocol gives it the move, one action per WebSocket message, rate limiter on.
+ * Reports actions/s, p50/p99 from send to acknowledgement, and the server's CPU and memory
+ * (sampled every second, to see that memory stays flat). Writes bench/RESULTS-server.md.
+ * `PARLEY_BENCH_SECONDS` sets the measured time per database (default 20; the goal is
+ * stated for 600). Run with `npm run bench -- server`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { freePort, startPostgres } from '../test/support/postgres.js';
+import { describeMachine, machineLines } from './lib/machine.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SECONDS = Number(process.env.PARLEY_BENCH_SECONDS ?? 20);
+const SESSIONS = Number(process.env.PARLEY_BENCH_SESSIONS ?? 100);
+const CLOCK_TICKS = Number(process.env.CLK_TCK ?? 100);
+
+interface Measure {
+  readonly database: string;
+  readonly actions: number;
+  readonly seconds: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly cpu: number;
+  readonly rss: readonly number[];
+}
+
+function procStat(pid: number): { cpu: number; rss: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpu = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+  return { cpu, rss };
+}
+
+async function startServer(database: string, cwd: string) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'parley.js'), 'serve', '--port', String(port), '--database', database],
+    { cwd },
+  );
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(out)), 60_000);
+    const onData = (d: Buffer) => {
+      out += String(d);
+      if (/Admin token[^\n]*\n/.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+  });
+  const admin = /Admin token[^:]*: (\S+)/.exec(out)![1]!;
+  return { child, port, admin };
+}
+
+async function post(port: number, token: string, path: string, body: unknown): Promise<any> {
+  const r = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return r.json();
+}
+
+/** One seat's client: offers whenever the protocol gives it the move; timestamps every ack. */
+function client(
+  port: number,
+  id: string,
+  role: string,
+  token: string,
+  issues: { name: string; values: string[] }[],
+  latencies: number[],
+  running: () => boolean,
+) {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/sessions/${id}/stream`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  let n = 0;
+  let pending = false;
+  let myTurn = false;
+  let sentAt = 0;
+  const send = () => {
+    if (pending || !myTurn || !running()) return;
+    pending = true;
+    myTurn = false;
+    n++;
+    const outcome = Object.fromEntries(issues.map((i, k) => [i.name, i.values[(n + k) % i.values.length]]));
+    sentAt = performance.now();
+    socket.send(JSON.stringify({ type: 'action', actionId: `${role}-${n}`, action: { kind: 'offer', outcome } }));
+  };
+  socket.on('message', (data) => {
+    const m = JSON.parse(String(data));
+    if (m.type === 'expected') {
+      myTurn = m.expected.length > 0;
+      send();
+    } else if (m.type === 'ack' || m.type === 'error') {
+      if (m.type === 'ack') latencies.push(performance.now() - sentAt);
+      else throw new Error(JSON.stringify(m));
+      pending = false;
+      send();
+    }
+  });
+  return socket;
+}
+
+async function measure(label: string, database: string): Promise<Measure> {
+  const cwd = mkdtempSync(join(tmpdir(), 'parley-bench-server-'));
+  const server = await startServer(database, cwd);
+  try {
+    const sessions = [];
+    for (let i = 0; i < SESSIONS; i++) {
+      const created = await post(server.port, server.admin, '/sessions', {
+        scenario: 'anac/2010/ItexvsCypress',
+        rounds: 1_000_000,
+        seed: i + 1,
+      });
+      sessions.push(created);
+    }
+    const info = await (
+      await fetch(`http://127.0.0.1:${server.port}/sessions/${sessions[0].id}`, {
+        headers: { authorization: `Bearer ${sessions[0].seats[0].token}` },
+      })
+    ).json();
+    const latencies: number[] = [];
+    let running = true;
+    const sockets = sessions.flatMap((s) =>
+      (s.seats as { role: string; token: string }[])
+        .filter((x) => x.role !== 'convenor')
+        .map((x) => client(server.port, s.id, x.role, x.token, info.domain.issues, latencies, () => running)),
+    );
+    await new Promise((r) => setTimeout(r, 2_000)); // warm-up
+    latencies.length = 0;
+    const start = procStat(server.child.pid!);
+    const t0 = performance.now();
+    const rss: number[] = [];
+    for (let s = 0; s < SECONDS; s++) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      rss.push(procStat(server.child.pid!).rss);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const done = latencies.slice();
+    const end = procStat(server.child.pid!);
+    running = false;
+    for (const socket of sockets) socket.close();
+    const sorted = done.sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+    const m = {
+      database: label,
+      actions: done.length,
+      seconds,
+      p50: at(0.5),
+      p99: at(0.99),
+      cpu: (end.cpu - start.cpu) / seconds,
+      rss,
+    };
+    console.error(
+      `server bench ${label}: ${(m.actions / seconds).toFixed(0)} actions/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms`,
+    );
+    return m;
+  } finally {
+    server.child.kill('SIGTERM');
+    await new Promise((r) => server.child.once('exit', r));
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+const results: Measure[] = [];
+results.push(await measure('SQLite (WAL, synchronous=FULL)', 'parley.db'));
+const pg = await startPostgres();
+try {
+  results.push(await measure('PostgreSQL 15 (fsync on)', await pg.database('bench')));
+} finally {
+  await pg.stop();
+}
+
+const row = (m: Measure) =>
+  `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${m.rss[0]?.toFixed(0)} → ${m.rss.at(-1)?.toFixed(0)} |`;
+const lines = [
+  '## Server: durable actions with 200 WebSocket clients',
+  '',
+  `${SESSIONS} SAOP sessions (ANAC 2010 ItexvsCypress), two client seats each (${SESSIONS * 2} WebSocket clients in a separate process), every seat offering as soon as it has the move, one action per message, rate limiter on; ${SECONDS} s measured per database after a 2 s warm-up. An action is acknowledged once committed. Goal on a 2-core machine: ≥ 5,000 actions/s with p99 ≤ 20 ms on SQLite, ≥ 2,000 actions/s on PostgreSQL, memory flat over 600 s (\`PARLEY_BENCH_SECONDS=600\`).`,
+  '',
+  '| Database | Actions/s | p50 ms | p99 ms | Server CPU | Server RSS MiB (first → last second) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map(row),
+  '',
+  ...machineLines(describeMachine()),
+  '',
+];
+writeFileSync(join(ROOT, 'bench', 'RESULTS-server.md'), lines.join('\n'));
+console.error('bench: wrote bench/RESULTS-server.md');
