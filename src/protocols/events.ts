@@ -1,5 +1,6 @@
 import type { Outcome } from '../core/domain.js';
 import type { Audience, Effect } from '../core/timeline.js';
+import type { Position } from './position.js';
 import type { ActionKind, EventBase, Package } from './types.js';
 
 /** How a negotiation ended. */
@@ -16,7 +17,8 @@ export type CommonEvent =
   /** An outside event fired; its audience is the outside event's own. */
   | Ev<'outside-event', { id: string; title: string; description?: string; effects: readonly Effect[] }>
   | Ev<'deadline-moved', { deadline: { rounds?: number; time?: number }; cause: string }>
-  | Ev<'statement', { actor: string; text: string }>
+  /** A public statement; `position` holds its structured fields when the speaker gave them. */
+  | Ev<'statement', { actor: string; text: string; party?: string; position?: Position }>
   | Ev<'agreement', { proposal: string; outcome: Outcome; round: number }>
   | Ev<'walk-away', { actor: string; party: string; reason?: string }>
   | Ev<'deadline', { round: number; now: number }>
@@ -33,7 +35,15 @@ export type SingleTextEvent =
   | Ev<'text-tabled', { actor: string; proposal: string; text: Outcome; note?: string }>
   | Ev<
       'text-response',
-      { actor: string; party: string; proposal: string; answer: Answer; amendments?: Package; reason?: string }
+      {
+        actor: string;
+        party: string;
+        proposal: string;
+        answer: Answer;
+        amendments?: Package;
+        reason?: string;
+        position?: Position;
+      }
     >;
 
 /** Shuttle talks: parties speak only to mediators. */
@@ -59,6 +69,7 @@ export type ShuttleEvent =
         amendments?: Package;
         amendmentsByPhase?: Readonly<Record<string, Package>>;
         reason?: string;
+        position?: Position;
       }
     >
   | Ev<'relayed', { actor: string; to: string; message: string; about?: string }>

@@ -1,6 +1,7 @@
 import type { Outcome } from '../core/domain.js';
 import { endWith, invalid, outcomeError, packageError, type BaseState, type EventSink } from './base.js';
 import { ALL, MEDIATORS, type Answer } from './events.js';
+import { actionPositionError, responseReason } from './position.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap, type RoleMap } from './roles.js';
 import { checkSetup } from './setup-checks.js';
@@ -52,6 +53,8 @@ function validate(state: SingleTextState, action: Move): InvalidAction | null {
     );
   const map = roleMap(state.setup);
   if (action.kind === 'table') return validateTable(state, map, action);
+  const positionError = actionPositionError(state, action);
+  if (positionError) return positionError;
   const party = map.partyOfRole[action.actor];
   if (action.kind === 'statement') {
     return party !== undefined || map.mediators.includes(action.actor)
@@ -88,7 +91,8 @@ function answer(
     proposal: current.proposal,
     answer: action.kind,
     amendments: action.kind === 'amend' ? action.amendments : undefined,
-    reason: action.kind === 'reject' ? action.reason : undefined,
+    reason: action.kind === 'reject' ? responseReason(party, action) : undefined,
+    position: action.kind === 'accept' ? undefined : action.position,
   });
   const next = { ...state, responses: { ...state.responses, [party]: action.kind } };
   if (!allAnswered(next)) return next;
@@ -133,7 +137,14 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
       sink.push({ kind: 'walk-away', audience: ALL, actor: action.actor, party: party!, reason: action.reason });
       return endWith(state, { reason: 'walk-away', by: party });
     case 'statement':
-      sink.push({ kind: 'statement', audience: ALL, actor: action.actor, text: action.text });
+      sink.push({
+        kind: 'statement',
+        audience: ALL,
+        actor: action.actor,
+        text: action.text,
+        party,
+        position: action.position,
+      });
       return state;
     default:
       return state;

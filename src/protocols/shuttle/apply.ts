@@ -1,5 +1,6 @@
 import { endWith, type EventSink } from '../base.js';
 import { ALL, MEDIATORS, toParty } from '../events.js';
+import { responseReason } from '../position.js';
 import { roleMap, type RoleMap } from '../roles.js';
 import type { Package } from '../types.js';
 import {
@@ -86,7 +87,8 @@ function answer(state: ShuttleState, map: RoleMap, party: string, action: Answer
     answer: action.kind,
     amendments,
     amendmentsByPhase: amendments ? byPhase(state.setup.domain, amendments) : undefined,
-    reason: action.kind === 'reject' ? action.reason : undefined,
+    reason: action.kind === 'reject' ? responseReason(party, action) : undefined,
+    position: action.kind === 'accept' ? undefined : action.position,
   });
   let next = countAnswer(replacePackage(state, { ...pkg, answers: { ...pkg.answers, [party]: action.kind } }), party);
   if (action.kind !== 'accept') return next;
@@ -212,7 +214,14 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
       return { ...state, adjourned: rest };
     }
     case 'statement':
-      sink.push({ kind: 'statement', audience: ALL, actor: action.actor, text: action.text });
+      sink.push({
+        kind: 'statement',
+        audience: ALL,
+        actor: action.actor,
+        text: action.text,
+        party,
+        position: action.position,
+      });
       return state;
     case 'end':
       sink.push({ kind: 'walk-away', audience: ALL, actor: action.actor, party: party!, reason: action.reason });

@@ -1,5 +1,6 @@
 import { invalid, outcomeError, packageError } from '../base.js';
 import { roleMap, type RoleMap } from '../roles.js';
+import { actionPositionError } from '../position.js';
 import type { InvalidAction } from '../types.js';
 import { acceptedByAnyone, findPackage, type Move, type ShuttlePackage, type ShuttleState } from './state.js';
 
@@ -117,6 +118,8 @@ function validateDelegationMove(state: ShuttleState, party: string, action: Move
 
 export function validateShuttle(state: ShuttleState, action: Move): InvalidAction | null {
   const map = roleMap(state.setup);
+  const positionError = actionPositionError(state, action);
+  if (positionError) return positionError;
   switch (action.kind) {
     case 'offer':
       return invalid(
