@@ -126,7 +126,8 @@ export class DelegationAgent implements Agent {
     if (wanted && may.includes('amend') && (ignored.length === 0 || !may.includes('reject'))) {
       for (const line of lines) if (line.issue in wanted) this.askedLines.add(line.issue);
       this.negotiator.observe({ kind: 'sent', outcome: { ...text, ...wanted }, t: view.progress });
-      const position = lines.length ? { redLines: lines } : undefined;
+      const below = this.negotiator.prefs.utility(text) < this.negotiator.prefs.reservation - 1e-12;
+      const position = lines.length || below ? { redLines: lines, belowWalkAway: below || undefined } : undefined;
       return { kind: 'amend', actor: this.role, proposal, amendments: wanted, position };
     }
     if (!may.includes('reject')) return null;

@@ -42,13 +42,24 @@ export function changesSince(models: PartyModels, t: TurnedDown): string[] {
   return out;
 }
 
-/** The issues a turned-down text was objected to on; all of them when someone named none. */
-function objectedIssues(domain: Domain, t: TurnedDown): number[] {
+/**
+ * The issues a turned-down text was objected to on, that a new text could answer: an
+ * objection asking for a value across another party's told red line cannot be met, so it
+ * does not count. All issues (only an identical text repeats) when nothing is left.
+ */
+export function objectedIssues(domain: Domain, models: PartyModels, t: TurnedDown): number[] {
   const names = new Set<string>();
-  for (const issues of t.objected.values()) {
+  const lines = models.knownLines();
+  for (const [party, issues] of t.objected) {
+    const asks = t.asks.get(party) ?? {};
+    const unmeetable = (issue: string) =>
+      asks[issue] !== undefined &&
+      lines.some((k) => k.party !== party && crossesRedLine(k.line, { [issue]: asks[issue]! }));
+    // A party that named nothing objects to the whole text: a change anywhere answers it.
     if (issues.length === 0) return domain.issues.map((_, i) => i);
-    for (const i of issues) names.add(i);
+    for (const i of issues) if (!unmeetable(i)) names.add(i);
   }
+  if (names.size === 0) return domain.issues.map((_, i) => i);
   return domain.issues.flatMap((issue, i) => (names.has(issue.name) ? [i] : []));
 }
 
@@ -71,7 +82,7 @@ export class RepeatGuard {
     for (const t of mode === 'exact' ? [] : models.turnedDown) {
       const row = rowOf(domain, t.text);
       if (!row) continue;
-      const issues = objectedIssues(domain, t);
+      const issues = objectedIssues(domain, models, t);
       const changes = changesSince(models, t);
       if (changes.length === 0) this.blocks.push({ row, issues, proposal: t.proposal });
       else this.reopened.push({ row, issues, proposal: t.proposal, changes });
@@ -97,7 +108,11 @@ export class RepeatGuard {
 export function unchangedRepeat(domain: Domain, models: PartyModels, row: Int32Array): string | undefined {
   for (const t of models.turnedDown) {
     const other = rowOf(domain, t.text);
-    if (other && changesSince(models, t).length === 0 && objectedIssues(domain, t).every((i) => other[i] === row[i]))
+    if (
+      other &&
+      changesSince(models, t).length === 0 &&
+      objectedIssues(domain, models, t).every((i) => other[i] === row[i])
+    )
       return t.proposal;
   }
   return undefined;

@@ -34,6 +34,8 @@ export interface TurnedDown {
   readonly text: Outcome;
   /** Issues each objecting party named (red lines, asks, objections); empty: the whole text. */
   readonly objected: Map<string, readonly string[]>;
+  /** The values each objecting party asked for instead. */
+  readonly asks: Map<string, Readonly<Record<string, Value>>>;
   /** How many changes each party, and the talks as a whole, had seen when it was turned down. */
   readonly versions: Map<string, number>;
   readonly talksVersion: number;
@@ -129,14 +131,15 @@ export class PartyModels {
   private stated(party: string, position: Position): void {
     const k = this.of(party);
     if (position.redLines) {
-      const before = [...k.redLines.keys()].sort().join(',');
-      const after = position.redLines
-        .map((l) => l.id)
-        .sort()
-        .join(',');
+      // Learning a line not heard before changes nothing; dropping or moving a stated one does.
+      const now = new Map(position.redLines.map((l) => [l.id, JSON.stringify(l)]));
+      const moved = [...k.redLines.values()].filter((l) => now.get(l.id) !== JSON.stringify(l)).map((l) => l.id);
       k.redLines.clear();
       for (const line of position.redLines) k.redLines.set(line.id, line);
-      if (before !== after && before !== '') k.changes.push(`${party} restated its red lines`);
+      if (moved.length)
+        k.changes.push(
+          `${party} no longer states its red line${moved.length > 1 ? 's' : ''} ${moved.join(', ')} as before`,
+        );
     }
     this.learnAsks(k, position.asks ?? {}, 0.5);
     if (position.asks && Object.keys(position.asks).length) k.lastAsks = { ...k.lastAsks, ...position.asks };
@@ -185,7 +188,7 @@ export class PartyModels {
     const objected = [...new Set([...positionIssues(position), ...Object.keys(asks)])];
     this.learnObjections(k, text, objected);
     if (position?.belowWalkAway) k.belowWalkAway.push(text);
-    this.recordTurnedDown(proposal, text, party, objected);
+    this.recordTurnedDown(proposal, text, party, objected, asks);
   }
 
   private learnAsks(k: PartyKnowledge, asks: Readonly<Record<string, Value>>, strength: number): void {
@@ -215,13 +218,27 @@ export class PartyModels {
     });
   }
 
-  private recordTurnedDown(proposal: string, text: Outcome, party: string, objected: readonly string[]): void {
+  private recordTurnedDown(
+    proposal: string,
+    text: Outcome,
+    party: string,
+    objected: readonly string[],
+    asks: Readonly<Record<string, Value>> = {},
+  ): void {
     let entry = this.turnedDown.find((t) => t.proposal === proposal);
     if (!entry) {
-      entry = { proposal, text, objected: new Map(), versions: new Map(), talksVersion: this.talksChanges.length };
+      entry = {
+        proposal,
+        text,
+        objected: new Map(),
+        asks: new Map(),
+        versions: new Map(),
+        talksVersion: this.talksChanges.length,
+      };
       this.turnedDown.push(entry);
     }
     entry.objected.set(party, objected);
+    entry.asks.set(party, asks);
     entry.versions.set(party, this.of(party).changes.length);
   }
 }
