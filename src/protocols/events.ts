@@ -1,7 +1,7 @@
 import type { Outcome } from '../core/domain.js';
 import type { Audience, Effect } from '../core/timeline.js';
 import type { Position } from './position.js';
-import type { ActionKind, EventBase, Package } from './types.js';
+import type { ActionKind, EventBase } from './types.js';
 
 /** How a negotiation ended. */
 export type EndReason = 'agreement' | 'walk-away' | 'deadline';
@@ -40,7 +40,7 @@ export type SingleTextEvent =
         party: string;
         proposal: string;
         answer: Answer;
-        amendments?: Package;
+        amendments?: Outcome;
         reason?: string;
         position?: Position;
       }
@@ -55,7 +55,7 @@ export type ShuttleEvent =
         party: string;
         proposal: string;
         text: Outcome;
-        byPhase: Readonly<Record<string, Package>>;
+        byPhase: Readonly<Record<string, Outcome>>;
         note?: string;
       }
     >
@@ -66,15 +66,15 @@ export type ShuttleEvent =
         party: string;
         proposal: string;
         answer: Answer;
-        amendments?: Package;
-        amendmentsByPhase?: Readonly<Record<string, Package>>;
+        amendments?: Outcome;
+        amendmentsByPhase?: Readonly<Record<string, Outcome>>;
         reason?: string;
         position?: Position;
       }
     >
   | Ev<'relayed', { actor: string; to: string; message: string; about?: string }>
-  | Ev<'phase-referred', { proposal: string; group: string; issues: readonly string[]; details: Package }>
-  | Ev<'settled', { actor: string; proposal: string; details: Package }>
+  | Ev<'phase-referred', { proposal: string; group: string; issues: readonly string[]; details: Outcome }>
+  | Ev<'settled', { actor: string; proposal: string; details: Outcome }>
   | Ev<'package-revised', { party: string; proposal: string; text: Outcome; by: string }>
   | Ev<'adjourned', { actor: string; party: string; until: number }>
   | Ev<'consultation', { party: string; body: string; proposal?: string; reason?: string }>

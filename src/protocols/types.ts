@@ -1,5 +1,4 @@
 import type { Domain, Outcome } from '../core/domain.js';
-import type { Value } from '../core/issue.js';
 import type { Roles } from '../core/roles.js';
 import type { Audience, OutsideEvent } from '../core/timeline.js';
 import type { Position } from './position.js';
@@ -9,9 +8,6 @@ import type { Position } from './position.js';
  * Protocols never see private preferences: they hold only public structure and the
  * proposals made. Agents see only the events visibility lets through.
  */
-
-/** A package, possibly partial (amendments name only the issues they change). */
-export type Package = Readonly<Record<string, Value>>;
 
 export type Action =
   /** SAOP: make an offer to the table (replaces the actor's previous offer). */
@@ -31,7 +27,7 @@ export type Action =
       readonly kind: 'amend';
       readonly actor: string;
       readonly proposal: string;
-      readonly amendments: Package;
+      readonly amendments: Outcome;
       /** Red lines the text crosses, stated with the request. */
       readonly position?: Position;
     }
@@ -67,7 +63,7 @@ export type Action =
   /** A public statement, seen by everyone, kept apart from private positions. */
   | { readonly kind: 'statement'; readonly actor: string; readonly text: string; readonly position?: Position }
   /** A working group settles the details of its phase within a tabled text. */
-  | { readonly kind: 'settle'; readonly actor: string; readonly proposal: string; readonly details: Package }
+  | { readonly kind: 'settle'; readonly actor: string; readonly proposal: string; readonly details: Outcome }
   /** The clock: fires due outside events and deadlines. Issued by the runner, not agents. */
   | { readonly kind: 'tick'; readonly now: number };
 

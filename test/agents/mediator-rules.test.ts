@@ -4,7 +4,7 @@ import type { Domain, Outcome } from '../../src/core/domain.js';
 import type { Effect } from '../../src/core/timeline.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
 import type { Position } from '../../src/protocols/position.js';
-import type { Package } from '../../src/protocols/types.js';
+
 import { gridDomain, viewFor } from './support/fixtures.js';
 
 const MEDIATORS = ['hill-climb', 'nash', 'bridging'];
@@ -24,7 +24,7 @@ const answer = (
   proposal: string,
   party: string,
   a: 'accept' | 'reject' | 'amend',
-  extra: { amendments?: Package; position?: Position } = {},
+  extra: { amendments?: Outcome; position?: Position } = {},
 ): ProtocolEvent => ({
   kind: 'text-response',
   seq: ++seq,
