@@ -15,7 +15,7 @@ export function renderAnalysisText(scenario: Scenario, analysis: Analysis): stri
     solutionsSection(scenario, analysis, assumed),
     zoneSection(scenario, analysis, assumed),
     blockersSection(scenario, analysis),
-    stickingSection(scenario, analysis),
+    stickingSection(scenario, analysis, assumed),
     assumedSection(assumed),
   ].join('');
 }
