@@ -6,3 +6,16 @@ export function positiveSeconds(text: string): number {
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of seconds.');
   return n;
 }
+
+/** Collects a repeatable option's values (`--set a=1 --set b=2`). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** A number of hours from the start, for `--at`. */
+export function hours(text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError('expected a number of hours ≥ 0.');
+  return n;
+}

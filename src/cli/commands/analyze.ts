@@ -8,13 +8,16 @@ import { analysisToJson } from '../../report/json/analysis-json.js';
 import { plotFrontier } from '../../report/plot/frontier.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
-import { positiveSeconds } from '../options.js';
+import { collect, hours, positiveSeconds } from '../options.js';
+import { whatIf, whatIfHeader, type WhatIfOptions } from '../../analysis/what-if/index.js';
 import { progressBar } from '../progress.js';
 
 export interface AnalyzeOptions {
   readonly json?: boolean;
   readonly plot?: string;
   readonly timeLimit?: number;
+  readonly set?: string[];
+  readonly at?: number;
 }
 
 /** Loads and analyses a scenario, with a progress bar on a terminal. */
@@ -22,25 +25,26 @@ export function analyzeInputs(
   inputs: string[],
   io: CliIo,
   timeLimit?: number,
-): { scenario: Scenario; analysis: Analysis } {
-  const scenario = loadInput(inputs);
+  what: WhatIfOptions = {},
+): { scenario: Scenario; analysis: Analysis; changes: string[] } {
+  const { scenario, changes } = whatIf(loadInput(inputs), what);
   const progress = progressBar(io, `analysing ${scenario.name}`);
   try {
-    return { scenario, analysis: analyze(scenario, { timeLimit, onProgress: progress.update }) };
+    return { scenario, changes, analysis: analyze(scenario, { timeLimit, onProgress: progress.update }) };
   } finally {
     progress.stop();
   }
 }
 
 export async function runAnalyze(inputs: string[], options: AnalyzeOptions, io: CliIo): Promise<void> {
-  const { scenario, analysis } = analyzeInputs(inputs, io, options.timeLimit);
+  const { scenario, analysis, changes } = analyzeInputs(inputs, io, options.timeLimit, options);
   // The plot is written before the report is printed, so a failed plot leaves neither half-done.
   if (options.plot) {
     await plotFrontier(scenario, analysis, { file: options.plot });
     io.err(`parley: wrote the frontier plot to ${options.plot}\n`);
   }
   if (options.json) io.out(JSON.stringify(analysisToJson(scenario, analysis), null, 2) + '\n');
-  else io.out(renderAnalysisText(scenario, analysis));
+  else io.out(whatIfHeader(changes) + renderAnalysisText(scenario, analysis));
 }
 
 export const analyzeCommand: CliCommand = {
@@ -56,6 +60,16 @@ export const analyzeCommand: CliCommand = {
       .option('--json', 'print one JSON object (schema/analysis.schema.json) instead of the report')
       .option('--plot <file.svg>', 'also draw the frontier and the solutions to an SVG file')
       .option('--time-limit <seconds>', 'give up exactness after this long (default 60)', positiveSeconds)
+      .option(
+        '--set <path=value>',
+        'what if: change the scenario without editing it (repeatable), e.g. parties.Israel.redLines.rafah-regardless=off, parties.Hamas.reservation=0.2, parties.Israel.weights.aid-crossing=0.3',
+        collect,
+      )
+      .option(
+        '--at <hour>',
+        "apply the timeline's events up to this hour (default: none; analysis ignores the timeline)",
+        hours,
+      )
       .addHelpText(
         'after',
         '\nExamples:\n  parley analyze cairo-2024\n  parley analyze anac/2011/Energy --json\n  parley analyze domain.xml profile1.xml profile2.xml --plot frontier.svg',

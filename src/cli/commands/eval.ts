@@ -8,12 +8,18 @@ import {
   renderEvaluationText,
   type OutcomeEvaluation,
 } from '../../report/analysis/evaluate.js';
+import { comparePackage, type PackageComparison } from '../../analysis/what-if/compare.js';
+import { whatIf, whatIfHeader } from '../../analysis/what-if/index.js';
+import { parsePartialOutcome, renderComparisonText } from '../../report/analysis/compare-text.js';
 import type { CliCommand } from '../command.js';
+import { collect, hours } from '../options.js';
 import type { CliIo } from '../io.js';
 
 interface EvalOptions {
-  readonly outcome: string;
+  readonly outcome: string[];
   readonly json?: boolean;
+  readonly set?: string[];
+  readonly at?: number;
 }
 
 function evaluationJson(evaluation: OutcomeEvaluation) {
@@ -44,14 +50,41 @@ function outcomeText(option: string): { text: string; source: string } {
   }
 }
 
+function comparisonJson(c: PackageComparison) {
+  return {
+    outcome: c.outcome,
+    open: c.open,
+    parties: c.parties.map((p) => ({
+      party: p.party,
+      worst: p.worst,
+      best: p.best,
+      reservation: p.reservation,
+      redLinesCrossed: p.redLinesCrossed.map((l) => l.id),
+    })),
+    inZone: c.inZone,
+  };
+}
+
 export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void {
-  const scenario = loadInput(inputs);
-  const { text, source } = outcomeText(options.outcome);
-  const evaluation = evaluateOutcome(scenario, parseOutcome(scenario.domain, text, source));
+  const { scenario, changes } = whatIf(loadInput(inputs), options);
+  const given = options.outcome.map(outcomeText);
+  const partial = given.map(({ text, source }) => parsePartialOutcome(scenario.domain, text, source));
+  const complete = partial.every((o) => scenario.domain.issues.every((i) => o[i.name] !== undefined));
+  // One full package: the one-package report (and its JSON) as before.
+  if (given.length === 1 && complete) {
+    const evaluation = evaluateOutcome(scenario, parseOutcome(scenario.domain, given[0]!.text, given[0]!.source));
+    io.out(
+      options.json
+        ? JSON.stringify(evaluationJson(evaluation), null, 2) + '\n'
+        : whatIfHeader(changes) + renderEvaluationText(scenario, evaluation),
+    );
+    return;
+  }
+  const comparisons = partial.map((o) => comparePackage(scenario, o));
   io.out(
     options.json
-      ? JSON.stringify(evaluationJson(evaluation), null, 2) + '\n'
-      : renderEvaluationText(scenario, evaluation),
+      ? JSON.stringify({ changes, packages: comparisons.map(comparisonJson) }, null, 2) + '\n'
+      : whatIfHeader(changes) + renderComparisonText(scenario, comparisons),
   );
 }
 
@@ -64,8 +97,18 @@ export const evalCommand: CliCommand = {
         "each party's utility of one outcome, the red lines it crosses, and whether it is in the zone of agreement",
       )
       .argument('<inputs...>', 'a built-in name, a scenario file, or GENIUS/GeniusWeb files or folder')
-      .requiredOption('--outcome <json>', 'the outcome as JSON, e.g. \'{"issue": "value", …}\', or @file.json')
+      .requiredOption(
+        '--outcome <json>',
+        'the outcome as JSON, e.g. \'{"issue": "value", …}\', or @file.json; repeat to compare packages side by side; leave issues out for a partial package',
+        collect,
+      )
       .option('--json', 'print one JSON object instead of the table')
+      .option(
+        '--set <path=value>',
+        'what if: change the scenario without editing it (repeatable; see parley analyze)',
+        collect,
+      )
+      .option('--at <hour>', "apply the timeline's events up to this hour", hours)
       .addHelpText('after', `\nExample:\n  parley eval anac/2011/Energy --outcome '{"Electricity": "low", …}'`)
       .action((inputs: string[], options: EvalOptions) => runEval(inputs, options, io));
   },

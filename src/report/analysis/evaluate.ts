@@ -80,7 +80,7 @@ export function parseOutcome(domain: Domain, text: string, source = '--outcome')
   return outcome;
 }
 
-function coerce(issue: Issue, value: unknown): Value {
+export function coerce(issue: Issue, value: unknown): Value {
   if (issue.kind === 'discrete' && typeof value === 'number') return String(value);
   if (issue.kind !== 'discrete' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
     return Number(value);
