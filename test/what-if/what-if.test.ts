@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
 import { comparePackage } from '../../src/analysis/what-if/compare.js';
 import { applyOverrides, scenarioAt } from '../../src/analysis/what-if/overrides.js';
+import { nearMisses } from '../../src/analysis/what-if/near-misses.js';
 import { dirichletAround, sensitivity } from '../../src/analysis/what-if/sensitivity.js';
+import { tradesOn } from '../../src/analysis/what-if/trades.js';
+import { redLinesCrossed, utilityFor } from '../../src/core/party.js';
 import { Random } from '../../src/core/random.js';
 import { loadInput } from '../../src/formats/input.js';
 import { parley } from '../cli/run.js';
@@ -121,5 +124,41 @@ describe('sensitivity of assumed numbers', () => {
     const b = sensitivity(cairo, base, all, { samples: 4, seed: 9 });
     expect(a).toEqual(b);
     expect(a.moved).toContain("Israel's walk-away value");
+  });
+});
+
+describe('near misses and trades', () => {
+  it('ranks the packages closest to an empty zone: fewest red lines crossed first', () => {
+    const misses = nearMisses(cairo, 5);
+    expect(misses).toHaveLength(5);
+    const fewest = Math.min(...misses.map((m) => m.crossed.length));
+    expect(misses[0]!.crossed.length).toBe(fewest);
+    // No package of the whole space crosses fewer lines than the first near miss.
+    expect(fewest).toBeGreaterThan(0);
+    for (let i = 1; i < misses.length; i++)
+      expect(misses[i]!.crossed.length).toBeGreaterThanOrEqual(misses[i - 1]!.crossed.length);
+  });
+
+  it('lists trades that leave nobody worse off and cross no new red line', () => {
+    const pkg = {
+      'truce-days': '40-days',
+      'captives-first-phase': '33',
+      'prisoners-first-phase': 'as-proposed',
+      'aid-crossing': 'closed',
+      'rafah-operation': 'no-operation',
+      'end-of-war': 'permanent-in-later-phase',
+      withdrawal: 'partial-withdrawal',
+    };
+    const trades = tradesOn(cairo, pkg);
+    expect(trades[0]!.changes).toEqual({ 'aid-crossing': 'open' });
+    for (const t of trades) {
+      const next = { ...pkg, ...t.changes };
+      cairo.parties.forEach((p, i) => {
+        expect(utilityFor(p, next) - utilityFor(p, pkg)).toBeCloseTo(t.gains[i]!, 12);
+        expect(t.gains[i]!).toBeGreaterThanOrEqual(-1e-12);
+        const before = redLinesCrossed(p, pkg).map((l) => l.id);
+        for (const l of redLinesCrossed(p, next)) expect(before).toContain(l.id);
+      });
+    }
   });
 });

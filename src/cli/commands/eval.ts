@@ -10,6 +10,8 @@ import {
 } from '../../report/analysis/evaluate.js';
 import { comparePackage, type PackageComparison } from '../../analysis/what-if/compare.js';
 import { whatIf, whatIfHeader } from '../../analysis/what-if/index.js';
+import { tradesOn } from '../../analysis/what-if/trades.js';
+import { tradesSection } from '../../report/analysis/what-if-text.js';
 import { parsePartialOutcome, renderComparisonText } from '../../report/analysis/compare-text.js';
 import type { CliCommand } from '../command.js';
 import { collect, hours } from '../options.js';
@@ -20,6 +22,7 @@ interface EvalOptions {
   readonly json?: boolean;
   readonly set?: string[];
   readonly at?: number;
+  readonly trades?: boolean;
 }
 
 function evaluationJson(evaluation: OutcomeEvaluation) {
@@ -76,7 +79,9 @@ export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void
     io.out(
       options.json
         ? JSON.stringify(evaluationJson(evaluation), null, 2) + '\n'
-        : whatIfHeader(changes) + renderEvaluationText(scenario, evaluation),
+        : whatIfHeader(changes) +
+            renderEvaluationText(scenario, evaluation) +
+            (options.trades ? tradesSection(scenario, tradesOn(scenario, evaluation.outcome)) : ''),
     );
     return;
   }
@@ -109,6 +114,10 @@ export const evalCommand: CliCommand = {
         collect,
       )
       .option('--at <hour>', "apply the timeline's events up to this hour", hours)
+      .option(
+        '--trades',
+        'for one full package: the changes of one or two issues that leave nobody worse off and someone better off',
+      )
       .addHelpText('after', `\nExample:\n  parley eval anac/2011/Energy --outcome '{"Electricity": "low", …}'`)
       .action((inputs: string[], options: EvalOptions) => runEval(inputs, options, io));
   },
