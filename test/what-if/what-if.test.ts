@@ -54,7 +54,7 @@ describe('what-if changes without editing the file', () => {
       '--set',
       'parties.Israel.redLines.pause-not-end=off',
       '--set',
-      'parties.Israel.redLines.no-complete-withdrawal=off',
+      'parties.Hamas.redLines.complete-withdrawal=off',
       '--set',
       'parties.Israel.redLines.rafah-regardless=off',
     ]);

@@ -63,7 +63,7 @@ function issueToFile(issue: Issue, notes: NoteLookup): Json {
   const prov = notes.prov(path);
   switch (issue.kind) {
     case 'discrete':
-      return clean({ ...head, values: [...issue.values], ...prov });
+      return clean({ ...head, values: [...issue.values], deferral: issue.deferral, ...prov });
     case 'integer':
       return clean({
         ...head,

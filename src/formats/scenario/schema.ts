@@ -20,6 +20,8 @@ const discreteIssue = z.strictObject({
   name: nameSchema,
   kind: z.literal('discrete').optional(),
   values: listOf(nameSchema, 'values').min(1, { error: say('must list at least one value', 'a non-empty list') }),
+  /** The value that leaves the issue to a later phase; only a declared one lets a mediator say "deferred". */
+  deferral: nameSchema.optional(),
   ...described,
 });
 const integerIssue = z.strictObject({

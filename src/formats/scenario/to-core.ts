@@ -56,7 +56,13 @@ function issueFromFile(issue: IssueFile, notes: NoteCollector): Issue {
   switch (issue.kind) {
     case undefined:
     case 'discrete':
-      return { kind: 'discrete', name: issue.name, values: [...issue.values], ...described };
+      return {
+        kind: 'discrete',
+        name: issue.name,
+        values: [...issue.values],
+        ...(issue.deferral === undefined ? {} : { deferral: issue.deferral }),
+        ...described,
+      };
     case 'integer':
       return {
         kind: 'integer',
