@@ -17,14 +17,14 @@ parties:
 
 describe('deferral values in the scenario format', () => {
   it('reads the declared value that leaves an issue to a later phase', () => {
-    const s = parseScenarioText(scenario('later'), 'tiny.yaml');
+    const s = parseScenarioText(scenario('later'), 'tiny.yaml', 'yaml');
     expect(s.domain.issues[0]).toMatchObject({ name: 'truce', deferral: 'later' });
   });
 
   it('refuses a deferral value the issue does not have, naming file, line and column', () => {
     let error: unknown;
     try {
-      parseScenarioText(scenario('never'), 'tiny.yaml');
+      parseScenarioText(scenario('never'), 'tiny.yaml', 'yaml');
     } catch (e) {
       error = e;
     }
