@@ -53,6 +53,9 @@ export function scenarioToFile(scenario: Scenario): Json {
       clean({ ...p, issues: [...p.issues], ...notes.prov(`positions.${i}`, p.source) }),
     ),
     timeline: scenario.timeline.map((e) => eventToFile(e, notes)),
+    background: scenario.background?.length
+      ? scenario.background.map((b, i) => clean({ text: b.text, ...notes.prov(`background.${i}`, b.source) }))
+      : undefined,
     simulation: scenario.simulation && simulationToFile(scenario.simulation, notes),
   });
 }

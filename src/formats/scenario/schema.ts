@@ -109,6 +109,11 @@ export const redLineSchema = z
   })
   .meta({ id: 'RedLine', description: 'A hard limit: outcomes outside it are unacceptable whatever their utility.' });
 
+export const backgroundSchema = z.strictObject({ text: textSchema, source: sourceSchema.optional() }).meta({
+  id: 'BackgroundFact',
+  description: 'A sourced fact that bears on the talks without being an issue, a position or an event.',
+});
+
 export const partySchema = z
   .strictObject({
     name: nameSchema,
@@ -272,6 +277,7 @@ export const scenarioFileSchema = z
       roles: rolesSchema.optional(),
       positions: listOf(positionSchema, 'positions').optional(),
       timeline: listOf(eventSchema, 'events').optional(),
+      background: listOf(backgroundSchema, 'background facts').optional(),
       simulation: simulationSchema.optional(),
     },
     { error: say('must be a scenario', 'a mapping with parley, name, issues and parties') },

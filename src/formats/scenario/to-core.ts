@@ -40,6 +40,10 @@ export function scenarioFromFile(file: ScenarioFile): Scenario {
       return out;
     }),
     timeline: (file.timeline ?? []).map((e) => eventFromFile(e, notes)),
+    background: (file.background ?? []).map((b, i) => {
+      notes.mark(`background.${i}`, b);
+      return b.source ? { text: b.text, source: { ...b.source } } : { text: b.text };
+    }),
     notes: notes.notes,
   };
   if (file.title !== undefined) scenario.title = file.title;
