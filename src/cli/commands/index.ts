@@ -7,6 +7,8 @@ import { listCommand } from './list.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
+import { tournamentCommand } from './tournament.js';
+import { workerCommand } from './worker.js';
 
 /** Every `parley` command, in the order `parley --help` lists them. Add new ones here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -18,4 +20,6 @@ export const COMMANDS: readonly CliCommand[] = [
   runCommand,
   replayCommand,
   demoCommand,
+  tournamentCommand,
+  workerCommand,
 ];

@@ -1,0 +1,49 @@
+/**
+ * Runs batches on this machine: in the calling thread (`workers: 0`) or on a pool of
+ * worker threads (piscina). The thread entry is worker-thread.ts beside this file, or
+ * worker-thread.js in a build; TypeScript sources are started through tsx's loader.
+ */
+import { fileURLToPath } from 'node:url';
+import { runBatch, ScenarioCache } from './execute.js';
+import type { Batch, NegotiationRow } from './types.js';
+
+/** The worker entry beside this module, and how to start it. */
+export function workerEntry(): { filename: string; execArgv: string[] } {
+  const typescript = import.meta.url.endsWith('.ts');
+  const filename = fileURLToPath(new URL(`./worker-thread.${typescript ? 'ts' : 'js'}`, import.meta.url));
+  return { filename, execArgv: typescript ? ['--import', 'tsx'] : [] };
+}
+
+export interface LocalOptions {
+  /** Worker threads; 0 runs every batch in the calling thread. */
+  readonly workers: number;
+  /** Called with each batch's rows as the batch ends. */
+  readonly onRows: (rows: readonly NegotiationRow[]) => void;
+}
+
+/** Runs every batch; resolves when all have ended, rejects on the first failure. */
+export async function runLocal(batches: readonly Batch[], options: LocalOptions): Promise<void> {
+  if (options.workers <= 0) {
+    const cache = new ScenarioCache();
+    for (const batch of batches) {
+      options.onRows(await runBatch(batch, cache));
+      // Let timers (the progress bar) and signals through between batches.
+      await new Promise((r) => setImmediate(r));
+    }
+    return;
+  }
+  const { Piscina } = await import('piscina');
+  const entry = workerEntry();
+  const pool = new Piscina({
+    filename: entry.filename,
+    execArgv: entry.execArgv,
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    idleTimeout: 1000,
+  });
+  try {
+    await Promise.all(batches.map(async (batch) => options.onRows((await pool.run(batch)) as NegotiationRow[])));
+  } finally {
+    await pool.destroy();
+  }
+}
