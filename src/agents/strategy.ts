@@ -1,6 +1,5 @@
 import type { Outcome } from '../core/domain.js';
 import type { Random } from '../core/random.js';
-import type { Package } from '../protocols/types.js';
 import type { OpponentModels } from './opponent-model.js';
 import type { OwnPreferences } from './preferences.js';
 
@@ -27,7 +26,7 @@ export type StrategyEvent =
   /** A mediator put a full text on the table (in mediated talks, the other side's movement shows only here). */
   | { readonly kind: 'tabled'; readonly from: string; readonly outcome: Outcome; readonly t: number }
   /** Another party asked for these changes to a text. */
-  | { readonly kind: 'amended'; readonly from: string; readonly amendments: Package; readonly t: number }
+  | { readonly kind: 'amended'; readonly from: string; readonly amendments: Outcome; readonly t: number }
   /** This agent made an offer. */
   | { readonly kind: 'sent'; readonly outcome: Outcome; readonly t: number };
 

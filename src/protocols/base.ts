@@ -3,7 +3,7 @@ import { isValueOf } from '../core/issue.js';
 import type { Effect } from '../core/timeline.js';
 import type { EndReason, EventDraft, ProtocolEvent } from './events.js';
 import { ALL } from './events.js';
-import type { Action, InvalidAction, NegotiationSetup, Package } from './types.js';
+import type { Action, InvalidAction, NegotiationSetup } from './types.js';
 
 export interface Deadline {
   readonly rounds?: number;
@@ -31,7 +31,6 @@ export interface BaseState {
   /** Ids of outside events fired so far, in firing order. */
   readonly fired: readonly string[];
   readonly effects: readonly Effect[];
-  readonly rng: number;
   readonly end: Ending | null;
 }
 
@@ -66,7 +65,6 @@ export function initBase(protocol: string, setup: NegotiationSetup): BaseState {
     deadline: { ...setup.deadline },
     fired: [],
     effects: [],
-    rng: setup.seed | 0,
     end: null,
   };
 }
@@ -105,7 +103,7 @@ export function outcomeError(domain: Domain, outcome: Outcome, what: string): In
 /** Partial packages (amendments, details): known issues, legal values, allowed issues only. */
 export function packageError(
   domain: Domain,
-  pkg: Package,
+  pkg: Outcome,
   allowed: readonly string[] | null,
   what: string,
 ): InvalidAction | null {

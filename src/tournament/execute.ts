@@ -4,7 +4,6 @@
  * has seen by content hash, with their analysis, so the frontier is built once per worker.
  */
 import { createHash } from 'node:crypto';
-import { isMainThread } from 'node:worker_threads';
 import { isModulePath, loadAgentModule } from '../agents/index.js';
 import { analyze } from '../analysis/index.js';
 import type { Analysis } from '../analysis/types.js';
@@ -45,7 +44,6 @@ export class ScenarioCache {
     for (const n of batch.negotiations)
       for (const p of [...n.agents, ...(n.mediator ? [n.mediator] : [])])
         if (isModulePath(p.spec.strategy) && !this.modules.has(p.spec.strategy)) {
-          await readTypeScriptHere(p.spec.strategy);
           await loadAgentModule(p.spec.strategy);
           this.modules.add(p.spec.strategy);
         }
@@ -54,20 +52,6 @@ export class ScenarioCache {
   get size(): number {
     return this.known.size;
   }
-}
-
-let typescriptRegistered = false;
-
-/**
- * A worker thread imports a user's TypeScript module only through tsx's API: the loader
- * given to the thread at start (`--import tsx`, or none in a build) reads parley's own
- * files but not a module imported later by path. The main thread already runs under tsx.
- */
-async function readTypeScriptHere(path: string): Promise<void> {
-  if (isMainThread || typescriptRegistered || !/\.[cm]?ts$/.test(path)) return;
-  const { register } = await import('tsx/esm/api');
-  register();
-  typescriptRegistered = true;
 }
 
 /** Runs one negotiation on a virtual clock and measures it against the cached analysis. */

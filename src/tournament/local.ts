@@ -1,17 +1,18 @@
 /**
  * Runs batches on this machine: in the calling thread (`workers: 0`) or on a pool of
- * worker threads (piscina). The thread entry is worker-thread.ts beside this file, or
- * worker-thread.js in a build; TypeScript sources are started through tsx's loader.
+ * worker threads (piscina). The thread entry is src/tournament/thread-worker.ts, or
+ * dist/tournament/thread-worker.js in the build; TypeScript is started through tsx's loader.
  */
-import { fileURLToPath } from 'node:url';
+import { ownModuleFile, RUNS_FROM_BUILD } from '../core/package-root.js';
 import { runBatch, ScenarioCache } from './execute.js';
 import type { Batch, NegotiationRow } from './types.js';
 
 /** The worker entry beside this module, and how to start it. */
 export function workerEntry(): { filename: string; execArgv: string[] } {
-  const typescript = import.meta.url.endsWith('.ts');
-  const filename = fileURLToPath(new URL(`./worker-thread.${typescript ? 'ts' : 'js'}`, import.meta.url));
-  return { filename, execArgv: typescript ? ['--import', 'tsx'] : [] };
+  return {
+    filename: ownModuleFile('tournament/thread-worker'),
+    execArgv: RUNS_FROM_BUILD ? [] : ['--import', 'tsx'],
+  };
 }
 
 export interface LocalOptions {

@@ -1,7 +1,7 @@
+import type { Outcome } from '../../core/domain.js';
 import { endWith, type EventSink } from '../base.js';
 import { ALL, MEDIATORS, toParty } from '../events.js';
 import { roleMap, type RoleMap } from '../roles.js';
-import type { Package } from '../types.js';
 import {
   byPhase,
   findPackage,
@@ -50,7 +50,7 @@ function table(
 }
 
 /** Each working group is asked about the details of its own issues only. */
-function referToGroups(map: RoleMap, id: string, text: Package, sink: EventSink): void {
+function referToGroups(map: RoleMap, id: string, text: Outcome, sink: EventSink): void {
   for (const group of map.groups) {
     const issues = map.groupIssues[group]!;
     const details = Object.fromEntries(issues.filter((i) => text[i] !== undefined).map((i) => [i, text[i]!]));

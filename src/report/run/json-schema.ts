@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { PACKAGE_ROOT } from '../../core/package-root.js';
 import { writeFileAtomic } from '../../formats/atomic-write.js';
 
 /**
@@ -51,14 +52,18 @@ export const runJsonSchema = z
 
 export type RunJson = z.infer<typeof runJsonSchema>;
 
-export const RUN_SCHEMA_FILE = new URL('../../../schema/run.schema.json', import.meta.url);
+export const RUN_SCHEMA_FILE = pathToFileURL(join(PACKAGE_ROOT, 'schema', 'run.schema.json'));
 
 export function runSchemaFileText(): string {
   return JSON.stringify(z.toJSONSchema(runJsonSchema), null, 2) + '\n';
 }
 
-// Run directly to regenerate the published file.
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+// Run directly to regenerate the published file (from the sources, never from the build).
+if (
+  import.meta.url.endsWith('.ts') &&
+  process.argv[1] !== undefined &&
+  fileURLToPath(import.meta.url) === resolve(process.argv[1])
+) {
   writeFileAtomic(fileURLToPath(RUN_SCHEMA_FILE), runSchemaFileText());
   console.log(`wrote ${fileURLToPath(RUN_SCHEMA_FILE)}`);
 }

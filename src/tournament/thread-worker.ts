@@ -1,6 +1,6 @@
 /**
- * The entry of a local worker thread (piscina): runs one batch per task. The build must
- * include this file (dist/tournament/worker-thread.js); `local.ts` resolves it beside itself.
+ * The entry of a local worker thread (piscina): runs one batch per task. The build makes
+ * it dist/tournament/thread-worker.js (every `*worker.ts` is an entry); `local.ts` finds it.
  */
 import { runBatch, ScenarioCache } from './execute.js';
 import type { Batch, NegotiationRow } from './types.js';
