@@ -20,6 +20,20 @@ export interface LocalOptions {
   readonly workers: number;
   /** Called with each batch's rows as the batch ends. */
   readonly onRows: (rows: readonly NegotiationRow[]) => void;
+  /** A running pool (see `startThreadPool`) to use instead of starting one; it is left running. */
+  readonly pool?: ThreadPool;
+}
+
+/** The part of a piscina pool the runner uses. */
+export interface ThreadPool {
+  run(task: unknown): Promise<unknown>;
+  destroy(): Promise<void>;
+}
+
+/** Starts `threads` worker threads on the tournament's thread entry. */
+export async function startThreadPool(threads: number): Promise<ThreadPool> {
+  const { Piscina } = await import('piscina');
+  return new Piscina({ ...workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
 }
 
 /** Runs every batch; resolves when all have ended, rejects on the first failure. */

@@ -34,14 +34,19 @@ export function safeUrl(url: string): string {
   }
 }
 
-/** A connection for BullMQ and our keys; an unusable URL is a usage error. */
-export function connect(url: string, retries: 'forever' | number): Redis {
+/**
+ * A connection for BullMQ and our keys; an unusable URL is a usage error. Connection
+ * errors go to `onError` (ioredis keeps reconnecting meanwhile), not to an unhandled event.
+ */
+export function connect(url: string, retries: 'forever' | number, onError: (e: Error) => void = () => {}): Redis {
   if (!/^rediss?:\/\//.test(url))
     throw new ParleyError('PARLEY_E_USAGE', `--queue takes a Redis URL such as redis://host:6379, got "${url}"`);
-  return new Redis(url, {
+  const redis = new Redis(url, {
     maxRetriesPerRequest: null,
     retryStrategy: (times) => (retries === 'forever' || times <= retries ? Math.min(times * 200, 2000) : null),
   });
+  redis.on('error', onError);
+  return redis;
 }
 
 /** Waits for the first answer from Redis; a clear error when there is none. */

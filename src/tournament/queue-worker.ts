@@ -6,7 +6,7 @@
  */
 import { Worker, type Job } from 'bullmq';
 import { runBatch, ScenarioCache } from './execute.js';
-import { workerEntry } from './local.js';
+import { startThreadPool } from './local.js';
 import { connect, QUEUE_NAME, reachable, resultKeys, STORE_ROW_SCRIPT } from './queue-keys.js';
 import type { Batch, NegotiationRow } from './types.js';
 
@@ -19,6 +19,8 @@ export interface QueueWorkerOptions {
   readonly stalledInterval?: number;
   /** Called after each batch's rows are stored. */
   readonly onBatch?: (batch: Batch, stored: number) => void;
+  /** Called with connection and job errors (the worker keeps going: BullMQ retries the job). */
+  readonly onError?: (error: Error) => void;
 }
 
 export interface QueueWorker {
@@ -27,15 +29,11 @@ export interface QueueWorker {
 }
 
 export async function startQueueWorker(url: string, options: QueueWorkerOptions): Promise<QueueWorker> {
-  const redis = connect(url, 'forever');
+  const onError = options.onError ?? (() => {});
+  const redis = connect(url, 'forever', onError);
   await reachable(redis, url);
   const cache = new ScenarioCache();
-  let pool: { run(task: unknown): Promise<unknown>; destroy(): Promise<void> } | undefined;
-  if (options.threads > 1) {
-    const { Piscina } = await import('piscina');
-    const entry = workerEntry();
-    pool = new Piscina({ ...entry, minThreads: options.threads, maxThreads: options.threads });
-  }
+  const pool = options.threads > 1 ? await startThreadPool(options.threads) : undefined;
   const store = async (batch: Batch, rows: readonly NegotiationRow[]): Promise<number> => {
     const keys = resultKeys(batch.tournament);
     const pipeline = redis.pipeline();
@@ -59,6 +57,8 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     // A batch whose workers keep dying is tried again a few times before it counts as failed.
     maxStalledCount: 5,
   });
+  worker.on('error', onError);
+  worker.on('failed', (_job, error) => onError(error));
   await worker.waitUntilReady();
   return {
     async close() {

@@ -23,6 +23,8 @@ export async function runOnQueue(
   record: (rows: readonly NegotiationRow[]) => void,
 ): Promise<number> {
   const redis = connect(url, 5);
+  // QueueEvents blocks on its own connection; BullMQ leaves a connection it was given open.
+  const listening = redis.duplicate();
   let queue: Queue | undefined;
   let events: QueueEvents | undefined;
   try {
@@ -38,12 +40,18 @@ export async function runOnQueue(
     const batches = batchesOf(plan, pending);
     const ours = new Set(batches.map((b) => b.id));
     let failure: string | null = null;
-    events = new QueueEvents(QUEUE_NAME, { connection: redis.duplicate() });
+    events = new QueueEvents(QUEUE_NAME, { connection: listening });
+    events.on('error', () => {
+      // Connection trouble: the poll below reports it when Redis stays away.
+    });
     events.on('failed', ({ jobId, failedReason }) => {
       if (ours.has(jobId)) failure ??= `negotiation batch ${jobId} failed on a worker: ${failedReason}`;
     });
     await events.waitUntilReady();
     queue = new Queue(QUEUE_NAME, { connection: redis });
+    queue.on('error', () => {
+      // As above: a lost connection surfaces as a failed command.
+    });
     await queue.addBulk(
       batches.map((b) => ({
         name: 'batch',
@@ -70,6 +78,7 @@ export async function runOnQueue(
   } finally {
     await events?.close();
     await queue?.close();
+    listening.disconnect();
     redis.disconnect();
   }
 }

@@ -22,11 +22,18 @@ export async function runWorkerCommand(options: WorkerCliOptions, io: CliIo): Pr
     process.once('SIGTERM', () => resolve());
   });
   let batches = 0;
+  let lastError = '';
   const worker = await startQueueWorker(options.queue, {
     threads,
     lockDuration: options.lockDuration,
     stalledInterval: options.stalledInterval,
     onBatch: () => void batches++,
+    onError: (error) => {
+      // One line per kind of trouble, not one per reconnection attempt.
+      if (error.message === lastError) return;
+      lastError = error.message;
+      io.err(`parley worker: ${error.message}\n`);
+    },
   });
   io.err(
     `parley worker: taking tournament jobs from ${safeUrl(options.queue)} on ${threads} thread${threads === 1 ? '' : 's'}; stop with Ctrl-C\n`,
