@@ -7,21 +7,22 @@
  * - ANAC: all 101 ANAC 2010–2013 domains × the 36 ordered pairs × seeds 1–3, 1,000 rounds:
  *   10,908 negotiations.
  *
- * Batches of 10 negotiations per job, the same for local and queue runs. Thread pools and
- * queue workers are started and warmed on the round robin before the clock starts, so the
- * figures compare running, not starting. Writes bench/RESULTS-tournament.md.
+ * Batches of 10 negotiations per job, the same for local and queue runs. Everything runs the
+ * built command (dist/, built first when the sources changed), as users run it: worker threads
+ * under tsx run the negotiations about half as fast as the build's. Local times include
+ * starting the thread pool; the two queue workers are started and warmed on the round robin
+ * before the clock starts, as long-running workers are. Writes bench/RESULTS-tournament.md.
  * `npx tsx bench/tournament.bench.ts --quick` runs a reduced ANAC tournament (10 domains, one
  * seed) to check that the benchmark works.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import { STRATEGY_NAMES } from '../src/agents/index.js';
-import { startThreadPool, type ThreadPool } from '../src/tournament/local.js';
-import { runTournament } from '../src/tournament/run.js';
+import ensureBuilt from '../test/package/ensure-built.js';
 import { startRedis } from '../test/support/redis.js';
 import { anacDomains } from './lib/anac.js';
 import { describeMachine, machineLines } from './lib/machine.js';
@@ -52,26 +53,33 @@ const workloads = [
     : workload('ANAC 2010–2013', anac, [1, 2, 3]),
 ];
 
+ensureBuilt();
+const BIN = new URL('../bin/parley.js', import.meta.url).pathname;
+
 let runs = 0;
-async function timed(w: Workload, options: { workers: number; queue?: string; pool?: ThreadPool }): Promise<number> {
+/** Seconds `parley tournament` reports for running the negotiations (`--json`). */
+async function timed(w: Workload, where: { workers: number } | { queue: string }): Promise<number> {
   const out = join(work, `out-${runs++}`);
   // A queue run must not find the results of the previous one in Redis (it would resume them).
-  if (options.queue) {
-    const client = new Redis(options.queue);
+  if ('queue' in where) {
+    const client = new Redis(where.queue);
     await client.flushall();
     client.disconnect();
   }
-  const outcome = await runTournament(w.file, { out, batchSize: BATCH, ...options });
-  if (outcome.rows.length !== w.negotiations) throw new Error(`${w.name}: ${outcome.rows.length} rows`);
+  const placement = 'queue' in where ? ['--queue', where.queue] : ['--workers', String(where.workers)];
+  const text = execFileSync(
+    process.execPath,
+    [BIN, 'tournament', w.file, ...placement, '--batch', String(BATCH), '--out', out, '--json'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  const result = JSON.parse(text) as { negotiations: number; seconds: number };
+  if (result.negotiations !== w.negotiations) throw new Error(`${w.name}: ${result.negotiations} rows`);
   rmSync(out, { recursive: true, force: true });
-  return outcome.seconds;
+  return result.seconds;
 }
 
 function startWorker(url: string): ChildProcess {
-  const cli = new URL('../src/cli/main.ts', import.meta.url).pathname;
-  return spawn(process.execPath, ['--import', 'tsx', cli, 'worker', '--queue', url, '--threads', '1'], {
-    stdio: 'ignore',
-  });
+  return spawn(process.execPath, [BIN, 'worker', '--queue', url, '--threads', '1'], { stdio: 'ignore' });
 }
 
 const loadBefore = loadavg()
@@ -82,20 +90,16 @@ const workers = [startWorker(redis.url), startWorker(redis.url)];
 const results: { w: Workload; one: number; two: number; queue: number }[] = [];
 try {
   // Warm-up: the queue workers start and compile on the round robin.
-  await timed(workloads[0]!, { workers: 0, queue: redis.url });
-  const pools = [await startThreadPool(1), await startThreadPool(2)];
-  // Warm-up: the threads start and compile on the round robin.
-  for (const pool of pools) await timed(workloads[0]!, { workers: 0, pool });
+  await timed(workloads[0]!, { queue: redis.url });
   for (const w of workloads) {
-    const one = await timed(w, { workers: 1, pool: pools[0] });
-    const two = await timed(w, { workers: 2, pool: pools[1] });
-    const queue = await timed(w, { workers: 0, queue: redis.url });
+    const one = await timed(w, { workers: 1 });
+    const two = await timed(w, { workers: 2 });
+    const queue = await timed(w, { queue: redis.url });
     console.error(
       `${w.name}: 1 thread ${one.toFixed(2)} s, 2 threads ${two.toFixed(2)} s, queue ${queue.toFixed(2)} s`,
     );
     results.push({ w, one, two, queue });
   }
-  for (const pool of pools) await pool.destroy();
 } finally {
   await Promise.all(
     workers.map((worker) => {
@@ -117,8 +121,9 @@ const lines = [
   `Six built-in agents (${STRATEGY_NAMES.join(', ')}), every ordered pair, ${ROUNDS} rounds, every metric computed ` +
     `(individual utilities, welfare, distances to the frontier and to Nash, scores with 95% intervals). Batches of ${BATCH} ` +
     'negotiations per job for local and queue runs. Times are the running of the negotiations (planning and the report ' +
-    'excluded); thread pools and queue workers (`parley worker --threads 1`, two processes, Redis on loopback) are ' +
-    `started and warmed on the round robin before the clock starts. Load average before the run: ${loadBefore}. ` +
+    'excluded), by the built `parley tournament`; local times include starting the thread pool; the queue workers ' +
+    '(`parley worker --threads 1`, two processes, Redis on loopback) are started and warmed on the round robin before ' +
+    `the clock starts. Load average before the run: ${loadBefore}. ` +
     `Regenerate with \`npx tsx bench/tournament.bench.ts\`${quick ? ' (this run: `--quick`, a reduced ANAC tournament)' : ''}.`,
   '',
   '| Workload | Negotiations | 1 thread (s) | 2 threads (s) | 2 queue workers (s) | 1 thread / s | 2 threads / s | Queue / s | Speed-up 2 vs 1 | Queue over 2 threads |',

@@ -20,8 +20,6 @@ export interface LocalOptions {
   readonly workers: number;
   /** Called with each batch's rows as the batch ends. */
   readonly onRows: (rows: readonly NegotiationRow[]) => void;
-  /** A running pool (see `startThreadPool`) to use instead of starting one; it is left running. */
-  readonly pool?: ThreadPool;
 }
 
 /** The part of a piscina pool the runner uses. */
@@ -47,15 +45,7 @@ export async function runLocal(batches: readonly Batch[], options: LocalOptions)
     }
     return;
   }
-  const { Piscina } = await import('piscina');
-  const entry = workerEntry();
-  const pool = new Piscina({
-    filename: entry.filename,
-    execArgv: entry.execArgv,
-    minThreads: options.workers,
-    maxThreads: options.workers,
-    idleTimeout: 1000,
-  });
+  const pool = await startThreadPool(options.workers);
   try {
     await Promise.all(batches.map(async (batch) => options.onRows((await pool.run(batch)) as NegotiationRow[])));
   } finally {

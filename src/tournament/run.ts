@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { readTournamentFile } from './definition.js';
-import { runLocal, type ThreadPool } from './local.js';
+import { runLocal } from './local.js';
 import { batchesOf, DEFAULT_BATCH_SIZE, planTournament, type TournamentPlan } from './plan.js';
 import { writeTournamentReport, type TournamentReport } from './report.js';
 import { ResultStore } from './store.js';
@@ -15,8 +15,6 @@ export interface TournamentOptions {
   readonly out: string;
   /** Worker threads (0: in this thread); ignored with `queue`. */
   readonly workers: number;
-  /** A running thread pool to use instead of starting `workers` threads (benchmarks keep one warm). */
-  readonly pool?: ThreadPool;
   /** A Redis URL: put the negotiations on the queue for `parley worker` processes. */
   readonly queue?: string;
   readonly batchSize?: number;
@@ -57,7 +55,7 @@ export async function runTournament(definitionFile: string, options: TournamentO
     resumed += await runOnQueue(options.queue, plan, store, record);
   } else {
     const pending = plan.negotiations.filter((n) => !store.has(n.id));
-    await runLocal(batchesOf(plan, pending), { workers: options.workers, onRows: record, pool: options.pool });
+    await runLocal(batchesOf(plan, pending), { workers: options.workers, onRows: record });
   }
   const seconds = (performance.now() - started) / 1000;
   const rows = store.finish();
