@@ -30,6 +30,10 @@ export async function runTournamentCommand(definition: string, options: Tourname
   const workers = options.workers ?? cpus().length;
   const out = resolve(io.cwd, options.out ?? join('out', 'tournament'));
   const talk = !options.json;
+  const rel = (f: string) => {
+    const r = relative(io.cwd, f);
+    return r && !r.startsWith('..') ? r : f;
+  };
   let progress = { update: (_d: number, _t: number) => {}, stop: () => {} };
   try {
     const outcome = await runTournament(file, {
@@ -49,17 +53,13 @@ export async function runTournamentCommand(definition: string, options: Tourname
             `Tournament ${plan.name}: ${plan.negotiations.length} negotiations (${plan.agents.length} agents, ` +
               `${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'}), ` +
               `batches of ${plan.batchSize}, ${where}.\n` +
-              (done > 0 ? `Resuming: ${done} of ${plan.negotiations.length} already done in ${out}.\n` : ''),
+              (done > 0 ? `Resuming: ${done} of ${plan.negotiations.length} already done in ${rel(out)}.\n` : ''),
           );
         progress = await countProgress(io, 'negotiations', done);
       },
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.stop();
-    const rel = (f: string) => {
-      const r = relative(io.cwd, f);
-      return r && !r.startsWith('..') ? r : f;
-    };
     if (options.json) {
       io.out(
         JSON.stringify({
