@@ -39,12 +39,25 @@ async function stopWorkers(workers: ReturnType<typeof startWorkers>): Promise<vo
   await Promise.all(workers.map(exited));
 }
 
-async function serialRun(file: string): Promise<string> {
-  const out = tempDir();
-  const r = await parley(['tournament', file, '--workers', '0', '--out', out]);
-  expect(r.code, r.stderr).toBe(0);
-  return out;
+const serialRuns = new Map<string, Promise<string>>();
+
+/** The results folder of a serial run of the definition (run once per file). */
+function serialRun(file: string): Promise<string> {
+  let run = serialRuns.get(file);
+  if (!run) {
+    run = (async () => {
+      const out = tempDir();
+      const r = await parley(['tournament', file, '--workers', '0', '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+      return out;
+    })();
+    serialRuns.set(file, run);
+  }
+  return run;
 }
+
+const slow = writeDefinition(SLOW);
+const slowId = async () => (await planTournament(readTournamentFile(slow))).id;
 
 describe('a tournament through BullMQ on Redis', () => {
   it('gives identical results with 2 worker processes as serially', async () => {
@@ -67,14 +80,15 @@ describe('a tournament through BullMQ on Redis', () => {
   });
 
   it('loses nothing and stores nothing twice when a worker is killed mid-run', async () => {
-    const definition = writeDefinition(SLOW);
+    const definition = slow;
     const workers = startWorkers(2);
     const client = new Redis(redis.url);
     try {
       const out = tempDir();
       const run = parley(['tournament', definition, '--queue', redis.url, '--out', out, '--batch', '2']);
       // Kill the first worker once results flow (it is then busy with a batch).
-      const plan = (await planTournament(readTournamentFile(definition))).id;
+      const plan = await slowId();
+      await client.del(resultKeys(plan).rows, resultKeys(plan).log);
       await until(async () => (await client.llen(resultKeys(plan).log)) >= 4, 60_000, 'the first stored results');
       workers[0]!.kill('SIGKILL');
       const r = await run;
@@ -85,6 +99,30 @@ describe('a tournament through BullMQ on Redis', () => {
       expect(await client.hlen(resultKeys(plan).rows)).toBe(36);
       expect(await client.llen(resultKeys(plan).log)).toBe(36);
       expect(rows).toEqual(comparableRows(await serialRun(definition)));
+    } finally {
+      client.disconnect();
+      await stopWorkers(workers);
+    }
+  });
+
+  it('resumes from the results in Redis when the coordinator is interrupted', async () => {
+    const client = new Redis(redis.url);
+    const keys = resultKeys(await slowId());
+    await client.del(keys.rows, keys.log);
+    const workers = startWorkers(1);
+    try {
+      const out = tempDir();
+      const first = spawnParley(['tournament', slow, '--queue', redis.url, '--out', out, '--batch', '2']);
+      await until(async () => (await client.llen(keys.log)) >= 4, 60_000, 'the first stored results');
+      first.kill('SIGKILL');
+      await exited(first);
+      // The worker goes on with the queued jobs while no coordinator listens.
+      await until(async () => (await client.llen(keys.log)) >= 8, 60_000, 'more results');
+      const r = await parley(['tournament', slow, '--queue', redis.url, '--out', out, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).resumed).toBeGreaterThan(0);
+      expect(comparableRows(out)).toEqual(comparableRows(await serialRun(slow)));
+      expect(await client.hlen(keys.rows)).toBe(36);
     } finally {
       client.disconnect();
       await stopWorkers(workers);
