@@ -9,7 +9,7 @@ import { analyze } from '../analysis/index.js';
 import type { Analysis } from '../analysis/types.js';
 import { ParleyError } from '../core/errors.js';
 import type { Scenario } from '../core/scenario.js';
-import { currentParties, distancesOf, planRun, runSession, agentsOf } from '../session/index.js';
+import { agentsOf, currentParties, planRun, resultOf, runSession } from '../session/index.js';
 import type { ScenarioPayload } from './scenarios.js';
 import type { Batch, NegotiationRow, NegotiationSpec } from './types.js';
 
@@ -65,22 +65,23 @@ export function runNegotiation(spec: NegotiationSpec, known: Known): Negotiation
     time: spec.deadline.time,
     seed: spec.seed,
   });
-  const { result, state } = runSession({
+  const run = runSession({
     scenario: plan.scenario,
     protocol: plan.protocol,
     agents: agentsOf(plan),
     deadline: plan.deadline,
     seed: plan.seed,
     hoursPerRound: plan.hoursPerRound,
-    analysis: 'skip',
   });
-  const parties = currentParties(known.scenario, state.effects);
   // Outside events may change preferences mid-run: then the cached analysis no longer applies.
   const analysis =
-    state.effects.length === 0
+    run.state.effects.length === 0
       ? known.analysis
-      : analyze({ ...known.scenario, parties }, { timeLimit: ANALYSIS_TIME_LIMIT });
-  const d = distancesOf(known.scenario, parties, analysis, result.outcome);
+      : analyze(
+          { ...known.scenario, parties: currentParties(known.scenario, run.state.effects) },
+          { timeLimit: ANALYSIS_TIME_LIMIT },
+        );
+  const result = resultOf(plan.scenario, run, analysis, ANALYSIS_TIME_LIMIT);
   return {
     id: spec.id,
     index: spec.index,
@@ -98,8 +99,8 @@ export function runNegotiation(spec: NegotiationSpec, known: Known): Negotiation
     welfare: result.welfare,
     rounds: result.rounds,
     time: result.time,
-    frontierDistance: d.frontier,
-    nashDistance: d.nash,
+    frontierDistance: result.distances?.frontier ?? null,
+    nashDistance: result.distances?.nash ?? null,
     seconds: (performance.now() - started) / 1000,
   };
 }
