@@ -60,8 +60,13 @@ function classifyXml(path: string, text: string, warn: WarningSink): ClassifiedF
   );
 }
 
-function classifyJson(path: string, text: string): ClassifiedFile {
+function classifyJson(path: string, text: string, warn: WarningSink): ClassifiedFile {
   const doc = parseJsonDocument(text, path);
+  for (const d of doc.duplicates.slice(0, 100))
+    warn({
+      position: doc.positions.at(d.offset),
+      message: `member "${shown(d.key, 40)}" is given twice: the last one is read`,
+    });
   if (isParleyScenarioJson(doc.value)) return { kind: 'parley', path };
   const role = geniusWebRole(doc.value);
   if (role && isObject(doc.value)) return { kind: 'geniusweb', role, path, doc, value: doc.value };
@@ -85,7 +90,7 @@ export function classifyFile(path: string, warn: WarningSink): ClassifiedFile {
   if (start < 0) throw fileError(path, 'is empty', 'a GENIUS XML, GeniusWeb JSON or parley scenario file');
   const first = text[start];
   if (ext === '.xml' || (ext !== '.json' && first === '<')) return classifyXml(path, text, warn);
-  if (ext === '.json' || first === '{' || first === '[') return classifyJson(path, text);
+  if (ext === '.json' || first === '{' || first === '[') return classifyJson(path, text, warn);
   throw fileError(
     path,
     `is neither XML nor JSON (it begins with "${shown(text.slice(start, start + 20), 20)}")`,
