@@ -37,7 +37,7 @@ export function listed(items: readonly string[], max = 8, quote = true): string 
  * points). Analysis keeps a utility per value and party; past this, memory grows by
  * gigabytes, so such issues are refused when read, with this limit in the message.
  */
-export const MAX_ISSUE_VALUES = 1_000_000;
+export const MAX_ISSUE_VALUES = 100_000;
 
 /** `1,000,000`, for messages. */
 export const count = (n: number | bigint): string => n.toLocaleString('en-US');
