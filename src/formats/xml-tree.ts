@@ -7,7 +7,6 @@ import { XmlScanner } from './xml-scan.js';
 export interface XmlElement {
   readonly name: string;
   readonly attrs: Readonly<Record<string, string>>;
-  readonly attrOffsets: Readonly<Record<string, number>>;
   readonly children: readonly XmlElement[];
   readonly offset: number;
 }
@@ -52,12 +51,9 @@ function skipProlog(s: XmlScanner, start: number): void {
   }
 }
 
-function readAttributes(
-  s: XmlScanner,
-  name: string,
-): { attrs: Record<string, string>; offsets: Record<string, number> } {
-  const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
-  const offsets: Record<string, number> = Object.create(null) as Record<string, number>;
+/** Attributes as a plain object (small, shared shapes for files of millions of elements). */
+function readAttributes(s: XmlScanner, name: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
   for (;;) {
     const spaced = s.skipSpace();
     if (s.startsWith('/>') || s.startsWith('>') || s.atEnd()) break;
@@ -73,12 +69,14 @@ function readAttributes(
     s.i++;
     s.skipSpace();
     const value = s.attributeValue(attr);
-    if (attr in attrs)
+    if (Object.prototype.hasOwnProperty.call(attrs, attr))
       s.warn(at, `attribute "${shown(attr, 40)}" is given twice; the last one is read (as GENIUS reads it)`);
-    attrs[attr] = value;
-    offsets[attr] = at;
+    // an own property even when named __proto__, which plain assignment would make a prototype
+    if (attr === '__proto__')
+      Object.defineProperty(attrs, attr, { value, enumerable: true, writable: true, configurable: true });
+    else attrs[attr] = value;
   }
-  return { attrs, offsets };
+  return attrs;
 }
 
 /** Reads one start tag at `<name`; returns the element and whether it is empty (`/>`). */
@@ -87,11 +85,11 @@ function startTag(s: XmlScanner): { element: OpenElement; empty: boolean } {
   s.i++;
   const name = s.name();
   if (name === '') s.fail(offset, `"<" is followed by ${s.found()}`, 'an element name after "<"');
-  const { attrs, offsets } = readAttributes(s, name);
+  const attrs = readAttributes(s, name);
   if (s.atEnd()) s.fail(offset, `the start tag <${shown(name, 40)}> is not closed`, '">" or "/>"');
   const empty = s.startsWith('/>');
   s.i += empty ? 2 : 1;
-  return { element: { name, attrs, attrOffsets: offsets, children: [], offset }, empty };
+  return { element: { name, attrs, children: [], offset }, empty };
 }
 
 function endTag(s: XmlScanner, stack: OpenElement[]): void {
@@ -176,9 +174,14 @@ export function parseXmlDocument(text: string, file: string, warn: WarningSink =
   return { root, positions };
 }
 
-/** Offset of attribute `name` inside the element's start tag, or of the element itself. */
-export function attributeOffset(_doc: XmlDocument, el: XmlElement, name: string): number {
-  return el.attrOffsets[name] ?? el.offset;
+/** Offset of attribute `name` inside the element's start tag (found when an error needs it), or of the element. */
+export function attributeOffset(doc: XmlDocument, el: XmlElement, name: string): number {
+  const text = doc.positions.text;
+  const end = text.indexOf('>', el.offset);
+  const tag = text.slice(el.offset, end < 0 ? undefined : end);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`[\\s"']${escaped}\\s*=`).exec(tag);
+  return m ? el.offset + m.index + 1 : el.offset;
 }
 
 export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
