@@ -1,6 +1,5 @@
 import type { Domain, Outcome } from '../core/domain.js';
 import { issueSize } from '../core/issue.js';
-import type { Package } from '../protocols/types.js';
 import { RowCodec } from './space/evaluator.js';
 
 export interface FrequencyModelOptions {
@@ -60,7 +59,7 @@ export class FrequencyModel {
    * Learns from amendments: the issues a party bothers to change matter to it, and the
    * values it asks for are ones it likes.
    */
-  observeAmendments(amendments: Package): void {
+  observeAmendments(amendments: Outcome): void {
     this.domain.issues.forEach((issue, i) => {
       const v = amendments[issue.name];
       if (v === undefined) return;

@@ -1,7 +1,7 @@
 import type { Domain, Outcome } from '../core/domain.js';
-import { issueSize, valueAt } from '../core/issue.js';
 import { crossesRedLine, type Party, type RedLine } from '../core/party.js';
 import type { UtilityFunction } from '../core/utility.js';
+import { redLineMasks } from '../analysis/compile.js';
 import { countAtLeast, outcomeAt, outcomeSpace, type OutcomeSpace, utilityIn } from './space/outcome-space.js';
 
 /**
@@ -142,18 +142,4 @@ function sameRedLines(a: readonly RedLine[], b: readonly RedLine[]): boolean {
   return (
     a === b || (a.length === b.length && a.every((l, i) => l === b[i] || JSON.stringify(l) === JSON.stringify(b[i])))
   );
-}
-
-/** Per issue, 1 for each value position inside the red lines; null when there are none. */
-export function redLineMasks(domain: Domain, lines: readonly RedLine[]): Uint8Array[] | null {
-  if (lines.length === 0) return null;
-  return domain.issues.map((issue) => {
-    const mask = new Uint8Array(issueSize(issue)).fill(1);
-    const mine = lines.filter((l) => l.issue === issue.name);
-    for (let j = 0; j < mask.length; j++) {
-      const probe = { [issue.name]: valueAt(issue, j) };
-      if (mine.some((l) => crossesRedLine(l, probe))) mask[j] = 0;
-    }
-    return mask;
-  });
 }

@@ -1,15 +1,11 @@
 import type { Space } from './compile.js';
-import { finalizeFrontier, MARGIN, type IndexedPoint } from './vectors.js';
+import type { FrontierResult } from './types.js';
+import { dominatesRow, finalizeFrontier, MARGIN, type IndexedPoint } from './vectors.js';
 
 /** Partial packages of the first issues, in value order: flat utilities and value positions. */
 interface Partials {
   readonly u: Float64Array;
   readonly index: number[][];
-}
-
-export interface AdditiveFrontierResult {
-  readonly points: IndexedPoint[];
-  readonly exact: boolean;
 }
 
 /** Cap on partial packages kept once the time limit has passed (then the result is inexact). */
@@ -27,7 +23,7 @@ export function additiveFrontier(
   tables: readonly (readonly Float64Array[])[],
   deadline: number,
   onProgress?: (fraction: number) => void,
-): AdditiveFrontierResult {
+): FrontierResult<IndexedPoint> {
   const parties = tables.length;
   let partials: Partials = { u: new Float64Array(parties), index: [[]] };
   let exact = true;
@@ -51,7 +47,7 @@ export function additiveFrontier(
     utilities: Array.from(partials.u.subarray(k * parties, (k + 1) * parties)),
     index,
   }));
-  return { points: finalizeFrontier(candidates), exact };
+  return { frontier: finalizeFrontier(candidates), exact };
 }
 
 function grow(prev: Partials, allowed: Int32Array, columns: readonly Float64Array[], parties: number): Partials {
@@ -119,14 +115,10 @@ function survivorsOfMany(u: Float64Array, parties: number): number[] {
 
 /** q makes k useless: no worse anywhere and either clearly better somewhere or identical. */
 function beats(u: Float64Array, q: number, k: number, parties: number): boolean {
-  let clear = false;
-  let same = true;
-  for (let p = 0; p < parties; p++) {
-    const a = u[q * parties + p]!;
-    const b = u[k * parties + p]!;
-    if (a < b) return false;
-    if (a > b + MARGIN) clear = true;
-    if (a !== b) same = false;
-  }
-  return clear || same;
+  return dominatesRow(u, q, u, k, parties, MARGIN) || sameRow(u, q, k, parties);
+}
+
+function sameRow(u: Float64Array, q: number, k: number, parties: number): boolean {
+  for (let p = 0; p < parties; p++) if (u[q * parties + p] !== u[k * parties + p]) return false;
+  return true;
 }

@@ -52,3 +52,33 @@ export function nextBit(s: Uint32Array, from: number): number {
   }
   return -1;
 }
+
+/** Words needed for a set of n elements (at least one). */
+export function wordsFor(n: number): number {
+  return Math.max(1, Math.ceil(n / 32));
+}
+
+/** The set {0, …, n − 1}. */
+export function fullSet(n: number): Uint32Array {
+  const s = new Uint32Array(wordsFor(n));
+  for (let v = 0; v < n; v++) addBit(s, v);
+  return s;
+}
+
+export function hasBit(s: Uint32Array, v: number): boolean {
+  return ((s[v >>> 5] ?? 0) & (1 << (v & 31))) !== 0;
+}
+
+export function addBit(s: Uint32Array, v: number): void {
+  s[v >>> 5] = (s[v >>> 5] ?? 0) | (1 << (v & 31));
+}
+
+export function removeBit(s: Uint32Array, v: number): void {
+  s[v >>> 5] = (s[v >>> 5] ?? 0) & ~(1 << (v & 31));
+}
+
+/** a and b share an element. */
+export function intersects(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < a.length; i++) if ((a[i]! & b[i]!) !== 0) return true;
+  return false;
+}

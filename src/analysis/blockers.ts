@@ -55,7 +55,7 @@ function openedZone(ctx: AnalysisContext, all: readonly Constraint[], relaxed: r
   const dropped = new Set(relaxed.map((k) => all[k]!));
   const lines = all.filter((c) => c.line && !dropped.has(c)).map((c) => c.line!);
   const d = ctx.disagreement.map((v, i) => ([...dropped].some((c) => !c.line && c.party === i) ? 0 : v));
-  const frontier = ctx.frontierWithout(lines).points;
+  const frontier = ctx.frontierWithout(lines).frontier;
   return individuallyRational(frontier, d)
     .map((p) => ({ p, score: nashProduct(p, d) }))
     .sort((a, b) => b.score - a.score || compareIndex(a.p.index, b.p.index))

@@ -34,23 +34,35 @@ export function fullSpace(domain: Domain): Space {
 
 /** The sub-space where none of the given red lines is crossed. */
 export function restrictedSpace(domain: Domain, lines: readonly RedLine[]): Space {
-  const allowed = domain.issues.map((issue) => {
-    const mine = lines.filter((l) => l.issue === issue.name);
-    const keep: number[] = [];
-    for (let k = 0; k < issueSize(issue); k++) {
-      const probe = { [issue.name]: valueAt(issue, k) };
-      if (!mine.some((l) => crossesRedLine(l, probe))) keep.push(k);
-    }
-    return Int32Array.from(keep);
-  });
-  return { domain, allowed };
+  const masks = redLineMasks(domain, lines);
+  if (!masks) return fullSpace(domain);
+  return { domain, allowed: masks.map((mask) => Int32Array.from(mask.keys()).filter((k) => mask[k] === 1)) };
 }
 
-export function spaceSize(space: Space): bigint {
-  let n = 1n;
-  for (const a of space.allowed) n *= BigInt(a.length);
-  return n;
+/**
+ * The one red-line mask: per issue, 1 for each value position no given line rules out and 0
+ * for the others; null when there are no lines. Red lines bind issue by issue, so an outcome
+ * is within them exactly when each of its values is.
+ */
+export function redLineMasks(domain: Domain, lines: readonly RedLine[]): Uint8Array[] | null {
+  if (lines.length === 0) return null;
+  return domain.issues.map((issue) => {
+    const mask = new Uint8Array(issueSize(issue)).fill(1);
+    const mine = lines.filter((l) => l.issue === issue.name);
+    if (mine.length === 0) return mask;
+    for (let k = 0; k < mask.length; k++) {
+      const probe = { [issue.name]: valueAt(issue, k) };
+      if (mine.some((l) => crossesRedLine(l, probe))) mask[k] = 0;
+    }
+    return mask;
+  });
 }
+
+/**
+ * Outcome counts up to which visiting every outcome is the chosen way: the analysis'
+ * frontier where no faster exact method applies, and an agent's sorted outcome space.
+ */
+export const ENUMERATION_LIMIT = 1_000_000;
 
 export function spaceSizeNumber(space: Space): number {
   return space.allowed.reduce((n, a) => n * a.length, 1);

@@ -1,9 +1,9 @@
 import type { Scenario } from '../core/scenario.js';
 import type { RedLine } from '../core/party.js';
 import { outcomeCount, outcomeFromIndex } from '../core/domain.js';
-import type { AnalysisOptions, FrontierPoint } from './types.js';
+import type { AnalysisOptions, FrontierPoint, FrontierResult } from './types.js';
 import { compileParties, fullSpace, restrictedSpace, type CompiledUtility, type Space } from './compile.js';
-import { spaceFrontier, type SpaceFrontier } from './frontier.js';
+import { spaceFrontier } from './frontier.js';
 import type { IndexedPoint } from './vectors.js';
 
 export const DEFAULT_TIME_LIMIT = 60;
@@ -14,8 +14,8 @@ export class AnalysisContext {
   readonly deadline: number;
   readonly disagreement: number[];
   readonly redLines: RedLine[];
-  private full?: SpaceFrontier;
-  private acceptable?: SpaceFrontier;
+  private full?: FrontierResult<IndexedPoint>;
+  private acceptable?: FrontierResult<IndexedPoint>;
 
   constructor(
     readonly scenario: Scenario,
@@ -28,7 +28,7 @@ export class AnalysisContext {
   }
 
   /** The frontier of the whole outcome space. */
-  fullFrontier(progress?: (f: number) => void): SpaceFrontier {
+  fullFrontier(progress?: (f: number) => void): FrontierResult<IndexedPoint> {
     this.full ??= spaceFrontier(fullSpace(this.scenario.domain), this.fns, {
       deadline: this.deadline,
       onProgress: progress,
@@ -37,7 +37,7 @@ export class AnalysisContext {
   }
 
   /** The frontier of the outcomes no red line rules out. */
-  acceptableFrontier(progress?: (f: number) => void): SpaceFrontier {
+  acceptableFrontier(progress?: (f: number) => void): FrontierResult<IndexedPoint> {
     if (this.redLines.length === 0) return this.fullFrontier(progress);
     this.acceptable ??= this.frontierWithout(this.redLines, progress);
     return this.acceptable;
@@ -47,7 +47,7 @@ export class AnalysisContext {
     return restrictedSpace(this.scenario.domain, this.redLines);
   }
 
-  frontierWithout(lines: readonly RedLine[], progress?: (f: number) => void): SpaceFrontier {
+  frontierWithout(lines: readonly RedLine[], progress?: (f: number) => void): FrontierResult<IndexedPoint> {
     return spaceFrontier(restrictedSpace(this.scenario.domain, lines), this.fns, {
       deadline: this.deadline,
       onProgress: progress,

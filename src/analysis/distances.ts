@@ -18,17 +18,34 @@ export interface Distances {
  * utility functions (an analysis holds only their results).
  */
 export function distances(outcome: Outcome, analysis: Analysis, scenario: Scenario): Distances {
-  const u = scenario.parties.map((p) => evaluateUtility(p.utility, outcome));
-  const to = (p: FrontierPoint | null) => (p ? Math.hypot(...p.utilities.map((x, i) => x - u[i]!)) : null);
-  const nearest = analysis.frontier.reduce<number | null>((best, p) => {
-    const dist = to(p)!;
-    return best === null || dist < best ? dist : best;
-  }, null);
+  return distancesFrom(
+    scenario.parties.map((p) => evaluateUtility(p.utility, outcome)),
+    analysis,
+  );
+}
+
+/** The same distances from a utility vector (the disagreement point, for talks that failed). */
+export function distancesFrom(utilities: readonly number[], analysis: Analysis): Distances {
+  const to = (p: FrontierPoint | null) => (p ? distanceBetween(p.utilities, utilities) : null);
   return {
-    utilities: u,
-    frontier: nearest,
+    utilities,
+    frontier: distanceToFrontier(utilities, analysis.frontier),
     nash: to(analysis.nash),
     kalaiSmorodinsky: to(analysis.kalaiSmorodinsky),
     maxWelfare: to(analysis.maxWelfare),
   };
+}
+
+/** Distance from a utility vector to the nearest frontier point; null for an empty frontier. */
+export function distanceToFrontier(utilities: readonly number[], frontier: readonly FrontierPoint[]): number | null {
+  let nearest: number | null = null;
+  for (const p of frontier) {
+    const d = distanceBetween(p.utilities, utilities);
+    if (nearest === null || d < nearest) nearest = d;
+  }
+  return nearest;
+}
+
+function distanceBetween(a: readonly number[], b: readonly number[]): number {
+  return Math.hypot(...a.map((x, i) => x - (b[i] ?? 0)));
 }

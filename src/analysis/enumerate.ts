@@ -7,7 +7,7 @@ import {
   type CompiledUtility,
   type Space,
 } from './compile.js';
-import { finalizeFrontier, round9, type IndexedPoint } from './vectors.js';
+import { finalizeFrontier, FirstPerVector, type IndexedPoint } from './vectors.js';
 
 /**
  * Visits every outcome of the space in value order with its raw utilities. `visit` may
@@ -51,25 +51,20 @@ export function enumerateSpaceFrontier(
   deadline = Infinity,
   onProgress?: (fraction: number) => void,
 ): IndexedPoint[] | null {
-  const firstByKey = new Map<string, IndexedPoint>();
+  const firstPerVector = new FirstPerVector();
   const total = spaceSizeNumber(space);
   let count = 0;
   const done = forEachOutcome(space, fns, (index, u) => {
-    const key = Array.from(u, round9).join(',');
-    if (!firstByKey.has(key)) firstByKey.set(key, { utilities: Array.from(u), index: Array.from(index) });
+    firstPerVector.add(u, index);
     if ((++count & 0xffff) !== 0) return true;
     onProgress?.(count / total);
     return Date.now() < deadline;
   });
-  return done ? finalizeFrontier(firstByKey.values()) : null;
+  return done ? finalizeFrontier(firstPerVector) : null;
 }
 
 /** The brute-force frontier of a whole scenario (no red lines), as value positions. */
 export function enumerateIndexedFrontier(scenario: Scenario): IndexedPoint[] {
   const space = fullSpace(scenario.domain);
   return enumerateSpaceFrontier(space, compileParties(scenario.parties, scenario.domain)) ?? [];
-}
-
-export function spaceIsSmall(space: Space, limit = 2_000_000): boolean {
-  return spaceSizeNumber(space) <= limit;
 }

@@ -1,16 +1,11 @@
 import { Random } from '../core/random.js';
 import type { CompiledUtility, Space } from './compile.js';
-import { spaceSizeNumber } from './compile.js';
+import { ENUMERATION_LIMIT, evaluateCompiled, spaceSizeNumber } from './compile.js';
 import { additiveFrontier } from './additive-frontier.js';
 import { enumerateSpaceFrontier } from './enumerate.js';
 import { boxesOf, rectangleFrontier } from './rectangle-frontier.js';
+import type { FrontierResult } from './types.js';
 import { finalizeFrontier, type IndexedPoint } from './vectors.js';
-import { evaluateCompiled } from './compile.js';
-
-export interface SpaceFrontier {
-  readonly points: IndexedPoint[];
-  readonly exact: boolean;
-}
 
 export interface SearchLimits {
   /** Milliseconds since the epoch after which exactness is given up. */
@@ -18,12 +13,13 @@ export interface SearchLimits {
   readonly onProgress?: (fraction: number) => void;
 }
 
-/** Outcome counts up to which visiting every outcome is the chosen way. */
-export const ENUMERATION_LIMIT = 2_000_000;
-
 /** The frontier of a space with the fastest exact method that applies. */
-export function spaceFrontier(space: Space, fns: readonly CompiledUtility[], limits: SearchLimits): SpaceFrontier {
-  if (space.allowed.some((a) => a.length === 0) || fns.length === 0) return { points: [], exact: true };
+export function spaceFrontier(
+  space: Space,
+  fns: readonly CompiledUtility[],
+  limits: SearchLimits,
+): FrontierResult<IndexedPoint> {
+  if (space.allowed.some((a) => a.length === 0) || fns.length === 0) return { frontier: [], exact: true };
   if (fns.every((f) => f.kind === 'additive')) {
     const tables = fns.map((f) => (f.kind === 'additive' ? f.tables : []));
     return additiveFrontier(space, tables, limits.deadline, limits.onProgress);
@@ -34,14 +30,18 @@ export function spaceFrontier(space: Space, fns: readonly CompiledUtility[], lim
     return rectangleFrontier(space, boxes, scales, limits.deadline, limits.onProgress);
   }
   if (spaceSizeNumber(space) <= ENUMERATION_LIMIT) {
-    const points = enumerateSpaceFrontier(space, fns, limits.deadline, limits.onProgress);
-    if (points) return { points, exact: true };
+    const frontier = enumerateSpaceFrontier(space, fns, limits.deadline, limits.onProgress);
+    if (frontier) return { frontier, exact: true };
   }
   return sampledFrontier(space, fns, limits.deadline);
 }
 
 /** Last resort for big spaces no exact method covers: random outcomes until the deadline. */
-function sampledFrontier(space: Space, fns: readonly CompiledUtility[], deadline: number): SpaceFrontier {
+function sampledFrontier(
+  space: Space,
+  fns: readonly CompiledUtility[],
+  deadline: number,
+): FrontierResult<IndexedPoint> {
   const random = new Random(0x5eed);
   const candidates: IndexedPoint[] = [];
   const stop = Math.min(deadline, Date.now() + 5000);
@@ -50,5 +50,5 @@ function sampledFrontier(space: Space, fns: readonly CompiledUtility[], deadline
     candidates.push({ utilities: fns.map((f) => evaluateCompiled(f, index)), index });
     if (candidates.length > 20_000) candidates.splice(0, candidates.length, ...finalizeFrontier(candidates));
   }
-  return { points: finalizeFrontier(candidates), exact: false };
+  return { frontier: finalizeFrontier(candidates), exact: false };
 }

@@ -10,7 +10,7 @@ export function improvementsOver(ctx: AnalysisContext, agreement: Outcome): Inde
   const d = ctx.disagreement;
   return ctx
     .acceptableFrontier()
-    .points.filter((p) => p.utilities.every((u, i) => u >= base[i]!) && p.utilities.some((u, i) => u > base[i]!))
+    .frontier.filter((p) => p.utilities.every((u, i) => u >= base[i]!) && p.utilities.some((u, i) => u > base[i]!))
     .map((p) => ({ p, score: nashProduct(p, d) }))
     .sort((a, b) => b.score - a.score || compareIndex(a.p.index, b.p.index))
     .map((x) => x.p);

@@ -4,7 +4,7 @@
  */
 import type { Outcome } from '../core/domain.js';
 import type { Scenario } from '../core/scenario.js';
-import type { Analysis, AnalysisOptions, FrontierPoint, StickingPoint, Zopa } from './types.js';
+import type { Analysis, AnalysisOptions, FrontierPoint, FrontierResult, StickingPoint, Zopa } from './types.js';
 import { AnalysisContext } from './context.js';
 import { enumerateIndexedFrontier } from './enumerate.js';
 import { findBlockers } from './blockers.js';
@@ -20,14 +20,16 @@ import {
 } from './solutions.js';
 import { improvementsOver } from './improvements.js';
 
-export type { Analysis, AnalysisOptions, Blocker, FrontierPoint, StickingPoint, Zopa } from './types.js';
-export { distances, type Distances } from './distances.js';
-
-export interface FrontierResult {
-  readonly frontier: FrontierPoint[];
-  /** False when the time limit ran out before the frontier was proven complete. */
-  readonly exact: boolean;
-}
+export type {
+  Analysis,
+  AnalysisOptions,
+  Blocker,
+  FrontierPoint,
+  FrontierResult,
+  StickingPoint,
+  Zopa,
+} from './types.js';
+export { distances, distancesFrom, distanceToFrontier, type Distances } from './distances.js';
 
 /** Everything analysis knows about a scenario. */
 export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Analysis {
@@ -37,7 +39,7 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
   const full = ctx.fullFrontier((f) => progress?.(0.6 * f));
   const acceptable = ctx.acceptableFrontier((f) => progress?.(0.6 + 0.3 * f));
   const d = ctx.disagreement;
-  const zone = individuallyRational(acceptable.points, d);
+  const zone = individuallyRational(acceptable.frontier, d);
   const search =
     zone.length === 0 && scenario.domain.issues.length > 0 ? findBlockers(ctx) : { blockers: [], complete: true };
   progress?.(1);
@@ -46,11 +48,11 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
     outcomes: ctx.outcomeCount(),
     exact: full.exact && acceptable.exact,
     disagreement: d,
-    frontier: full.points.map((p) => ctx.point(p)),
-    nash: ctx.pointOrNull(nashOf(acceptable.points, d)),
-    kalaiSmorodinsky: ctx.pointOrNull(kalaiSmorodinskyOf(acceptable.points, d)),
-    maxWelfare: ctx.pointOrNull(maxWelfareOf(full.points)),
-    egalitarian: ctx.pointOrNull(egalitarianOf(full.points)),
+    frontier: full.frontier.map((p) => ctx.point(p)),
+    nash: ctx.pointOrNull(nashOf(acceptable.frontier, d)),
+    kalaiSmorodinsky: ctx.pointOrNull(kalaiSmorodinskyOf(acceptable.frontier, d)),
+    maxWelfare: ctx.pointOrNull(maxWelfareOf(full.frontier)),
+    egalitarian: ctx.pointOrNull(egalitarianOf(full.frontier)),
     zopa: zopaOf(ctx),
     blockers: search.blockers,
     stickingPoints: stickingPointsOf(scenario, search.blockers),
@@ -61,7 +63,7 @@ export function analyze(scenario: Scenario, options: AnalysisOptions = {}): Anal
 export function paretoFrontier(scenario: Scenario, options: AnalysisOptions = {}): FrontierResult {
   const ctx = new AnalysisContext(scenario, options);
   const full = ctx.fullFrontier(options.onProgress);
-  return { frontier: full.points.map((p) => ctx.point(p)), exact: full.exact };
+  return { frontier: full.frontier.map((p) => ctx.point(p)), exact: full.exact };
 }
 
 /** The frontier by visiting every outcome: slow, the reference for the fast algorithms. */
@@ -72,12 +74,12 @@ export function enumerateFrontier(scenario: Scenario): FrontierPoint[] {
 
 export function nashPoint(scenario: Scenario, options: AnalysisOptions = {}): FrontierPoint | null {
   const ctx = new AnalysisContext(scenario, options);
-  return ctx.pointOrNull(nashOf(ctx.acceptableFrontier().points, ctx.disagreement));
+  return ctx.pointOrNull(nashOf(ctx.acceptableFrontier().frontier, ctx.disagreement));
 }
 
 export function kalaiSmorodinskyPoint(scenario: Scenario, options: AnalysisOptions = {}): FrontierPoint | null {
   const ctx = new AnalysisContext(scenario, options);
-  return ctx.pointOrNull(kalaiSmorodinskyOf(ctx.acceptableFrontier().points, ctx.disagreement));
+  return ctx.pointOrNull(kalaiSmorodinskyOf(ctx.acceptableFrontier().frontier, ctx.disagreement));
 }
 
 export function zopa(scenario: Scenario, options: AnalysisOptions = {}): Zopa {
@@ -85,7 +87,7 @@ export function zopa(scenario: Scenario, options: AnalysisOptions = {}): Zopa {
 }
 
 function zopaOf(ctx: AnalysisContext): Zopa {
-  const zone = individuallyRational(ctx.acceptableFrontier().points, ctx.disagreement);
+  const zone = individuallyRational(ctx.acceptableFrontier().frontier, ctx.disagreement);
   return {
     size: countZone(ctx.acceptableSpace(), ctx.fns, ctx.disagreement, ctx.deadline),
     best: bestForEach(zone, ctx.scenario.parties.length).map((p) => ctx.point(p)),
@@ -94,7 +96,7 @@ function zopaOf(ctx: AnalysisContext): Zopa {
 
 export function stickingPoints(scenario: Scenario, options: AnalysisOptions = {}): StickingPoint[] {
   const ctx = new AnalysisContext(scenario, options);
-  const empty = individuallyRational(ctx.acceptableFrontier().points, ctx.disagreement).length === 0;
+  const empty = individuallyRational(ctx.acceptableFrontier().frontier, ctx.disagreement).length === 0;
   return stickingPointsOf(scenario, empty ? findBlockers(ctx).blockers : []);
 }
 

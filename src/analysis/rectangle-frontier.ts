@@ -1,343 +1,365 @@
-import type { CompiledUtility, Space } from './compile.js';
-import { and, andNot, isEmpty, nextBit, popcount, popcountAnd } from './bitset.js';
-import { finalizeFrontier, MARGIN, round9, compareIndex, type IndexedPoint } from './vectors.js';
+/**
+ * The frontier of hyper-rectangle utilities (ANAC 2014) without visiting outcomes.
+ *
+ * The geometry, once: a party's utility of an outcome is the sum of the values of its
+ * rectangles that contain the outcome (capped at 1 after dividing by the party's scale).
+ * Every value is positive, and axis-parallel boxes that pairwise meet share a common point
+ * (Helly's theorem in one dimension, applied issue by issue). So the boxes containing an
+ * outcome form a clique of the "meet" graph, and every clique is reached by the first
+ * outcome of its common box. A frontier outcome's boxes form a maximal clique (one more
+ * box would add value), and the first outcome of that clique's common box lies in no
+ * other box. The frontier is therefore the non-dominated part of the maximal cliques' value
+ * vectors, each with the first corner among the cliques that reach it.
+ *
+ * The search is Bron–Kerbosch with pivoting over the boxes of all parties, cut wherever
+ * the clique plus everything it could still take is beaten by a found point by more than
+ * MARGIN (such a branch reaches no frontier vector).
+ */
+import type { CompiledRectangle, CompiledUtility, Space } from './compile.js';
+import {
+  addBit,
+  and,
+  andNot,
+  fullSet,
+  hasBit,
+  intersects,
+  isEmpty,
+  nextBit,
+  popcount,
+  popcountAnd,
+  removeBit,
+  wordsFor,
+} from './bitset.js';
+import type { FrontierResult } from './types.js';
+import { dominates, finalizeFrontier, FirstPerVector, MARGIN, type IndexedPoint } from './vectors.js';
 
-/** A rectangle of some party, as intervals over the space's allowed positions. */
+/** The positions first..last (of the space's allowed positions) a box spans on one issue. */
+interface Span {
+  readonly issue: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** A rectangle of some party, as spans over the space's allowed positions. */
 interface Box {
   readonly party: number;
   readonly value: number;
-  readonly issues: readonly number[];
-  readonly lo: readonly number[];
-  readonly hi: readonly number[];
+  readonly spans: readonly Span[];
 }
 
-export interface RectangleFrontierResult {
-  readonly points: IndexedPoint[];
-  readonly exact: boolean;
+/** A rectangle whose every constrained issue is one interval of values. */
+type IntervalRectangle = CompiledRectangle & { readonly intervals: readonly [number, number][] };
+
+function hasIntervals(r: CompiledRectangle): r is IntervalRectangle {
+  return r.intervals.every((iv) => iv !== null);
 }
 
 /**
- * Boxes of every party, or null when the structure does not hold (an additive party,
- * a rectangle over a discrete value set with gaps, a negative value).
+ * Boxes of every party, or null when the geometry does not hold (an additive party, a
+ * rectangle over a discrete value set with gaps, a negative value).
  */
 export function boxesOf(space: Space, fns: readonly CompiledUtility[]): Box[] | null {
   const boxes: Box[] = [];
-  for (let p = 0; p < fns.length; p++) {
-    const fn = fns[p]!;
+  for (const [party, fn] of fns.entries()) {
     if (fn.kind !== 'rectangles') return null;
     for (const r of fn.rectangles) {
-      if (r.value < 0 || r.intervals.some((iv) => iv === null)) return null;
-      const box = toPositions(space, p, r.value, r.issues, r.intervals as [number, number][]);
-      if (box && r.value > 0) boxes.push(box);
+      if (r.value < 0 || !hasIntervals(r)) return null;
+      const spans = spansWithin(space, r);
+      if (spans && r.value > 0) boxes.push({ party, value: r.value, spans });
     }
   }
   return boxes;
 }
 
-function toPositions(
-  space: Space,
-  party: number,
-  value: number,
-  issues: readonly number[],
-  intervals: readonly [number, number][],
-): Box | null {
-  const lo: number[] = [];
-  const hi: number[] = [];
-  for (let j = 0; j < issues.length; j++) {
-    const allowed = space.allowed[issues[j]!]!;
-    const [a, b] = intervals[j]!;
+/** The rectangle's intervals as allowed positions; null when one holds no allowed value. */
+function spansWithin(space: Space, r: IntervalRectangle): Span[] | null {
+  const spans: Span[] = [];
+  for (const [j, issue] of r.issues.entries()) {
+    const allowed = space.allowed[issue] ?? new Int32Array(0);
+    const [lowest, highest] = r.intervals[j] ?? [0, -1];
     let first = 0;
-    while (first < allowed.length && allowed[first]! < a) first++;
+    while (first < allowed.length && (allowed[first] ?? 0) < lowest) first++;
     let last = allowed.length - 1;
-    while (last >= 0 && allowed[last]! > b) last--;
+    while (last >= 0 && (allowed[last] ?? 0) > highest) last--;
     if (first > last) return null;
-    lo.push(first);
-    hi.push(last);
+    spans.push({ issue, first, last });
   }
-  return { party, value, issues, lo, hi };
+  return spans;
 }
 
-/** Two boxes share a point when their intervals meet on every issue both constrain. */
+/** Two boxes share a point when their spans overlap on every issue both constrain. */
 function meet(a: Box, b: Box): boolean {
-  for (let j = 0; j < a.issues.length; j++) {
-    const k = b.issues.indexOf(a.issues[j]!);
-    if (k >= 0 && (a.lo[j]! > b.hi[k]! || b.lo[k]! > a.hi[j]!)) return false;
+  for (const sa of a.spans) {
+    const sb = b.spans.find((s) => s.issue === sa.issue);
+    if (sb && (sa.first > sb.last || sb.first > sa.last)) return false;
   }
   return true;
 }
 
-/**
- * The frontier of rectangle utilities without visiting outcomes. Values are positive and
- * pairwise-meeting boxes share a point (Helly in one dimension, issue by issue), so the
- * rectangles containing an outcome form a clique of the "meet" graph and every clique is
- * reached by the first point of its common box. A frontier outcome's rectangles form a
- * maximal clique (one more rectangle would add value), and the first outcome of that box
- * lies in no other rectangle. So the frontier is the non-dominated part of the maximal
- * cliques' value vectors, each with the first corner among the cliques reaching it. The
- * search is Bron–Kerbosch with pivoting, cut where the clique plus every candidate is
- * beaten by a found point by more than MARGIN (such branches reach no frontier vector).
- */
 export function rectangleFrontier(
   space: Space,
   boxes: readonly Box[],
   scales: readonly number[],
   deadline: number,
   onProgress?: (fraction: number) => void,
-): RectangleFrontierResult {
-  const search = new CliqueSearch(
-    space,
-    [...boxes].sort((a, b) => b.value / scale(scales, b.party) - a.value / scale(scales, a.party)),
-    scales,
-    deadline,
-  );
+): FrontierResult<IndexedPoint> {
+  const share = (b: Box) => b.value / scaleOf(scales, b.party);
+  const byShare = [...boxes].sort((a, b) => share(b) - share(a));
+  const search = new CliqueSearch(space, byShare, scales, deadline);
   search.run(onProgress);
-  return { points: finalizeFrontier(search.candidates.values()), exact: !search.aborted };
+  return { frontier: finalizeFrontier(search.candidates), exact: !search.aborted };
 }
 
-function scale(scales: readonly number[], p: number): number {
-  return scales[p] === 0 ? Infinity : scales[p]!;
+/** A party's scale, with 0 (a party without rectangles) as infinitely large. */
+function scaleOf(scales: readonly number[], party: number): number {
+  const s = scales[party] ?? 0;
+  return s === 0 ? Infinity : s;
 }
 
 /** Weightings of two parties whose colouring bounds cut branches. */
-const LAMBDAS: number[] = [0.5];
+const LAMBDAS: readonly number[] = [0.5];
 
 /** Weightings of the parties tried by the greedy seeds. */
 const SEED_STEPS = 32;
 
+/** A box in the search: the box, its share of its party's scale, and the boxes it meets. */
+interface Node {
+  readonly box: Box;
+  readonly share: number;
+  readonly meets: Uint32Array;
+}
+
 class CliqueSearch {
-  readonly candidates = new Map<string, IndexedPoint>();
+  /** Every maximal clique's vector reported, with the first corner reaching it. */
+  readonly candidates = new FirstPerVector();
   aborted = false;
-  private readonly words: number;
-  private readonly adjacency: Uint32Array[];
-  private readonly weights: Float64Array[];
-  /** Each box's value divided by its party's scale. */
-  private readonly normalised: Float64Array;
-  /** Colour classes (bitsets, one after another) and their best values, reused by every bound. */
-  private readonly scratch: Uint32Array;
-  private readonly classBest: Float64Array;
+  private readonly nodes: Node[];
+  /** Non-dominated vectors reported so far: what branches are cut against. */
   private readonly found: number[][] = [];
-  private nodes = 0;
+  /** The boxes of the clique being grown, in the order they joined. */
   private readonly clique: number[] = [];
+  /** Colour classes (sets of pairwise-disjoint boxes), reused by every colouring bound. */
+  private readonly classes: Uint32Array[] = [];
+  private readonly classBest: number[] = [];
+  private visited = 0;
 
   constructor(
     private readonly space: Space,
-    private readonly boxes: readonly Box[],
+    boxes: readonly Box[],
     private readonly scales: readonly number[],
     private readonly deadline: number,
   ) {
-    const n = boxes.length;
-    this.words = Math.max(1, Math.ceil(n / 32));
-    this.adjacency = boxes.map((a, i) => {
-      const row = new Uint32Array(this.words);
+    const words = wordsFor(boxes.length);
+    this.nodes = boxes.map((a, i) => {
+      const meets = new Uint32Array(words);
       boxes.forEach((b, j) => {
-        if (i !== j && meet(a, b)) row[j >>> 5]! |= 1 << (j & 31);
+        if (i !== j && meet(a, b)) addBit(meets, j);
       });
-      return row;
-    });
-    this.normalised = Float64Array.from(boxes, (b) => b.value / scale(scales, b.party));
-    this.scratch = new Uint32Array(n * this.words);
-    this.classBest = new Float64Array(n);
-    this.weights = boxes.map((b) => {
-      const w = new Float64Array(scales.length);
-      w[b.party] = b.value / scale(scales, b.party);
-      return w;
+      return { box: a, share: a.value / scaleOf(scales, a.party), meets };
     });
   }
 
   run(onProgress?: (fraction: number) => void): void {
     for (let step = 0; step <= SEED_STEPS; step++) this.seed(step / SEED_STEPS);
-    const all = new Uint32Array(this.words);
-    for (let j = 0; j < this.boxes.length; j++) all[j >>> 5]! |= 1 << (j & 31);
-    const raw = new Float64Array(this.scales.length);
-    this.expand(raw, all, new Uint32Array(this.words), onProgress);
+    const gained = new Float64Array(this.scales.length);
+    const explored = new Uint32Array(wordsFor(this.nodes.length));
+    this.expand(gained, fullSet(this.nodes.length), explored, onProgress);
   }
 
-  private expand(raw: Float64Array, p: Uint32Array, x: Uint32Array, onProgress?: (fraction: number) => void): void {
-    if ((++this.nodes & 1023) === 0 && Date.now() > this.deadline) this.aborted = true;
+  private node(v: number): Node {
+    const n = this.nodes[v];
+    if (!n) throw new RangeError(`no box ${v}`);
+    return n;
+  }
+
+  /**
+   * Bron–Kerbosch step. `gained` is each party's raw sum over the clique; `open` holds the
+   * boxes that meet the whole clique and may still join it; `explored` those that meet it
+   * too but whose cliques were already searched (a clique is maximal when both are empty).
+   */
+  private expand(
+    gained: Float64Array,
+    open: Uint32Array,
+    explored: Uint32Array,
+    onProgress?: (fraction: number) => void,
+  ): void {
+    if ((++this.visited & 1023) === 0 && Date.now() > this.deadline) this.aborted = true;
     if (this.aborted) return;
-    if (isEmpty(p)) {
-      if (isEmpty(x)) this.report(raw);
+    if (isEmpty(open)) {
+      if (isEmpty(explored)) this.report(gained);
       return;
     }
-    const pivot = this.pivot(p, x);
-    const todo = andNot(p, this.adjacency[pivot]!);
-    const total = popcount(todo);
+    const branches = andNot(open, this.node(this.pivot(open, explored)).meets);
+    const total = popcount(branches);
     let done = 0;
-    for (let v = nextBit(todo, 0); v >= 0; v = nextBit(todo, v + 1)) {
-      if (this.beaten(raw, p, false)) return;
-      const next = Float64Array.from(raw);
-      const b = this.boxes[v]!;
-      next[b.party]! += b.value;
-      const inner = and(p, this.adjacency[v]!);
-      // A child whose every clique is beaten is skipped; v still moves to X below.
-      if (!this.beaten(next, inner, true)) {
+    for (let v = nextBit(branches, 0); v >= 0; v = nextBit(branches, v + 1)) {
+      if (this.beatenBySum(gained, open)) return;
+      const { box, meets } = this.node(v);
+      const next = Float64Array.from(gained);
+      next[box.party] = (next[box.party] ?? 0) + box.value;
+      const inner = and(open, meets);
+      // A child whose every clique is beaten is skipped; v still moves to the explored set.
+      if (!this.beatenBySum(next, inner) && !this.beatenByColouring(next, inner)) {
         this.clique.push(v);
-        this.expand(next, inner, and(x, this.adjacency[v]!));
+        this.expand(next, inner, and(explored, meets));
         this.clique.pop();
       }
-      p[v >>> 5]! &= ~(1 << (v & 31));
-      x[v >>> 5]! |= 1 << (v & 31);
+      removeBit(open, v);
+      addBit(explored, v);
       onProgress?.(++done / total);
     }
   }
 
   /**
-   * A quick maximal clique for one weighting of the parties (greedy by weighted value),
-   * reported before the search so that its points cut branches from the start.
+   * A quick maximal clique for one weighting of the parties (greedy by weighted share),
+   * reported before the search so that its point cuts branches from the start.
    */
   private seed(lambda: number): void {
-    const weighted = (v: number) =>
-      this.weights[v]!.reduce(
-        (a, w, k) => a + w * (k === 0 ? lambda : (1 - lambda) / Math.max(1, this.scales.length - 1)),
-        0,
-      );
-    const order = this.boxes.map((_, v) => v).sort((a, b) => weighted(b) - weighted(a) || a - b);
-    const raw = new Float64Array(this.scales.length);
+    const others = Math.max(1, this.scales.length - 1);
+    const weighted = (v: number) => {
+      const { box, share } = this.node(v);
+      return share * (box.party === 0 ? lambda : (1 - lambda) / others);
+    };
+    const order = this.nodes.map((_, v) => v).sort((a, b) => weighted(b) - weighted(a) || a - b);
+    const gained = new Float64Array(this.scales.length);
     this.clique.length = 0;
     for (const v of order) {
-      if (this.clique.some((u) => !(this.adjacency[u]![v >>> 5]! & (1 << (v & 31))))) continue;
+      if (this.clique.some((u) => !hasBit(this.node(u).meets, v))) continue;
       this.clique.push(v);
-      raw[this.boxes[v]!.party]! += this.boxes[v]!.value;
+      const { box } = this.node(v);
+      gained[box.party] = (gained[box.party] ?? 0) + box.value;
     }
-    this.report(raw);
+    this.report(gained);
     this.clique.length = 0;
   }
 
-  private pivot(p: Uint32Array, x: Uint32Array): number {
+  /** The box of open ∪ explored that meets the most open boxes (fewest branches). */
+  private pivot(open: Uint32Array, explored: Uint32Array): number {
     let best = -1;
     let bestCount = -1;
-    for (const set of [p, x]) {
+    for (const set of [open, explored]) {
       for (let u = nextBit(set, 0); u >= 0; u = nextBit(set, u + 1)) {
-        const c = popcountAnd(p, this.adjacency[u]!);
+        const c = popcountAnd(open, this.node(u).meets);
         if (c > bestCount) [best, bestCount] = [u, c];
       }
     }
     return best;
   }
 
-  /**
-   * The clique plus the best the candidates can add is still clearly beaten by a point
-   * found. First the plain sum of candidates; then, per party, a colouring bound: the
-   * party's candidates split greedily into sets of pairwise-disjoint boxes, and a clique
-   * takes at most one box of each set, so it gains at most the sum of the sets' maxima.
-   */
-  private beaten(raw: Float64Array, p: Uint32Array, colour: boolean): boolean {
-    const bound = this.normalise(raw);
-    for (let v = nextBit(p, 0); v >= 0; v = nextBit(p, v + 1)) {
-      const w = this.weights[v]!;
-      for (let k = 0; k < bound.length; k++) bound[k]! += w[k]!;
+  /** Even taking every open box, the clique stays clearly beaten by a found point. */
+  private beatenBySum(gained: Float64Array, open: Uint32Array): boolean {
+    const bound = this.utilities(gained);
+    for (let v = nextBit(open, 0); v >= 0; v = nextBit(open, v + 1)) {
+      const { box, share } = this.node(v);
+      bound[box.party] = (bound[box.party] ?? 0) + share;
     }
     // Utilities are capped at 1, so no bound need exceed it (a tighter bound cuts more).
-    for (let k = 0; k < bound.length; k++) bound[k] = Math.min(1, bound[k]!);
-    if (this.found.some((f) => clearlyBeats(f, bound))) return true;
-    if (!colour) return false;
-    const base = this.normalise(raw);
-    const tight = base.map((b, k) =>
-      Math.min(
-        1,
-        b +
-          this.colouringBound(
-            p,
-            base.map((_, j) => (j === k ? 1 : 0)),
-          ),
-      ),
-    );
-    if (this.found.some((f) => clearlyBeats(f, tight))) return true;
-    if (base.length !== 2) return false;
-    const cuts = LAMBDAS.map((l) => ({ l, b: l * base[0]! + (1 - l) * base[1]! + this.colouringBound(p, [l, 1 - l]) }));
-    return staircaseCovers(this.found, tight, cuts);
+    return this.clearlyBeaten(bound.map((b) => Math.min(1, b)));
   }
 
-  /** A bound on Σ mix[k]·u[k] the candidates can add: one box per colour class at most. */
-  private colouringBound(p: Uint32Array, mix: readonly number[]): number {
-    const words = this.words;
-    const classes = this.scratch;
-    const best = this.classBest;
+  /**
+   * A tighter bound: split each party's open boxes greedily into colour classes of
+   * pairwise-disjoint boxes; a clique takes at most one box of each class, so it gains at
+   * most the sum of the classes' best shares. With two parties, weighted sums of both
+   * utilities are bounded the same way and the found points' staircase decides.
+   */
+  private beatenByColouring(gained: Float64Array, open: Uint32Array): boolean {
+    const base = this.utilities(gained);
+    const onlyParty = (k: number) => base.map((_, j) => (j === k ? 1 : 0));
+    const bound = base.map((b, k) => Math.min(1, b + this.colouringBound(open, onlyParty(k))));
+    if (this.clearlyBeaten(bound)) return true;
+    const [u0, u1] = base;
+    if (base.length !== 2 || u0 === undefined || u1 === undefined) return false;
+    const cuts = LAMBDAS.map((l) => ({ l, b: l * u0 + (1 - l) * u1 + this.colouringBound(open, [l, 1 - l]) }));
+    return staircaseCovers(this.found, bound, cuts);
+  }
+
+  /** A bound on Σ mix[party]·share that the open boxes can add: one box per colour class. */
+  private colouringBound(open: Uint32Array, mix: readonly number[]): number {
     let used = 0;
-    for (let v = nextBit(p, 0); v >= 0; v = nextBit(p, v + 1)) {
-      const w = this.normalised[v]! * mix[this.boxes[v]!.party]!;
+    for (let v = nextBit(open, 0); v >= 0; v = nextBit(open, v + 1)) {
+      const { box, share, meets } = this.node(v);
+      const w = share * (mix[box.party] ?? 0);
       if (w <= 0) continue;
-      const row = this.adjacency[v]!;
       let c = 0;
-      for (; c < used; c++) {
-        let meets = false;
-        for (let i = 0; i < words && !meets; i++) meets = (classes[c * words + i]! & row[i]!) !== 0;
-        if (!meets) break;
-      }
+      while (c < used && intersects(this.classOf(c), meets)) c++;
       if (c === used) {
-        classes.fill(0, c * words, (c + 1) * words);
-        best[c] = 0;
+        this.classOf(c).fill(0);
+        this.classBest[c] = 0;
         used++;
       }
-      classes[c * words + (v >>> 5)]! |= 1 << (v & 31);
-      if (w > best[c]!) best[c] = w;
+      addBit(this.classOf(c), v);
+      this.classBest[c] = Math.max(this.classBest[c] ?? 0, w);
     }
     let total = 0;
-    for (let c = 0; c < used; c++) total += best[c]!;
+    for (let c = 0; c < used; c++) total += this.classBest[c] ?? 0;
     return total;
   }
 
-  /** Capping is monotone, so bounds on raw sums stay bounds on capped utilities. */
-  private normalise(raw: Float64Array): number[] {
-    return Array.from(raw, (s, k) => (this.scales[k] === 0 ? 0 : Math.min(1, s / this.scales[k]!)));
+  private classOf(c: number): Uint32Array {
+    const words = wordsFor(this.nodes.length);
+    while (this.classes.length <= c) this.classes.push(new Uint32Array(words));
+    return this.classes[c] ?? new Uint32Array(words);
   }
 
-  private report(raw: Float64Array): void {
-    const u = this.normalise(raw);
-    if (this.found.some((f) => clearlyBeats(f, u))) return;
-    const index = this.firstCorner();
-    const key = u.map(round9).join(',');
-    const seen = this.candidates.get(key);
-    if (!seen || compareIndex(index, seen.index) < 0) this.candidates.set(key, { utilities: u, index });
-    if (!this.found.some((f) => f.every((y, k) => y >= u[k]!))) {
-      for (let i = this.found.length - 1; i >= 0; i--) if (clearlyBeats(u, this.found[i]!)) this.found.splice(i, 1);
-      this.found.push(u);
+  private clearlyBeaten(u: readonly number[]): boolean {
+    return this.found.some((f) => dominates(f, u, MARGIN));
+  }
+
+  /** Each party's utility of raw sums; capping is monotone, so bounds on sums stay bounds. */
+  private utilities(gained: Float64Array): number[] {
+    return Array.from(gained, (s, k) => {
+      const scale = this.scales[k] ?? 0;
+      return scale === 0 ? 0 : Math.min(1, s / scale);
+    });
+  }
+
+  /** A maximal clique: its vector and first corner become a candidate, the vector a cut. */
+  private report(gained: Float64Array): void {
+    const u = this.utilities(gained);
+    if (this.clearlyBeaten(u)) return;
+    this.candidates.add(u, this.firstCorner());
+    if (this.found.some((f) => f.every((y, k) => y >= (u[k] ?? 0)))) return;
+    for (let i = this.found.length - 1; i >= 0; i--) {
+      if (dominates(u, this.found[i] ?? [], MARGIN)) this.found.splice(i, 1);
     }
+    this.found.push(u);
   }
 
   /** The first outcome, in value order, of the clique's common box. */
   private firstCorner(): number[] {
-    const pos = this.space.allowed.map(() => 0);
+    const position = this.space.allowed.map(() => 0);
     for (const v of this.clique) {
-      const b = this.boxes[v]!;
-      b.issues.forEach((i, j) => {
-        if (b.lo[j]! > pos[i]!) pos[i] = b.lo[j]!;
-      });
+      for (const s of this.node(v).box.spans) position[s.issue] = Math.max(position[s.issue] ?? 0, s.first);
     }
-    return pos.map((k, i) => this.space.allowed[i]![k]!);
+    return position.map((k, i) => this.space.allowed[i]?.[k] ?? 0);
   }
-}
-
-function clearlyBeats(f: readonly number[], u: readonly number[]): boolean {
-  let clear = false;
-  for (let k = 0; k < f.length; k++) {
-    if (f[k]! < u[k]!) return false;
-    if (f[k]! > u[k]! + MARGIN) clear = true;
-  }
-  return clear;
 }
 
 /**
- * Two parties: every point of the region {u ≤ box, λ·u₀ + (1 − λ)·u₁ ≤ b for each cut} is
- * clearly beaten by the found points. The points no found point beats, shifted down by
+ * Two parties: every point of the region {u ≤ bound, λ·u₀ + (1 − λ)·u₁ ≤ b for each cut}
+ * is clearly beaten by the found points. The points no found point beats, shifted down by
  * twice MARGIN, lie strictly above one of the staircase's corners; the region (convex and
  * closed downwards) has a point strictly above a corner exactly when the corner satisfies
  * every constraint strictly.
  */
 function staircaseCovers(
   found: readonly number[][],
-  box: readonly number[],
+  bound: readonly number[],
   cuts: readonly { l: number; b: number }[],
 ): boolean {
-  const steps = [...found].sort((a, b) => b[0]! - a[0]!);
+  const steps = found.map(([a = 0, b = 0]) => [a, b] as const).sort((p, q) => q[0] - p[0]);
+  const [first, last] = [steps[0], steps[steps.length - 1]];
+  if (!first || !last) return false;
   const low = -1e300;
-  const corners: [number, number][] = [[steps[0]![0]!, low]];
-  for (let j = 0; j + 1 < steps.length; j++) corners.push([steps[j + 1]![0]!, steps[j]![1]!]);
-  corners.push([low, steps[steps.length - 1]![1]!]);
+  const corners: (readonly [number, number])[] = [[first[0], low]];
+  for (let j = 0; j + 1 < steps.length; j++) corners.push([steps[j + 1]![0], steps[j]![1]]);
+  corners.push([low, last[1]]);
+  const [b0 = 0, b1 = 0] = bound;
   for (const [a, b] of corners) {
     const ca = a - 2 * MARGIN;
     const cb = b - 2 * MARGIN;
-    if (ca < box[0]! && cb < box[1]! && cuts.every((c) => c.l * ca + (1 - c.l) * cb < c.b)) return false;
+    if (ca < b0 && cb < b1 && cuts.every((c) => c.l * ca + (1 - c.l) * cb < c.b)) return false;
   }
   return true;
 }

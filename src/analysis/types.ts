@@ -1,9 +1,21 @@
 import type { Outcome } from '../core/domain.js';
+import type { IndexedPoint } from './vectors.js';
 
 /** A utility vector (party order) and the first outcome, in domain value order, that reaches it. */
 export interface FrontierPoint {
   readonly utilities: readonly number[];
   readonly outcome: Outcome;
+}
+
+/**
+ * A frontier and whether the search proved it complete: what every frontier method returns,
+ * with points as value positions inside analysis and as outcomes outside.
+ */
+export interface FrontierResult<P extends FrontierPoint | IndexedPoint = FrontierPoint> {
+  /** Distinct non-dominated utility vectors, sorted by utilities in party order, each descending. */
+  readonly frontier: P[];
+  /** False when the time limit ran out before the frontier was proven complete. */
+  readonly exact: boolean;
 }
 
 export interface StickingPoint {

@@ -1,4 +1,4 @@
-/** Utility vectors: rounding, dominance and the frontier's final form. */
+/** Utility vectors: rounding, dominance, one point per vector, and the frontier's final form. */
 
 /** Vectors equal after rounding to 9 decimals are the same point. */
 export function round9(x: number): number {
@@ -18,19 +18,37 @@ export interface IndexedPoint {
 }
 
 /** Negative when outcome a comes first in the domain's value order. */
-export function compareIndex(a: readonly number[], b: readonly number[]): number {
+export function compareIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return 0;
 }
 
-/** a weakly dominates b and differs from it. */
-export function dominates(a: readonly number[], b: readonly number[]): boolean {
-  let strict = false;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]! < b[i]!) return false;
-    if (a[i]! > b[i]!) strict = true;
+/**
+ * The one dominance check: row a of `ua` is no worse than row b of `ub` for every party
+ * and better by more than `margin` for at least one. Rows are `parties` numbers long,
+ * starting at `a * parties` and `b * parties`; a plain vector is row 0 of itself.
+ */
+export function dominatesRow(
+  ua: ArrayLike<number>,
+  a: number,
+  ub: ArrayLike<number>,
+  b: number,
+  parties: number,
+  margin: number,
+): boolean {
+  let better = false;
+  for (let p = 0; p < parties; p++) {
+    const x = ua[a * parties + p]!;
+    const y = ub[b * parties + p]!;
+    if (x < y) return false;
+    if (x > y + margin) better = true;
   }
-  return strict;
+  return better;
+}
+
+/** a is no worse than b anywhere and better by more than `margin` somewhere. */
+export function dominates(a: ArrayLike<number>, b: ArrayLike<number>, margin = 0): boolean {
+  return dominatesRow(a, 0, b, 0, a.length, margin);
 }
 
 /** Sorted by utilities in party order, each descending. */
@@ -40,18 +58,41 @@ export function compareUtilitiesDesc(a: readonly number[], b: readonly number[])
 }
 
 /**
+ * The one dedupe: candidates keyed by their vector rounded to 9 decimals, each vector kept
+ * with the first outcome in the domain's value order that reaches it.
+ */
+export class FirstPerVector {
+  private readonly byKey = new Map<string, IndexedPoint>();
+
+  /** Copies `utilities` (rounded) and `index` only when the point is kept. */
+  add(utilities: ArrayLike<number>, index: ArrayLike<number>): void {
+    const rounded = Array.from(utilities, round9);
+    const key = rounded.join(',');
+    const seen = this.byKey.get(key);
+    if (!seen || compareIndex(index, seen.index) < 0)
+      this.byKey.set(key, { utilities: rounded, index: Array.from(index) });
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  values(): IndexedPoint[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/**
  * The frontier of a set of candidates given with raw utilities: rounds them, keeps the first
  * outcome in value order for each rounded vector, drops dominated vectors, sorts.
  */
-export function finalizeFrontier(candidates: Iterable<IndexedPoint>): IndexedPoint[] {
-  const byKey = new Map<string, IndexedPoint>();
-  for (const c of candidates) {
-    const utilities = c.utilities.map(round9);
-    const key = utilities.join(',');
-    const seen = byKey.get(key);
-    if (!seen || compareIndex(c.index, seen.index) < 0) byKey.set(key, { utilities, index: c.index });
+export function finalizeFrontier(candidates: Iterable<IndexedPoint> | FirstPerVector): IndexedPoint[] {
+  let unique = candidates;
+  if (!(unique instanceof FirstPerVector)) {
+    unique = new FirstPerVector();
+    for (const c of candidates as Iterable<IndexedPoint>) unique.add(c.utilities, c.index);
   }
-  const points = [...byKey.values()].sort((a, b) => compareUtilitiesDesc(a.utilities, b.utilities));
+  const points = unique.values().sort((a, b) => compareUtilitiesDesc(a.utilities, b.utilities));
   return nonDominated(points);
 }
 

@@ -1,4 +1,4 @@
-import type { Domain, Outcome } from './domain.js';
+import type { Outcome } from './domain.js';
 import type { Value } from './issue.js';
 
 /** Utility of one issue's value, in [0, 1]. */
@@ -87,11 +87,4 @@ export function evaluateUtility(fn: UtilityFunction, outcome: Outcome): number {
   let sum = 0;
   for (const rect of fn.rectangles) if (insideRectangle(rect, outcome)) sum += rect.value;
   return fn.scale === 0 ? 0 : Math.min(1, sum / fn.scale);
-}
-
-/** Issues the utility function depends on. */
-export function issuesOf(fn: UtilityFunction, domain: Domain): string[] {
-  if (fn.kind === 'additive') return domain.issues.map((i) => i.name).filter((n) => (fn.weights[n] ?? 0) !== 0);
-  const used = new Set(fn.rectangles.flatMap((r) => Object.keys(r.bounds)));
-  return domain.issues.map((i) => i.name).filter((n) => used.has(n));
 }

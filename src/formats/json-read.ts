@@ -57,22 +57,3 @@ export function numberMember(
     throw jsonErrorAt(doc, container, key, `${label} ${n} is above ${range.max}`, range.expected);
   return n;
 }
-
-export function stringMember(
-  doc: JsonDocument,
-  container: JsonObject,
-  key: string,
-  label: string,
-  expected: string,
-): string {
-  const v = container[key];
-  if (typeof v !== 'string')
-    throw jsonErrorAt(
-      doc,
-      container,
-      v === undefined ? undefined : key,
-      v === undefined ? `${label} is missing` : `${label} ${describe(v)} is not a string`,
-      expected,
-    );
-  return v;
-}

@@ -1,6 +1,6 @@
 import type { Outcome } from '../core/domain.js';
-import type { Audience, Effect } from '../core/timeline.js';
-import type { ActionKind, EventBase, Package } from './types.js';
+import type { Effect } from '../core/timeline.js';
+import type { ActionKind, EventBase } from './types.js';
 
 /** How a negotiation ended. */
 export type EndReason = 'agreement' | 'walk-away' | 'deadline';
@@ -33,7 +33,7 @@ export type SingleTextEvent =
   | Ev<'text-tabled', { actor: string; proposal: string; text: Outcome; note?: string }>
   | Ev<
       'text-response',
-      { actor: string; party: string; proposal: string; answer: Answer; amendments?: Package; reason?: string }
+      { actor: string; party: string; proposal: string; answer: Answer; amendments?: Outcome; reason?: string }
     >;
 
 /** Shuttle talks: parties speak only to mediators. */
@@ -45,7 +45,7 @@ export type ShuttleEvent =
         party: string;
         proposal: string;
         text: Outcome;
-        byPhase: Readonly<Record<string, Package>>;
+        byPhase: Readonly<Record<string, Outcome>>;
         note?: string;
       }
     >
@@ -56,14 +56,14 @@ export type ShuttleEvent =
         party: string;
         proposal: string;
         answer: Answer;
-        amendments?: Package;
-        amendmentsByPhase?: Readonly<Record<string, Package>>;
+        amendments?: Outcome;
+        amendmentsByPhase?: Readonly<Record<string, Outcome>>;
         reason?: string;
       }
     >
   | Ev<'relayed', { actor: string; to: string; message: string; about?: string }>
-  | Ev<'phase-referred', { proposal: string; group: string; issues: readonly string[]; details: Package }>
-  | Ev<'settled', { actor: string; proposal: string; details: Package }>
+  | Ev<'phase-referred', { proposal: string; group: string; issues: readonly string[]; details: Outcome }>
+  | Ev<'settled', { actor: string; proposal: string; details: Outcome }>
   | Ev<'package-revised', { party: string; proposal: string; text: Outcome; by: string }>
   | Ev<'adjourned', { actor: string; party: string; until: number }>
   | Ev<'consultation', { party: string; body: string; proposal?: string; reason?: string }>
@@ -76,13 +76,6 @@ export type ShuttleEvent =
 
 export type ProtocolEvent = CommonEvent | SaopEvent | SingleTextEvent | ShuttleEvent;
 export type EventKind = ProtocolEvent['kind'];
-
-/** An event without its place in the log; the protocol stamps seq and time. */
-export type EventDraft = ProtocolEvent extends infer E
-  ? E extends ProtocolEvent
-    ? Omit<E, 'seq' | 'at'>
-    : never
-  : never;
 
 /** Every event kind, for exhaustive loops in tests and tools. */
 export const EVENT_KINDS: readonly EventKind[] = [
@@ -112,7 +105,3 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'ratified',
   'ratification-refused',
 ];
-
-export const ALL: Audience = { kind: 'all' };
-export const MEDIATORS: Audience = { kind: 'mediators' };
-export const toParty = (party: string): Audience => ({ kind: 'party', party });

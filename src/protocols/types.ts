@@ -1,5 +1,4 @@
 import type { Domain, Outcome } from '../core/domain.js';
-import type { Value } from '../core/issue.js';
 import type { Roles } from '../core/roles.js';
 import type { Audience, OutsideEvent } from '../core/timeline.js';
 
@@ -9,9 +8,6 @@ import type { Audience, OutsideEvent } from '../core/timeline.js';
  * proposals made. Agents see only the events visibility lets through.
  */
 
-/** A package, possibly partial (amendments name only the issues they change). */
-export type Package = Readonly<Record<string, Value>>;
-
 export type Action =
   /** SAOP: make an offer to the table (replaces the actor's previous offer). */
   | { readonly kind: 'offer'; readonly actor: string; readonly outcome: Outcome }
@@ -19,7 +15,7 @@ export type Action =
   | { readonly kind: 'accept'; readonly actor: string; readonly proposal: string }
   | { readonly kind: 'reject'; readonly actor: string; readonly proposal: string; readonly reason?: string }
   /** Counter-proposal: amendments to a tabled text, by issue (grouped by phase in reports). */
-  | { readonly kind: 'amend'; readonly actor: string; readonly proposal: string; readonly amendments: Package }
+  | { readonly kind: 'amend'; readonly actor: string; readonly proposal: string; readonly amendments: Outcome }
   /** Walk away from the talks. */
   | { readonly kind: 'end'; readonly actor: string; readonly reason?: string }
   /** A mediator tables a full package (single text) to the parties it names (all if empty). */
@@ -52,7 +48,7 @@ export type Action =
   /** A public statement, seen by everyone, kept apart from private positions. */
   | { readonly kind: 'statement'; readonly actor: string; readonly text: string }
   /** A working group settles the details of its phase within a tabled text. */
-  | { readonly kind: 'settle'; readonly actor: string; readonly proposal: string; readonly details: Package }
+  | { readonly kind: 'settle'; readonly actor: string; readonly proposal: string; readonly details: Outcome }
   /** The clock: fires due outside events and deadlines. Issued by the runner, not agents. */
   | { readonly kind: 'tick'; readonly now: number };
 

@@ -2,7 +2,7 @@ import type { Outcome } from '../core/domain.js';
 import { discounted, redLinesCrossed, utilityFor, type Party } from '../core/party.js';
 import type { Scenario } from '../core/scenario.js';
 import { withEffects, type Effect } from '../core/timeline.js';
-import { analyze, distances } from '../analysis/index.js';
+import { analyze, distances, distancesFrom } from '../analysis/index.js';
 import type { Analysis, StickingPoint } from '../analysis/types.js';
 import type { ProtocolEvent } from '../protocols/events.js';
 
@@ -46,17 +46,10 @@ export function distancesOf(
   analysis: Analysis,
   outcome: Outcome | null,
 ): ResultDistances {
-  if (outcome) {
-    const d = distances(outcome, analysis, { ...scenario, parties });
-    return { frontier: d.frontier, nash: d.nash };
-  }
-  const u = analysis.disagreement;
-  const nearest = analysis.frontier.reduce<number | null>((best, p) => {
-    const dist = Math.hypot(...p.utilities.map((x, i) => x - u[i]!));
-    return best === null || dist < best ? dist : best;
-  }, null);
-  const nash = analysis.nash ? Math.hypot(...analysis.nash.utilities.map((x, i) => x - u[i]!)) : null;
-  return { frontier: nearest, nash };
+  const d = outcome
+    ? distances(outcome, analysis, { ...scenario, parties })
+    : distancesFrom(analysis.disagreement, analysis);
+  return { frontier: d.frontier, nash: d.nash };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
-import type { Package } from '../../src/protocols/types.js';
+import type { Outcome } from '../../src/core/domain.js';
 import { contestedIssues, hillClimbPolicy, MediationRecord, relayMessage } from '../../src/agents/index.js';
 import { gridDomain, viewFor } from './support/fixtures.js';
 
@@ -21,7 +21,7 @@ const answer = (
   proposal: string,
   party: string,
   a: 'accept' | 'reject' | 'amend',
-  extra: { amendments?: Package; reason?: string } = {},
+  extra: { amendments?: Outcome; reason?: string } = {},
 ): ProtocolEvent => ({
   kind: 'text-response',
   seq: ++seq,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
-import type { Package } from '../../src/protocols/types.js';
+import type { Outcome } from '../../src/core/domain.js';
 import { createAgent } from '../../src/agents/index.js';
 import { gridDomain, viewFor } from './support/fixtures.js';
 
 const domain = gridDomain(3, 5);
 let seq = 0;
-const referred = (proposal: string, details: Package): ProtocolEvent => ({
+const referred = (proposal: string, details: Outcome): ProtocolEvent => ({
   kind: 'phase-referred',
   seq: ++seq,
   at: 0,
@@ -17,7 +17,7 @@ const referred = (proposal: string, details: Package): ProtocolEvent => ({
   details,
 });
 
-const response = (proposal: string, party: string, amendments: Package): ProtocolEvent => ({
+const response = (proposal: string, party: string, amendments: Outcome): ProtocolEvent => ({
   kind: 'package-response',
   seq: ++seq,
   at: 0,

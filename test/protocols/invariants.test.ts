@@ -5,7 +5,8 @@ import type { BaseState } from '../../src/protocols/base.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
 import { protocols } from '../../src/protocols/index.js';
 import type { ParleyProtocol } from '../../src/protocols/protocol.js';
-import type { Action, ActionKind, Package } from '../../src/protocols/types.js';
+import type { Outcome } from '../../src/core/domain.js';
+import type { Action, ActionKind } from '../../src/protocols/types.js';
 import { counter, deal, pressure, rocketAttack, setup, truce } from '../session/support/fixtures.js';
 
 const ROLES = [
@@ -36,7 +37,7 @@ const KINDS: ActionKind[] = [
 ];
 const OUTCOMES = [deal, counter, { ...deal, captives: 40 }];
 const PROPOSALS = ['offer-1', 'offer-2', 'text-1', 'text-2', 'pkg-1', 'pkg-2', 'pkg-9'];
-const PACKAGES: readonly Package[] = [{ withdrawal: 'full' }, { captives: 25 }, { bogus: 1 }];
+const PACKAGES: readonly Outcome[] = [{ withdrawal: 'full' }, { captives: 25 }, { bogus: 1 }];
 const TOS = [[], ['Israel'], ['Hamas']];
 
 /** Builds an action of a kind from a few numbers, so fast-check can shrink a failing run. */

@@ -1,6 +1,5 @@
 import type { Outcome } from '../../core/domain.js';
 import { issueSize, valueAt, type Value } from '../../core/issue.js';
-import type { Package } from '../../protocols/types.js';
 import type { Negotiator } from '../negotiator.js';
 
 export interface AmendOptions {
@@ -16,7 +15,7 @@ export interface AmendOptions {
  * others' estimated loss), until the text reaches what the strategy would propose now.
  * Null when no change helps.
  */
-export function amendmentsFor(text: Outcome, negotiator: Negotiator, options: AmendOptions): Package | null {
+export function amendmentsFor(text: Outcome, negotiator: Negotiator, options: AmendOptions): Outcome | null {
   const prefs = negotiator.prefs;
   const domain = prefs.domain;
   const changes: Record<string, Value> = {};

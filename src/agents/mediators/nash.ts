@@ -2,7 +2,7 @@ import { type Domain, type Outcome, outcomeCount } from '../../core/domain.js';
 import { issueSize, valueAt } from '../../core/issue.js';
 import type { Party } from '../../core/party.js';
 import { Random } from '../../core/random.js';
-import { redLineMasks } from '../preferences.js';
+import { redLineMasks } from '../../analysis/compile.js';
 import { compileEvaluator } from '../space/evaluator.js';
 import { ENUMERATION_LIMIT, enumerateRows, outcomeSpace } from '../space/outcome-space.js';
 import type { FrequencyModel } from '../opponent-model.js';

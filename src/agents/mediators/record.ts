@@ -1,6 +1,5 @@
 import type { Domain, Outcome } from '../../core/domain.js';
 import type { Answer } from '../../protocols/events.js';
-import type { Package } from '../../protocols/types.js';
 import type { AgentView } from '../../protocols/agent.js';
 import { unseen } from '../adapters/view-reading.js';
 import { OpponentModels } from '../opponent-model.js';
@@ -8,7 +7,7 @@ import { OpponentModels } from '../opponent-model.js';
 export interface Response {
   readonly party: string;
   readonly answer: Answer;
-  readonly amendments?: Package;
+  readonly amendments?: Outcome;
   readonly reason?: string;
 }
 

@@ -1,6 +1,7 @@
+import type { Outcome } from '../../core/domain.js';
 import type { Domain } from '../../core/domain.js';
 import { issueSize, valueAt, type Value } from '../../core/issue.js';
-import type { Action, Package } from '../../protocols/types.js';
+import type { Action } from '../../protocols/types.js';
 import type { Agent, AgentView } from '../../protocols/agent.js';
 import { positionOf } from './texts.js';
 
@@ -47,7 +48,7 @@ export class WorkingGroupAgent implements Agent {
 function referralHistory(view: AgentView): { objected: Map<string, Set<string>>; tabled: Map<string, Set<string>> } {
   const objected = new Map<string, Set<string>>();
   const tabled = new Map<string, Set<string>>();
-  const referrals = new Map<string, Package>();
+  const referrals = new Map<string, Outcome>();
   const add = (into: Map<string, Set<string>>, issue: string, v: Value) => {
     if (!into.has(issue)) into.set(issue, new Set());
     into.get(issue)!.add(String(v));

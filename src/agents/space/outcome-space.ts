@@ -2,9 +2,10 @@ import { type Domain, type Outcome, outcomeCount } from '../../core/domain.js';
 import type { UtilityFunction } from '../../core/utility.js';
 import { compileEvaluator, outcomeUtility, RowCodec, type RowEvaluator } from './evaluator.js';
 import { sampleRows } from './sample.js';
+import { ENUMERATION_LIMIT } from '../../analysis/compile.js';
 
-/** Spaces up to this many outcomes are enumerated whole; larger ones are sampled. */
-export const ENUMERATION_LIMIT = 1_000_000;
+/** Spaces up to ENUMERATION_LIMIT outcomes are enumerated whole; larger ones are sampled. */
+export { ENUMERATION_LIMIT };
 
 /**
  * One party's view of the outcome space: outcomes as rows of value positions, sorted by

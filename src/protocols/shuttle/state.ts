@@ -1,7 +1,7 @@
 import type { Domain, Outcome } from '../../core/domain.js';
 import type { BaseState } from '../base.js';
 import type { Answer } from '../events.js';
-import type { Action, Package } from '../types.js';
+import type { Action } from '../types.js';
 
 /** A delegation's answer; `refused` marks one its decision body sent back. */
 export type PackageAnswer = Answer | 'refused';
@@ -66,8 +66,8 @@ export function acceptedByAnyone(pkg: ShuttlePackage): boolean {
 }
 
 /** Splits a package by phase, for reports and for delegations reading a phased text. */
-export function byPhase(domain: Domain, pkg: Package): Record<string, Package> {
-  const out: Record<string, Record<string, Package[string]>> = {};
+export function byPhase(domain: Domain, pkg: Outcome): Record<string, Outcome> {
+  const out: Record<string, Record<string, Outcome[string]>> = {};
   for (const [issue, value] of Object.entries(pkg)) {
     const phase = domain.phases.find((ph) => ph.issues.includes(issue))?.name ?? UNPHASED;
     (out[phase] ??= {})[issue] = value;

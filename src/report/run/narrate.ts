@@ -2,7 +2,7 @@ import type { Outcome } from '../../core/domain.js';
 import type { Effect } from '../../core/timeline.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 import { roleMap, type RoleMap } from '../../protocols/roles.js';
-import type { NegotiationSetup, Package } from '../../protocols/types.js';
+import type { NegotiationSetup } from '../../protocols/types.js';
 
 /** Role names that read as a group of people take "the": "the Hamas delegation", "the war cabinet". */
 const GROUP_NOUN = /\b(delegation|team|cabinet|leadership|council|committee|group|government|body|bodies)\b/i;
@@ -14,7 +14,7 @@ export function who(name: string): string {
 /** "the Hamas delegation" starts a sentence as "The …"; names keep their own spelling. */
 const capital = (s: string) => (s.startsWith('the ') ? `The ${s.slice(4)}` : s);
 
-export function packageText(pkg: Package): string {
+export function packageText(pkg: Outcome): string {
   return Object.entries(pkg)
     .map(([issue, v]) => `${issue} ${String(v)}`)
     .join(', ');
@@ -107,7 +107,7 @@ export class Narrator {
     actor: string,
     proposal: string,
     answer: string,
-    amendments?: Package,
+    amendments?: Outcome,
     reason?: string,
   ): string {
     const subject = capital(who(actor));

@@ -1,8 +1,8 @@
 import type { Domain, Outcome } from '../../core/domain.js';
 import { issueSize, valueAt } from '../../core/issue.js';
 import { redLinesCrossed, type Party } from '../../core/party.js';
+import { redLineMasks } from '../../analysis/compile.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
-import type { Package } from '../../protocols/types.js';
 import { constraintText } from '../analysis/findings.js';
 import { packageText, who } from './narrate.js';
 import type { RunOutcome } from '../../session/simulate.js';
@@ -30,7 +30,7 @@ export interface Answer {
   readonly proposal: string;
   readonly actor: string;
   readonly answer: string;
-  readonly amendments?: Package;
+  readonly amendments?: Outcome;
   readonly reason?: string;
 }
 
@@ -67,11 +67,12 @@ export function crossedLines(parties: readonly Party[], text: Outcome): string[]
  */
 export function clashingRedLines(parties: readonly Party[], domain: Domain): string[] {
   const out: string[] = [];
-  for (const issue of domain.issues) {
+  const masks = new Map(parties.map((p) => [p, redLineMasks(domain, p.redLines)]));
+  for (const [i, issue] of domain.issues.entries()) {
     const values = Array.from({ length: issueSize(issue) }, (_, j) => valueAt(issue, j));
     const limited = parties.filter((p) => p.redLines.some((l) => l.issue === issue.name));
     if (limited.length < 2) continue;
-    const allowedBy = (p: Party) => values.filter((v) => !redLinesCrossed(p, { [issue.name]: v }).length);
+    const allowedBy = (p: Party) => values.filter((_, j) => masks.get(p)?.[i]?.[j] !== 0);
     if (values.some((v) => limited.every((p) => allowedBy(p).includes(v)))) continue;
     out.push(
       `${issue.name} (${limited.map((p) => `${p.name} allows only ${allowedBy(p).map(String).join(' or ') || 'nothing'}`).join('; ')})`,
