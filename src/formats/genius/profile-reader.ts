@@ -8,6 +8,7 @@ import { childrenNamed, firstChild, parseXmlDocument, type XmlDocument, type Xml
 import { expectRoot, GENIUS_PROFILE_ROOT, issueNumber, rootObjective, type GeniusDomain } from './domain-reader.js';
 import { readEvaluator } from './evaluators.js';
 import { readRectangles } from './rectangles-reader.js';
+import { sumOf } from '../representable.js';
 
 function lookupIssue(doc: XmlDocument, el: XmlElement, number: number, g: GeniusDomain): Issue {
   const issue = g.byNumber.get(number);
@@ -53,14 +54,16 @@ function readAdditive(doc: XmlDocument, objective: XmlElement, g: GeniusDomain, 
     values[issue.name] = readEvaluator(doc, el, issue, warn);
   }
   const raw = readWeights(doc, objective, g);
-  // Scaled by the largest weight first, so weights near the largest number do not sum to infinity.
-  const largest = Math.max(0, ...raw.values());
-  const total = [...raw.values()].reduce((a, b) => a + b / largest, 0);
-  if (!(largest > 0))
+  const total = [...raw.values()].reduce((a, b) => a + b, 0);
+  if (!(total > 0))
     throw errorAt(doc, objective, 'the issue weights sum to 0', 'at least one <weight index="…" value="…"/> above 0');
+  // Weights near the largest number sum to infinity: then they are scaled by the largest first.
+  const largest = Math.max(...raw.values());
+  const share = (w: number) =>
+    Number.isFinite(total) ? w / total : w / largest / sumOf([...raw.values()].map((x) => x / largest));
   const weights: Record<string, number> = {};
   for (const issue of g.domain.issues) {
-    const w = (raw.get(issue.name) ?? 0) / largest / total;
+    const w = share(raw.get(issue.name) ?? 0);
     if (!values[issue.name]) {
       if (w > 0)
         throw errorAt(
