@@ -72,11 +72,13 @@ describe('a tournament through BullMQ on Redis', () => {
     } finally {
       await stopWorkers(workers);
     }
-    // Both workers stopped cleanly on SIGTERM, after taking part.
+    // Both workers stopped cleanly on SIGTERM; between them they ran the 8 batches (72 negotiations by 10; a batch retried after a lock ran out counts twice).
+    let batches = 0;
     for (const w of workers) {
       expect(w.exitCode).toBe(0);
-      expect(w.stderrText()).toMatch(/stopped after [1-9]\d* batch/);
+      batches += Number(/stopped after (\d+) batch/.exec(w.stderrText())?.[1]);
     }
+    expect(batches).toBeGreaterThanOrEqual(8);
   });
 
   it('loses nothing and stores nothing twice when a worker is killed mid-run', async () => {
