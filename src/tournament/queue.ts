@@ -58,12 +58,16 @@ export async function runOnQueue(
   record: (rows: readonly NegotiationRow[]) => void,
 ): Promise<number> {
   const redis = connect(url, 5);
-  // QueueEvents blocks on its own connection; BullMQ leaves a connection it was given open.
-  const listening = redis.duplicate();
+  let listening: Redis | undefined;
   let queue: Queue | undefined;
   let events: QueueEvents | undefined;
   try {
     await reachable(redis, url);
+    // QueueEvents blocks on its own connection; BullMQ leaves a connection it was given open.
+    listening = redis.duplicate();
+    listening.on('error', () => {
+      // As for the events below: the coordinator's own reads report a lost Redis.
+    });
     const keys = resultKeys(plan.id);
     const read = async (from: number): Promise<NegotiationRow[]> =>
       (await redis.lrange(keys.log, from, -1)).map((t) => JSON.parse(t) as NegotiationRow);
@@ -96,7 +100,7 @@ export async function runOnQueue(
   } finally {
     await events?.close();
     await queue?.close();
-    listening.disconnect();
+    listening?.disconnect();
     redis.disconnect();
   }
 }
