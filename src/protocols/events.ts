@@ -1,5 +1,5 @@
 import type { Outcome } from '../core/domain.js';
-import type { Audience, Effect } from '../core/timeline.js';
+import type { Effect } from '../core/timeline.js';
 import type { ActionKind, EventBase } from './types.js';
 
 /** How a negotiation ended. */
@@ -77,13 +77,6 @@ export type ShuttleEvent =
 export type ProtocolEvent = CommonEvent | SaopEvent | SingleTextEvent | ShuttleEvent;
 export type EventKind = ProtocolEvent['kind'];
 
-/** An event without its place in the log; the protocol stamps seq and time. */
-export type EventDraft = ProtocolEvent extends infer E
-  ? E extends ProtocolEvent
-    ? Omit<E, 'seq' | 'at'>
-    : never
-  : never;
-
 /** Every event kind, for exhaustive loops in tests and tools. */
 export const EVENT_KINDS: readonly EventKind[] = [
   'started',
@@ -112,7 +105,3 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'ratified',
   'ratification-refused',
 ];
-
-export const ALL: Audience = { kind: 'all' };
-export const MEDIATORS: Audience = { kind: 'mediators' };
-export const toParty = (party: string): Audience => ({ kind: 'party', party });

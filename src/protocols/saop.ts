@@ -1,6 +1,5 @@
 import type { Outcome } from '../core/domain.js';
 import { endWith, invalid, outcomeError, type BaseState, type EventSink } from './base.js';
-import { ALL } from './events.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap } from './roles.js';
 import { checkSetup } from './setup-checks.js';
@@ -56,7 +55,7 @@ function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
   switch (action.kind) {
     case 'offer': {
       const proposal = `offer-${state.offers + 1}`;
-      sink.push({ kind: 'offer', audience: ALL, actor: action.actor, party, proposal, outcome: action.outcome });
+      sink.push({ kind: 'offer', actor: action.actor, party, proposal, outcome: action.outcome });
       return nextTurn(state, {
         offers: state.offers + 1,
         standing: { proposal, party, outcome: action.outcome },
@@ -65,12 +64,11 @@ function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
     }
     case 'accept': {
       const standing = state.standing!;
-      sink.push({ kind: 'accept', audience: ALL, actor: action.actor, party, proposal: standing.proposal });
+      sink.push({ kind: 'accept', actor: action.actor, party, proposal: standing.proposal });
       const acceptedBy = [...state.acceptedBy, party];
       if (acceptedBy.length < state.setup.parties.length - 1) return nextTurn(state, { acceptedBy });
       sink.push({
         kind: 'agreement',
-        audience: ALL,
         proposal: standing.proposal,
         outcome: standing.outcome,
         round: state.round,
@@ -81,7 +79,7 @@ function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
       );
     }
     case 'end':
-      sink.push({ kind: 'walk-away', audience: ALL, actor: action.actor, party, reason: action.reason });
+      sink.push({ kind: 'walk-away', actor: action.actor, party, reason: action.reason });
       return endWith(state, { reason: 'walk-away', by: party });
     default:
       return state;

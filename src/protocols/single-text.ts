@@ -1,6 +1,6 @@
 import type { Outcome } from '../core/domain.js';
 import { endWith, invalid, outcomeError, packageError, type BaseState, type EventSink } from './base.js';
-import { ALL, MEDIATORS, type Answer } from './events.js';
+import type { Answer } from './events.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap, type RoleMap } from './roles.js';
 import { checkSetup } from './setup-checks.js';
@@ -82,7 +82,6 @@ function answer(
   const current = state.current!;
   sink.push({
     kind: 'text-response',
-    audience: MEDIATORS,
     actor: action.actor,
     party,
     proposal: current.proposal,
@@ -95,7 +94,6 @@ function answer(
   if (next.setup.parties.every((p) => next.responses[p] === 'accept')) {
     sink.push({
       kind: 'agreement',
-      audience: ALL,
       proposal: current.proposal,
       outcome: current.text,
       round: next.round,
@@ -112,7 +110,6 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
       const proposal = `text-${state.texts + 1}`;
       sink.push({
         kind: 'text-tabled',
-        audience: ALL,
         actor: action.actor,
         proposal,
         text: action.text,
@@ -130,10 +127,10 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
     case 'amend':
       return answer(state, action, party!, sink);
     case 'end':
-      sink.push({ kind: 'walk-away', audience: ALL, actor: action.actor, party: party!, reason: action.reason });
+      sink.push({ kind: 'walk-away', actor: action.actor, party: party!, reason: action.reason });
       return endWith(state, { reason: 'walk-away', by: party });
     case 'statement':
-      sink.push({ kind: 'statement', audience: ALL, actor: action.actor, text: action.text });
+      sink.push({ kind: 'statement', actor: action.actor, text: action.text });
       return state;
     default:
       return state;

@@ -6,7 +6,7 @@ import { shuttle } from '../../src/protocols/shuttle/index.js';
 import { singleText } from '../../src/protocols/single-text.js';
 import type { Action } from '../../src/protocols/types.js';
 import { filterEvents, visibleTo, type Viewer } from '../../src/protocols/visibility.js';
-import { seatOf } from '../../src/session/views.js';
+import { seatOf } from '../../src/protocols/seats.js';
 import { counter, deal, pressure, rocketAttack, setup } from '../session/support/fixtures.js';
 import { drive } from './support/drive.js';
 

@@ -1,6 +1,5 @@
 import type { Outcome } from '../../core/domain.js';
 import { endWith, type EventSink } from '../base.js';
-import { ALL, MEDIATORS, toParty } from '../events.js';
 import { roleMap, type RoleMap } from '../roles.js';
 import {
   byPhase,
@@ -26,7 +25,6 @@ function table(
   for (const party of to) {
     sink.push({
       kind: 'package-tabled',
-      audience: toParty(party),
       actor: action.actor,
       party,
       proposal: id,
@@ -56,7 +54,6 @@ function referToGroups(map: RoleMap, id: string, text: Outcome, sink: EventSink)
     const details = Object.fromEntries(issues.filter((i) => text[i] !== undefined).map((i) => [i, text[i]!]));
     sink.push({
       kind: 'phase-referred',
-      audience: { kind: 'working-group', group },
       proposal: id,
       group,
       issues,
@@ -79,7 +76,6 @@ function answer(state: ShuttleState, map: RoleMap, party: string, action: Answer
   const amendments = action.kind === 'amend' ? action.amendments : undefined;
   sink.push({
     kind: 'package-response',
-    audience: MEDIATORS,
     actor: action.actor,
     party,
     proposal: pkg.id,
@@ -94,7 +90,6 @@ function answer(state: ShuttleState, map: RoleMap, party: string, action: Answer
   if (body !== undefined) {
     sink.push({
       kind: 'ratification-requested',
-      audience: { kind: 'decision-body', body },
       party,
       body,
       proposal: pkg.id,
@@ -109,11 +104,11 @@ function answer(state: ShuttleState, map: RoleMap, party: string, action: Answer
 
 function ratify(state: ShuttleState, actor: string, party: string, id: string, sink: EventSink): ShuttleState {
   const pkg = findPackage(state, id)!;
-  sink.push({ kind: 'ratified', audience: toParty(party), actor, party, proposal: id });
+  sink.push({ kind: 'ratified', actor, party, proposal: id });
   const ratified = [...pkg.ratified, party];
   const next = replacePackage(state, { ...pkg, ratified });
   if (!next.setup.parties.every((p) => ratified.includes(p))) return next;
-  sink.push({ kind: 'agreement', audience: ALL, proposal: id, outcome: pkg.text, round: next.round });
+  sink.push({ kind: 'agreement', proposal: id, outcome: pkg.text, round: next.round });
   return endWith(next, { reason: 'agreement', proposal: id, outcome: pkg.text });
 }
 
@@ -126,7 +121,6 @@ function refuse(
   const pkg = findPackage(state, action.proposal)!;
   sink.push({
     kind: 'ratification-refused',
-    audience: toParty(party),
     actor: action.actor,
     party,
     proposal: pkg.id,
@@ -145,13 +139,11 @@ function settle(state: ShuttleState, action: Extract<Move, { kind: 'settle' }>, 
   const text = { ...pkg.text, ...action.details };
   sink.push({
     kind: 'settled',
-    audience: { kind: 'working-group', group: action.actor },
     actor: action.actor,
     proposal: pkg.id,
     details: action.details,
   });
-  for (const party of pkg.to)
-    sink.push({ kind: 'package-revised', audience: toParty(party), party, proposal: pkg.id, text, by: action.actor });
+  for (const party of pkg.to) sink.push({ kind: 'package-revised', party, proposal: pkg.id, text, by: action.actor });
   return replacePackage(state, { ...pkg, text, answers: {}, refusedBy: [] });
 }
 
@@ -163,12 +155,11 @@ function adjourn(
   sink: EventSink,
 ): ShuttleState {
   const considering = pendingFor(state, party)?.id ?? null;
-  sink.push({ kind: 'adjourned', audience: ALL, actor: action.actor, party, until: action.until });
+  sink.push({ kind: 'adjourned', actor: action.actor, party, until: action.until });
   const body = map.bodyOfParty[party];
   if (body !== undefined) {
     sink.push({
       kind: 'consultation',
-      audience: { kind: 'decision-body', body },
       party,
       body,
       proposal: considering ?? undefined,
@@ -187,7 +178,6 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
     case 'relay':
       sink.push({
         kind: 'relayed',
-        audience: toParty(action.to),
         actor: action.actor,
         to: action.to,
         message: action.message,
@@ -207,15 +197,15 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
     case 'adjourn':
       return adjourn(state, map, party!, action, sink);
     case 'return': {
-      sink.push({ kind: 'returned', audience: ALL, actor: action.actor, party: party! });
+      sink.push({ kind: 'returned', actor: action.actor, party: party! });
       const { [party!]: _, ...rest } = state.adjourned;
       return { ...state, adjourned: rest };
     }
     case 'statement':
-      sink.push({ kind: 'statement', audience: ALL, actor: action.actor, text: action.text });
+      sink.push({ kind: 'statement', actor: action.actor, text: action.text });
       return state;
     case 'end':
-      sink.push({ kind: 'walk-away', audience: ALL, actor: action.actor, party: party!, reason: action.reason });
+      sink.push({ kind: 'walk-away', actor: action.actor, party: party!, reason: action.reason });
       return endWith(state, { reason: 'walk-away', by: party });
     case 'offer':
       return state;
@@ -241,7 +231,6 @@ export function lapseMissedReturns(state: ShuttleState, sink: EventSink): Shuttl
     const actor = map.delegations[state.setup.parties.indexOf(party)]!;
     sink.push({
       kind: 'return-missed',
-      audience: ALL,
       actor,
       party,
       until: away.until,

@@ -1,3 +1,4 @@
+import { earliest, justAfter } from '../base.js';
 import { defineProtocol, type ParleyProtocol } from '../protocol.js';
 import { roleMap } from '../roles.js';
 import { checkSetup } from '../setup-checks.js';
@@ -55,5 +56,12 @@ export const shuttle: ParleyProtocol<ShuttleState> = defineProtocol<ShuttleState
   validate: validateShuttle,
   apply: applyShuttle,
   onTick: lapseMissedReturns,
+  // A return is missed once the clock is past the stated time, not at it.
+  nextDue: (state) =>
+    earliest(
+      Object.values(state.adjourned)
+        .filter((a) => !a.missed)
+        .map((a) => justAfter(a.until)),
+    ),
   expected: expectedShuttle,
 });
