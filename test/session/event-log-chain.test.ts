@@ -20,7 +20,6 @@ function randomRun(seed: number) {
     agents,
     deadline: { rounds: 30 },
     seed,
-    analysis: 'skip',
   });
 }
 
