@@ -205,7 +205,15 @@ export function resolveInput(inputs: readonly string[]): ResolvedInput {
   return resolved;
 }
 
-/** The resolver every command uses: a built-in name, a scenario file, a folder, or explicit files. */
-export function loadInput(inputs: readonly string[]): Scenario {
-  return resolveInput(inputs).scenario;
+/**
+ * The resolver every command uses: a built-in name, a scenario file, a folder, or explicit
+ * files. `onWarnings` hears of lenient forms read and files skipped, when there are any.
+ */
+export function loadInput(
+  inputs: readonly string[],
+  onWarnings?: (warnings: readonly FormatWarning[]) => void,
+): Scenario {
+  const resolved = resolveInput(inputs);
+  if (onWarnings && resolved.warnings.length > 0) onWarnings(resolved.warnings);
+  return resolved.scenario;
 }
