@@ -15,6 +15,7 @@ import { writeRunReport, type RunFiles } from '../../report/run/write.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
+import { LOG_KEY_HELP, logKey } from '../log-key.js';
 import type { DemoStep } from './demo.js';
 import { checkRunDeadline, MAX_RUN_ROUNDS, runRounds, runTime } from '../options.js';
 
@@ -28,6 +29,8 @@ export interface RunOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  /** HMAC key that signs the event log's seal (see log-key.ts). */
+  readonly key?: string;
 }
 
 /** Next to the log: what the run was made from, so `parley replay` can measure it again. */
@@ -124,7 +127,7 @@ export async function runSimulation(inputs: string[], options: RunOptions, io: C
     );
   const run = simulate(plan, { onEvent: talk ? narrating(plan.scenario, io) : undefined });
   const outDir = resolve(io.cwd, options.out ?? join('out', scenario.name));
-  const files = await writeRunReport(run, outDir);
+  const files = await writeRunReport(run, outDir, { logKey: logKey(options.key, io) });
   const replayInputs: ReplayInputs = {
     inputs: absoluteInputs(inputs, io.cwd),
     request: {
@@ -181,6 +184,7 @@ export const runCommand: CliCommand = {
       .option('--out <dir>', 'folder for the log, plots and agreement text (default out/<scenario>/)')
       .option('--json', 'print one JSON object (schema/run.schema.json) instead of the narration and tables')
       .option('--quiet', 'print only the result, not the negotiation as it goes')
+      .option('--key <key>', `${LOG_KEY_HELP}; \`parley replay --key\` then checks it`)
       .addHelpText(
         'after',
         '\nExamples:\n  parley run cairo-2024\n  parley run anac/2011/Laptop --agents boulware,conceder --rounds 200 --seed 7\n  parley run anac/2010/ItexvsCypress --agents ./examples/my-agent.ts,tit-for-tat --json',
