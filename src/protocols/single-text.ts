@@ -82,8 +82,9 @@ function validate(state: SingleTextState, action: Move): InvalidAction | null {
     );
   if (action.kind === 'end') return null;
   if (action.kind === 'respond') {
-    const whole = validate(state, asWholeAnswer(action));
-    return whole ?? respondError(state.setup.domain, state.current!.text, action);
+    const onTable = state.current?.proposal === action.proposal ? state.current.text : null;
+    const byIssue = onTable ? respondError(state.setup.domain, onTable, action) : null;
+    return byIssue ?? validate(state, asWholeAnswer(action));
   }
   if (action.kind !== 'accept' && action.kind !== 'reject' && action.kind !== 'amend') return null;
   if (!state.current) return invalid('no text has been tabled yet');

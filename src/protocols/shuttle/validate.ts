@@ -107,8 +107,9 @@ function validateDelegationMove(state: ShuttleState, party: string, action: Move
     case 'amend':
       return validateAnswer(state, party, action);
     case 'respond': {
-      const whole = validateAnswer(state, party, asWholeAnswer(action));
-      return whole ?? respondError(state.setup.domain, findPackage(state, action.proposal)!.text, action);
+      const pkg = findPackage(state, action.proposal);
+      const byIssue = pkg ? respondError(state.setup.domain, pkg.text, action) : null;
+      return byIssue ?? validateAnswer(state, party, asWholeAnswer(action));
     }
     case 'adjourn':
       return action.until > state.now
