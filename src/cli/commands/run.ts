@@ -15,6 +15,7 @@ import type { ProtocolEvent } from '../../protocols/events.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import type { DemoStep } from './demo.js';
+import { checkRunDeadline, MAX_RUN_ROUNDS, runRounds, runTime } from '../options.js';
 
 export interface RunOptions {
   readonly protocol?: string;
@@ -34,18 +35,6 @@ export const REPLAY_FILE = 'run-inputs.json';
 export interface ReplayInputs {
   readonly inputs: readonly string[];
   readonly request: RunRequest;
-}
-
-function positiveInteger(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
-  return n;
-}
-
-function positiveNumber(text: string): number {
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number.');
-  return n;
 }
 
 function integer(text: string): number {
@@ -120,6 +109,7 @@ export async function runSimulation(inputs: string[], options: RunOptions, io: C
   const scenario = loadInput(inputs.map((i) => (existsSync(resolve(io.cwd, i)) ? resolve(io.cwd, i) : i)));
   const request = await requestOf(options, io.cwd);
   const plan = planRun(scenario, request);
+  checkRunDeadline(plan.deadline, plan.hoursPerRound);
   const talk = !options.json && !options.quiet;
   if (talk)
     io.out(
@@ -181,8 +171,8 @@ export const runCommand: CliCommand = {
         '--mediators <list>',
         'mediators for single-text and shuttle: hill-climb, nash, bridging (the first leads)',
       )
-      .option('--rounds <n>', 'deadline in rounds', positiveInteger)
-      .option('--time <s>', 'deadline in virtual time (hours for scenarios with a timeline)', positiveNumber)
+      .option('--rounds <n>', `deadline in rounds (1 to ${MAX_RUN_ROUNDS.toLocaleString('en-US')})`, runRounds)
+      .option('--time <s>', 'deadline in virtual time (hours for scenarios with a timeline)', runTime)
       .option('--seed <n>', "random seed (default: the scenario's, else 1)", integer)
       .option('--out <dir>', 'folder for the log, plots and agreement text (default out/<scenario>/)')
       .option('--json', 'print one JSON object (schema/run.schema.json) instead of the narration and tables')
