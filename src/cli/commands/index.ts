@@ -68,7 +68,8 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'replay',
     term: 'replay [options] <log.jsonl>',
-    summary: 'rebuild a run from its event log, check the replayed events equal the logged ones, and print it',
+    summary:
+      "check an event log's hash chain and seal, rebuild the run from it, check the replayed events equal the logged ones, and print it",
     load: async () => (await import('./replay.js')).replayCommand,
   },
   {
