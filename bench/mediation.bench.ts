@@ -16,6 +16,7 @@ import { nashPoint } from '../src/analysis/index.js';
 import { isAcceptable, utilityFor } from '../src/core/party.js';
 import type { Scenario } from '../src/core/scenario.js';
 import { runSession } from '../src/session/runner.js';
+import { resultOf } from '../src/session/simulate.js';
 import { auditMediation } from './lib/mediation-audit.js';
 import { type MediatedScenario, scenariosByWidth, WIDTHS, type WidthClass } from './lib/mediated-scenarios.js';
 import { describeMachine, machineLines } from './lib/machine.js';
@@ -63,14 +64,9 @@ function runOne(
       }),
     ),
   ];
-  const { result, log } = runSession({
-    scenario,
-    protocol,
-    agents,
-    deadline: { rounds: ROUNDS },
-    seed: 1,
-    analysis: 'skip',
-  });
+  const run = runSession({ scenario, protocol, agents, deadline: { rounds: ROUNDS }, seed: 1 });
+  const { log } = run;
+  const result = resultOf(scenario, run);
   const audit = auditMediation(domain, log.events, 'Mediator');
   const outcome = result.outcome;
   const utilities = outcome ? scenario.parties.map((p) => utilityFor(p, outcome)) : null;

@@ -50,7 +50,12 @@ export {
 export { nashOutcome, revealedScorer, estimatedScorer, type PartyScorer } from './mediators/nash.js';
 export { contestedIssues, deferralValue } from './mediators/bridging.js';
 export { PartyModels, type PartyKnowledge, type TurnedDown } from './mediators/party-model.js';
-export { learnedEstimate, revealedEstimate, type Estimate, type Objective } from './mediators/estimates.js';
+export {
+  learnedEstimate,
+  revealedEstimate,
+  type Estimate as MediatorEstimate,
+  type Objective,
+} from './mediators/estimates.js';
 export { allowedValues, RepeatGuard, changesSince } from './mediators/drafting.js';
 export { composeNote } from './mediators/notes.js';
 export { relayMessage } from './mediators/relay.js';

@@ -53,6 +53,7 @@ const statement = (party: string, position: Position): ProtocolEvent => ({
   actor: `${party}-delegation`,
   party,
   text: '',
+  binding: false,
   position,
 });
 

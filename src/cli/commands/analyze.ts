@@ -3,6 +3,7 @@ import { analyze } from '../../analysis/index.js';
 import type { Analysis } from '../../analysis/types.js';
 import type { Scenario } from '../../core/scenario.js';
 import { loadInput } from '../../formats/input.js';
+import { noteLenientForms } from '../report-error.js';
 import { renderAnalysisText } from '../../report/analysis/text.js';
 import { analysisToJson } from '../../report/json/analysis-json.js';
 import { plotFrontier } from '../../report/plot/frontier.js';
@@ -33,7 +34,7 @@ export function analyzeInputs(
   timeLimit?: number,
   what: WhatIfOptions = {},
 ): { scenario: Scenario; analysis: Analysis; changes: string[] } {
-  const { scenario, changes } = whatIf(loadInput(inputs), what);
+  const { scenario, changes } = whatIf(loadInput(inputs, noteLenientForms(io, inputs)), what);
   const progress = progressBar(io, `analysing ${scenario.name}`);
   try {
     return { scenario, changes, analysis: analyze(scenario, { timeLimit, onProgress: progress.update }) };

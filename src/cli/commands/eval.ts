@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { Domain } from '../../core/domain.js';
 import { ParleyError } from '../../core/errors.js';
 import { loadInput } from '../../formats/input.js';
+import { noteLenientForms } from '../report-error.js';
 import {
   evaluateOutcome,
   parseOutcome,
@@ -68,13 +70,21 @@ function comparisonJson(c: PackageComparison) {
   };
 }
 
+/** Whether the JSON text is an object naming every issue (anything else is read as a partial package). */
+function namesEveryIssue(domain: Domain, text: string): boolean {
+  try {
+    const raw: unknown = JSON.parse(text);
+    return typeof raw === 'object' && raw !== null && domain.issues.every((i) => i.name in raw);
+  } catch {
+    return true;
+  }
+}
+
 export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void {
-  const { scenario, changes } = whatIf(loadInput(inputs), options);
+  const { scenario, changes } = whatIf(loadInput(inputs, noteLenientForms(io, inputs)), options);
   const given = options.outcome.map(outcomeText);
-  const partial = given.map(({ text, source }) => parsePartialOutcome(scenario.domain, text, source));
-  const complete = partial.every((o) => scenario.domain.issues.every((i) => o[i.name] !== undefined));
-  // One full package: the one-package report (and its JSON) as before.
-  if (given.length === 1 && complete) {
+  // One package naming every issue: the one-package report (and its JSON), read strictly as before.
+  if (given.length === 1 && namesEveryIssue(scenario.domain, given[0]!.text)) {
     const evaluation = evaluateOutcome(scenario, parseOutcome(scenario.domain, given[0]!.text, given[0]!.source));
     io.out(
       options.json
@@ -85,6 +95,7 @@ export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void
     );
     return;
   }
+  const partial = given.map(({ text, source }) => parsePartialOutcome(scenario.domain, text, source));
   const comparisons = partial.map((o) => comparePackage(scenario, o));
   io.out(
     options.json

@@ -3,7 +3,7 @@ import { ParleyError } from '../../core/errors.js';
 import { isValueOf, type Value } from '../../core/issue.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { PackageComparison } from '../../analysis/what-if/compare.js';
-import { coerce, legalValues } from './evaluate.js';
+import { legalValues } from '../../formats/outcome.js';
 import { formatUtility, outcomeText, plainTable, wrap } from './format.js';
 
 /** A package given as JSON that may leave issues open; every value given must be legal. */
@@ -27,8 +27,8 @@ export function parsePartialOutcome(domain: Domain, text: string, source: string
       throw new ParleyError('PARLEY_E_OUTCOME', `bad outcome: "${key}" is not an issue of the domain`, {
         expected: `only the issues ${domain.issues.map((i) => i.name).join(', ')}`,
       });
-    const v = coerce(issue, value);
-    if (!isValueOf(issue, v))
+    const v = value as Value;
+    if ((typeof v !== 'string' && typeof v !== 'number') || !isValueOf(issue, v))
       throw new ParleyError('PARLEY_E_OUTCOME', `bad outcome: "${String(v)}" is not a value of issue "${key}"`, {
         expected: `${key}: ${legalValues(issue)}`,
       });
