@@ -2,6 +2,7 @@ import type { ProtocolEvent } from '../protocols/events.js';
 import type { Action } from '../protocols/types.js';
 import type { LogHeader } from '../session/event-log.js';
 import type { NewLine, StoredLine } from '../store/store.js';
+import { sealRecord } from '../session/log-chain.js';
 
 /**
  * Log lines exactly as `parley run` writes events.jsonl: a header, then each action
@@ -9,11 +10,11 @@ import type { NewLine, StoredLine } from '../store/store.js';
  * which `parley replay` ignores.
  */
 export function headerLine(header: LogHeader): NewLine {
-  return { type: 'header', eventSeq: null, line: JSON.stringify(header) };
+  return { type: 'header', eventSeq: null, record: header };
 }
 
 export function eventLine(event: ProtocolEvent): NewLine {
-  return { type: 'event', eventSeq: event.seq, line: JSON.stringify({ type: 'event', event }) };
+  return { type: 'event', eventSeq: event.seq, record: { type: 'event', event } };
 }
 
 export interface ActionRecord {
@@ -25,7 +26,7 @@ export interface ActionRecord {
 }
 
 export function actionLine(record: ActionRecord): NewLine {
-  return { type: 'action', eventSeq: null, line: JSON.stringify({ type: 'action', ...record }) };
+  return { type: 'action', eventSeq: null, record: { type: 'action', ...record } };
 }
 
 export type ParsedLine =
@@ -37,11 +38,14 @@ export function parseLine(line: StoredLine): ParsedLine {
   const value = JSON.parse(line.line) as Record<string, unknown>;
   if (value.type === 'header') return { type: 'header', header: value as unknown as LogHeader };
   if (value.type === 'event') return { type: 'event', event: value.event as ProtocolEvent };
-  const { type: _, ...record } = value;
+  const { type: _, prev: __, ...record } = value;
   return { type: 'action', record: record as unknown as ActionRecord };
 }
 
-/** The stored log as the text of an events.jsonl file. */
-export function logText(lines: readonly StoredLine[]): string {
-  return lines.map((l) => l.line).join('\n') + '\n';
+/** The stored log as the text of an events.jsonl file; a finished session's log ends with its seal. */
+export function logText(lines: readonly StoredLine[], finished: boolean): string {
+  const text = lines.map((l) => l.line);
+  const head = lines[lines.length - 1];
+  if (finished && head) text.push(sealRecord(head.hash, lines.length).line);
+  return text.join('\n') + '\n';
 }

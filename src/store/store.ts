@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { ParleyError } from '../core/errors.js';
-import { chainHash } from './chain.js';
+import { chainLine } from './chain.js';
 import { migrate } from './migrations.js';
 import { dialectOf, openDatabase, type Dialect } from './open.js';
 import { KeyedQueue } from './queue.js';
@@ -15,10 +15,11 @@ export interface StoredLine {
   readonly hash: string;
 }
 
+/** A record to append: the store chains it (adds `prev`) and keeps the exact line. */
 export interface NewLine {
   readonly type: string;
   readonly eventSeq: number | null;
-  readonly line: string;
+  readonly record: object;
 }
 
 export interface SessionRow {
@@ -160,13 +161,14 @@ export class EventStore {
             })),
           )
           .execute();
-      let hash = '';
+      let hash: string | null = null;
       await trx
         .insertInto('log')
         .values(
           lines.map((l, seq) => {
-            hash = chainHash(hash, l.line);
-            return { session: session.id, seq, type: l.type, event_seq: l.eventSeq, line: l.line, hash };
+            const link = chainLine(l.record, hash);
+            hash = link.hash;
+            return { session: session.id, seq, type: l.type, event_seq: l.eventSeq, line: link.line, hash };
           }),
         )
         .execute();
@@ -367,8 +369,9 @@ export class EventStore {
       append: async (lines, action) => {
         let { seq, hash } = await head();
         const stored: StoredLine[] = lines.map((l) => {
-          hash = chainHash(hash, l.line);
-          return { seq: ++seq, type: l.type, eventSeq: l.eventSeq, line: l.line, hash };
+          const link = chainLine(l.record, seq < 0 ? null : hash);
+          hash = link.hash;
+          return { seq: ++seq, type: l.type, eventSeq: l.eventSeq, line: link.line, hash };
         });
         if (stored.length > 0)
           await trx

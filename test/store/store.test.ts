@@ -31,7 +31,7 @@ async function sessionIn(store: EventStore, id = 'sess-1'): Promise<void> {
   await store.createSession(
     { id, spec: '{}', startedAt: 1_000, released: false },
     [{ session: id, role: 'A', kind: 'delegation', tokenHash: hashSecret(`${id}-a`), bot: null }],
-    [{ type: 'header', eventSeq: null, line: '{"type":"header"}' }],
+    [{ type: 'header', eventSeq: null, record: { type: 'header' } }],
   );
 }
 
@@ -65,8 +65,8 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
       await store.write('sess-1', (w) =>
         w.append(
           [
-            { type: 'action', eventSeq: null, line: '{"type":"action","n":1}' },
-            { type: 'event', eventSeq: 1, line: '{"type":"event","n":1}' },
+            { type: 'action', eventSeq: null, record: { type: 'action', n: 1 } },
+            { type: 'event', eventSeq: 1, record: { type: 'event', n: 1 } },
           ],
           { role: 'A', actionId: 'a-1', response: '{"ok":1}' },
         ),
@@ -83,7 +83,7 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
       expect(found).toEqual({ seq: 1, response: '{"ok":1}' });
       await expect(
         store.write('sess-1', (w) =>
-          w.append([{ type: 'action', eventSeq: null, line: '{}' }], { role: 'A', actionId: 'a-1', response: '{}' }),
+          w.append([{ type: 'action', eventSeq: null, record: {} }], { role: 'A', actionId: 'a-1', response: '{}' }),
         ),
       ).rejects.toThrow();
       // The failed transaction left nothing behind.
@@ -105,7 +105,7 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
         Array.from({ length: 40 }, (_, i) =>
           store.write('sess-2', async (w) => {
             const head = await w.head();
-            await w.append([{ type: 'event', eventSeq: head.seq, line: `{"n":${i}}` }]);
+            await w.append([{ type: 'event', eventSeq: head.seq, record: { n: i } }]);
           }),
         ),
       );
@@ -121,7 +121,7 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
       await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
           (i % 2 === 0 ? store : other).write('sess-3', (w) =>
-            w.append([{ type: 'event', eventSeq: i, line: `${i}` }]),
+            w.append([{ type: 'event', eventSeq: i, record: { n: i } }]),
           ),
         ),
       );

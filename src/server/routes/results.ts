@@ -80,7 +80,8 @@ export function resultRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const seat = seatIn(await auth(ctx, request), request.params.id);
         if (seat.role !== CONVENOR)
           throw new ParleyError('PARLEY_E_FORBIDDEN', 'only the convenor reads the whole log');
-        return reply.type('application/x-ndjson').send(logText(await ctx.store.lines(seat.session)));
+        const live = await ctx.host.live(seat.session);
+        return reply.type('application/x-ndjson').send(logText(await ctx.store.lines(seat.session), live.isOver()));
       },
     );
   };
