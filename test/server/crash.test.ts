@@ -79,7 +79,7 @@ async function playSeat(base: string, id: string, token: string, slow: () => boo
     const offers = (view.events as ProtocolEvent[]).filter((e) => e.kind === 'offer' && e.actor !== view.role);
     const standing = offers.at(-1);
     const action =
-      standing && standing.kind === 'offer' && n % 7 === 0
+      standing && standing.kind === 'offer' && n % 97 === 0
         ? { kind: 'accept', proposal: standing.proposal }
         : {
             kind: 'offer',
@@ -102,7 +102,7 @@ async function crashRun(database: string): Promise<void> {
   for (let i = 0; i < SESSIONS; i++) {
     const created = await call(base, admin, 'POST', '/sessions', {
       scenario: 'anac/2010/ItexvsCypress',
-      rounds: 150,
+      rounds: 300,
       seed: i + 1,
       timeScale: 1,
     });
@@ -110,7 +110,7 @@ async function crashRun(database: string): Promise<void> {
     const tokens = Object.fromEntries(seats.map((s) => [s.role, s.token]));
     const [person, bot] = seats.filter((s) => s.role !== 'convenor').map((s) => s.role);
     await call(base, tokens.convenor!, 'PUT', `/sessions/${created.body.id}/seats/${encodeURIComponent(bot!)}/bot`, {
-      strategy: 'conceder',
+      strategy: 'boulware',
     });
     sessions.push({ id: created.body.id, tokens, person: person! });
   }
