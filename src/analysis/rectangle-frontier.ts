@@ -107,7 +107,7 @@ export function rectangleFrontier(
   const byShare = [...boxes].sort((a, b) => share(b) - share(a));
   const search = new CliqueSearch(space, byShare, scales, deadline);
   search.run(onProgress);
-  return { frontier: finalizeFrontier(search.candidates), exact: !search.aborted };
+  return { frontier: finalizeFrontier(search.candidates).frontier, exact: !search.aborted };
 }
 
 /** A party's scale, with 0 (a party without rectangles) as infinitely large. */
