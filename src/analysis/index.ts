@@ -89,7 +89,7 @@ export function zopa(scenario: Scenario, options: AnalysisOptions = {}): Zopa {
 function zopaOf(ctx: AnalysisContext): Zopa {
   const zone = individuallyRational(ctx.acceptableFrontier().frontier, ctx.disagreement);
   return {
-    size: countZone(ctx.acceptableSpace(), ctx.fns, ctx.disagreement, ctx.deadline),
+    ...countZone(ctx.acceptableSpace(), ctx.fns, ctx.disagreement, ctx.deadline),
     best: bestForEach(zone, ctx.scenario.parties.length).map((p) => ctx.point(p)),
   };
 }

@@ -31,7 +31,7 @@ export function skyline(
   margin: number,
   deadline = Infinity,
 ): SkylineResult {
-  const index = new UtilityIndex(u, parties, Math.min(order.length, 1024));
+  const index = new UtilityIndex(u, parties, order);
   const kept = new Int32Array(order.length);
   let count = 0;
   let lastBeater = -1;
@@ -57,67 +57,104 @@ function sameRow(u: Float64Array, q: number, k: number, parties: number): boolea
   return true;
 }
 
-/** Kept row ids sorted by each party's utility, best first. */
+/** Thresholds per party: the kept rows at or above each are one bitset. */
+const LEVELS = 64;
+
+/**
+ * Kept rows indexed on every party's utility: per party, LEVELS thresholds (quantiles of
+ * the candidates' utilities) and for each the set of kept rows at or above it, as bits by
+ * keep position. A row that beats k is in every party's set for the highest threshold at
+ * or below k's utility, so only the rows in all of those sets (their AND) are checked.
+ */
 class UtilityIndex {
-  private lists: Int32Array[];
+  private readonly thresholds: Float64Array[];
+  /** sets[p * LEVELS + level]: kept positions whose utility for p is ≥ thresholds[p][level]. */
+  private sets: Uint32Array[];
+  private ids: Int32Array;
   private size = 0;
+  private readonly levelOf: Int32Array;
 
   constructor(
     private readonly u: Float64Array,
     private readonly parties: number,
-    capacity: number,
+    order: ArrayLike<number>,
   ) {
-    this.lists = Array.from({ length: parties }, () => new Int32Array(Math.max(1, capacity)));
+    this.thresholds = Array.from({ length: parties }, (_, p) => quantiles(u, parties, p, order));
+    const capacity = 1024;
+    this.sets = Array.from({ length: parties * LEVELS }, () => new Uint32Array(capacity / 32));
+    this.ids = new Int32Array(capacity);
+    this.levelOf = new Int32Array(parties);
   }
 
   /** A kept row that beats row k, or −1. */
   findBeater(k: number, margin: number): number {
-    const { u, parties } = this;
-    let shortest = 0;
-    let shortestLength = Infinity;
-    for (let p = 0; p < parties && shortestLength > 0; p++) {
-      const atLeast = this.countAtLeast(p, u[k * parties + p] ?? 0);
-      if (atLeast < shortestLength) [shortest, shortestLength] = [p, atLeast];
-    }
-    const list = this.lists[shortest] ?? new Int32Array(0);
-    // Nearest first: rows just above k on this party are the likeliest to beat it elsewhere.
-    for (let r = shortestLength - 1; r >= 0; r--) {
-      const q = list[r] ?? 0;
-      if (beats(u, q, k, parties, margin)) return q;
+    const { u, parties, sets, levelOf } = this;
+    for (let p = 0; p < parties; p++) levelOf[p] = this.level(p, u[k * parties + p] ?? 0);
+    const words = (this.size + 31) >>> 5;
+    const first = sets[levelOf[0] ?? 0] ?? new Uint32Array(0);
+    for (let w = 0; w < words; w++) {
+      let bits = first[w] ?? 0;
+      for (let p = 1; p < parties && bits !== 0; p++) bits &= sets[p * LEVELS + (levelOf[p] ?? 0)]?.[w] ?? 0;
+      while (bits !== 0) {
+        const bit = 31 - Math.clz32(bits & -bits);
+        bits &= bits - 1;
+        const q = this.ids[w * 32 + bit] ?? 0;
+        if (beats(u, q, k, parties, margin)) return q;
+      }
     }
     return -1;
   }
 
   insert(k: number): void {
-    if (this.size === (this.lists[0]?.length ?? 0)) this.grow();
+    if (this.size === this.ids.length) this.grow();
+    const position = this.size++;
+    this.ids[position] = k;
+    const word = position >>> 5;
+    const bit = 1 << (position & 31);
     for (let p = 0; p < this.parties; p++) {
-      const list = this.lists[p] ?? new Int32Array(0);
-      const at = this.countAtLeast(p, this.u[k * this.parties + p] ?? 0);
-      list.copyWithin(at + 1, at, this.size);
-      list[at] = k;
+      const top = this.level(p, this.u[k * this.parties + p] ?? 0);
+      for (let level = 0; level <= top; level++) {
+        const set = this.sets[p * LEVELS + level];
+        if (set) set[word] = (set[word] ?? 0) | bit;
+      }
     }
-    this.size++;
   }
 
-  /** How many kept rows give party p at least x (a prefix of its list). */
-  private countAtLeast(p: number, x: number): number {
-    const list = this.lists[p] ?? new Int32Array(0);
-    const { u, parties } = this;
+  /** The highest level whose threshold is at or below x. */
+  private level(p: number, x: number): number {
+    const t = this.thresholds[p] ?? new Float64Array(1);
     let lo = 0;
-    let hi = this.size;
+    let hi = t.length - 1;
     while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((u[(list[mid] ?? 0) * parties + p] ?? 0) >= x) lo = mid + 1;
-      else hi = mid;
+      const mid = (lo + hi + 1) >>> 1;
+      if ((t[mid] ?? 0) <= x) lo = mid;
+      else hi = mid - 1;
     }
     return lo;
   }
 
   private grow(): void {
-    this.lists = this.lists.map((list) => {
-      const bigger = new Int32Array(list.length * 2);
-      bigger.set(list);
+    const capacity = this.ids.length * 2;
+    const ids = new Int32Array(capacity);
+    ids.set(this.ids);
+    this.ids = ids;
+    this.sets = this.sets.map((set) => {
+      const bigger = new Uint32Array(capacity / 32);
+      bigger.set(set);
       return bigger;
     });
   }
+}
+
+/** LEVELS thresholds for party p: −∞, then quantiles of the candidates' utilities. */
+function quantiles(u: Float64Array, parties: number, p: number, order: ArrayLike<number>): Float64Array {
+  const n = order.length;
+  const step = Math.max(1, Math.floor(n / 4096));
+  const sample = new Float64Array(Math.ceil(n / step));
+  for (let s = 0, j = 0; s < n; s += step) sample[j++] = u[(order[s] ?? 0) * parties + p] ?? 0;
+  sample.sort();
+  const t = new Float64Array(LEVELS);
+  t[0] = -Infinity;
+  for (let level = 1; level < LEVELS; level++) t[level] = sample[Math.floor((level * sample.length) / LEVELS)] ?? 0;
+  return t;
 }
