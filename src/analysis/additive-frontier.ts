@@ -1,7 +1,7 @@
 import type { Space } from './compile.js';
-import { skyline } from './skyline.js';
+import { skyline, type SkylineResult } from './skyline.js';
 import type { FrontierResult } from './types.js';
-import { finalizeFrontier, MARGIN, type IndexedPoint } from './vectors.js';
+import { compareUtilitiesDesc, finalizeFrontier, MARGIN, round9, type IndexedPoint } from './vectors.js';
 
 /**
  * Partial packages of the first issues, in value order: their utility sums (one row of
@@ -43,6 +43,8 @@ export function additiveFrontier(
 ): FrontierResult<IndexedPoint> {
   const parties = tables.length;
   const issues = space.allowed.length;
+  // With three or more parties the last merge filters rounded sums: it gives the frontier.
+  const lastGivesFrontier = parties > 2 && issues > 0;
   let partials: Partials = { sums: new Float64Array(parties), count: 1, steps: [] };
   for (let i = 0; i < issues; i++) {
     const allowed = space.allowed[i] ?? new Int32Array(0);
@@ -51,22 +53,44 @@ export function additiveFrontier(
     // Past the deadline, a merge small enough to cost nothing still runs exactly.
     const late = Date.now() > deadline;
     if (candidates > MAX_CANDIDATES || (late && candidates > THINNED)) return finishInexact(space, tables, partials);
-    const merged = merge(partials, allowed, columns, late ? Infinity : deadline);
+    const limit = late ? Infinity : deadline;
+    const filter = lastGivesFrontier && i === issues - 1 ? frontierFilter : partialFilter;
+    const merged = merge(partials, allowed, columns, (sums) => filter(sums, parties, limit));
     if (!merged.complete) return finishInexact(space, tables, merged.partials);
     partials = merged.partials;
     onProgress?.((i + 1) / issues);
+  }
+  if (lastGivesFrontier) {
+    const frontier = candidatesOf(partials, parties).sort((a, b) => compareUtilitiesDesc(a.utilities, b.utilities));
+    return { frontier, exact: true };
   }
   const late = Date.now() > deadline && partials.count <= THINNED;
   const result = finalizeFrontier(candidatesOf(partials, parties), late ? Infinity : deadline);
   return result.exact ? result : { frontier: finalizeFrontier(thin(partials, parties)).frontier, exact: false };
 }
 
+/** Which candidate rows (utility sums, `parties` numbers each) survive one merge. */
+type Filter = (sums: Float64Array, parties: number, deadline: number) => SkylineResult;
+
+/** Partial packages: drop those beaten by more than MARGIN or repeated (see above). */
+const partialFilter: Filter = (sums, parties, deadline) =>
+  parties === 2 ? { kept: survivorsOfTwo(sums), complete: true } : survivorsOfMany(sums, parties, MARGIN, deadline);
+
+/**
+ * Full packages: round the sums as frontier points are rounded, then keep the vectors no
+ * other dominates, each with its first outcome in value order (the one dedupe's rule).
+ */
+const frontierFilter: Filter = (sums, parties, deadline) => {
+  for (let k = 0; k < sums.length; k++) sums[k] = round9(sums[k] ?? 0);
+  return survivorsOfMany(sums, parties, 0, deadline);
+};
+
 /** Extends every partial by every allowed value of the next issue and keeps the survivors. */
 function merge(
   prev: Partials,
   allowed: Int32Array,
   columns: readonly Float64Array[],
-  deadline: number,
+  filter: (sums: Float64Array) => SkylineResult,
 ): { partials: Partials; complete: boolean } {
   const parties = columns.length;
   const values = allowed.length;
@@ -80,8 +104,7 @@ function merge(
         sums[row + p] = (prev.sums[j * parties + p] ?? 0) + (columns[p]?.[position] ?? 0);
     }
   }
-  const survivors =
-    parties === 2 ? { kept: survivorsOfTwo(sums), complete: true } : survivorsOfMany(sums, parties, deadline);
+  const survivors = filter(sums);
   // Kept in value order, so that the next issue's candidates stay in value order.
   const keep = survivors.kept.sort();
   const step: Step = {
@@ -99,13 +122,13 @@ function selectRows(sums: Float64Array, keep: Int32Array, parties: number): Floa
 }
 
 /** Three or more parties: the skyline filter, candidates by decreasing sum (value order on ties). */
-function survivorsOfMany(sums: Float64Array, parties: number, deadline: number) {
+function survivorsOfMany(sums: Float64Array, parties: number, margin: number, deadline: number): SkylineResult {
   const n = sums.length / parties;
   const total = new Float64Array(n);
   for (let k = 0; k < n; k++)
     for (let p = 0; p < parties; p++) total[k] = (total[k] ?? 0) + (sums[k * parties + p] ?? 0);
   const order = new Int32Array(n).map((_, k) => k).sort((a, b) => (total[b] ?? 0) - (total[a] ?? 0) || a - b);
-  return skyline(sums, parties, order, MARGIN, deadline);
+  return skyline(sums, parties, order, margin, deadline);
 }
 
 /** Two parties: sort by (u0 desc, u1 desc, value order) and sweep with prefix maxima of u1. */

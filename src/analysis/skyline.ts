@@ -63,16 +63,20 @@ const LEVELS = 64;
 /**
  * Kept rows indexed on every party's utility: per party, LEVELS thresholds (quantiles of
  * the candidates' utilities) and for each the set of kept rows at or above it, as bits by
- * keep position. A row that beats k is in every party's set for the highest threshold at
- * or below k's utility, so only the rows in all of those sets (their AND) are checked.
+ * keep position, with a summary bit per non-empty word. A row that beats k is in every
+ * party's set for the highest threshold at or below k's utility, so only the rows in all of
+ * those sets are checked, and only words whose summary bit is set in all of them are read.
  */
 class UtilityIndex {
   private readonly thresholds: Float64Array[];
   /** sets[p * LEVELS + level]: kept positions whose utility for p is ≥ thresholds[p][level]. */
   private sets: Uint32Array[];
+  /** summaries[s]: bit w set when word w of sets[s] is not empty. */
+  private summaries: Uint32Array[];
   private ids: Int32Array;
   private size = 0;
-  private readonly levelOf: Int32Array;
+  /** The set each party contributes to the current query. */
+  private readonly chosen: Int32Array;
 
   constructor(
     private readonly u: Float64Array,
@@ -80,26 +84,39 @@ class UtilityIndex {
     order: ArrayLike<number>,
   ) {
     this.thresholds = Array.from({ length: parties }, (_, p) => quantiles(u, parties, p, order));
-    const capacity = 1024;
-    this.sets = Array.from({ length: parties * LEVELS }, () => new Uint32Array(capacity / 32));
+    // Whole summary words (1,024 rows each), and no more than the candidates need at first.
+    const capacity = Math.min(1 << 15, Math.max(1024, (order.length + 1023) & ~1023));
+    this.sets = Array.from({ length: parties * LEVELS }, () => new Uint32Array(capacity >>> 5));
+    this.summaries = Array.from({ length: parties * LEVELS }, () => new Uint32Array(capacity >>> 10));
     this.ids = new Int32Array(capacity);
-    this.levelOf = new Int32Array(parties);
+    this.chosen = new Int32Array(parties);
   }
 
   /** A kept row that beats row k, or −1. */
   findBeater(k: number, margin: number): number {
-    const { u, parties, sets, levelOf } = this;
-    for (let p = 0; p < parties; p++) levelOf[p] = this.level(p, u[k * parties + p] ?? 0);
-    const words = (this.size + 31) >>> 5;
-    const first = sets[levelOf[0] ?? 0] ?? new Uint32Array(0);
-    for (let w = 0; w < words; w++) {
-      let bits = first[w] ?? 0;
-      for (let p = 1; p < parties && bits !== 0; p++) bits &= sets[p * LEVELS + (levelOf[p] ?? 0)]?.[w] ?? 0;
-      while (bits !== 0) {
-        const bit = 31 - Math.clz32(bits & -bits);
-        bits &= bits - 1;
-        const q = this.ids[w * 32 + bit] ?? 0;
-        if (beats(u, q, k, parties, margin)) return q;
+    const { u, parties, sets, summaries, chosen } = this;
+    for (let p = 0; p < parties; p++) chosen[p] = p * LEVELS + this.level(p, u[k * parties + p] ?? 0);
+    // Sparsest sets first (highest levels), so that most words are ruled out by one read.
+    for (let i = 1; i < parties; i++) {
+      const c = chosen[i] ?? 0;
+      let j = i;
+      for (; j > 0 && (chosen[j - 1] ?? 0) % LEVELS < c % LEVELS; j--) chosen[j] = chosen[j - 1] ?? 0;
+      chosen[j] = c;
+    }
+    const blocks = (this.size + 1023) >>> 10;
+    for (let b = 0; b < blocks; b++) {
+      let words = -1;
+      for (let p = 0; p < parties && words !== 0; p++) words &= summaries[chosen[p] ?? 0]?.[b] ?? 0;
+      while (words !== 0) {
+        const w = b * 32 + 31 - Math.clz32(words & -words);
+        words &= words - 1;
+        let bits = -1;
+        for (let p = 0; p < parties && bits !== 0; p++) bits &= sets[chosen[p] ?? 0]?.[w] ?? 0;
+        while (bits !== 0) {
+          const q = this.ids[w * 32 + 31 - Math.clz32(bits & -bits)] ?? 0;
+          bits &= bits - 1;
+          if (beats(u, q, k, parties, margin)) return q;
+        }
       }
     }
     return -1;
@@ -110,12 +127,14 @@ class UtilityIndex {
     const position = this.size++;
     this.ids[position] = k;
     const word = position >>> 5;
-    const bit = 1 << (position & 31);
     for (let p = 0; p < this.parties; p++) {
       const top = this.level(p, this.u[k * this.parties + p] ?? 0);
       for (let level = 0; level <= top; level++) {
         const set = this.sets[p * LEVELS + level];
-        if (set) set[word] = (set[word] ?? 0) | bit;
+        const summary = this.summaries[p * LEVELS + level];
+        if (!set || !summary) continue;
+        set[word] = (set[word] ?? 0) | (1 << (position & 31));
+        summary[word >>> 5] = (summary[word >>> 5] ?? 0) | (1 << (word & 31));
       }
     }
   }
@@ -135,14 +154,10 @@ class UtilityIndex {
 
   private grow(): void {
     const capacity = this.ids.length * 2;
-    const ids = new Int32Array(capacity);
-    ids.set(this.ids);
-    this.ids = ids;
-    this.sets = this.sets.map((set) => {
-      const bigger = new Uint32Array(capacity / 32);
-      bigger.set(set);
-      return bigger;
-    });
+    const larger = <T extends Int32Array | Uint32Array>(from: T, to: T): T => (to.set(from), to);
+    this.ids = larger(this.ids, new Int32Array(capacity));
+    this.sets = this.sets.map((set) => larger(set, new Uint32Array(capacity >>> 5)));
+    this.summaries = this.summaries.map((summary) => larger(summary, new Uint32Array(capacity >>> 10)));
   }
 }
 
