@@ -56,7 +56,9 @@ export function additiveFrontier(
     const limit = late ? Infinity : deadline;
     const filter = lastGivesFrontier && i === issues - 1 ? frontierFilter : partialFilter;
     const merged = merge(partials, allowed, columns, (sums) => filter(sums, parties, limit));
-    if (!merged.complete) return finishInexact(space, tables, merged.partials);
+    // Cut short, the merge may have kept only a few rows: complete whichever set is larger.
+    if (!merged.complete)
+      return finishInexact(space, tables, merged.partials.count >= partials.count ? merged.partials : partials);
     partials = merged.partials;
     onProgress?.((i + 1) / issues);
   }
@@ -123,12 +125,43 @@ function selectRows(sums: Float64Array, keep: Int32Array, parties: number): Floa
 
 /** Three or more parties: the skyline filter, candidates by decreasing sum (value order on ties). */
 function survivorsOfMany(sums: Float64Array, parties: number, margin: number, deadline: number): SkylineResult {
+  if (Date.now() > deadline) return { kept: new Int32Array(0), complete: false };
   const n = sums.length / parties;
   const total = new Float64Array(n);
-  for (let k = 0; k < n; k++)
-    for (let p = 0; p < parties; p++) total[k] = (total[k] ?? 0) + (sums[k * parties + p] ?? 0);
-  const order = new Int32Array(n).map((_, k) => k).sort((a, b) => (total[b] ?? 0) - (total[a] ?? 0) || a - b);
-  return skyline(sums, parties, order, margin, deadline);
+  for (let k = 0; k < n; k++) {
+    let t = 0;
+    for (let p = 0; p < parties; p++) t += sums[k * parties + p] ?? 0;
+    total[k] = t;
+  }
+  return skyline(sums, parties, bySumDescending(total), margin, deadline);
+}
+
+/**
+ * Positions 0..n−1 by decreasing total, equal totals in position order: a counting sort on
+ * each total's rank among the sorted totals (typed-array sorts only, no comparator).
+ */
+function bySumDescending(total: Float64Array): Int32Array {
+  const n = total.length;
+  const sorted = Float64Array.from(total).sort();
+  const rank = new Int32Array(n);
+  const starts = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    // Rank = how many totals are greater: n − (first position holding a greater total).
+    const x = total[k] ?? 0;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] ?? 0) <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[k] = n - lo;
+    starts[n - lo + 1]!++;
+  }
+  for (let r = 0; r < n; r++) starts[r + 1]! += starts[r] ?? 0;
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[starts[rank[k] ?? 0]!++] = k;
+  return order;
 }
 
 /** Two parties: sort by (u0 desc, u1 desc, value order) and sweep with prefix maxima of u1. */

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileParties, fullSpace } from '../../src/analysis/compile.js';
@@ -11,6 +13,7 @@ import { evaluateUtility } from '../../src/core/utility.js';
 import { allOutcomes, bruteFrontier } from './support/brute-force.js';
 import { loadAnac } from './support/anac.js';
 import { scenarioArbitrary } from './support/random-scenario.js';
+import { parley, tempDir } from '../cli/run.js';
 
 /** Seeded additive parties over `issues` issues of `values` values, scores uniform in [0, 1]. */
 function randomAdditive(parties: number, issues: number, values: number, seed: number): Scenario {
@@ -137,5 +140,35 @@ describe('the time limit', () => {
     expect(zone.size).toBeNull();
     expect(zone.estimate).toMatch(/^[0-9]+$/);
     expect(BigInt(zone.estimate!)).toBeGreaterThan(0n);
+  });
+
+  it('holds for `parley analyze --time-limit` on a scenario file of six parties and 10^12 outcomes', async () => {
+    const random = new Random(11);
+    const issues = Array.from({ length: 12 }, (_, i) => `i${i}`);
+    const values = Array.from({ length: 10 }, (_, v) => `v${v}`);
+    const yaml = [
+      'parley: 1',
+      'name: six-parties',
+      'issues:',
+      ...issues.map((i) => `  - {name: ${i}, values: [${values.join(', ')}]}`),
+      'parties:',
+      ...Array.from({ length: 6 }, (_, p) => [
+        `  - name: P${p}`,
+        '    preferences:',
+        `      weights: {${issues.map((i) => `${i}: ${(random.next() + 0.01).toFixed(6)}`).join(', ')}}`,
+        '      values:',
+        ...issues.map((i) => `        ${i}: {${values.map((v) => `${v}: ${random.next().toFixed(6)}`).join(', ')}}`),
+      ]).flat(),
+    ].join('\n');
+    const file = join(tempDir(), 'six-parties.yaml');
+    writeFileSync(file, yaml);
+    const r = await parley(['analyze', file, '--json', '--time-limit', '0.5']);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout);
+    expect(json.outcomes).toBe(String(10 ** 12));
+    expect(json.exact).toBe(false);
+    expect(json.frontier.length).toBeGreaterThan(0);
+    expect(json.zopa.size).toBeNull();
+    expect(json.zopa.estimate).toMatch(/^[0-9]+$/);
   });
 });
