@@ -18,6 +18,8 @@ export interface SyntheticShape {
   readonly sizes: readonly number[];
   readonly preferences: Preferences;
   readonly seed: number;
+  /** Every party's reservation value (default 0). */
+  readonly reservation?: number;
 }
 
 export function syntheticScenario(shape: SyntheticShape): Scenario {
@@ -55,7 +57,7 @@ export function syntheticScenario(shape: SyntheticShape): Scenario {
         ]),
       ),
     };
-    return { name: `p${p}`, utility, reservation: 0, discount: 1, redLines: [] };
+    return { name: `p${p}`, utility, reservation: shape.reservation ?? 0, discount: 1, redLines: [] };
   });
   return bareScenario(domain.name, domain, parties);
 }
