@@ -10,7 +10,8 @@ import { loadavg } from 'node:os';
 import { STRATEGY_NAMES } from '../src/agents/index.js';
 import type { Scenario } from '../src/core/scenario.js';
 import { roleMap } from '../src/protocols/roles.js';
-import { runSession, setupOf } from '../src/session/runner.js';
+import { setupOf } from '../src/session/core.js';
+import { runSession } from '../src/session/runner.js';
 import { loadAnac } from './lib/anac.js';
 import { saopRun } from './lib/saop.js';
 import { describeMachine, machineLines } from './lib/machine.js';
@@ -90,7 +91,6 @@ function runnerOnly(scenarios: readonly Scenario[], played: readonly number[]): 
       agents,
       deadline: { rounds: Math.max(1, rounds) },
       seed: 1,
-      analysis: 'skip',
     });
   });
   return (performance.now() - started) / 1000;

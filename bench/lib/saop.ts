@@ -2,7 +2,10 @@
 import { createAgent } from '../../src/agents/index.js';
 import type { Scenario } from '../../src/core/scenario.js';
 import { roleMap } from '../../src/protocols/roles.js';
-import { runSession, setupOf, type SessionResult } from '../../src/session/runner.js';
+import { setupOf } from '../../src/session/core.js';
+import type { NegotiationResult } from '../../src/session/result.js';
+import { runSession, type SessionRun } from '../../src/session/runner.js';
+import { resultOf } from '../../src/session/simulate.js';
 
 export interface SaopOptions {
   readonly rounds?: number;
@@ -12,7 +15,11 @@ export interface SaopOptions {
 }
 
 /** Party i plays `strategies[i]`, seeded `seed + i`; metrics are skipped (`analysis: 'skip'`). */
-export function saopRun(scenario: Scenario, strategies: readonly string[], options: SaopOptions = {}): SessionResult {
+export function saopRun(
+  scenario: Scenario,
+  strategies: readonly string[],
+  options: SaopOptions = {},
+): SessionRun & { result: NegotiationResult } {
   const seed = options.seed ?? 1;
   const rounds = options.rounds ?? 100;
   const seats = roleMap(setupOf(scenario, { rounds }, seed));
@@ -25,5 +32,6 @@ export function saopRun(scenario: Scenario, strategies: readonly string[], optio
       seed: seed + i,
     }),
   );
-  return runSession({ scenario, protocol: 'saop', agents, deadline: { rounds }, seed, analysis: 'skip' });
+  const run = runSession({ scenario, protocol: 'saop', agents, deadline: { rounds }, seed });
+  return { ...run, result: resultOf(scenario, run) };
 }

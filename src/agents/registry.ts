@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ParleyError } from '../core/errors.js';
 import type { AgentSpec } from '../core/scenario.js';
 import type { Agent } from '../protocols/agent.js';
+import { importUserModule } from './import-module.js';
 import { delegationAgent, STRATEGY_NAMES, type StrategyName } from './delegation-agents.js';
 import type { AgentContext, AgentFactory, AgentFactoryContext } from './factory-types.js';
 import { MediatorAgent } from './mediators/mediator-agent.js';
@@ -77,7 +77,7 @@ export async function loadAgentModule(path: string): Promise<AgentFactory> {
     throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `agent module not found: ${path}`, { position: { file: path } });
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(full).href)) as Record<string, unknown>;
+    mod = await importUserModule(full);
   } catch (cause) {
     throw new ParleyError(
       'PARLEY_E_USAGE',

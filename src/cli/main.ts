@@ -1,6 +1,8 @@
-import { Command } from 'commander';
+import { Command, Help } from 'commander';
+import { ParleyError } from '../core/errors.js';
 import { PARLEY_VERSION } from '../report/json/version.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, commandNamed, type LazyCommand } from './commands/index.js';
+import type { CliCommand } from './command.js';
 import { processIo, type CliIo } from './io.js';
 import { reportError } from './report-error.js';
 
@@ -12,8 +14,26 @@ Exit codes:
   3  internal error (a bug in parley)
 `;
 
-/** The `parley` program: every command in COMMANDS, writing through `io`. */
-export function buildProgram(io: CliIo): Command {
+/** A command's module, or a clear error when it (or a dependency it needs) cannot be loaded. */
+async function loadCommand(entry: LazyCommand): Promise<CliCommand> {
+  try {
+    return await entry.load();
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new ParleyError(
+      'PARLEY_E_INTERNAL',
+      `the ${entry.name} command could not be loaded (is a dependency missing or not built? run npm install): ${message}`,
+      { cause },
+    );
+  }
+}
+
+/**
+ * The `parley` program, writing through `io`. Only the commands named in `load` are
+ * imported and registered in full (`'all'` for every one); the others are listed by name
+ * and summary, so `parley --help` and `parley --version` import no command module.
+ */
+export async function buildProgram(io: CliIo, load: readonly string[] | 'all' = 'all'): Promise<Command> {
   const program = new Command('parley')
     .description('Mediated, multi-issue, multi-phase negotiation: analyse, simulate, host')
     .version(PARLEY_VERSION, '-V, --version')
@@ -25,7 +45,15 @@ export function buildProgram(io: CliIo): Command {
       outputError: (text, write) => write(`parley: ${text.replace(/^error: /, '')}`),
     })
     .addHelpText('after', EXIT_CODES_HELP);
-  for (const command of COMMANDS) command.register(program, io);
+  const listed = new Map<Command, LazyCommand>();
+  for (const entry of COMMANDS) {
+    if (load === 'all' || load.includes(entry.name)) (await loadCommand(entry)).register(program, io);
+    else listed.set(program.command(entry.name).description(entry.summary), entry);
+  }
+  // An unloaded command is listed with the term its entry gives, as the loaded one would be.
+  program.configureHelp({
+    subcommandTerm: (cmd) => listed.get(cmd)?.term ?? Help.prototype.subcommandTerm.call(new Help(), cmd),
+  });
   // Sub-commands inherit the program's output and exit handling.
   for (const sub of program.commands)
     sub
@@ -37,12 +65,13 @@ export function buildProgram(io: CliIo): Command {
 
 /** Runs `parley <argv…>` and resolves to the exit code; never throws, never exits the process. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io);
-  if (argv.length === 0) {
-    program.outputHelp();
-    return 0;
-  }
   try {
+    const invoked = commandNamed(argv);
+    const program = await buildProgram(io, invoked ? [invoked.name] : []);
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {

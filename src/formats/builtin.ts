@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../core/package-root.js';
 
-/** The package root (two levels above this file), so built-ins resolve whatever the cwd. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Built-ins resolve from the package root (found from src/ or the build), whatever the cwd. */
+export { PACKAGE_ROOT };
 export const SCENARIOS_DIR = join(PACKAGE_ROOT, 'scenarios');
 
 export type BuiltinKind = 'parley' | 'genius' | 'geniusweb';

@@ -1,8 +1,8 @@
 import { issueByName, outcomeProblems, type Domain, type Outcome } from '../core/domain.js';
 import { isValueOf } from '../core/issue.js';
 import type { Effect } from '../core/timeline.js';
-import type { EndReason, EventDraft, ProtocolEvent } from './events.js';
-import { ALL } from './events.js';
+import { audienceOf, type UnaddressedEvent } from './audience.js';
+import type { EndReason, ProtocolEvent } from './events.js';
 import type { Action, InvalidAction, NegotiationSetup } from './types.js';
 
 export interface Deadline {
@@ -34,17 +34,23 @@ export interface BaseState {
   readonly end: Ending | null;
 }
 
-/** Collects events for one step, stamping seq and time; local to a pure function call. */
+/**
+ * Collects events for one step, giving each its audience (`audienceOf`), seq and time;
+ * local to a pure function call. Emit sites never choose an audience themselves.
+ */
 export class EventSink {
   readonly events: ProtocolEvent[] = [];
   constructor(
+    private readonly setup: NegotiationSetup,
     private seq: number,
     /** Time stamped on the next events; the clock moves it forward during a tick. */
     public at: number,
   ) {}
-  /** Takes the draft over (every caller passes a fresh literal) to stamp it without a copy. */
-  push(draft: EventDraft): void {
-    this.events.push(Object.assign(draft, { seq: this.seq++, at: this.at }) as ProtocolEvent);
+  /** Kind and audience lead, as in every log line written so far. */
+  push(draft: UnaddressedEvent): void {
+    const audience = audienceOf(draft, this.setup);
+    const event = Object.assign({ kind: draft.kind, audience }, draft, { seq: this.seq++, at: this.at });
+    this.events.push(event as ProtocolEvent);
   }
   get next(): number {
     return this.seq;
@@ -69,10 +75,9 @@ export function initBase(protocol: string, setup: NegotiationSetup): BaseState {
   };
 }
 
-export function startedEvent(state: BaseState): EventDraft {
+export function startedEvent(state: BaseState): UnaddressedEvent {
   return {
     kind: 'started',
-    audience: ALL,
     protocol: state.protocol,
     parties: state.setup.parties,
     deadline: state.deadline,
@@ -138,7 +143,6 @@ export function advanceClock<S extends BaseState>(state: S, now: number, sink: E
     s = { ...s, fired: [...s.fired, e.id], effects: [...s.effects, ...e.effects] };
     sink.push({
       kind: 'outside-event',
-      audience: e.audience,
       id: e.id,
       title: e.title,
       description: e.description,
@@ -147,7 +151,7 @@ export function advanceClock<S extends BaseState>(state: S, now: number, sink: E
     for (const effect of e.effects) {
       if (effect.kind !== 'deadline') continue;
       s = { ...s, deadline: movedDeadline(s.deadline, effect.delta) };
-      sink.push({ kind: 'deadline-moved', audience: ALL, deadline: s.deadline, cause: e.id });
+      sink.push({ kind: 'deadline-moved', deadline: s.deadline, cause: e.id });
     }
   }
   return s;
@@ -167,12 +171,35 @@ export function deadlineReached(state: BaseState): boolean {
 /** Ends the talks at the deadline if it has come and nothing else ended them. */
 export function closeAtDeadline<S extends BaseState>(state: S, sink: EventSink): S {
   if (state.end || !deadlineReached(state)) return state;
-  sink.push({ kind: 'deadline', audience: ALL, round: state.round, now: state.now });
+  sink.push({ kind: 'deadline', round: state.round, now: state.now });
   return { ...state, end: { reason: 'deadline', at: state.now, round: state.round } };
 }
 
 export function endWith<S extends BaseState>(state: S, ending: Omit<Ending, 'at' | 'round'>): S {
   return { ...state, end: { ...ending, at: state.now, round: state.round } };
+}
+
+/** The next unfired outside event or the time deadline, whichever comes first. */
+export function nextCommonDue(state: BaseState): number | null {
+  const pending = state.setup.timeline.filter((e) => !state.fired.includes(e.id)).map((e) => e.at);
+  return earliest([...pending, state.deadline.time ?? null]);
+}
+
+export function earliest(times: readonly (number | null)[]): number | null {
+  let first: number | null = null;
+  for (const t of times) if (t !== null && (first === null || t < first)) first = t;
+  return first;
+}
+
+const bits = new Float64Array(1);
+const word = new BigInt64Array(bits.buffer);
+
+/** The smallest time after `t`: when a rule that fires only once `now > t` is first due. */
+export function justAfter(t: number): number {
+  if (t === 0) return Number.MIN_VALUE;
+  bits[0] = t;
+  word[0]! += t > 0 ? 1n : -1n;
+  return bits[0]!;
 }
 
 /** Fraction of the deadline used, 0..1. */

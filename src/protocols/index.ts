@@ -10,9 +10,20 @@ export * from './types.js';
 export * from './events.js';
 export * from './visibility.js';
 export type { Agent, AgentView, RoleKind, VisibleEvent } from './agent.js';
+export { seatOf, actingRoles, type Seat } from './seats.js';
 export { defineProtocol, type ParleyProtocol, type ProtocolRules, type StepResult } from './protocol.js';
 export { progressOf, deadlineReached, type BaseState, type Deadline, type Ending } from './base.js';
-export { roleMap, actorAudience, type RoleMap } from './roles.js';
+export { roleMap, type RoleMap } from './roles.js';
+export { audienceOf, actorAudience, ALL, MEDIATORS, toParty, type UnaddressedEvent } from './audience.js';
+export {
+  issueResponsesTo,
+  sharedPreferences,
+  mandateOf,
+  outsideMandate,
+  type IssueResponse,
+  type Mandate,
+} from './moves/queries.js';
+export { profileProblems } from './moves/preferences.js';
 export { saop, type SaopState } from './saop.js';
 export { singleText, type SingleTextState } from './single-text.js';
 export {

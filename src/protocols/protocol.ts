@@ -1,6 +1,8 @@
 import type { ProtocolEvent } from './events.js';
 import {
   advanceClock,
+  earliest,
+  nextCommonDue,
   closeAtDeadline,
   EventSink,
   initBase,
@@ -8,7 +10,6 @@ import {
   validateCommon,
   type BaseState,
 } from './base.js';
-import { actorAudience, roleMap } from './roles.js';
 import type { Action, Expectation, InvalidAction, NegotiationSetup, Protocol } from './types.js';
 
 export type StepResult<S> =
@@ -21,6 +22,12 @@ export interface ParleyProtocol<S extends BaseState = BaseState> extends Protoco
   reject(state: S, action: Action, error: InvalidAction): { state: S; events: ProtocolEvent[] };
   /** Validates, then applies. */
   step(state: S, action: Action): StepResult<S>;
+  /**
+   * The earliest time at which a tick would change something (an outside event fires, the
+   * time deadline comes, a protocol's own timer runs out), or null when no tick ever will.
+   * A driver on a real clock ticks then; the simulator ticks every clock round anyway.
+   */
+  nextDue(state: S): number | null;
 }
 
 /** What one protocol adds to the shared clock, deadline and end handling. */
@@ -34,6 +41,8 @@ export interface ProtocolRules<S extends BaseState> {
   apply(state: S, action: Exclude<Action, { kind: 'tick' }>, sink: EventSink): S;
   /** Runs after the clock moved and outside events fired, before the deadline check. */
   onTick?(state: S, sink: EventSink): S;
+  /** When `onTick` next has something to do, if it has timers of its own. */
+  nextDue?(state: S): number | null;
   expected(state: S): readonly Expectation[];
 }
 
@@ -41,7 +50,7 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
   const protocol: ParleyProtocol<S> = {
     name: rules.name,
     init(setup: NegotiationSetup) {
-      const sink = new EventSink(0, 0);
+      const sink = new EventSink(setup, 0, 0);
       const base = initBase(rules.name, setup);
       const state = rules.init(base);
       sink.push(startedEvent(state));
@@ -53,7 +62,7 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
       return rules.validate(state, action);
     },
     apply(state, action) {
-      const sink = new EventSink(state.seq, state.now);
+      const sink = new EventSink(state.setup, state.seq, state.now);
       let next: S;
       if (action.kind === 'tick') {
         next = advanceClock(state, action.now, sink);
@@ -71,11 +80,10 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
       return state.end !== null;
     },
     reject(state, action, error) {
-      const sink = new EventSink(state.seq, state.now);
+      const sink = new EventSink(state.setup, state.seq, state.now);
       const actor = action.kind === 'tick' ? 'clock' : action.actor;
       sink.push({
         kind: 'invalid-action',
-        audience: actorAudience(roleMap(state.setup), actor),
         actor,
         action: action.kind,
         reason: error.reason,
@@ -86,6 +94,10 @@ export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): Pa
       const error = protocol.validate(state, action);
       if (error) return { ok: false, error };
       return { ok: true, ...protocol.apply(state, action) };
+    },
+    nextDue(state) {
+      if (state.end) return null;
+      return earliest([nextCommonDue(state), rules.nextDue?.(state) ?? null]);
     },
   };
   return protocol;

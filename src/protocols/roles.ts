@@ -1,4 +1,3 @@
-import type { Audience } from '../core/timeline.js';
 import type { NegotiationSetup } from './types.js';
 
 /**
@@ -71,13 +70,4 @@ function buildRoleMap(setup: NegotiationSetup): RoleMap {
     mediators: roles.mediators.map((m) => m.name),
     groups: roles.workingGroups.map((g) => g.name),
   };
-}
-
-/** The audience that may see a refused action: the actor's own side. */
-export function actorAudience(map: RoleMap, actor: string): Audience {
-  const party = map.partyOfRole[actor];
-  if (party !== undefined) return { kind: 'party', party };
-  if (map.partyOfBody[actor] !== undefined) return { kind: 'decision-body', body: actor };
-  if (map.groups.includes(actor)) return { kind: 'working-group', group: actor };
-  return { kind: 'mediators' };
 }

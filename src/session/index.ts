@@ -1,16 +1,35 @@
-export { runSession, setupOf, type SessionOptions, type SessionResult } from './runner.js';
+export { runSession, type SessionOptions, type SessionRun } from './runner.js';
+export { SessionCore, setupOf, type SessionCoreOptions, type Applied } from './core.js';
 export { replay } from './replay.js';
 export {
   writeEventLog,
   readEventLog,
+  readEventLogText,
   parseEventLog,
+  parseEventLogLines,
   formatEventLog,
+  logRecords,
   EVENT_LOG_VERSION,
+  READABLE_EVENT_LOG_VERSIONS,
   type EventLog,
   type LogHeader,
   type LoggedAction,
+  type FormatOptions,
+  type ParsedEventLog,
 } from './event-log.js';
-export { VirtualClock, type Clock } from './clock.js';
+export {
+  lineHash,
+  chainRecord,
+  sealRecord,
+  checkLink,
+  linkProblem,
+  verifyChain,
+  type ChainLink,
+  type LogIntegrity,
+  type VerifyChainOptions,
+} from './log-chain.js';
+export { verifyLog, replayMatches, type VerifiedLog } from './verify-log.js';
+export { VirtualClock, WallClock, type Clock, type SteppedClock } from './clock.js';
 export { ViewBook, seatOf, actingRoles, roleSeed, type Seat } from './views.js';
 export { attempt, seatError, CLOCK_ROLE } from './attempt.js';
 export { summarise, type NegotiationResult, type AnalysisChoice } from './result.js';
@@ -32,4 +51,4 @@ export {
   type RunRequest,
   type Seating,
 } from './plan.js';
-export { simulate, agentsOf, type RunOutcome, type SimulateOptions } from './simulate.js';
+export { simulate, agentsOf, finishRun, resultOf, type RunOutcome, type SimulateOptions } from './simulate.js';

@@ -8,8 +8,8 @@ import type { ProtocolEvent } from '../protocols/events.js';
 import type { Agent } from '../protocols/agent.js';
 import type { EventLog } from './event-log.js';
 import { currentParties } from './metrics.js';
-import { summarise, type NegotiationResult } from './result.js';
-import { runSession } from './runner.js';
+import { summarise, type AnalysisChoice, type NegotiationResult } from './result.js';
+import { runSession, type SessionRun } from './runner.js';
 import type { RunPlan } from './plan.js';
 
 /** A finished run with everything the reports draw on. */
@@ -51,7 +51,6 @@ export function simulate(plan: RunPlan, options: SimulateOptions = {}): RunOutco
     seed: plan.seed,
     hoursPerRound: plan.hoursPerRound,
     onEvent: options.onEvent,
-    analysis: 'skip',
   });
   return finishRun(plan, run.log, run.state, options.analysisTimeLimit ?? 10);
 }
@@ -62,16 +61,25 @@ export function finishRun(plan: RunPlan, log: EventLog, state: BaseState, analys
   const parties = currentParties(scenario, state.effects);
   const current: Scenario = { ...scenario, parties };
   const analysis = analysisTimeLimit > 0 ? analyze(current, { timeLimit: analysisTimeLimit }) : null;
-  const rejectedActions = log.actions.filter((a) => a.rejected !== undefined).length;
-  const result = summarise({
-    scenario,
-    state,
-    events: log.events,
-    rejectedActions,
-    analysis: analysis ?? 'skip',
-    analysisTimeLimit,
-  });
+  const result = resultOf(scenario, { log, state }, analysis ?? 'skip', analysisTimeLimit);
   const improvements =
     analysis && result.outcome ? paretoImprovements(current, result.outcome, { timeLimit: analysisTimeLimit }) : [];
   return { plan, result, log, state, parties, analysis, improvements };
+}
+
+/** Measures a session run once: `skip` (the default) leaves the distances null, `auto` analyses the final preferences. */
+export function resultOf(
+  scenario: Scenario,
+  run: SessionRun,
+  analysis: AnalysisChoice = 'skip',
+  analysisTimeLimit = 10,
+): NegotiationResult {
+  return summarise({
+    scenario,
+    state: run.state,
+    events: run.log.events,
+    rejectedActions: run.log.actions.filter((a) => a.rejected !== undefined).length,
+    analysis,
+    analysisTimeLimit,
+  });
 }

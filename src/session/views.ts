@@ -4,43 +4,13 @@ import { withEffects } from '../core/timeline.js';
 import type { BaseState } from '../protocols/base.js';
 import { progressOf } from '../protocols/base.js';
 import type { ProtocolEvent } from '../protocols/events.js';
-import { roleMap, type RoleMap } from '../protocols/roles.js';
+import { roleMap } from '../protocols/roles.js';
+import { actingRoles, seatOf, type Seat } from '../protocols/seats.js';
 import type { Expectation, NegotiationSetup } from '../protocols/types.js';
-import { visibleTo, type Viewer } from '../protocols/visibility.js';
-import type { AgentView, RoleKind } from '../protocols/agent.js';
+import { visibleTo } from '../protocols/visibility.js';
+import type { AgentView } from '../protocols/agent.js';
 
-export interface Seat {
-  readonly role: string;
-  readonly kind: RoleKind;
-  readonly party?: string;
-  readonly viewer: Viewer;
-}
-
-/** The seat a role name holds in a setup; unknown names are observers. */
-export function seatOf(setup: NegotiationSetup, role: string, map: RoleMap = roleMap(setup)): Seat {
-  const party = map.partyOfRole[role];
-  if (party !== undefined) return { role, kind: 'delegation', party, viewer: { kind: 'party', party, role } };
-  if (map.mediators.includes(role))
-    return { role, kind: 'mediator', viewer: { kind: 'mediator', name: role, channels: map.channels[role] } };
-  const bodyParty = map.partyOfBody[role];
-  if (bodyParty !== undefined)
-    return {
-      role,
-      kind: 'decision-body',
-      party: bodyParty,
-      viewer: { kind: 'decision-body', body: role, party: bodyParty },
-    };
-  const group = setup.roles.workingGroups.find((g) => g.name === role);
-  if (group)
-    return { role, kind: 'working-group', viewer: { kind: 'working-group', group: role, members: group.members } };
-  return { role, kind: 'observer', viewer: { kind: 'observer' } };
-}
-
-/** Every role that can act in a setup. */
-export function actingRoles(setup: NegotiationSetup): string[] {
-  const map = roleMap(setup);
-  return [...map.mediators, ...map.delegations, ...Object.values(map.bodyOfParty), ...map.groups];
-}
+export { actingRoles, seatOf, type Seat } from '../protocols/seats.js';
 
 /**
  * Keeps, per seat, the events it may see, in order, as the log grows: the one place the
@@ -54,6 +24,8 @@ export class ViewBook {
   private readonly seeds = new Map<string, number>();
   private readonly partyByName: ReadonlyMap<string, Party>;
   private readonly currentParties = new Map<string, { effects: BaseState['effects']; party: Party | undefined }>();
+  /** Preferences each mediator has been told by a delegation (`share-preferences`), last word per party. */
+  private readonly told = new Map<string, Record<string, Party>>();
 
   constructor(
     private readonly setup: NegotiationSetup,
@@ -73,6 +45,8 @@ export class ViewBook {
       if (!visibleTo(event, seat.viewer)) continue;
       this.seen.get(role)!.push(event);
       this.snapshots.delete(role);
+      if (event.kind === 'preferences-shared' && seat.kind === 'mediator')
+        this.told.set(role, { ...this.told.get(role), [event.party]: event.preferences });
     }
   }
 
@@ -105,6 +79,8 @@ export class ViewBook {
         const party = this.current(name, state.effects);
         if (party) revealed[name] = party;
       }
+      // What a party chose to tell the mediators is its word on itself: it replaces the run option's.
+      Object.assign(revealed, this.told.get(seat.role));
     }
     return {
       role: seat.role,

@@ -3,7 +3,7 @@ import type { Outcome } from '../../src/core/domain.js';
 import { utilityFor } from '../../src/core/party.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
 import { createAgent } from '../../src/agents/index.js';
-import { runSession } from '../../src/session/runner.js';
+import { runMeasured } from '../support/run.js';
 import { gridDomain, randomParty, scenarioOf, viewFor } from './support/fixtures.js';
 import { mediatedRun } from './support/talks.js';
 
@@ -173,7 +173,7 @@ describe('co-mediators', () => {
       createAgent({ strategy: 'boulware' }, 'A', { kind: 'delegation', domain, party: 'A', self: a }),
       createAgent({ strategy: 'boulware' }, 'B', { kind: 'delegation', domain, party: 'B', self: b }),
     ];
-    const { log, result } = runSession({
+    const { log, result } = runMeasured({
       scenario,
       protocol: 'shuttle',
       agents,

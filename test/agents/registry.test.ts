@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isParleyError } from '../../src/core/errors.js';
 import { loadInput } from '../../src/formats/input.js';
 import { agentNames, agentSpecsFromList, createAgent, loadAgentModule } from '../../src/agents/index.js';
-import { runSession } from '../../src/session/runner.js';
+import { runMeasured } from '../support/run.js';
 import { gridDomain, randomParty } from './support/fixtures.js';
 
 const domain = gridDomain(2, 3);
@@ -80,7 +80,7 @@ describe('agent registry', () => {
         self: p1,
       }),
     ];
-    const { result } = runSession({
+    const { result } = runMeasured({
       scenario,
       protocol: 'saop',
       agents,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isParleyError } from '../../src/core/errors.js';
 import { readEventLog, writeEventLog, type EventLog } from '../../src/session/event-log.js';
 import { replay } from '../../src/session/replay.js';
-import { runSession } from '../../src/session/runner.js';
+import { runMeasured } from '../support/run.js';
 import { VirtualClock } from '../../src/session/clock.js';
 import { rocketAttack, scenario } from './support/fixtures.js';
 import { RandomConceder } from './support/agents.js';
@@ -15,7 +15,7 @@ const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 function randomRun(seed: number) {
   const agents = [new RandomConceder('Israel-delegation'), new RandomConceder('Hamas-delegation')];
-  return runSession({
+  return runMeasured({
     scenario: scenario({ timeline: [rocketAttack] }),
     protocol: 'saop',
     agents,
@@ -81,8 +81,8 @@ describe('determinism and replay', () => {
     const tampered: EventLog = { ...run.log, actions: [bad, ...run.log.actions] };
     expectCode(
       () => replay(tampered),
-      'PARLEY_E_INTERNAL',
-      /replay diverged at action 1 \(offer by Hamas-delegation\): it was accepted, now refused/,
+      'PARLEY_E_LOG_INTEGRITY',
+      /the log does not replay: action 1 \(offer by Hamas-delegation\) was accepted in the log and is refused/,
     );
   });
 

@@ -5,8 +5,8 @@ import { analyze } from '../../src/analysis/index.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
 import { visibleTo } from '../../src/protocols/visibility.js';
 import type { Action } from '../../src/protocols/types.js';
-import { runSession } from '../../src/session/runner.js';
-import { seatOf } from '../../src/session/views.js';
+import { runMeasured } from '../support/run.js';
+import { seatOf } from '../../src/protocols/seats.js';
 import { counter, deal, hamas, israel, rocketAttack, scenario } from './support/fixtures.js';
 import { ConstantAgent, ScriptedAgent } from './support/scripted.js';
 import { shuttleScript } from './support/shuttle-script.js';
@@ -21,7 +21,7 @@ describe('runSession with alternating offers', () => {
       new ScriptedAgent(I, [offer(I, deal), offer(I, deal)]),
       new ScriptedAgent(H, [offer(H, counter), { kind: 'accept', actor: H, proposal: 'offer-3' }]),
     ];
-    const { result } = runSession({
+    const { result } = runMeasured({
       scenario: scenario(),
       protocol: 'saop',
       agents,
@@ -34,7 +34,8 @@ describe('runSession with alternating offers', () => {
       endReason: 'agreement',
       outcome: deal,
       proposal: 'offer-3',
-      rounds: 1,
+      // Accepted in the second round (1-based, as GENIUS and NegMAS count).
+      rounds: 2,
       time: 1,
       progress: 0.1,
     });
@@ -47,7 +48,7 @@ describe('runSession with alternating offers', () => {
 
   it('gives each party its reservation value when the deadline passes without agreement', () => {
     const agents = [new ConstantAgent(I, () => offer(I, deal)), new ConstantAgent(H, () => offer(H, counter))];
-    const { result } = runSession({
+    const { result } = runMeasured({
       scenario: scenario(),
       protocol: 'saop',
       agents,
@@ -68,10 +69,24 @@ describe('runSession with alternating offers', () => {
       new ScriptedAgent(I, [offer(I, nash.outcome)]),
       new ScriptedAgent(H, [{ kind: 'accept', actor: H, proposal: 'offer-1' }]),
     ];
-    const { result } = runSession({ scenario: s, protocol: 'saop', agents, deadline: { rounds: 3 }, seed: 1 });
+    const { result } = runMeasured({
+      scenario: s,
+      protocol: 'saop',
+      agents,
+      deadline: { rounds: 3 },
+      seed: 1,
+      analysis: 'auto',
+    });
     expect(result.distances!.nash).toBeCloseTo(0, 12);
     expect(result.distances!.frontier).toBeCloseTo(0, 12);
-    const none = runSession({ scenario: s, protocol: 'saop', agents: [], deadline: { time: 2 }, seed: 1 }).result;
+    const none = runMeasured({
+      scenario: s,
+      protocol: 'saop',
+      agents: [],
+      deadline: { time: 2 },
+      seed: 1,
+      analysis: 'auto',
+    }).result;
     const d = Math.hypot(nash.utilities[0]! - 0.3, nash.utilities[1]! - 0.2);
     expect(none.distances!.nash).toBeCloseTo(d, 12);
     expect(none.stickingPoints.length).toBeGreaterThan(0);
@@ -80,7 +95,7 @@ describe('runSession with alternating offers', () => {
   it('records a refused action for the actor only and asks again at most maxRetries times', () => {
     const bad = new ConstantAgent(I, () => offer(I, { ...deal, captives: 99 }));
     const hamasAgent = new ScriptedAgent(H, []);
-    const { log, result } = runSession({
+    const { log, result } = runMeasured({
       scenario: scenario(),
       protocol: 'saop',
       agents: [bad, hamasAgent],
@@ -99,7 +114,7 @@ describe('runSession with alternating offers', () => {
 
   it('refuses an agent acting in another role\u2019s name', () => {
     const agents = [new ConstantAgent(I, () => offer(H, deal))];
-    const { log } = runSession({
+    const { log } = runMeasured({
       scenario: scenario(),
       protocol: 'saop',
       agents,
@@ -114,31 +129,44 @@ describe('runSession with alternating offers', () => {
     });
   });
 
-  it('lets time pass when everyone waits, and gives up on a run that can never end', () => {
-    const { result } = runSession({
+  it('lets time pass when everyone waits, and gives up after maxPasses clock rounds', () => {
+    const { result } = runMeasured({
       scenario: scenario(),
       protocol: 'saop',
       agents: [],
-      deadline: { rounds: 3 },
+      deadline: { time: 50 },
       seed: 1,
       maxPasses: 5,
-      analysis: 'skip',
     });
     expect(result).toMatchObject({ endReason: 'stalled', time: 5, rounds: 0 });
   });
 
+  it('ends at once, naming the seat and the move, when no seat can move and nothing is due', () => {
+    let asked = 0;
+    const wrongMove = { role: I, act: () => (asked++, { kind: 'reject' as const, actor: I, proposal: 'offer-1' }) };
+    const run = () =>
+      runMeasured({ scenario: scenario(), protocol: 'saop', agents: [wrongMove], deadline: { rounds: 3 }, seed: 1 });
+    expect(run).toThrow(
+      /the saop session cannot go on: Israel-delegation was asked to offer or end, and its agent tried reject, which was refused: saop has no "reject" action/,
+    );
+    expect(asked).toBe(4);
+    expect(() =>
+      runMeasured({ scenario: scenario(), protocol: 'saop', agents: [], deadline: { rounds: 3 }, seed: 1 }),
+    ).toThrow(/Israel-delegation was asked to offer or end, and it made no move/);
+  });
+
   it('refuses agents for unknown or duplicate roles and a clock that does not move', () => {
     const base = { scenario: scenario(), protocol: 'saop', deadline: { rounds: 3 }, seed: 1 } as const;
-    expect(() => runSession({ ...base, agents: [new ScriptedAgent('Mossad', [])] })).toThrow(/unknown role "Mossad"/);
-    expect(() => runSession({ ...base, agents: [new ScriptedAgent(I, []), new ScriptedAgent(I, [])] })).toThrow(
+    expect(() => runMeasured({ ...base, agents: [new ScriptedAgent('Mossad', [])] })).toThrow(/unknown role "Mossad"/);
+    expect(() => runMeasured({ ...base, agents: [new ScriptedAgent(I, []), new ScriptedAgent(I, [])] })).toThrow(
       /two agents/,
     );
-    expect(() => runSession({ ...base, agents: [], hoursPerRound: 0 })).toThrow(/hoursPerRound must be positive/);
+    expect(() => runMeasured({ ...base, agents: [], hoursPerRound: 0 })).toThrow(/hoursPerRound must be positive/);
   });
 
   it('passes every logged event to onEvent', () => {
     const seen: ProtocolEvent[] = [];
-    const { log } = runSession({
+    const { log } = runMeasured({
       scenario: scenario(),
       protocol: 'saop',
       agents: [],
@@ -165,7 +193,7 @@ describe('agent views', () => {
       return israelAgent.act(v);
     });
     const s = scenario({ timeline: [rocketAttack] });
-    const { result } = runSession({
+    const { result } = runMeasured({
       scenario: s,
       protocol: 'saop',
       agents: [recorder, watcher],
@@ -189,7 +217,7 @@ describe('agent views', () => {
   it('shows mediators revealed preferences only when the session reveals them', () => {
     const egypt = new ScriptedAgent('Egypt', [null]);
     const hamasAgent = new ScriptedAgent(H, [null]);
-    runSession({
+    runMeasured({
       scenario: scenario(),
       protocol: 'shuttle',
       agents: [egypt, hamasAgent],
@@ -203,7 +231,7 @@ describe('agent views', () => {
     expect(hamasAgent.views[0]!.revealed).toEqual({});
     expect(hamasAgent.views[0]!.self?.name).toBe('Hamas');
     const plain = new ScriptedAgent('Egypt', [null]);
-    runSession({
+    runMeasured({
       scenario: scenario(),
       protocol: 'shuttle',
       agents: [plain],
@@ -217,7 +245,7 @@ describe('agent views', () => {
   it('gives each role a different seed derived from the session seed', () => {
     const a = new ScriptedAgent(I, [null]);
     const b = new ScriptedAgent(H, [null]);
-    runSession({
+    runMeasured({
       scenario: scenario(),
       protocol: 'shuttle',
       agents: [a, b],

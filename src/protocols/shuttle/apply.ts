@@ -1,16 +1,12 @@
 import type { Outcome } from '../../core/domain.js';
 import { endWith, type EventSink } from '../base.js';
-import { ALL, MEDIATORS, toParty } from '../events.js';
+import { applyPrivateMove } from '../moves/private.js';
+import { asWholeAnswer } from '../moves/responses.js';
+import { responseReason } from '../position.js';
 import { roleMap, type RoleMap } from '../roles.js';
-import {
-  byPhase,
-  findPackage,
-  pendingFor,
-  replacePackage,
-  type Move,
-  type ShuttlePackage,
-  type ShuttleState,
-} from './state.js';
+import type { IssueAnswer } from '../types.js';
+import { applyAdjournTalks, sendToConsult } from './moves.js';
+import { byPhase, findPackage, replacePackage, type Move, type ShuttlePackage, type ShuttleState } from './state.js';
 
 type Answering = Extract<Move, { kind: 'accept' | 'reject' | 'amend' }>;
 
@@ -26,7 +22,6 @@ function table(
   for (const party of to) {
     sink.push({
       kind: 'package-tabled',
-      audience: toParty(party),
       actor: action.actor,
       party,
       proposal: id,
@@ -56,7 +51,6 @@ function referToGroups(map: RoleMap, id: string, text: Outcome, sink: EventSink)
     const details = Object.fromEntries(issues.filter((i) => text[i] !== undefined).map((i) => [i, text[i]!]));
     sink.push({
       kind: 'phase-referred',
-      audience: { kind: 'working-group', group },
       proposal: id,
       group,
       issues,
@@ -74,19 +68,27 @@ function countAnswer(state: ShuttleState, party: string): ShuttleState {
   return { ...state, answeredThisRound: [], round: state.round + 1 };
 }
 
-function answer(state: ShuttleState, map: RoleMap, party: string, action: Answering, sink: EventSink): ShuttleState {
+function answer(
+  state: ShuttleState,
+  map: RoleMap,
+  party: string,
+  action: Answering,
+  sink: EventSink,
+  byIssue?: Readonly<Record<string, IssueAnswer>>,
+): ShuttleState {
   const pkg = findPackage(state, action.proposal)!;
   const amendments = action.kind === 'amend' ? action.amendments : undefined;
   sink.push({
     kind: 'package-response',
-    audience: MEDIATORS,
     actor: action.actor,
     party,
     proposal: pkg.id,
     answer: action.kind,
     amendments,
     amendmentsByPhase: amendments ? byPhase(state.setup.domain, amendments) : undefined,
-    reason: action.kind === 'reject' ? action.reason : undefined,
+    reason: action.kind === 'reject' ? responseReason(party, action) : undefined,
+    position: action.kind === 'accept' ? undefined : action.position,
+    byIssue,
   });
   let next = countAnswer(replacePackage(state, { ...pkg, answers: { ...pkg.answers, [party]: action.kind } }), party);
   if (action.kind !== 'accept') return next;
@@ -94,7 +96,6 @@ function answer(state: ShuttleState, map: RoleMap, party: string, action: Answer
   if (body !== undefined) {
     sink.push({
       kind: 'ratification-requested',
-      audience: { kind: 'decision-body', body },
       party,
       body,
       proposal: pkg.id,
@@ -109,11 +110,11 @@ function answer(state: ShuttleState, map: RoleMap, party: string, action: Answer
 
 function ratify(state: ShuttleState, actor: string, party: string, id: string, sink: EventSink): ShuttleState {
   const pkg = findPackage(state, id)!;
-  sink.push({ kind: 'ratified', audience: toParty(party), actor, party, proposal: id });
+  sink.push({ kind: 'ratified', actor, party, proposal: id });
   const ratified = [...pkg.ratified, party];
   const next = replacePackage(state, { ...pkg, ratified });
   if (!next.setup.parties.every((p) => ratified.includes(p))) return next;
-  sink.push({ kind: 'agreement', audience: ALL, proposal: id, outcome: pkg.text, round: next.round });
+  sink.push({ kind: 'agreement', proposal: id, outcome: pkg.text, round: next.round });
   return endWith(next, { reason: 'agreement', proposal: id, outcome: pkg.text });
 }
 
@@ -126,7 +127,6 @@ function refuse(
   const pkg = findPackage(state, action.proposal)!;
   sink.push({
     kind: 'ratification-refused',
-    audience: toParty(party),
     actor: action.actor,
     party,
     proposal: pkg.id,
@@ -145,13 +145,11 @@ function settle(state: ShuttleState, action: Extract<Move, { kind: 'settle' }>, 
   const text = { ...pkg.text, ...action.details };
   sink.push({
     kind: 'settled',
-    audience: { kind: 'working-group', group: action.actor },
     actor: action.actor,
     proposal: pkg.id,
     details: action.details,
   });
-  for (const party of pkg.to)
-    sink.push({ kind: 'package-revised', audience: toParty(party), party, proposal: pkg.id, text, by: action.actor });
+  for (const party of pkg.to) sink.push({ kind: 'package-revised', party, proposal: pkg.id, text, by: action.actor });
   return replacePackage(state, { ...pkg, text, answers: {}, refusedBy: [] });
 }
 
@@ -162,20 +160,8 @@ function adjourn(
   action: Extract<Move, { kind: 'adjourn' }>,
   sink: EventSink,
 ): ShuttleState {
-  const considering = pendingFor(state, party)?.id ?? null;
-  sink.push({ kind: 'adjourned', audience: ALL, actor: action.actor, party, until: action.until });
-  const body = map.bodyOfParty[party];
-  if (body !== undefined) {
-    sink.push({
-      kind: 'consultation',
-      audience: { kind: 'decision-body', body },
-      party,
-      body,
-      proposal: considering ?? undefined,
-      reason: action.reason,
-    });
-  }
-  return { ...state, adjourned: { ...state.adjourned, [party]: { until: action.until, considering, missed: false } } };
+  sink.push({ kind: 'adjourned', actor: action.actor, party, until: action.until });
+  return sendToConsult(state, map, party, action.until, action.reason, sink);
 }
 
 export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink): ShuttleState {
@@ -187,17 +173,26 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
     case 'relay':
       sink.push({
         kind: 'relayed',
-        audience: toParty(action.to),
         actor: action.actor,
         to: action.to,
         message: action.message,
         about: action.about,
+        binding: action.binding ?? false,
       });
       return state;
     case 'accept':
     case 'reject':
     case 'amend':
       return answer(state, map, party!, action, sink);
+    case 'respond':
+      return answer(state, map, party!, asWholeAnswer(action), sink, action.issues);
+    case 'adjourn-talks':
+      return applyAdjournTalks(state, map, action, sink);
+    case 'note':
+    case 'caucus':
+    case 'mandate':
+    case 'share-preferences':
+      return applyPrivateMove(state, action, sink);
     case 'ratify':
       return ratify(state, action.actor, party!, action.proposal, sink);
     case 'refuse-ratification':
@@ -207,15 +202,22 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
     case 'adjourn':
       return adjourn(state, map, party!, action, sink);
     case 'return': {
-      sink.push({ kind: 'returned', audience: ALL, actor: action.actor, party: party! });
+      sink.push({ kind: 'returned', actor: action.actor, party: party! });
       const { [party!]: _, ...rest } = state.adjourned;
       return { ...state, adjourned: rest };
     }
     case 'statement':
-      sink.push({ kind: 'statement', audience: ALL, actor: action.actor, text: action.text });
+      sink.push({
+        kind: 'statement',
+        actor: action.actor,
+        text: action.text,
+        binding: action.binding ?? false,
+        party,
+        position: action.position,
+      });
       return state;
     case 'end':
-      sink.push({ kind: 'walk-away', audience: ALL, actor: action.actor, party: party!, reason: action.reason });
+      sink.push({ kind: 'walk-away', actor: action.actor, party: party!, reason: action.reason });
       return endWith(state, { reason: 'walk-away', by: party });
     case 'offer':
       return state;
@@ -241,7 +243,6 @@ export function lapseMissedReturns(state: ShuttleState, sink: EventSink): Shuttl
     const actor = map.delegations[state.setup.parties.indexOf(party)]!;
     sink.push({
       kind: 'return-missed',
-      audience: ALL,
       actor,
       party,
       until: away.until,

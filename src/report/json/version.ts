@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { PACKAGE_JSON } from '../../core/package-root.js';
 
 /** parley's version, from its package.json, so `--version` and JSON output never drift from the release. */
-export const PARLEY_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export const PARLEY_VERSION: string = PACKAGE_JSON.version;

@@ -1,13 +1,16 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { PACKAGE_ROOT } from '../../core/package-root.js';
 import { writeFileAtomic } from '../../formats/atomic-write.js';
 
 /**
  * The one definition of `parley run --json` output; schema/run.schema.json is generated
  * from it (`npx tsx src/report/run/json-schema.ts`) and a test keeps the two equal.
  * The fields parley, seed, agreement, utilities, rounds and events (and discounted, where
- * present) are the stable contract: they never change meaning or shape.
+ * present) are the stable contract: they never change meaning or shape, with one recorded
+ * exception: `rounds` used to count completed rounds and now reports rounds as GENIUS and
+ * NegMAS do (the 1-based round of the agreement; the rounds run without one).
  */
 const value = z.union([z.string(), z.number()]);
 const outcome = z.record(z.string(), value).meta({ description: 'A package: a value for every issue.' });
@@ -26,7 +29,10 @@ export const runJsonSchema = z
       .array(z.number())
       .optional()
       .meta({ description: 'Discounted utilities (u·δ^t), present when some profile discounts.' }),
-    rounds: z.number().int().meta({ description: 'Rounds completed.' }),
+    rounds: z.number().int().meta({
+      description:
+        'The round (1-based) in which the agreement was made, as GENIUS and NegMAS report it; without agreement, the number of rounds run (all of them at a deadline; the round of a walk-away counts). Changed contract: earlier versions gave the rounds completed, one less on agreement. The event log keeps the protocol counter (completed rounds).',
+    }),
     events: z.number().int().meta({ description: 'Events in the log.' }),
     scenario: z.string(),
     parties: z.array(z.string()),
@@ -51,14 +57,18 @@ export const runJsonSchema = z
 
 export type RunJson = z.infer<typeof runJsonSchema>;
 
-export const RUN_SCHEMA_FILE = new URL('../../../schema/run.schema.json', import.meta.url);
+export const RUN_SCHEMA_FILE = pathToFileURL(join(PACKAGE_ROOT, 'schema', 'run.schema.json'));
 
 export function runSchemaFileText(): string {
   return JSON.stringify(z.toJSONSchema(runJsonSchema), null, 2) + '\n';
 }
 
-// Run directly to regenerate the published file.
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+// Run directly to regenerate the published file (from the sources, never from the build).
+if (
+  import.meta.url.endsWith('.ts') &&
+  process.argv[1] !== undefined &&
+  fileURLToPath(import.meta.url) === resolve(process.argv[1])
+) {
   writeFileAtomic(fileURLToPath(RUN_SCHEMA_FILE), runSchemaFileText());
   console.log(`wrote ${fileURLToPath(RUN_SCHEMA_FILE)}`);
 }

@@ -2,7 +2,9 @@ import type { Domain } from '../../../src/core/domain.js';
 import type { Party } from '../../../src/core/party.js';
 import type { Roles } from '../../../src/core/roles.js';
 import { createAgent } from '../../../src/agents/index.js';
-import { runSession, type SessionResult } from '../../../src/session/runner.js';
+import type { NegotiationResult } from '../../../src/session/result.js';
+import { runSession, type SessionRun } from '../../../src/session/runner.js';
+import { resultOf } from '../../../src/session/simulate.js';
 import { scenarioOf } from './fixtures.js';
 
 export interface TalksOptions {
@@ -18,7 +20,11 @@ export interface TalksOptions {
 }
 
 /** Mediated talks between the parties, through the real runner. */
-export function mediatedRun(domain: Domain, parties: readonly Party[], o: TalksOptions): SessionResult {
+export function mediatedRun(
+  domain: Domain,
+  parties: readonly Party[],
+  o: TalksOptions,
+): SessionRun & { result: NegotiationResult } {
   const bodies = o.protocol === 'shuttle' && o.bodies !== false;
   const roles: Roles = {
     mediators: [{ name: 'M', channels: [] }],
@@ -55,13 +61,13 @@ export function mediatedRun(domain: Domain, parties: readonly Party[], o: TalksO
         )
       : []),
   ];
-  return runSession({
+  const run = runSession({
     scenario,
     protocol: o.protocol,
     agents,
     deadline: { rounds: o.rounds ?? 40 },
     seed: o.seed ?? 1,
-    analysis: 'skip',
     revealToMediators: o.reveal ? parties.map((p) => p.name) : [],
   });
+  return { ...run, result: resultOf(scenario, run) };
 }

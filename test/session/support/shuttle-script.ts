@@ -1,5 +1,5 @@
 import type { Action } from '../../../src/protocols/types.js';
-import { runSession } from '../../../src/session/runner.js';
+import { runMeasured } from '../../support/run.js';
 import { deal, scenario } from './fixtures.js';
 import { ConstantAgent, ScriptedAgent } from './scripted.js';
 
@@ -30,7 +30,7 @@ export function shuttleScript() {
       : null,
   );
   const agents = [egypt, hamasAgent, israelAgent, leadership, cabinet];
-  const session = runSession({
+  const session = runMeasured({
     scenario: scenario(),
     protocol: 'shuttle',
     agents,
