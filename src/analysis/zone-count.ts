@@ -35,7 +35,12 @@ export function countZone(
   return size === null ? { size, estimate: estimateZone(space, fns, d) } : { size, estimate: null };
 }
 
-function exactZone(space: Space, fns: readonly CompiledUtility[], d: readonly number[], deadline: number): string | null {
+function exactZone(
+  space: Space,
+  fns: readonly CompiledUtility[],
+  d: readonly number[],
+  deadline: number,
+): string | null {
   const floor = d.map(round9);
   if (space.allowed.some((a) => a.length === 0)) return '0';
   const twoAdditive = fns.length === 2 && fns.every((f) => f.kind === 'additive');
