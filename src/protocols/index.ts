@@ -15,6 +15,15 @@ export { defineProtocol, type ParleyProtocol, type ProtocolRules, type StepResul
 export { progressOf, deadlineReached, type BaseState, type Deadline, type Ending } from './base.js';
 export { roleMap, type RoleMap } from './roles.js';
 export { audienceOf, actorAudience, ALL, MEDIATORS, toParty, type UnaddressedEvent } from './audience.js';
+export {
+  issueResponsesTo,
+  sharedPreferences,
+  mandateOf,
+  outsideMandate,
+  type IssueResponse,
+  type Mandate,
+} from './moves/queries.js';
+export { profileProblems } from './moves/preferences.js';
 export { saop, type SaopState } from './saop.js';
 export { singleText, type SingleTextState } from './single-text.js';
 export {
