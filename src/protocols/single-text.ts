@@ -3,7 +3,6 @@ import { endWith, invalid, outcomeError, packageError, type BaseState, type Even
 import type { Answer } from './events.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap, type RoleMap } from './roles.js';
-import { checkSetup } from './setup-checks.js';
 import type { Action, ActionKind, InvalidAction } from './types.js';
 
 /**
@@ -139,8 +138,10 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
 
 export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<SingleTextState>({
   name: 'single-text',
+  summary: 'mediated single negotiating text: a mediator tables texts, parties accept, reject or amend',
+  seats: { mediators: 'required', decisionBodies: false, workingGroups: false },
+  events: ['text-tabled', 'text-response', 'statement', 'agreement', 'walk-away'],
   init(base) {
-    checkSetup('single-text', base.setup, true);
     return { ...base, texts: 0, current: null, responses: {} };
   },
   validate,

@@ -50,6 +50,7 @@ export function simulate(plan: RunPlan, options: SimulateOptions = {}): RunOutco
     deadline: plan.deadline,
     seed: plan.seed,
     hoursPerRound: plan.hoursPerRound,
+    protocolOptions: plan.protocolOptions,
     onEvent: options.onEvent,
   });
   return finishRun(plan, run.log, run.state, options.analysisTimeLimit ?? 10);
