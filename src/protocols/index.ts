@@ -18,6 +18,17 @@ export {
 export { registerProtocol, getProtocol, protocolNames, registeredProtocols, isProtocolName } from './registry.js';
 export { progressOf, deadlineReached, type BaseState, type Deadline, type Ending } from './base.js';
 export { roleMap, type RoleMap } from './roles.js';
+export {
+  lastText,
+  textOf,
+  positionsOf,
+  partyPositions,
+  amendedIssues,
+  answersTo,
+  type TableText,
+  type Position,
+  type ProposalAnswer,
+} from './log-queries.js';
 export { audienceOf, actorAudience, ALL, MEDIATORS, toParty, type UnaddressedEvent } from './audience.js';
 export { saop, type SaopState } from './saop.js';
 export { singleText, type SingleTextState } from './single-text.js';
