@@ -21,6 +21,8 @@ export interface Seating {
   readonly kind: 'delegation' | 'mediator' | 'decision-body' | 'working-group';
   readonly party?: string;
   readonly spec: AgentSpec;
+  /** A fixed seed for this agent (default: its view's seed, from the session seed and its role). */
+  readonly seed?: number;
 }
 
 /** Everything a run needs, resolved: the scenario (with any added mediator role) and who plays which seat. */
@@ -32,6 +34,8 @@ export interface RunPlan {
   readonly seed: number;
   readonly hoursPerRound: number;
   readonly protocolOptions?: Readonly<Record<string, unknown>>;
+  /** Parties whose preferences the mediators may see (none by default). */
+  readonly revealToMediators?: readonly string[];
 }
 
 export const DEFAULT_ROUNDS = 100;
