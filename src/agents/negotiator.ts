@@ -43,7 +43,7 @@ export class Negotiator {
   /** Brings preferences, time and models up to date with the view; `onEvent` sees each new event. */
   sync(view: AgentView, onEvent?: (event: ProtocolEvent) => void): void {
     if (view.self) this.prefs.update(view.self);
-    this.t = view.progress;
+    this.t = this.strategy.time ? this.strategy.time(view) : view.progress;
     this.proposal = undefined;
     for (const event of unseen(view.events, this.read, this.lastSeq)) {
       this.lastSeq = event.seq;

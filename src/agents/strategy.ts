@@ -30,8 +30,23 @@ export type StrategyEvent =
   /** This agent made an offer. */
   | { readonly kind: 'sent'; readonly outcome: Outcome; readonly t: number };
 
+/** What a strategy's clock reads from a view. */
+export interface ClockView {
+  /** Completed rounds (0 during the first round). */
+  readonly round: number;
+  readonly now: number;
+  readonly deadline: { readonly rounds?: number; readonly time?: number };
+  /** The protocol's fraction of the deadline used (completed rounds / N, or now / time). */
+  readonly progress: number;
+}
+
 export interface Strategy {
   readonly name: string;
+  /**
+   * Normalised time from a view, for strategies that define it as their source does
+   * (GENIUS, NegMAS); without it the strategy sees the protocol's `progress`.
+   */
+  time?(view: ClockView): number;
   /**
    * What to offer now, always within own red lines and reservation; null when nothing is
    * acceptable. A query: it does not advance the strategy (`observe` a `sent` event does).

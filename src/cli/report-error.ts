@@ -1,6 +1,22 @@
 import { CommanderError } from 'commander';
-import { ERROR_CODES, isParleyError } from '../core/errors.js';
+import { ERROR_CODES, isParleyError, type ParleyError } from '../core/errors.js';
+import { shown } from '../formats/text-limits.js';
 import type { CliIo } from './io.js';
+
+/** Longest message and `expected` shown: an error echoing a 10 MB value still prints one short line. */
+const MAX_MESSAGE = 400;
+const MAX_EXPECTED = 240;
+const MAX_FILE = 200;
+
+/** `file:line:column: message (expected …)` on one line, each part cut to a readable length. */
+export function errorLine(error: ParleyError): string {
+  const p = error.position;
+  const where = p
+    ? `${shown(p.file, MAX_FILE)}${p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : ''}: `
+    : '';
+  const expected = error.expected ? ` (expected ${shown(error.expected, MAX_EXPECTED)})` : '';
+  return `${where}${shown(error.message, MAX_MESSAGE)}${expected}`;
+}
 
 /**
  * Turns anything a command threw into a message on stderr and an exit code:
@@ -13,12 +29,12 @@ export function reportError(error: unknown, io: CliIo): number {
     return error.exitCode === 0 ? 0 : ERROR_CODES.PARLEY_E_USAGE.exit;
   }
   if (isParleyError(error)) {
-    io.err(`parley: ${error.describe()} [${error.code}]\n`);
+    io.err(`parley: ${errorLine(error)} [${error.code}]\n`);
     if (debug && error.stack) io.err(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`parley: internal error: ${message} [PARLEY_E_INTERNAL]\n`);
+  io.err(`parley: internal error: ${shown(message, MAX_MESSAGE)} [PARLEY_E_INTERNAL]\n`);
   if (debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   else io.err('parley: this is a bug in parley; run again with PARLEY_DEBUG=1 to see where it happened\n');
   return ERROR_CODES.PARLEY_E_INTERNAL.exit;

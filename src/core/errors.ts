@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   PARLEY_E_STALLED: { exit: 1, http: 409 },
   PARLEY_E_USAGE: { exit: 2, http: 400 },
   PARLEY_E_INTERNAL: { exit: 3, http: 500 },
+  /** An event log whose hash chain, seal or signature does not hold: it was altered. */
+  PARLEY_E_LOG_INTEGRITY: { exit: 1, http: 422 },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,7 +1,16 @@
 export * from './genius/index.js';
 export * from './geniusweb/index.js';
 export * from './scenario/index.js';
-export { loadInput, resolveInput, formatName, type InputFormat, type ResolvedInput } from './input.js';
+export {
+  loadInput,
+  resolveInput,
+  inspectInput,
+  formatName,
+  type InputFormat,
+  type ResolvedInput,
+  type InspectedInput,
+} from './input.js';
+export { describeWarning, type FormatWarning, type WarningSink } from './warnings.js';
 export { convert, outputFormat, type ConvertOptions, type OutputFormat } from './convert.js';
 export { validateInput } from './validate.js';
 export {

@@ -1,22 +1,38 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
+import type { Domain } from '../core/domain.js';
 import { ParleyError } from '../core/errors.js';
 import type { Scenario } from '../core/scenario.js';
 import { closeBuiltinNames, findBuiltin, type Builtin } from './builtin.js';
-import { filesIn, isDirectory, readText, stem } from './file-io.js';
-import { geniusFolderFiles, geniusRole, readGeniusFiles } from './genius/index.js';
-import { geniusWebFolderFiles, geniusWebRole, readGeniusWebFiles } from './geniusweb/index.js';
-import { parseJsonDocument } from './json-tree.js';
-import { isParleyScenarioJson, readScenarioFile } from './scenario/index.js';
+import { classifyFile, isParetoFile, type ClassifiedFile } from './classify.js';
+import { entriesIn, isDirectory } from './file-io.js';
+import { readFileSet, type FileSetContent, type FileSetOrigin, type InputFormat } from './file-sets.js';
+import { readScenarioFile } from './scenario/index.js';
+import { listed, shown } from './text-limits.js';
+import type { FormatWarning, WarningSink } from './warnings.js';
 
-export type InputFormat = 'parley-yaml' | 'parley-json' | 'genius' | 'geniusweb';
+export type { InputFormat } from './file-sets.js';
 
 export interface ResolvedInput {
   readonly scenario: Scenario;
   readonly format: InputFormat;
   /** The built-in's canonical name, when the input named one. */
   readonly builtin?: string;
+  /** Lenient forms read (as GENIUS reads them) and files skipped in a folder. */
+  readonly warnings: readonly FormatWarning[];
 }
+
+/** What inputs hold, including a domain alone (which `validate` summarises and other commands refuse). */
+export type InspectedInput =
+  | ({ readonly kind: 'scenario' } & ResolvedInput)
+  | {
+      readonly kind: 'domain';
+      readonly domain: Domain;
+      readonly format: InputFormat;
+      readonly file: string;
+      readonly builtin?: string;
+      readonly warnings: readonly FormatWarning[];
+    };
 
 const FORMAT_NAMES: Record<InputFormat, string> = {
   'parley-yaml': 'parley scenario (YAML)',
@@ -27,112 +43,82 @@ const FORMAT_NAMES: Record<InputFormat, string> = {
 
 export const formatName = (f: InputFormat): string => FORMAT_NAMES[f];
 
-function readFolder(folder: string, name: string, origin?: string): ResolvedInput {
-  const files = filesIn(folder);
-  const genius = geniusFolderFiles(folder, files);
-  if (genius)
-    return {
-      scenario: readGeniusFiles(genius.domain, genius.profiles, name, origin ?? `GENIUS XML (${folder})`),
-      format: 'genius',
-    };
-  const web = geniusWebFolderFiles(folder, files);
-  if (web)
-    return {
-      scenario: readGeniusWebFiles(web.domain, web.profiles, name, origin ?? `GeniusWeb JSON (${folder})`),
-      format: 'geniusweb',
-    };
-  throw new ParleyError('PARLEY_E_INPUT', `${folder}: no GENIUS or GeniusWeb files found in the folder`, {
-    position: { file: folder },
-    expected: 'a GENIUS domain (<negotiation_template>) with profiles, or a GeniusWeb domain with profiles',
-  });
-}
+const scenarioFormat = (path: string): InputFormat =>
+  extname(path).toLowerCase() === '.json' ? 'parley-json' : 'parley-yaml';
 
-function isParleyJson(path: string): boolean {
-  const doc = parseJsonDocument(readText(path), path);
-  return isParleyScenarioJson(doc.value);
-}
-
-/** Explicit files: one domain and N profiles (GENIUS or GeniusWeb), parties in the order given. */
-function readFiles(paths: readonly string[]): ResolvedInput {
-  const name = stem(paths[0]!);
-  if (paths.every((p) => extname(p).toLowerCase() === '.xml')) {
-    const roles = paths.map((p) => ({ p, role: geniusRole(readText(p)) }));
-    const unknown = roles.find((r) => r.role === undefined);
-    if (unknown)
-      throw new ParleyError('PARLEY_E_FORMAT', `${unknown.p}: not a GENIUS domain or profile`, {
-        position: { file: unknown.p, line: 1, column: 1 },
-        expected: 'root element <negotiation_template> or <utility_space>',
-      });
-    const domains = roles.filter((r) => r.role === 'domain');
-    if (domains.length !== 1)
-      throw new ParleyError('PARLEY_E_INPUT', `${domains.length} GENIUS domain files given`, {
-        expected: 'exactly one file with root <negotiation_template>',
-      });
-    const profiles = roles.filter((r) => r.role === 'profile').map((r) => r.p);
-    return {
-      scenario: readGeniusFiles(domains[0]!.p, profiles, stem(domains[0]!.p), 'GENIUS XML files'),
-      format: 'genius',
-    };
-  }
-  if (paths.every((p) => extname(p).toLowerCase() === '.json')) {
-    const roles = paths.map((p) => ({ p, role: geniusWebRole(parseJsonDocument(readText(p), p).value) }));
-    const unknown = roles.find((r) => r.role === undefined);
-    if (unknown)
-      throw new ParleyError('PARLEY_E_FORMAT', `${unknown.p}: not a GeniusWeb domain or profile`, {
-        position: { file: unknown.p, line: 1, column: 1 },
-        expected: 'an object with "issuesValues" (domain) or "LinearAdditiveUtilitySpace" (profile)',
-      });
-    const domains = roles.filter((r) => r.role === 'domain');
-    if (domains.length > 1)
-      throw new ParleyError('PARLEY_E_INPUT', `${domains.length} GeniusWeb domain files given`, {
-        expected: 'at most one GeniusWeb domain file',
-      });
-    const profiles = roles.filter((r) => r.role === 'profile').map((r) => r.p);
-    return {
-      scenario: readGeniusWebFiles(
-        domains[0]?.p,
-        profiles,
-        domains[0] ? stem(domains[0].p) : name,
-        'GeniusWeb JSON files',
-      ),
-      format: 'geniusweb',
-    };
-  }
-  throw new ParleyError('PARLEY_E_USAGE', `cannot mix file types: ${paths.join(', ')}`, {
-    expected: 'GENIUS .xml files only, or GeniusWeb .json files only',
-  });
-}
-
-function readPath(path: string): ResolvedInput {
-  if (isDirectory(path)) return readFolder(path, basename(resolve(path)));
+/** Reads one folder entry, or says in a warning why it is skipped; unreadable party files are errors. */
+function classifyEntry(path: string, warn: WarningSink): ClassifiedFile | undefined {
+  const skip = (why: string) => void warn({ position: { file: path }, message: `skipped: ${why}` });
+  if (isDirectory(path)) return skip('a sub-folder (folders are not read recursively)');
   const ext = extname(path).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml') return { scenario: readScenarioFile(path), format: 'parley-yaml' };
-  if (ext === '.json' && isParleyJson(path)) return { scenario: readScenarioFile(path), format: 'parley-json' };
-  return readFiles([path]);
+  if (ext === '.yaml' || ext === '.yml') return skip('a parley scenario (give it on its own to read it)');
+  if (ext !== '.xml' && ext !== '.json') return skip('not a .xml or .json file');
+  try {
+    const file = classifyFile(path, warn);
+    if (file.kind === 'parley') return skip('a parley scenario (give it on its own to read it)');
+    return file;
+  } catch (e) {
+    if (isParetoFile(path) && statSync(path).isFile()) return skip('a Pareto frontier file, not a domain or profile');
+    throw e;
+  }
 }
 
-function readBuiltin(b: Builtin): ResolvedInput {
-  if (b.kind === 'parley') {
-    const scenario = readScenarioFile(b.path);
-    return { scenario, format: b.path.endsWith('.json') ? 'parley-json' : 'parley-yaml', builtin: b.name };
+function readFolder(folder: string, at: FileSetOrigin, warn: WarningSink): FileSetContent {
+  const skipped: string[] = [];
+  const noting: WarningSink = (w) => {
+    if (w.message.startsWith('skipped: ')) skipped.push(basename(w.position.file));
+    warn(w);
+  };
+  const files = entriesIn(folder)
+    .map((p) => classifyEntry(p, noting))
+    .filter((f): f is ClassifiedFile => f !== undefined);
+  if (files.length === 0)
+    throw new ParleyError(
+      'PARLEY_E_INPUT',
+      `the folder holds no GENIUS or GeniusWeb files${skipped.length ? ` (skipped: ${listed(skipped, 6, false)})` : ''}`,
+      {
+        position: { file: folder },
+        expected: 'a GENIUS domain (<negotiation_template>) with profiles, or a GeniusWeb domain with profiles',
+      },
+    );
+  return readFileSet(files, { ...at, folder }, warn);
+}
+
+/** Explicit files: one domain and N profiles (GENIUS or GeniusWeb), or one parley scenario. */
+function readFiles(paths: readonly string[], warn: WarningSink): FileSetContent {
+  const files = paths.map((p) => {
+    if (isDirectory(p))
+      throw new ParleyError('PARLEY_E_USAGE', 'is a folder; give a folder on its own, or files only', {
+        position: { file: p },
+        expected: 'one folder, or a domain file and profile files',
+      });
+    return classifyFile(p, warn);
+  });
+  if (files.length === 1 && files[0]!.kind === 'parley') {
+    const path = files[0]!.path;
+    return { kind: 'scenario', scenario: readScenarioFile(path, warn), format: scenarioFormat(path) };
   }
-  const r = readFolder(b.path, b.name, b.origin);
-  return { ...r, builtin: b.name };
+  return readFileSet(files, {}, warn);
+}
+
+function readBuiltin(b: Builtin, warn: WarningSink): FileSetContent {
+  if (b.kind === 'parley')
+    return { kind: 'scenario', scenario: readScenarioFile(b.path, warn), format: scenarioFormat(b.path) };
+  return readFolder(b.path, { name: b.name, origin: b.origin }, warn);
 }
 
 function notFound(input: string): ParleyError {
   const close = closeBuiltinNames(input);
   return new ParleyError(
     'PARLEY_E_FILE_NOT_FOUND',
-    `"${input}" is neither a file, a folder nor a built-in scenario; close built-in names: ${close.join(', ')}`,
+    `"${shown(input, 80)}" is neither a file, a folder nor a built-in scenario; close built-in names: ${close.join(', ')}`,
     {
       expected: 'a path, or a built-in name such as cairo-2024 or anac/2011/Energy (`parley list` shows all)',
     },
   );
 }
 
-/** Resolves command inputs to a scenario, and says which format it came from. */
-export function resolveInput(inputs: readonly string[]): ResolvedInput {
+function contentOf(inputs: readonly string[], warn: WarningSink): { content: FileSetContent; builtin?: string } {
   if (inputs.length === 0)
     throw new ParleyError('PARLEY_E_USAGE', 'no input given', {
       expected: 'a built-in name, a scenario file, a folder, or a domain file and profile files',
@@ -140,13 +126,41 @@ export function resolveInput(inputs: readonly string[]): ResolvedInput {
   if (inputs.length > 1) {
     const missing = inputs.find((p) => !existsSync(p));
     if (missing) throw notFound(missing);
-    return readFiles(inputs);
+    return { content: readFiles(inputs, warn) };
   }
   const input = inputs[0]!;
-  if (existsSync(input)) return readPath(input);
+  if (existsSync(input))
+    return {
+      content: isDirectory(input)
+        ? readFolder(input, { name: basename(resolve(input)) }, warn)
+        : readFiles([input], warn),
+    };
   const builtin = findBuiltin(input);
-  if (builtin) return readBuiltin(builtin);
+  if (builtin) return { content: readBuiltin(builtin, warn), builtin: builtin.name };
   throw notFound(input);
+}
+
+/** Reads inputs and says what they hold, a domain alone included, with every lenient form read. */
+export function inspectInput(inputs: readonly string[]): InspectedInput {
+  const warnings: FormatWarning[] = [];
+  const { content, builtin } = contentOf(inputs, (w) => void warnings.push(w));
+  return { ...content, ...(builtin === undefined ? {} : { builtin }), warnings };
+}
+
+/** Resolves command inputs to a scenario, and says which format it came from. */
+export function resolveInput(inputs: readonly string[]): ResolvedInput {
+  const inspected = inspectInput(inputs);
+  if (inspected.kind === 'domain')
+    throw new ParleyError(
+      'PARLEY_E_INPUT',
+      `is a ${formatName(inspected.format)} domain with no utility profiles; give its profile files too`,
+      {
+        position: { file: inspected.file },
+        expected: "the domain with each party's profile (`parley validate` summarises a domain alone)",
+      },
+    );
+  const { kind: _kind, ...resolved } = inspected;
+  return resolved;
 }
 
 /** The resolver every command uses: a built-in name, a scenario file, a folder, or explicit files. */

@@ -1,3 +1,4 @@
+import { shown } from './text-limits.js';
 import { TextPositions } from './text-position.js';
 
 interface Where {
@@ -10,9 +11,10 @@ export interface JsonDocument {
   readonly value: unknown;
   readonly positions: TextPositions;
   readonly where: WeakMap<object, Where>;
+  /** Members whose name an object already had (the last one is kept), with the offset of the repeat. */
+  readonly duplicates: readonly { readonly key: string; readonly offset: number }[];
 }
 
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** A small recursive-descent JSON reader: JSON.parse gives no positions for members. */
@@ -20,6 +22,7 @@ class JsonReader {
   private i = 0;
   private depth = 0;
   readonly where = new WeakMap<object, Where>();
+  readonly duplicates: { key: string; offset: number }[] = [];
 
   constructor(
     private readonly text: string,
@@ -87,11 +90,14 @@ class JsonReader {
         this.fail(`a member name is missing: ${this.found()}`, 'a member name in double quotes');
       const key = this.string();
       this.ws();
-      if (this.text[this.i] !== ':') this.fail(`":" is missing after member name "${key}": ${this.found()}`, '":"');
+      if (this.text[this.i] !== ':')
+        this.fail(`":" is missing after member name "${shown(key, 40)}": ${this.found()}`, '":"');
       this.i++;
       this.ws();
+      if (keys.has(key)) this.duplicates.push({ key, offset: this.i });
       keys.set(key, this.i);
-      out[key] = this.value();
+      // An own member even when named __proto__, which plain assignment would turn into a prototype.
+      Object.defineProperty(out, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
       this.ws();
       if (this.text[this.i] === ',') this.i++;
       else if (this.text[this.i] === '}') return (this.i++, out);
@@ -117,18 +123,32 @@ class JsonReader {
     }
   }
 
+  /** A string, scanned by hand: a regular expression overflows the stack on strings of megabytes. */
   private string(): string {
     const start = this.i;
-    STRING.lastIndex = this.i;
-    const m = STRING.exec(this.text);
-    if (!m)
+    const bad = (at: number): never =>
       this.fail(
         'a string is not closed, or holds a raw control character or a bad escape',
         'a string closed by a double quote, with valid escapes',
-        start,
+        at,
       );
-    this.i += m[0].length;
-    return JSON.parse(m[0]) as string;
+    let j = start + 1;
+    let escaped = false;
+    for (;;) {
+      if (j >= this.text.length) bad(start);
+      const c = this.text.charCodeAt(j);
+      if (c === 34) break;
+      if (c < 32) bad(j);
+      if (c === 92) {
+        escaped = true;
+        const e = this.text[j + 1];
+        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(j + 2, j + 6))) j += 6;
+        else if (e !== undefined && '"\\/bfnrt'.includes(e)) j += 2;
+        else bad(j);
+      } else j++;
+    }
+    this.i = j + 1;
+    return escaped ? (JSON.parse(this.text.slice(start, j + 1)) as string) : this.text.slice(start + 1, j);
   }
 
   private number(): number {
@@ -145,7 +165,7 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   if (body.trim() === '') throw positions.error('PARLEY_E_PARSE', 'the file is empty', 0, 'a JSON document');
   const reader = new JsonReader(body, positions);
-  return { value: reader.document(), positions, where: reader.where };
+  return { value: reader.document(), positions, where: reader.where, duplicates: reader.duplicates };
 }
 
 /** Offset of `container[key]` (or of the container itself when key is absent or unknown). */

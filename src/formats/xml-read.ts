@@ -1,4 +1,6 @@
 import type { ParleyError } from '../core/errors.js';
+import { shown } from './text-limits.js';
+import type { WarningSink } from './warnings.js';
 import { attributeOffset, type XmlDocument, type XmlElement } from './xml-tree.js';
 
 export interface NumberRule {
@@ -27,9 +29,15 @@ export function unrepresentableAt(doc: XmlDocument, el: XmlElement, message: str
   return doc.positions.error('PARLEY_E_UNREPRESENTABLE', message, el.offset, expected);
 }
 
+/** A lenient form read at an element (or one of its attributes) of a GENIUS file. */
+export function warnAt(warn: WarningSink, doc: XmlDocument, el: XmlElement, message: string, attr?: string): void {
+  const offset = attr === undefined ? el.offset : attributeOffset(doc, el, attr);
+  warn({ position: doc.positions.at(offset), message });
+}
+
 export function requireAttr(doc: XmlDocument, el: XmlElement, name: string, expected: string): string {
   const v = el.attrs[name];
-  if (v === undefined) throw errorAt(doc, el, `<${el.name}> has no attribute "${name}"`, expected);
+  if (v === undefined) throw errorAt(doc, el, `<${shown(el.name, 40)}> has no attribute "${name}"`, expected);
   return v;
 }
 
@@ -37,15 +45,16 @@ export function requireAttr(doc: XmlDocument, el: XmlElement, name: string, expe
 export function parseNumber(doc: XmlDocument, el: XmlElement, attr: string, raw: string, rule: NumberRule): number {
   const trimmed = raw.trim();
   const value = trimmed === '' ? NaN : Number(trimmed);
-  if (Number.isNaN(value)) throw errorAt(doc, el, `${rule.label} "${raw}" is not a number`, rule.expected, attr);
+  const text = shown(raw, 40);
+  if (Number.isNaN(value)) throw errorAt(doc, el, `${rule.label} "${text}" is not a number`, rule.expected, attr);
   if (!Number.isFinite(value))
-    throw errorAt(doc, el, `${rule.label} "${raw}" is not a finite number`, rule.expected, attr);
+    throw errorAt(doc, el, `${rule.label} "${text}" is not a finite number`, rule.expected, attr);
   if (rule.integer && !Number.isInteger(value))
-    throw errorAt(doc, el, `${rule.label} "${raw}" is not a whole number`, rule.expected, attr);
+    throw errorAt(doc, el, `${rule.label} "${text}" is not a whole number`, rule.expected, attr);
   if (rule.min !== undefined && value < rule.min)
-    throw errorAt(doc, el, `${rule.label} ${raw} is below ${rule.min}`, rule.expected, attr);
+    throw errorAt(doc, el, `${rule.label} ${text} is below ${rule.min}`, rule.expected, attr);
   if (rule.max !== undefined && value > rule.max)
-    throw errorAt(doc, el, `${rule.label} ${raw} is above ${rule.max}`, rule.expected, attr);
+    throw errorAt(doc, el, `${rule.label} ${text} is above ${rule.max}`, rule.expected, attr);
   return value;
 }
 

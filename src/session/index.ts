@@ -4,13 +4,31 @@ export { replay } from './replay.js';
 export {
   writeEventLog,
   readEventLog,
+  readEventLogText,
   parseEventLog,
+  parseEventLogLines,
   formatEventLog,
+  logRecords,
   EVENT_LOG_VERSION,
+  READABLE_EVENT_LOG_VERSIONS,
   type EventLog,
   type LogHeader,
   type LoggedAction,
+  type FormatOptions,
+  type ParsedEventLog,
 } from './event-log.js';
+export {
+  lineHash,
+  chainRecord,
+  sealRecord,
+  checkLink,
+  linkProblem,
+  verifyChain,
+  type ChainLink,
+  type LogIntegrity,
+  type VerifyChainOptions,
+} from './log-chain.js';
+export { verifyLog, replayMatches, type VerifiedLog } from './verify-log.js';
 export { VirtualClock, WallClock, type Clock, type SteppedClock } from './clock.js';
 export { ViewBook, seatOf, actingRoles, roleSeed, type Seat } from './views.js';
 export { attempt, seatError, CLOCK_ROLE } from './attempt.js';

@@ -26,6 +26,10 @@ export interface NegotiationResult {
   readonly proposal: string | null;
   /** In party order. */
   readonly parties: readonly PartyResult[];
+  /**
+   * Rounds as GENIUS and NegMAS report them: the 1-based round in which the agreement was
+   * made, or the number of rounds run when there is none (see `reportedRounds`).
+   */
   readonly rounds: number;
   readonly time: number;
   readonly progress: number;
@@ -75,7 +79,7 @@ export function summarise(input: SummaryInput): NegotiationResult {
     outcome,
     proposal: end?.proposal ?? null,
     parties: results,
-    rounds: state.round,
+    rounds: reportedRounds(state),
     time: state.now,
     progress,
     welfare: results.reduce((sum, r) => sum + r.utility, 0),
@@ -84,4 +88,16 @@ export function summarise(input: SummaryInput): NegotiationResult {
     stickingPoints: analysis && !outcome ? remainingStickingPoints(analysis, open) : [],
     rejectedActions: input.rejectedActions,
   };
+}
+
+/**
+ * The round figure reports give: the round (1-based) in which the talks ended by
+ * agreement or walk-away, the full count of completed rounds at a deadline, the completed
+ * rounds when the runner stopped them. The protocol's own counter (completed rounds,
+ * `state.round`) and the log keep their meaning; only the reported figure is 1-based.
+ */
+export function reportedRounds(state: BaseState): number {
+  const end = state.end;
+  if (!end || end.reason === 'deadline') return state.round;
+  return end.round + 1;
 }

@@ -26,9 +26,14 @@ describe('evaluating one outcome', () => {
     expect(text).toContain('not acceptable to North');
   });
 
-  it('reads numbers given as strings on numeric issues', () => {
-    const outcome = parseOutcome(talks().domain, '{"ceasefire": "none", "exchange": "3", "aid": "low"}');
+  it('reads an outcome given with each value in its JSON type', () => {
+    const outcome = parseOutcome(talks().domain, '{"ceasefire": "none", "exchange": 3, "aid": "low"}');
     expect(outcome).toEqual({ ceasefire: 'none', exchange: 3, aid: 'low' });
+  });
+
+  it('refuses a number written as a string, at its line and column', () => {
+    const e = parleyErrorOf(() => parseOutcome(talks().domain, '{"ceasefire": "none", "exchange": "3", "aid": "low"}'));
+    expect(e.describe()).toMatch(/^--outcome:1:35: the string "3" is not a value of integer issue "exchange"/);
   });
 
   it('rejects an unknown value naming the issue and the legal values', () => {
@@ -50,7 +55,7 @@ describe('evaluating one outcome', () => {
       ).describe(),
     ).toContain('"x" is not an issue');
     expect(parleyErrorOf(() => parseOutcome(talks().domain, '{ceasefire: none}')).describe()).toContain(
-      '--outcome is not valid JSON',
+      '--outcome:1:2: is not valid JSON',
     );
     expect(parleyErrorOf(() => parseOutcome(talks().domain, '[1, 2]')).describe()).toContain('must be a JSON object');
   });

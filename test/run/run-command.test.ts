@@ -83,7 +83,8 @@ describe('parley run', () => {
     writeFileSync(file, text);
     const r = await parley(['replay', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/replayed events differ from the logged ones/);
+    expect(r.stderr).toMatch(/the hash chain breaks at line \d+/);
+    expect(r.stderr).toContain('[PARLEY_E_LOG_INTEGRITY]');
   });
 
   it('names the expected count and the parties when --agents has the wrong number of agents', async () => {

@@ -81,8 +81,8 @@ describe('determinism and replay', () => {
     const tampered: EventLog = { ...run.log, actions: [bad, ...run.log.actions] };
     expectCode(
       () => replay(tampered),
-      'PARLEY_E_INTERNAL',
-      /replay diverged at action 1 \(offer by Hamas-delegation\): it was accepted, now refused/,
+      'PARLEY_E_LOG_INTEGRITY',
+      /the log does not replay: action 1 \(offer by Hamas-delegation\) was accepted in the log and is refused/,
     );
   });
 

@@ -34,7 +34,8 @@ describe('runSession with alternating offers', () => {
       endReason: 'agreement',
       outcome: deal,
       proposal: 'offer-3',
-      rounds: 1,
+      // Accepted in the second round (1-based, as GENIUS and NegMAS count).
+      rounds: 2,
       time: 1,
       progress: 0.1,
     });

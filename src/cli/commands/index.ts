@@ -68,7 +68,8 @@ export const COMMANDS: readonly LazyCommand[] = [
   {
     name: 'replay',
     term: 'replay [options] <log.jsonl>',
-    summary: 'rebuild a run from its event log, check the replayed events equal the logged ones, and print it',
+    summary:
+      "check an event log's hash chain and seal, rebuild the run from it, check the replayed events equal the logged ones, and print it",
     load: async () => (await import('./replay.js')).replayCommand,
   },
   {
@@ -77,6 +78,19 @@ export const COMMANDS: readonly LazyCommand[] = [
     summary:
       'analyse and simulate the built-in cairo-2024 scenario, writing plots, log and agreement text to out/cairo-2024/ (what `npm start` runs)',
     load: async () => (await import('./demo.js')).demoCommand,
+  },
+  {
+    name: 'tournament',
+    term: 'tournament [options] <definition>',
+    summary:
+      'run every agent against every other on many scenarios (worker threads, or a Redis queue across machines) and rank them by ANAC scores',
+    load: async () => (await import('./tournament.js')).tournamentCommand,
+  },
+  {
+    name: 'worker',
+    term: 'worker [options]',
+    summary: 'run tournament negotiations from a Redis queue (start any number, on any machines)',
+    load: async () => (await import('./worker.js')).workerCommand,
   },
 ];
 

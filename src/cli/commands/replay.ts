@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadAgentModule, isModulePath } from '../../agents/index.js';
@@ -12,16 +11,19 @@ import { Narrator, timeUnit } from '../../report/run/narrate.js';
 import { planRun } from '../../session/plan.js';
 import { finishRun, type RunOutcome } from '../../session/simulate.js';
 import { resultText } from '../../report/run/table.js';
-import { readEventLog, type EventLog } from '../../session/event-log.js';
-import { replay } from '../../session/replay.js';
+import { readEventLogText, type EventLog } from '../../session/event-log.js';
+import type { LogIntegrity } from '../../session/log-chain.js';
+import { verifyLog, type VerifiedLog } from '../../session/verify-log.js';
 import { actingRoles, seatOf } from '../../session/views.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
+import { LOG_KEY_HELP, logKey } from '../log-key.js';
 import { readReplayInputs } from './run.js';
 
 export interface ReplayOptions {
   readonly json?: boolean;
   readonly as?: string;
+  readonly key?: string;
 }
 
 /** Only what one role could see, through the one visibility filter. */
@@ -40,11 +42,7 @@ function eventsFor(
 }
 
 /** The scenario the run was made from: the inputs file beside the log, else a built-in of the logged name. */
-async function measured(
-  logFile: string,
-  log: EventLog,
-  state: ReturnType<typeof replay>['state'],
-): Promise<RunOutcome | null> {
+async function measured(logFile: string, log: EventLog, state: VerifiedLog['state']): Promise<RunOutcome | null> {
   const saved = readReplayInputs(logFile);
   let scenario: Scenario;
   try {
@@ -63,28 +61,33 @@ async function measured(
   );
 }
 
+/** One sentence on what the chain, seal and signature establish. */
+export function integrityText(integrity: LogIntegrity): string {
+  if (integrity.chain === 'none')
+    return 'Integrity: not checked: the log has no hash chain (written before version 2).';
+  const sealed = integrity.sealed ? 'sealed' : 'not sealed';
+  const signature = {
+    verified: 'its signature verified with the key',
+    unchecked: 'signed, but the signature was not checked (no key given)',
+    absent: 'not signed, so a rewrite that recomputed every hash would not be detected',
+  }[integrity.signature];
+  return `Integrity: hash chain intact over ${integrity.lines} lines, ${sealed}, ${signature}.`;
+}
+
 export async function runReplay(file: string, options: ReplayOptions, io: CliIo): Promise<void> {
   const path = resolve(io.cwd, file);
-  const log = readEventLog(path);
-  const replayed = replay(log);
-  // The log is JSON: compare the replayed events as JSON would write them (no undefined fields).
-  const rebuilt = JSON.parse(JSON.stringify(replayed.events)) as ProtocolEvent[];
-  const same = isDeepStrictEqual(rebuilt, log.events);
-  if (!same) {
-    const i = rebuilt.findIndex((e, k) => !isDeepStrictEqual(e, log.events[k]));
-    throw new ParleyError(
-      'PARLEY_E_INPUT',
-      `${file}: the replayed events differ from the logged ones, first at event ${i < 0 ? Math.min(replayed.events.length, log.events.length) : i}`,
-    );
-  }
-  const shown = eventsFor(log, replayed.events, options.as);
-  const run = await measured(path, log, replayed.state);
+  const verified = verifyLog(readEventLogText(path), { file, key: logKey(options.key, io) });
+  const { log, integrity } = verified;
+  for (const warning of integrity.warnings) io.err(`parley: warning: ${file}: ${warning}\n`);
+  const shown = eventsFor(log, verified.events, options.as);
+  const run = await measured(path, log, verified.state);
   if (options.json) {
     const json = run ? runToJson(run, { log: path }) : null;
     io.out(
       JSON.stringify({
         replayed: true,
-        identical: same,
+        identical: true,
+        integrity,
         actions: log.actions.length,
         events: log.events.length,
         as: options.as ?? null,
@@ -104,9 +107,10 @@ export async function runReplay(file: string, options: ReplayOptions, io: CliIo)
     if (line !== null) io.out(line + '\n');
   }
   io.out(
-    `\nReplayed ${log.actions.length} actions through ${log.header.protocol}: the ${replayed.events.length} events equal the ${log.events.length} logged.\n`,
+    `\nReplayed ${log.actions.length} actions through ${log.header.protocol}: the ${verified.events.length} events equal the ${log.events.length} logged.\n`,
   );
   if (options.as) io.out(`${options.as} could see ${shown.length} of them.\n`);
+  io.out(`${integrityText(integrity)}\n`);
   if (run && !options.as) io.out(`\n${resultText(run)}`);
   else if (!run) io.out('(The scenario was not found, so utilities are not shown.)\n');
 }
@@ -116,10 +120,13 @@ export const replayCommand: CliCommand = {
   register(program: Command, io: CliIo) {
     program
       .command('replay')
-      .description('rebuild a run from its event log, check the replayed events equal the logged ones, and print it')
+      .description(
+        "check an event log's hash chain and seal, rebuild the run from it, check the replayed events equal the logged ones, and print it",
+      )
       .argument('<log.jsonl>', 'an event log written by `parley run` (out/<scenario>/events.jsonl)')
       .option('--json', 'print one JSON object: whether the replay matched, and the run result')
       .option('--as <role>', 'show only what one role could see (a delegation, mediator, decision body or observer)')
+      .option('--key <key>', `${LOG_KEY_HELP}; with a key, a log not signed with it is refused`)
       .addHelpText(
         'after',
         '\nExamples:\n  parley replay out/cairo-2024/events.jsonl\n  parley replay out/cairo-2024/events.jsonl --as "Hamas delegation"',

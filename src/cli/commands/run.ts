@@ -15,7 +15,9 @@ import type { ProtocolEvent } from '../../protocols/events.js';
 import { protocolNames, registeredProtocols } from '../../protocols/registry.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
+import { LOG_KEY_HELP, logKey } from '../log-key.js';
 import type { DemoStep } from './demo.js';
+import { checkRunDeadline, MAX_RUN_ROUNDS, runRounds, runTime } from '../options.js';
 
 export interface RunOptions {
   readonly protocol?: string;
@@ -27,6 +29,8 @@ export interface RunOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  /** HMAC key that signs the event log's seal (see log-key.ts). */
+  readonly key?: string;
 }
 
 /** Next to the log: what the run was made from, so `parley replay` can measure it again. */
@@ -35,18 +39,6 @@ export const REPLAY_FILE = 'run-inputs.json';
 export interface ReplayInputs {
   readonly inputs: readonly string[];
   readonly request: RunRequest;
-}
-
-function positiveInteger(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
-  return n;
-}
-
-function positiveNumber(text: string): number {
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number.');
-  return n;
 }
 
 function integer(text: string): number {
@@ -126,6 +118,7 @@ export async function runSimulation(inputs: string[], options: RunOptions, io: C
   const scenario = loadInput(inputs.map((i) => (existsSync(resolve(io.cwd, i)) ? resolve(io.cwd, i) : i)));
   const request = await requestOf(options, io.cwd);
   const plan = planRun(scenario, request);
+  checkRunDeadline(plan.deadline, plan.hoursPerRound);
   const talk = !options.json && !options.quiet;
   if (talk)
     io.out(
@@ -136,7 +129,7 @@ export async function runSimulation(inputs: string[], options: RunOptions, io: C
     );
   const run = simulate(plan, { onEvent: talk ? narrating(plan.scenario, io) : undefined });
   const outDir = resolve(io.cwd, options.out ?? join('out', scenario.name));
-  const files = await writeRunReport(run, outDir);
+  const files = await writeRunReport(run, outDir, { logKey: logKey(options.key, io) });
   const replayInputs: ReplayInputs = {
     inputs: absoluteInputs(inputs, io.cwd),
     request: {
@@ -190,12 +183,13 @@ export const runCommand: CliCommand = {
         '--mediators <list>',
         `mediators for ${orList(mediated, 'and')}: ${agentNames('mediator').join(', ')} (the first leads)`,
       )
-      .option('--rounds <n>', 'deadline in rounds', positiveInteger)
-      .option('--time <s>', 'deadline in virtual time (hours for scenarios with a timeline)', positiveNumber)
+      .option('--rounds <n>', `deadline in rounds (1 to ${MAX_RUN_ROUNDS.toLocaleString('en-US')})`, runRounds)
+      .option('--time <s>', 'deadline in virtual time (hours for scenarios with a timeline)', runTime)
       .option('--seed <n>', "random seed (default: the scenario's, else 1)", integer)
       .option('--out <dir>', 'folder for the log, plots and agreement text (default out/<scenario>/)')
       .option('--json', 'print one JSON object (schema/run.schema.json) instead of the narration and tables')
       .option('--quiet', 'print only the result, not the negotiation as it goes')
+      .option('--key <key>', `${LOG_KEY_HELP}; \`parley replay --key\` then checks it`)
       .addHelpText(
         'after',
         '\nExamples:\n  parley run cairo-2024\n  parley run anac/2011/Laptop --agents boulware,conceder --rounds 200 --seed 7\n  parley run anac/2010/ItexvsCypress --agents ./examples/my-agent.ts,tit-for-tat --json',

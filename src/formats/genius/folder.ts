@@ -1,22 +1,48 @@
 import { ParleyError } from '../../core/errors.js';
+import type { Party } from '../../core/party.js';
 import { bareScenario, type Scenario } from '../../core/scenario.js';
 import { readText, stem } from '../file-io.js';
-import { GENIUS_DOMAIN_ROOT, GENIUS_PROFILE_ROOT, readGeniusDomain } from './domain-reader.js';
-import { readGeniusProfile } from './profile-reader.js';
+import { quoted } from '../text-limits.js';
+import { ignoreWarnings, type WarningSink } from '../warnings.js';
+import { parseXmlDocument, type XmlDocument } from '../xml-tree.js';
+import { readGeniusDomainDocument } from './domain-reader.js';
+import { readGeniusProfileDocument } from './profile-reader.js';
 
-/** Name of the first element, skipping declarations and comments; undefined when the text is not XML. */
-export function xmlRootName(text: string): string | undefined {
-  const stripped = text.replace(/<\?[^]*?\?>|<!--[^]*?-->|<![^>]*>/g, '');
-  const m = /^\s*<([A-Za-z_][\w:.-]*)/.exec(stripped);
-  return m?.[1];
+/** A parsed GENIUS file and where it came from. */
+export interface GeniusFile {
+  readonly path: string;
+  readonly doc: XmlDocument;
 }
 
-export type GeniusRole = 'domain' | 'profile';
+/** Party names come from file names; two files of one name (from two folders) would be one party. */
+export function checkDistinctParties(parties: readonly Party[], paths: readonly string[]): void {
+  const seen = new Map<string, string>();
+  parties.forEach((p, i) => {
+    const before = seen.get(p.name);
+    if (before !== undefined)
+      throw new ParleyError('PARLEY_E_INPUT', `two profiles give party ${quoted(p.name)}: ${before} and ${paths[i]}`, {
+        position: { file: paths[i]! },
+        expected: 'profile files with distinct names (the party is named after its file)',
+      });
+    seen.set(p.name, paths[i]!);
+  });
+}
 
-/** Classifies a file by its root element, as GENIUS does (names do not say which is which). */
-export function geniusRole(text: string): GeniusRole | undefined {
-  const root = xmlRootName(text);
-  return root === GENIUS_DOMAIN_ROOT ? 'domain' : root === GENIUS_PROFILE_ROOT ? 'profile' : undefined;
+/** Reads a parsed GENIUS domain and profiles (parties in the order given). */
+export function readGeniusSet(
+  domain: GeniusFile,
+  profiles: readonly GeniusFile[],
+  name: string,
+  origin: string | undefined,
+  warn: WarningSink = ignoreWarnings,
+): Scenario {
+  const g = readGeniusDomainDocument(domain.doc, name, warn);
+  const parties = profiles.map((p) => readGeniusProfileDocument(p.doc, g, stem(p.path), warn));
+  checkDistinctParties(
+    parties,
+    profiles.map((p) => p.path),
+  );
+  return bareScenario(name, g.domain, parties, origin);
 }
 
 /** Reads a GENIUS domain file and profile files (parties in the order given). */
@@ -25,39 +51,8 @@ export function readGeniusFiles(
   profilePaths: readonly string[],
   name: string,
   origin?: string,
+  warn: WarningSink = ignoreWarnings,
 ): Scenario {
-  const g = readGeniusDomain(readText(domainPath), domainPath, name);
-  const parties = profilePaths.map((path) => readGeniusProfile(readText(path), path, g, stem(path)));
-  const names = new Set<string>();
-  for (const p of parties) {
-    if (names.has(p.name))
-      throw new ParleyError('PARLEY_E_INPUT', `two profiles give party "${p.name}"`, {
-        expected: 'profile files with distinct names',
-      });
-    names.add(p.name);
-  }
-  return bareScenario(name, g.domain, parties, origin);
-}
-
-/** Splits the XML files of a folder into its one domain file and its profiles (code-point order). */
-export function geniusFolderFiles(
-  folder: string,
-  paths: readonly string[],
-): { domain: string; profiles: string[] } | undefined {
-  const domains: string[] = [];
-  const profiles: string[] = [];
-  for (const path of paths.filter((p) => p.toLowerCase().endsWith('.xml'))) {
-    const role = geniusRole(readText(path));
-    if (role === 'domain') domains.push(path);
-    else if (role === 'profile') profiles.push(path);
-  }
-  if (domains.length === 0 && profiles.length === 0) return undefined;
-  if (domains.length !== 1) {
-    const found = domains.length === 0 ? 'no domain file' : `${domains.length} domain files (${domains.join(', ')})`;
-    throw new ParleyError('PARLEY_E_INPUT', `${folder}: found ${found}`, {
-      position: { file: folder },
-      expected: `exactly one file with root <${GENIUS_DOMAIN_ROOT}>`,
-    });
-  }
-  return { domain: domains[0]!, profiles };
+  const load = (path: string): GeniusFile => ({ path, doc: parseXmlDocument(readText(path, warn), path, warn) });
+  return readGeniusSet(load(domainPath), profilePaths.map(load), name, origin, warn);
 }

@@ -1,16 +1,19 @@
 import type { Issue } from '../../core/issue.js';
 import type { Party } from '../../core/party.js';
 import type { AdditiveUtility, UtilityFunction, ValueFunction } from '../../core/utility.js';
-import { errorAt, numberAttr } from '../xml-read.js';
+import { quoted, shown } from '../text-limits.js';
+import { ignoreWarnings, type WarningSink } from '../warnings.js';
+import { errorAt, numberAttr, warnAt } from '../xml-read.js';
 import { childrenNamed, firstChild, parseXmlDocument, type XmlDocument, type XmlElement } from '../xml-tree.js';
 import { expectRoot, GENIUS_PROFILE_ROOT, issueNumber, rootObjective, type GeniusDomain } from './domain-reader.js';
 import { readEvaluator } from './evaluators.js';
 import { readRectangles } from './rectangles-reader.js';
+import { sumOf } from '../representable.js';
 
 function lookupIssue(doc: XmlDocument, el: XmlElement, number: number, g: GeniusDomain): Issue {
   const issue = g.byNumber.get(number);
   if (!issue) {
-    const known = [...g.byNumber.keys()].join(', ');
+    const known = [...g.byNumber.keys()].slice(0, 20).join(', ') + (g.byNumber.size > 20 ? ', …' : '');
     throw errorAt(
       doc,
       el,
@@ -32,7 +35,7 @@ function readWeights(doc: XmlDocument, objective: XmlElement, g: GeniusDomain): 
     const issue = lookupIssue(doc, w, number, g);
     const value = numberAttr(doc, w, 'value', { label: 'weight', expected: 'a number between 0 and 1', min: 0 });
     if (weights.has(issue.name))
-      throw errorAt(doc, w, `issue "${issue.name}" has two weights`, 'one <weight> per issue', 'index');
+      throw errorAt(doc, w, `issue ${quoted(issue.name)} has two weights`, 'one <weight> per issue', 'index');
     weights.set(issue.name, value);
   }
   return weights;
@@ -42,28 +45,32 @@ function zeroFunction(issue: Issue): ValueFunction {
   return issue.kind === 'discrete' ? { kind: 'table', utilities: {} } : { kind: 'linear', slope: 0, offset: 0 };
 }
 
-function readAdditive(doc: XmlDocument, objective: XmlElement, g: GeniusDomain): AdditiveUtility {
+function readAdditive(doc: XmlDocument, objective: XmlElement, g: GeniusDomain, warn: WarningSink): AdditiveUtility {
   const values: Record<string, ValueFunction> = {};
   for (const el of childrenNamed(objective, 'issue')) {
     const issue = lookupIssue(doc, el, issueNumber(doc, el), g);
     if (values[issue.name])
-      throw errorAt(doc, el, `issue "${issue.name}" is evaluated twice`, 'one <issue> per domain issue', 'index');
-    values[issue.name] = readEvaluator(doc, el, issue);
+      throw errorAt(doc, el, `issue ${quoted(issue.name)} is evaluated twice`, 'one <issue> per domain issue', 'index');
+    values[issue.name] = readEvaluator(doc, el, issue, warn);
   }
   const raw = readWeights(doc, objective, g);
   const total = [...raw.values()].reduce((a, b) => a + b, 0);
-  if (total <= 0)
+  if (!(total > 0))
     throw errorAt(doc, objective, 'the issue weights sum to 0', 'at least one <weight index="…" value="…"/> above 0');
+  // Weights near the largest number sum to infinity: then they are scaled by the largest first.
+  const largest = Math.max(...raw.values());
+  const share = (w: number) =>
+    Number.isFinite(total) ? w / total : w / largest / sumOf([...raw.values()].map((x) => x / largest));
   const weights: Record<string, number> = {};
   for (const issue of g.domain.issues) {
-    const w = (raw.get(issue.name) ?? 0) / total;
+    const w = share(raw.get(issue.name) ?? 0);
     if (!values[issue.name]) {
       if (w > 0)
         throw errorAt(
           doc,
           objective,
-          `issue "${issue.name}" has a weight but no evaluation`,
-          `an <issue> element for "${issue.name}"`,
+          `issue ${quoted(issue.name)} has a weight but no evaluation`,
+          `an <issue> element for ${quoted(issue.name)}`,
         );
       values[issue.name] = zeroFunction(issue);
     }
@@ -72,17 +79,33 @@ function readAdditive(doc: XmlDocument, objective: XmlElement, g: GeniusDomain):
   return { kind: 'additive', weights, values };
 }
 
-/** GENIUS treats a discount factor of 0 as no discounting. */
-function readDiscount(doc: XmlDocument, root: XmlElement): number {
+/**
+ * GENIUS treats a discount factor of 0 as no discounting, and discards one outside (0, 1] or
+ * not a number (with a warning, as here).
+ */
+function readDiscount(doc: XmlDocument, root: XmlElement, warn: WarningSink): number {
   const el = firstChild(root, 'discount_factor');
   if (!el) return 1;
-  const d = numberAttr(doc, el, 'value', {
-    label: 'discount factor',
-    expected: 'a number between 0 and 1 (0 or 1: no discounting)',
-    min: 0,
-    max: 1,
-  });
-  return d === 0 ? 1 : d;
+  const raw = el.attrs.value;
+  const d = raw === undefined || raw.trim() === '' ? NaN : Number(raw.trim());
+  if (d === 0) return 1;
+  if (!(d > 0 && d <= 1)) {
+    const what =
+      raw === undefined
+        ? 'has no value'
+        : Number.isNaN(d)
+          ? `"${shown(raw, 40)}" is not a number`
+          : `${shown(raw, 40)} is outside (0, 1]`;
+    warnAt(
+      warn,
+      doc,
+      el,
+      `discount factor ${what}: discarded, no discounting (as GENIUS discards it)`,
+      raw === undefined ? undefined : 'value',
+    );
+    return 1;
+  }
+  return d;
 }
 
 function readReservation(doc: XmlDocument, root: XmlElement): number {
@@ -97,17 +120,34 @@ function readReservation(doc: XmlDocument, root: XmlElement): number {
 }
 
 /** Reads one GENIUS profile (root `<utility_space>`) against its domain. */
-export function readGeniusProfile(text: string, file: string, g: GeniusDomain, partyName: string): Party {
-  const doc = parseXmlDocument(text, file);
+export function readGeniusProfile(
+  text: string,
+  file: string,
+  g: GeniusDomain,
+  partyName: string,
+  warn: WarningSink = ignoreWarnings,
+): Party {
+  return readGeniusProfileDocument(parseXmlDocument(text, file, warn), g, partyName, warn);
+}
+
+/** Reads a parsed GENIUS profile (root `<utility_space>`). */
+export function readGeniusProfileDocument(
+  doc: XmlDocument,
+  g: GeniusDomain,
+  partyName: string,
+  warn: WarningSink = ignoreWarnings,
+): Party {
   expectRoot(doc, GENIUS_PROFILE_ROOT, 'a GENIUS profile');
-  const objective = rootObjective(doc, doc.root);
+  const objective = rootObjective(doc, doc.root, warn);
   const utilityEl = firstChild(objective, 'utility');
-  const utility: UtilityFunction = utilityEl ? readRectangles(doc, utilityEl, g) : readAdditive(doc, objective, g);
+  const utility: UtilityFunction = utilityEl
+    ? readRectangles(doc, utilityEl, g)
+    : readAdditive(doc, objective, g, warn);
   return {
     name: partyName,
     utility,
     reservation: readReservation(doc, doc.root),
-    discount: readDiscount(doc, doc.root),
+    discount: readDiscount(doc, doc.root, warn),
     redLines: [],
   };
 }

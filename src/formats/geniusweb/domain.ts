@@ -1,7 +1,27 @@
 import type { Domain } from '../../core/domain.js';
 import type { Issue } from '../../core/issue.js';
-import { isObject, jsonErrorAt, numberMember, objectMember, type JsonObject } from '../json-read.js';
+import {
+  isObject,
+  jsonErrorAt,
+  jsonUnrepresentableAt,
+  numberMember,
+  objectMember,
+  type JsonObject,
+} from '../json-read.js';
 import type { JsonDocument } from '../json-tree.js';
+import { count, MAX_ISSUE_VALUES, quoted, shown } from '../text-limits.js';
+
+/** An issue with more values than analysis can hold is refused when read, naming the limit. */
+function checkSize(doc: JsonDocument, holder: JsonObject, key: string, name: string, size: number): void {
+  if (size > MAX_ISSUE_VALUES)
+    throw jsonUnrepresentableAt(
+      doc,
+      holder,
+      key,
+      `issue ${quoted(name)} has ${count(size)} values, more than parley analyses (${count(MAX_ISSUE_VALUES)})`,
+      `at most ${count(MAX_ISSUE_VALUES)} values per issue`,
+    );
+}
 
 const NUM = { expected: 'a number' } as const;
 
@@ -20,9 +40,10 @@ function rangeIssue(doc: JsonDocument, holder: JsonObject, name: string): Issue 
   const low = numberMember(doc, range, 'low', 'low', NUM);
   const high = numberMember(doc, range, 'high', 'high', { ...NUM, min: low, expected: 'a number not below "low"' });
   const step = numberMember(doc, range, 'step', 'step', { min: Number.MIN_VALUE, expected: 'a number above 0' });
+  const steps = Math.round((high - low) / step);
+  checkSize(doc, range, 'step', name, steps + 1);
   if (step === 1 && Number.isInteger(low) && Number.isInteger(high))
     return { kind: 'integer', name, min: low, max: high };
-  const steps = Math.round((high - low) / step);
   if (Math.abs(steps * step - (high - low)) > 1e-9 * Math.max(1, Math.abs(high - low))) {
     throw jsonErrorAt(
       doc,
@@ -49,18 +70,21 @@ function readIssue(doc: JsonDocument, issuesValues: JsonObject, name: string): I
       `issue "${name}" has no "values" list`,
       '"values": ["a", "b", …]',
     );
+  checkSize(doc, holder, 'values', name, values.length);
   const out: string[] = [];
+  const seen = new Set<string>();
   values.forEach((v, i) => {
     if (typeof v !== 'string')
       throw jsonErrorAt(
         doc,
         values,
         i,
-        `value ${JSON.stringify(v)} of issue "${name}" is not a string`,
+        `value ${shown(JSON.stringify(v) ?? String(v), 60)} of issue ${quoted(name)} is not a string`,
         'a string value',
       );
-    if (out.includes(v))
-      throw jsonErrorAt(doc, values, i, `value "${v}" appears twice in issue "${name}"`, 'distinct values');
+    if (seen.has(v))
+      throw jsonErrorAt(doc, values, i, `value ${quoted(v)} appears twice in issue ${quoted(name)}`, 'distinct values');
+    seen.add(v);
     out.push(v);
   });
   if (out.length === 0) throw jsonErrorAt(doc, holder, 'values', `issue "${name}" has no values`, 'at least one value');

@@ -2,6 +2,7 @@ import { ParleyError } from '../../core/errors.js';
 import type { Domain } from '../../core/domain.js';
 import { bareScenario, type Scenario } from '../../core/scenario.js';
 import { readText, stem } from '../file-io.js';
+import { checkDistinctParties } from '../genius/folder.js';
 import { isObject, jsonErrorAt, type JsonObject } from '../json-read.js';
 import { parseJsonDocument, type JsonDocument } from '../json-tree.js';
 import { readGeniusWebDomain } from './domain.js';
@@ -17,13 +18,14 @@ export function geniusWebRole(value: unknown): GeniusWebRole | undefined {
   return undefined;
 }
 
-interface Loaded {
+/** A parsed GeniusWeb file and where it came from. */
+export interface GeniusWebFile {
   readonly path: string;
   readonly doc: JsonDocument;
   readonly value: JsonObject;
 }
 
-function load(path: string): Loaded {
+function load(path: string): GeniusWebFile {
   const doc = parseJsonDocument(readText(path), path);
   if (!isObject(doc.value))
     throw jsonErrorAt(
@@ -37,7 +39,7 @@ function load(path: string): Loaded {
 }
 
 /** The domain: from the domain file, or else the one embedded in the first profile. */
-function domainOf(domainFile: Loaded | undefined, profiles: readonly Loaded[], name: string): Domain {
+function domainOf(domainFile: GeniusWebFile | undefined, profiles: readonly GeniusWebFile[], name: string): Domain {
   if (domainFile) return readGeniusWebDomain(domainFile.doc, domainFile.value, name);
   const first = profiles[0];
   if (!first)
@@ -50,10 +52,35 @@ function domainOf(domainFile: Loaded | undefined, profiles: readonly Loaded[], n
       first.doc,
       body,
       undefined,
-      'the profile embeds no domain and no domain file was given',
-      'a GeniusWeb domain file',
+      'is a GeniusWeb utility profile that embeds no domain; give its domain file too',
+      'a GeniusWeb domain file (with "issuesValues") with the profiles',
     );
   return readGeniusWebDomain(first.doc, body.domain, name);
+}
+
+/** Reads parsed GeniusWeb files (domain optional) with parties in the order given. */
+export function readGeniusWebSet(
+  domainFile: GeniusWebFile | undefined,
+  profiles: readonly GeniusWebFile[],
+  name: string,
+  origin?: string,
+): Scenario {
+  const domain = domainOf(domainFile, profiles, name);
+  const parties = profiles.map((p) => readGeniusWebProfile(p.doc, p.value, domain, stem(p.path)));
+  checkDistinctParties(
+    parties,
+    profiles.map((p) => p.path),
+  );
+  return bareScenario(name, domain, parties, origin);
+}
+
+/** The domain of GeniusWeb files alone (a domain file, or the one a profile embeds). */
+export function readGeniusWebDomainOf(
+  domainFile: GeniusWebFile | undefined,
+  profiles: readonly GeniusWebFile[],
+  name: string,
+): Domain {
+  return domainOf(domainFile, profiles, name);
 }
 
 /** Reads GeniusWeb files (domain optional) with parties in the order given. */
@@ -63,32 +90,10 @@ export function readGeniusWebFiles(
   name: string,
   origin?: string,
 ): Scenario {
-  const domainFile = domainPath === undefined ? undefined : load(domainPath);
-  const profiles = profilePaths.map(load);
-  const domain = domainOf(domainFile, profiles, name);
-  const parties = profiles.map((p) => readGeniusWebProfile(p.doc, p.value, domain, stem(p.path)));
-  return bareScenario(name, domain, parties, origin);
-}
-
-/** Splits a folder's JSON files into GeniusWeb domain and profiles; undefined when none are GeniusWeb. */
-export function geniusWebFolderFiles(
-  folder: string,
-  paths: readonly string[],
-): { domain: string; profiles: string[] } | undefined {
-  const domains: string[] = [];
-  const profiles: string[] = [];
-  for (const path of paths.filter((p) => p.toLowerCase().endsWith('.json'))) {
-    const role = geniusWebRole(load(path).value);
-    if (role === 'domain') domains.push(path);
-    else if (role === 'profile') profiles.push(path);
-  }
-  if (domains.length === 0 && profiles.length === 0) return undefined;
-  if (domains.length !== 1) {
-    const found = domains.length === 0 ? 'no domain file' : `${domains.length} domain files (${domains.join(', ')})`;
-    throw new ParleyError('PARLEY_E_INPUT', `${folder}: found ${found}`, {
-      position: { file: folder },
-      expected: 'exactly one GeniusWeb domain file (with "issuesValues")',
-    });
-  }
-  return { domain: domains[0]!, profiles };
+  return readGeniusWebSet(
+    domainPath === undefined ? undefined : load(domainPath),
+    profilePaths.map(load),
+    name,
+    origin,
+  );
 }

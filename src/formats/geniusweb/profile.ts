@@ -12,6 +12,7 @@ import {
 } from '../json-read.js';
 import type { JsonDocument } from '../json-tree.js';
 import { sumOf } from '../representable.js';
+import { listed, quoted, shown } from '../text-limits.js';
 
 const UTILITY = { min: 0, max: 1, expected: 'a utility between 0 and 1' } as const;
 
@@ -37,8 +38,8 @@ function lookupIssue(doc: JsonDocument, container: JsonObject, name: string, dom
       doc,
       container,
       name,
-      `"${name}" is not an issue of domain "${domain.name}"`,
-      `one of ${domain.issues.map((i) => `"${i.name}"`).join(', ')}`,
+      `${quoted(name)} is not an issue of domain ${quoted(domain.name)}`,
+      `one of ${listed(domain.issues.map((i) => i.name))}`,
     );
   return issue;
 }
@@ -73,16 +74,17 @@ function readValueUtilities(doc: JsonDocument, holder: JsonObject, issue: Issue)
       '"numberutils"',
     );
   const utilities: Record<string, number> = {};
+  const known = new Set(issue.values);
   for (const v of Object.keys(vu)) {
-    if (!issue.values.includes(v))
+    if (!known.has(v))
       throw jsonErrorAt(
         doc,
         vu,
         v,
-        `"${v}" is not a value of issue "${issue.name}"`,
-        `one of ${issue.values.map((x) => `"${x}"`).join(', ')}`,
+        `${quoted(v)} is not a value of issue ${quoted(issue.name)}`,
+        `one of ${listed(issue.values)}`,
       );
-    utilities[v] = numberMember(doc, vu, v, `utility of "${v}"`, UTILITY);
+    utilities[v] = numberMember(doc, vu, v, `utility of ${quoted(v)}`, UTILITY);
   }
   return { kind: 'table', utilities };
 }
@@ -99,7 +101,7 @@ function readBid(doc: JsonDocument, body: JsonObject, domain: Domain): Outcome |
         doc,
         values,
         name,
-        `${JSON.stringify(v)} is not a value of issue "${issue.name}"`,
+        `${shown(JSON.stringify(v) ?? String(v), 60)} is not a value of issue ${quoted(issue.name)}`,
         `a value of issue "${issue.name}"`,
       );
     }

@@ -1,3 +1,5 @@
+import { DEFAULT_REAL_STEPS } from '../../core/issue.js';
+import { count, MAX_ISSUE_VALUES } from '../text-limits.js';
 import { CheckContext, list, numberOf } from './check-context.js';
 import type { IssueFile, PreferencesFile, RedLineFile, ScenarioFile } from './schema.js';
 import type { FilePath } from './source-text.js';
@@ -30,8 +32,19 @@ export function checkDomain(ctx: CheckContext): void {
   });
 }
 
+/** An issue with more values than analysis can hold is refused when read, naming the limit. */
+function checkSize(ctx: CheckContext, path: FilePath, size: number, what: string): void {
+  if (size > MAX_ISSUE_VALUES)
+    ctx.fail(
+      path,
+      `gives ${count(size)} ${what}, more than parley analyses (${count(MAX_ISSUE_VALUES)})`,
+      `at most ${count(MAX_ISSUE_VALUES)} values per issue`,
+    );
+}
+
 function checkIssue(ctx: CheckContext, issue: IssueFile, path: FilePath): void {
   if (isDiscrete(issue)) {
+    checkSize(ctx, [...path, 'values'], issue.values.length, 'values');
     const seen = new Set<string>();
     issue.values.forEach((v, i) => {
       if (seen.has(v)) ctx.fail([...path, 'values', i], `repeats the value "${v}"`, 'values that differ');
@@ -47,6 +60,8 @@ function checkIssue(ctx: CheckContext, issue: IssueFile, path: FilePath): void {
     if (!Number.isInteger(max)) ctx.fail([...path, 'max'], 'must be a whole number', 'an integer');
   }
   if (max < min) ctx.fail([...path, 'max'], `must not be below min (${min})`, `a number ≥ ${min}`);
+  if (issue.kind === 'integer') checkSize(ctx, [...path, 'max'], max - min + 1, 'whole numbers from min to max');
+  else checkSize(ctx, [...path, 'steps'], numberOf(issue.steps ?? DEFAULT_REAL_STEPS) + 1, 'grid points (steps + 1)');
   if (issue.kind === 'real' && issue.steps !== undefined && !Number.isInteger(numberOf(issue.steps))) {
     ctx.fail([...path, 'steps'], 'must be a whole number', 'an integer ≥ 0');
   }

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import { z } from 'zod';
 import { ParleyError, isParleyError } from '../../core/errors.js';
+import { readText } from '../file-io.js';
+import { ignoreWarnings, type WarningSink } from '../warnings.js';
 import type { Scenario } from '../../core/scenario.js';
 import { CheckContext, checkAssumptionsHaveReasons } from './check-context.js';
 import { checkDomain } from './check-domain.js';
@@ -16,22 +17,8 @@ export type { ScenarioTextFormat } from './source-text.js';
 export { FORMAT_VERSION } from './schema.js';
 
 /** Reads a parley scenario (`.yaml`, `.yml` or `.json`) into the core model. */
-export function readScenarioFile(path: string): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new ParleyError('PARLEY_E_FILE_NOT_FOUND', `no such file: ${path}`, {
-        position: { file: path },
-        expected: 'a path to a scenario file',
-      });
-    throw new ParleyError('PARLEY_E_INPUT', `cannot read ${path}: ${(e as Error).message}`, {
-      position: { file: path },
-    });
-  }
-  return parseScenarioText(text, path, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+export function readScenarioFile(path: string, warn: WarningSink = ignoreWarnings): Scenario {
+  return parseScenarioText(readText(path, warn), path, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
 }
 
 /** Parses scenario text; every problem is a ParleyError naming file, line and column. */

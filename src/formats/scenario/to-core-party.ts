@@ -44,8 +44,13 @@ function utilityFromFile(prefs: PreferencesFile, base: string, notes: NoteCollec
     ([issue, w]) => [issue, notes.num(`${base}.weights.${issue}`, w)] as const,
   );
   const total = raw.reduce((sum, [, w]) => sum + w, 0);
-  // Weights are kept as written when they already sum to 1, so a round trip is exact.
-  const weights = Object.fromEntries(raw.map(([issue, w]) => [issue, Math.abs(total - 1) < 1e-9 ? w : w / total]));
+  const largest = raw.reduce((m, [, w]) => Math.max(m, w), 0);
+  const scaledTotal = raw.reduce((sum, [, w]) => sum + w / largest, 0);
+  // Weights are kept as written when they already sum to 1, so a round trip is exact; weights
+  // near the largest number sum to infinity, and are then scaled by the largest first.
+  const share = (w: number) =>
+    Math.abs(total - 1) < 1e-9 ? w : Number.isFinite(total) ? w / total : w / largest / scaledTotal;
+  const weights = Object.fromEntries(raw.map(([issue, w]) => [issue, share(w)]));
   const values = Object.fromEntries(
     Object.entries(prefs.values).map(([issue, fn]) => [
       issue,

@@ -1,6 +1,5 @@
-import { outcomeProblems, type Domain, type Outcome } from '../../core/domain.js';
+import { outcomeProblems, type Outcome } from '../../core/domain.js';
 import { ParleyError } from '../../core/errors.js';
-import { isValueOf, type Issue, type Value } from '../../core/issue.js';
 import { isAcceptable, redLinesCrossed, utilityFor, type RedLine } from '../../core/party.js';
 import type { Scenario } from '../../core/scenario.js';
 import { AssumedNumbers } from './assumed.js';
@@ -42,61 +41,8 @@ export function evaluateOutcome(scenario: Scenario, outcome: Outcome): OutcomeEv
   };
 }
 
-/**
- * Reads an outcome given as JSON text (`{"issue": value, …}`). Numbers written as strings
- * are read as numbers on numeric issues, and numbers as strings on discrete issues, since
- * shells and spreadsheets blur the two. Every problem names the issue and the legal values.
- */
-export function parseOutcome(domain: Domain, text: string, source = '--outcome'): Outcome {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new ParleyError('PARLEY_E_OUTCOME', `${source} is not valid JSON: ${(e as Error).message}`, {
-      expected: 'an object such as {"issue": "value", …}',
-    });
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ParleyError('PARLEY_E_OUTCOME', `${source} must be a JSON object`, {
-      expected: 'an object such as {"issue": "value", …}',
-    });
-  }
-  const outcome: Record<string, Value> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const issue = domain.issues.find((i) => i.name === key);
-    outcome[key] = issue ? coerce(issue, value) : (value as Value);
-  }
-  const missingOrBad = domain.issues.filter((i) => outcome[i.name] === undefined || !isValueOf(i, outcome[i.name]!));
-  const unknown = Object.keys(outcome).filter((k) => !domain.issues.some((i) => i.name === k));
-  if (missingOrBad.length > 0 || unknown.length > 0) {
-    const problems = outcomeProblems(domain, outcome);
-    const first = missingOrBad[0];
-    throw new ParleyError('PARLEY_E_OUTCOME', `bad outcome: ${problems.join('; ')}`, {
-      expected: first
-        ? `${first.name}: ${legalValues(first)}`
-        : `only the issues ${domain.issues.map((i) => i.name).join(', ')}`,
-    });
-  }
-  return outcome;
-}
-
-function coerce(issue: Issue, value: unknown): Value {
-  if (issue.kind === 'discrete' && typeof value === 'number') return String(value);
-  if (issue.kind !== 'discrete' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-    return Number(value);
-  return typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value);
-}
-
-export function legalValues(issue: Issue): string {
-  switch (issue.kind) {
-    case 'discrete':
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'integer':
-      return `an integer from ${issue.min} to ${issue.max}`;
-    case 'real':
-      return `a number from ${issue.min} to ${issue.max}`;
-  }
-}
+// The outcome reader belongs to the formats: strict JSON, positioned errors.
+export { parseOutcome, legalValues } from '../../formats/outcome.js';
 
 export function renderEvaluationText(scenario: Scenario, evaluation: OutcomeEvaluation): string {
   const assumed = new AssumedNumbers(scenario);

@@ -8,7 +8,9 @@ import { writeFileAtomic } from '../../formats/atomic-write.js';
  * The one definition of `parley run --json` output; schema/run.schema.json is generated
  * from it (`npx tsx src/report/run/json-schema.ts`) and a test keeps the two equal.
  * The fields parley, seed, agreement, utilities, rounds and events (and discounted, where
- * present) are the stable contract: they never change meaning or shape.
+ * present) are the stable contract: they never change meaning or shape, with one recorded
+ * exception: `rounds` used to count completed rounds and now reports rounds as GENIUS and
+ * NegMAS do (the 1-based round of the agreement; the rounds run without one).
  */
 const value = z.union([z.string(), z.number()]);
 const outcome = z.record(z.string(), value).meta({ description: 'A package: a value for every issue.' });
@@ -27,7 +29,10 @@ export const runJsonSchema = z
       .array(z.number())
       .optional()
       .meta({ description: 'Discounted utilities (u·δ^t), present when some profile discounts.' }),
-    rounds: z.number().int().meta({ description: 'Rounds completed.' }),
+    rounds: z.number().int().meta({
+      description:
+        'The round (1-based) in which the agreement was made, as GENIUS and NegMAS report it; without agreement, the number of rounds run (all of them at a deadline; the round of a walk-away counts). Changed contract: earlier versions gave the rounds completed, one less on agreement. The event log keeps the protocol counter (completed rounds).',
+    }),
     events: z.number().int().meta({ description: 'Events in the log.' }),
     scenario: z.string(),
     parties: z.array(z.string()),

@@ -71,12 +71,16 @@ export async function writeRunPlots(run: RunOutcome, files: Pick<RunFiles, 'offe
   );
 }
 
-/** Writes the event log, the plots and the agreement text into `outDir`. */
-export async function writeRunReport(run: RunOutcome, outDir: string): Promise<RunFiles> {
+/** Writes the event log (its seal signed with `logKey` when given), the plots and the agreement text into `outDir`. */
+export async function writeRunReport(
+  run: RunOutcome,
+  outDir: string,
+  options: { readonly logKey?: string } = {},
+): Promise<RunFiles> {
   const files = runFiles(outDir);
   try {
     mkdirSync(outDir, { recursive: true });
-    writeEventLog(files.log, run.log);
+    writeEventLog(files.log, run.log, { key: options.logKey });
   } catch (cause) {
     throw new ParleyError('PARLEY_E_INPUT', `cannot write the run report into ${outDir}: ${(cause as Error).message}`, {
       position: { file: outDir },

@@ -1,0 +1,54 @@
+/**
+ * Runs batches on this machine: in the calling thread (`workers: 0`) or on a pool of
+ * worker threads (piscina). The thread entry is src/tournament/thread-worker.ts, or
+ * dist/tournament/thread-worker.js in the build; TypeScript is started through tsx's loader.
+ */
+import { ownModuleFile, RUNS_FROM_BUILD } from '../core/package-root.js';
+import { runBatch, ScenarioCache } from './execute.js';
+import type { Batch, NegotiationRow } from './types.js';
+
+/** The worker entry beside this module, and how to start it. */
+export function workerEntry(): { filename: string; execArgv: string[] } {
+  return {
+    filename: ownModuleFile('tournament/thread-worker'),
+    execArgv: RUNS_FROM_BUILD ? [] : ['--import', 'tsx'],
+  };
+}
+
+export interface LocalOptions {
+  /** Worker threads; 0 runs every batch in the calling thread. */
+  readonly workers: number;
+  /** Called with each batch's rows as the batch ends. */
+  readonly onRows: (rows: readonly NegotiationRow[]) => void;
+}
+
+/** The part of a piscina pool the runner uses. */
+export interface ThreadPool {
+  run(task: unknown): Promise<unknown>;
+  destroy(): Promise<void>;
+}
+
+/** Starts `threads` worker threads on the tournament's thread entry. */
+export async function startThreadPool(threads: number): Promise<ThreadPool> {
+  const { Piscina } = await import('piscina');
+  return new Piscina({ ...workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+}
+
+/** Runs every batch; resolves when all have ended, rejects on the first failure. */
+export async function runLocal(batches: readonly Batch[], options: LocalOptions): Promise<void> {
+  if (options.workers <= 0) {
+    const cache = new ScenarioCache();
+    for (const batch of batches) {
+      options.onRows(await runBatch(batch, cache));
+      // Let timers (the progress bar) and signals through between batches.
+      await new Promise((r) => setImmediate(r));
+    }
+    return;
+  }
+  const pool = await startThreadPool(options.workers);
+  try {
+    await Promise.all(batches.map(async (batch) => options.onRows((await pool.run(batch)) as NegotiationRow[])));
+  } finally {
+    await pool.destroy();
+  }
+}
