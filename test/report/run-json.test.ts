@@ -12,7 +12,7 @@ describe('the run JSON object', () => {
       agreement: { ceasefire: 'pause', captives: 33, withdrawal: 'partial' },
       utilities: run.result.parties.map((p) => p.utility),
       discounted: run.result.parties.map((p) => p.discounted),
-      rounds: 1,
+      rounds: 2,
       events: run.log.events.length,
       scenario: 'cairo-test',
       parties: ['Israel', 'Hamas'],
