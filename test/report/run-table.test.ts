@@ -29,7 +29,7 @@ describe('the run result table', () => {
     expect(row(text, 'Pareto improvements')).toEqual(['Pareto improvements', '0']);
     expect(row(text, 'Sticking points remaining')).toEqual([]);
     expect(text).toContain('Agreed package: ceasefire pause, captives 33, withdrawal partial');
-    expect(text).toMatch(/Why:\n {2}Deal: offer-3 was agreed by Israel, Hamas, in round 1\.\n$/);
+    expect(text).toMatch(/Why:\n {2}Deal: offer-3 was agreed by Israel, Hamas, in round 2\.\n$/);
   });
 
   it('shows an impasse with its end reason, the sticking points and a dash where a distance is unknown', () => {

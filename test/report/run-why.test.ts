@@ -7,7 +7,7 @@ describe('why the talks ended as they did', () => {
   it('names the agreed proposal and who agreed it, or who ratified it', () => {
     expect(whyText(saopDeal())).toEqual(['Deal: offer-3 was agreed by Israel, Hamas, in round 2.']);
     expect(whyText(shuttleRatified())).toEqual([
-      'Deal: pkg-2 was agreed and ratified by the War-cabinet and the Hamas-leadership, in round 2.',
+      'Deal: pkg-2 was agreed and ratified by the War-cabinet and the Hamas-leadership, in round 3.',
     ]);
   });
 
