@@ -30,6 +30,15 @@ export {
   type ProposalAnswer,
 } from './log-queries.js';
 export { audienceOf, actorAudience, ALL, MEDIATORS, toParty, type UnaddressedEvent } from './audience.js';
+export {
+  issueResponsesTo,
+  sharedPreferences,
+  mandateOf,
+  outsideMandate,
+  type IssueResponse,
+  type Mandate,
+} from './moves/queries.js';
+export { profileProblems } from './moves/preferences.js';
 export { saop, type SaopState } from './saop.js';
 export { singleText, type SingleTextState } from './single-text.js';
 export {

@@ -148,3 +148,27 @@ describe('outcomes for eval are read strictly, each refusal positioned', () => {
     );
   });
 });
+
+describe('every file of a folder is read or named', () => {
+  it('refuses a profile saved under another extension instead of dropping its party', () => {
+    const dir = writeFolder({ 'domain.xml': domainXml(), 'a.xml': profileXml(), 'b.xml.bak': profileXml() });
+    expect(parleyErrorOf(() => loadInput([dir])).describe()).toBe(
+      `${join(dir, 'b.xml.bak')}: is a GENIUS utility profile, but its name does not end in .xml (expected every party file of a folder named .xml (rename it, or move it out of the folder))`,
+    );
+  });
+
+  it('skips other files with a warning naming each', () => {
+    const dir = writeFolder({
+      'domain.xml': domainXml(),
+      'a.xml': profileXml(),
+      'README.md': '# notes',
+      'pareto.xml': '0.5, 1',
+    });
+    const r = inspectInput([dir]);
+    expect(r.kind === 'scenario' && r.scenario.parties.map((p) => p.name)).toEqual(['a']);
+    expect(r.warnings.map((w) => `${w.position.file}: ${w.message}`)).toEqual([
+      `${join(dir, 'README.md')}: skipped: not a .xml or .json file`,
+      `${join(dir, 'pareto.xml')}: skipped: a Pareto frontier file, not a domain or profile`,
+    ]);
+  });
+});

@@ -71,8 +71,10 @@ export class DelegationAgent implements Agent {
     return null;
   }
 
-  /** Follows its own adjournments and returns as the events report them. */
+  /** Follows its adjournments (its own or a mediator's) and returns as the events report them. */
   private track(e: ProtocolEvent): void {
+    // A mediator may send it away too, with every party it names.
+    if (e.kind === 'talks-adjourned' && e.parties.includes(this.party)) this.away = e.until;
     if (!('party' in e) || e.party !== this.party) return;
     if (e.kind === 'adjourned') this.away = e.until;
     if (e.kind === 'returned' || e.kind === 'return-missed') this.away = null;

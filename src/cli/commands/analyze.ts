@@ -3,6 +3,7 @@ import { analyze } from '../../analysis/index.js';
 import type { Analysis } from '../../analysis/types.js';
 import type { Scenario } from '../../core/scenario.js';
 import { loadInput } from '../../formats/input.js';
+import { noteLenientForms } from '../report-error.js';
 import { renderAnalysisText } from '../../report/analysis/text.js';
 import { analysisToJson } from '../../report/json/analysis-json.js';
 import { plotFrontier } from '../../report/plot/frontier.js';
@@ -23,7 +24,7 @@ export function analyzeInputs(
   io: CliIo,
   timeLimit?: number,
 ): { scenario: Scenario; analysis: Analysis } {
-  const scenario = loadInput(inputs);
+  const scenario = loadInput(inputs, noteLenientForms(io, inputs));
   const progress = progressBar(io, `analysing ${scenario.name}`);
   try {
     return { scenario, analysis: analyze(scenario, { timeLimit, onProgress: progress.update }) };

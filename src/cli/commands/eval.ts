@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ParleyError } from '../../core/errors.js';
 import { loadInput } from '../../formats/input.js';
+import { noteLenientForms } from '../report-error.js';
 import {
   evaluateOutcome,
   parseOutcome,
@@ -45,7 +46,7 @@ function outcomeText(option: string): { text: string; source: string } {
 }
 
 export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void {
-  const scenario = loadInput(inputs);
+  const scenario = loadInput(inputs, noteLenientForms(io, inputs));
   const { text, source } = outcomeText(options.outcome);
   const evaluation = evaluateOutcome(scenario, parseOutcome(scenario.domain, text, source));
   io.out(

@@ -4,6 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { agentNames, agentSpecsFromList, isModulePath } from '../../agents/index.js';
 import type { AgentSpec, Scenario } from '../../core/scenario.js';
 import { loadInput } from '../../formats/input.js';
+import { noteLenientForms } from '../report-error.js';
 import { writeFileAtomic } from '../../formats/atomic-write.js';
 import { Narrator, timeUnit } from '../../report/run/narrate.js';
 import { planRun, type RunRequest } from '../../session/plan.js';
@@ -115,7 +116,10 @@ async function requestOf(options: RunOptions, cwd: string): Promise<RunRequest> 
 
 /** Runs a simulation, narrates it, writes the report files and prints the result (or the JSON contract). */
 export async function runSimulation(inputs: string[], options: RunOptions, io: CliIo): Promise<RunOutcome> {
-  const scenario = loadInput(inputs.map((i) => (existsSync(resolve(io.cwd, i)) ? resolve(io.cwd, i) : i)));
+  const scenario = loadInput(
+    inputs.map((i) => (existsSync(resolve(io.cwd, i)) ? resolve(io.cwd, i) : i)),
+    noteLenientForms(io, inputs),
+  );
   const request = await requestOf(options, io.cwd);
   const plan = planRun(scenario, request);
   checkRunDeadline(plan.deadline, plan.hoursPerRound);
