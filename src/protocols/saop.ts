@@ -95,7 +95,7 @@ export const saop: ParleyProtocol<SaopState> = defineProtocol<SaopState>({
   name: 'saop',
   summary: 'stacked alternating offers: parties take turns to offer, accept the standing offer or end',
   seats: { mediators: 'none', decisionBodies: false, workingGroups: false },
-  events: ['offer', 'accept', 'agreement', 'walk-away'],
+  events: ['offer', 'accept', 'agreement', 'walk-away', 'note'],
   init(base) {
     return { ...base, turn: 0, standing: null, acceptedBy: [], offers: 0 };
   },

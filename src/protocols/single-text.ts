@@ -171,7 +171,16 @@ export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<Single
   name: 'single-text',
   summary: 'mediated single negotiating text: a mediator tables texts, parties accept, reject or amend',
   seats: { mediators: 'required', decisionBodies: false, workingGroups: false },
-  events: ['text-tabled', 'text-response', 'statement', 'agreement', 'walk-away'],
+  events: [
+    'text-tabled',
+    'text-response',
+    'statement',
+    'agreement',
+    'walk-away',
+    'note',
+    'caucus',
+    'preferences-shared',
+  ],
   init(base) {
     return { ...base, texts: 0, current: null, responses: {} };
   },

@@ -81,6 +81,11 @@ export const shuttle: ParleyProtocol<ShuttleState> = defineProtocol<ShuttleState
     'statement',
     'agreement',
     'walk-away',
+    'talks-adjourned',
+    'note',
+    'caucus',
+    'mandate',
+    'preferences-shared',
   ],
   init(base) {
     return { ...base, packages: [], adjourned: {}, answeredThisRound: [] };
