@@ -2,6 +2,7 @@ import type { Outcome } from '../core/domain.js';
 import type { Value } from '../core/issue.js';
 import type { Party } from '../core/party.js';
 import type { Effect } from '../core/timeline.js';
+import type { Position } from './position.js';
 import type { ActionKind, EventBase, IssueAnswer } from './types.js';
 
 /** How a negotiation ended. */
@@ -18,8 +19,8 @@ export type CommonEvent =
   /** An outside event fired; its audience is the outside event's own. */
   | Ev<'outside-event', { id: string; title: string; description?: string; effects: readonly Effect[] }>
   | Ev<'deadline-moved', { deadline: { rounds?: number; time?: number }; cause: string }>
-  /** A public statement; `binding` labels it a formal position (false: exploratory, the default). */
-  | Ev<'statement', { actor: string; text: string; binding: boolean }>
+  /** A public statement; `binding` labels it a formal position (false: exploratory, the default); `position` holds its structured fields when the speaker gave them. */
+  | Ev<'statement', { actor: string; text: string; binding: boolean; party?: string; position?: Position }>
   | Ev<'agreement', { proposal: string; outcome: Outcome; round: number }>
   | Ev<'walk-away', { actor: string; party: string; reason?: string }>
   | Ev<'deadline', { round: number; now: number }>
@@ -43,6 +44,7 @@ export type SingleTextEvent =
         answer: Answer;
         amendments?: Outcome;
         reason?: string;
+        position?: Position;
         /** The answer issue by issue, when the party gave it so (`respond`). */
         byIssue?: Readonly<Record<string, IssueAnswer>>;
       }
@@ -71,6 +73,7 @@ export type ShuttleEvent =
         amendments?: Outcome;
         amendmentsByPhase?: Readonly<Record<string, Outcome>>;
         reason?: string;
+        position?: Position;
         /** The answer issue by issue, when the party gave it so (`respond`). */
         byIssue?: Readonly<Record<string, IssueAnswer>>;
       }

@@ -3,6 +3,7 @@ import { endWith, invalid, outcomeError, packageError, type BaseState, type Even
 import type { Answer } from './events.js';
 import { applyPrivateMove, bindingError, isPrivateMove, validatePrivateMove } from './moves/private.js';
 import { asWholeAnswer, respondError } from './moves/responses.js';
+import { actionPositionError, responseReason } from './position.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap, type RoleMap } from './roles.js';
 import type { Action, ActionKind, InvalidAction, IssueAnswer } from './types.js';
@@ -68,6 +69,8 @@ function validate(state: SingleTextState, action: Move): InvalidAction | null {
     );
   const map = roleMap(state.setup);
   if (action.kind === 'table') return validateTable(state, map, action);
+  const positionError = actionPositionError(state, action);
+  if (positionError) return positionError;
   if (isPrivateMove(action)) return validatePrivateMove(state, action);
   const party = map.partyOfRole[action.actor];
   if (action.kind === 'statement') {
@@ -110,7 +113,8 @@ function answer(
     proposal: current.proposal,
     answer: action.kind,
     amendments: action.kind === 'amend' ? action.amendments : undefined,
-    reason: action.kind === 'reject' ? action.reason : undefined,
+    reason: action.kind === 'reject' ? responseReason(party, action) : undefined,
+    position: action.kind === 'accept' ? undefined : action.position,
     byIssue,
   });
   const next = { ...state, responses: { ...state.responses, [party]: action.kind } };
@@ -160,7 +164,14 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
       sink.push({ kind: 'walk-away', actor: action.actor, party: party!, reason: action.reason });
       return endWith(state, { reason: 'walk-away', by: party });
     case 'statement':
-      sink.push({ kind: 'statement', actor: action.actor, text: action.text, binding: action.binding ?? false });
+      sink.push({
+        kind: 'statement',
+        actor: action.actor,
+        text: action.text,
+        binding: action.binding ?? false,
+        party,
+        position: action.position,
+      });
       return state;
     default:
       return state;

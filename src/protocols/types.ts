@@ -3,6 +3,7 @@ import type { Value } from '../core/issue.js';
 import type { Party } from '../core/party.js';
 import type { Roles } from '../core/roles.js';
 import type { Audience, OutsideEvent } from '../core/timeline.js';
+import type { Position } from './position.js';
 
 /**
  * The contract between protocols (pure reducers), the session runner and agents.
@@ -15,9 +16,23 @@ export type Action =
   | { readonly kind: 'offer'; readonly actor: string; readonly outcome: Outcome }
   /** Accept the standing offer / tabled text / package `proposal`. */
   | { readonly kind: 'accept'; readonly actor: string; readonly proposal: string }
-  | { readonly kind: 'reject'; readonly actor: string; readonly proposal: string; readonly reason?: string }
+  | {
+      readonly kind: 'reject';
+      readonly actor: string;
+      readonly proposal: string;
+      readonly reason?: string;
+      /** The structured reasons (red lines crossed, values asked for); `reason` is rendered from it when absent. */
+      readonly position?: Position;
+    }
   /** Counter-proposal: amendments to a tabled text, by issue (grouped by phase in reports). */
-  | { readonly kind: 'amend'; readonly actor: string; readonly proposal: string; readonly amendments: Outcome }
+  | {
+      readonly kind: 'amend';
+      readonly actor: string;
+      readonly proposal: string;
+      readonly amendments: Outcome;
+      /** Red lines the text crosses, stated with the request. */
+      readonly position?: Position;
+    }
   /** Walk away from the talks. */
   | { readonly kind: 'end'; readonly actor: string; readonly reason?: string }
   /** A mediator tables a full package (single text) to the parties it names (all if empty). */
@@ -50,7 +65,13 @@ export type Action =
       readonly reason?: string;
     }
   /** A public statement, seen by everyone, kept apart from private positions. */
-  | { readonly kind: 'statement'; readonly actor: string; readonly text: string; readonly binding?: boolean }
+  | {
+      readonly kind: 'statement';
+      readonly actor: string;
+      readonly text: string;
+      readonly binding?: boolean;
+      readonly position?: Position;
+    }
   /** A working group settles the details of its phase within a tabled text. */
   | { readonly kind: 'settle'; readonly actor: string; readonly proposal: string; readonly details: Outcome }
   /** The clock: fires due outside events and deadlines. Issued by the runner, not agents. */

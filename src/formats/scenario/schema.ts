@@ -21,6 +21,8 @@ const discreteIssue = z.strictObject({
   name: nameSchema,
   kind: z.literal('discrete').optional(),
   values: listOf(nameSchema, 'values').min(1, { error: say('must list at least one value', 'a non-empty list') }),
+  /** The value that leaves the issue to a later phase; only a declared one lets a mediator say "deferred". */
+  deferral: nameSchema.optional(),
   ...described,
 });
 const integerIssue = z.strictObject({
@@ -107,6 +109,11 @@ export const redLineSchema = z
     ...described,
   })
   .meta({ id: 'RedLine', description: 'A hard limit: outcomes outside it are unacceptable whatever their utility.' });
+
+export const backgroundSchema = z.strictObject({ text: textSchema, source: sourceSchema.optional() }).meta({
+  id: 'BackgroundFact',
+  description: 'A sourced fact that bears on the talks without being an issue, a position or an event.',
+});
 
 export const partySchema = z
   .strictObject({
@@ -275,6 +282,7 @@ export const scenarioFileSchema = z
       roles: rolesSchema.optional(),
       positions: listOf(positionSchema, 'positions').optional(),
       timeline: listOf(eventSchema, 'events').optional(),
+      background: listOf(backgroundSchema, 'background facts').optional(),
       simulation: simulationSchema.optional(),
     },
     { error: say('must be a scenario', 'a mapping with parley, name, issues and parties') },

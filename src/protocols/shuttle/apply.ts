@@ -2,6 +2,7 @@ import type { Outcome } from '../../core/domain.js';
 import { endWith, type EventSink } from '../base.js';
 import { applyPrivateMove } from '../moves/private.js';
 import { asWholeAnswer } from '../moves/responses.js';
+import { responseReason } from '../position.js';
 import { roleMap, type RoleMap } from '../roles.js';
 import type { IssueAnswer } from '../types.js';
 import { applyAdjournTalks, sendToConsult } from './moves.js';
@@ -85,7 +86,8 @@ function answer(
     answer: action.kind,
     amendments,
     amendmentsByPhase: amendments ? byPhase(state.setup.domain, amendments) : undefined,
-    reason: action.kind === 'reject' ? action.reason : undefined,
+    reason: action.kind === 'reject' ? responseReason(party, action) : undefined,
+    position: action.kind === 'accept' ? undefined : action.position,
     byIssue,
   });
   let next = countAnswer(replacePackage(state, { ...pkg, answers: { ...pkg.answers, [party]: action.kind } }), party);
@@ -205,7 +207,14 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
       return { ...state, adjourned: rest };
     }
     case 'statement':
-      sink.push({ kind: 'statement', actor: action.actor, text: action.text, binding: action.binding ?? false });
+      sink.push({
+        kind: 'statement',
+        actor: action.actor,
+        text: action.text,
+        binding: action.binding ?? false,
+        party,
+        position: action.position,
+      });
       return state;
     case 'end':
       sink.push({ kind: 'walk-away', actor: action.actor, party: party!, reason: action.reason });

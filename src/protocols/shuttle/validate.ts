@@ -2,6 +2,7 @@ import { invalid, outcomeError, packageError } from '../base.js';
 import { bindingError, isPrivateMove } from '../moves/private.js';
 import { asWholeAnswer, respondError } from '../moves/responses.js';
 import { roleMap, type RoleMap } from '../roles.js';
+import { actionPositionError } from '../position.js';
 import type { InvalidAction } from '../types.js';
 import { validateAdjournTalks, validatePrivateShuttleMove } from './moves.js';
 import { acceptedByAnyone, findPackage, type Move, type ShuttlePackage, type ShuttleState } from './state.js';
@@ -127,6 +128,8 @@ function validateDelegationMove(state: ShuttleState, party: string, action: Move
 
 export function validateShuttle(state: ShuttleState, action: Move): InvalidAction | null {
   const map = roleMap(state.setup);
+  const positionError = actionPositionError(state, action);
+  if (positionError) return positionError;
   if (isPrivateMove(action)) return validatePrivateShuttleMove(state, map, action);
   if (action.kind === 'statement' && bindingError(action.binding)) return bindingError(action.binding);
   switch (action.kind) {

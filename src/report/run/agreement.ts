@@ -123,8 +123,8 @@ function noAgreementMarkdown(run: RunOutcome): string[] {
     ),
   ];
   if (proposals.length) {
-    lines.push('## Who rejected what', '');
-    for (const id of proposals.slice(-6))
+    lines.push('## Who rejected what', '', `Every package answered in the talks (${proposals.length}), in order:`, '');
+    for (const id of proposals)
       lines.push(`- **${id}**: ${[...new Set(answersTo(events, id).map(answerText))].join('; ')}`);
     lines.push('');
   }
