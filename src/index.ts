@@ -54,3 +54,6 @@ export { plotOffers, plotConcession } from './report/plot/index.js';
 // The command itself, for programs that want to run it in-process.
 export { main } from './cli/main.js';
 export { capturingIo, processIo, type CliIo } from './cli/io.js';
+
+// Tournaments: many negotiations on worker threads or a Redis queue, ANAC scores with 95% intervals.
+export * from './tournament/index.js';

@@ -41,12 +41,32 @@ export {
   hillClimbPolicy,
   nashPolicy,
   bridgingPolicy,
+  draft,
+  partyEstimates,
+  type MediatorContext,
   type MediatorPolicy,
   type TextChoice,
 } from './mediators/policies.js';
 export { nashOutcome, revealedScorer, estimatedScorer, type PartyScorer } from './mediators/nash.js';
 export { contestedIssues, deferralValue } from './mediators/bridging.js';
+export { PartyModels, type PartyKnowledge, type TurnedDown } from './mediators/party-model.js';
+export {
+  learnedEstimate,
+  revealedEstimate,
+  type Estimate as MediatorEstimate,
+  type Objective,
+} from './mediators/estimates.js';
+export { allowedValues, RepeatGuard, changesSince } from './mediators/drafting.js';
+export { composeNote } from './mediators/notes.js';
 export { relayMessage } from './mediators/relay.js';
 export { WorkingGroupAgent } from './mediators/working-group.js';
 export { MediationRecord } from './mediators/record.js';
-export { createAgent, agentNames, loadAgentModule, agentSpecsFromList, isModulePath } from './registry.js';
+export {
+  createAgent,
+  agentNames,
+  registerAgent,
+  loadAgentModule,
+  agentSpecsFromList,
+  isModulePath,
+  type AgentSeat,
+} from './registry.js';

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { ERROR_CODES, isParleyError, type ParleyError } from '../core/errors.js';
 import { shown } from '../formats/text-limits.js';
+import type { FormatWarning } from '../formats/warnings.js';
 import type { CliIo } from './io.js';
 
 /** Longest message and `expected` shown: an error echoing a 10 MB value still prints one short line. */
@@ -16,6 +17,21 @@ export function errorLine(error: ParleyError): string {
     : '';
   const expected = error.expected ? ` (expected ${shown(error.expected, MAX_EXPECTED)})` : '';
   return `${where}${shown(error.message, MAX_MESSAGE)}${expected}`;
+}
+
+/**
+ * One line on stderr when inputs were read leniently (as GENIUS reads them): the command goes
+ * on, and `parley validate` lists each form. Skipped non-party files are left to validate.
+ */
+export function noteLenientForms(io: CliIo, inputs: readonly string[]): (warnings: readonly FormatWarning[]) => void {
+  return (warnings) => {
+    const lenient = warnings.filter((w) => !w.message.startsWith('skipped: ')).length;
+    if (lenient === 0) return;
+    const command = shown(`parley validate ${inputs.join(' ')}`, 160);
+    io.err(
+      `parley: note: ${lenient} lenient form${lenient === 1 ? '' : 's'} read as GENIUS reads ${lenient === 1 ? 'it' : 'them'}; \`${command}\` lists ${lenient === 1 ? 'it' : 'them'}\n`,
+    );
+  };
 }
 
 /**

@@ -6,6 +6,11 @@ export interface DiscreteIssue {
   readonly name: string;
   readonly values: readonly string[];
   readonly description?: string;
+  /**
+   * The value that leaves the issue to a later phase, when the scenario declares one;
+   * only a declared value lets a mediator say an issue is deferred.
+   */
+  readonly deferral?: string;
 }
 
 export interface IntegerIssue {

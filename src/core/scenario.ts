@@ -31,6 +31,12 @@ export interface ReportedPosition {
   readonly source?: Source;
 }
 
+/** A fact of the sources that bears on the talks without being an issue, a position or an event. */
+export interface BackgroundFact {
+  readonly text: string;
+  readonly source?: Source;
+}
+
 /** Everything parley knows about one negotiation. */
 export interface Scenario {
   readonly name: string;
@@ -44,6 +50,8 @@ export interface Scenario {
   readonly roles: Roles;
   readonly positions: readonly ReportedPosition[];
   readonly timeline: readonly OutsideEvent[];
+  /** Sourced facts that bear on the talks (optional; empty when the scenario gives none). */
+  readonly background?: readonly BackgroundFact[];
   readonly simulation?: SimulationDefaults;
   readonly notes: readonly ProvenanceNote[];
 }

@@ -5,7 +5,7 @@ import { ParleyError } from '../core/errors.js';
 const tempSuffix = (): string => `.parley-tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 
 function writeError(path: string, cause: unknown): ParleyError {
-  return new ParleyError('PARLEY_E_INPUT', `${path}: cannot write (${(cause as Error).message})`, {
+  return new ParleyError('PARLEY_E_INPUT', `cannot write (${(cause as Error).message})`, {
     position: { file: path },
     cause,
   });

@@ -1,10 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Domain } from '../core/domain.js';
 import { ParleyError } from '../core/errors.js';
 import type { Scenario } from '../core/scenario.js';
 import { closeBuiltinNames, findBuiltin, type Builtin } from './builtin.js';
-import { classifyFile, isParetoFile, type ClassifiedFile } from './classify.js';
+import { classifyFile, describeFile, isParetoFile, type ClassifiedFile } from './classify.js';
 import { entriesIn, isDirectory } from './file-io.js';
 import { readFileSet, type FileSetContent, type FileSetOrigin, type InputFormat } from './file-sets.js';
 import { readScenarioFile } from './scenario/index.js';
@@ -46,13 +46,55 @@ export const formatName = (f: InputFormat): string => FORMAT_NAMES[f];
 const scenarioFormat = (path: string): InputFormat =>
   extname(path).toLowerCase() === '.json' ? 'parley-json' : 'parley-yaml';
 
+/** The first bytes of a regular file, without reading the rest of it. */
+function headOf(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(512);
+    return buffer.subarray(0, readSync(fd, buffer, 0, 512, 0)).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A file of another extension is skipped with a warning, unless it is a domain or profile
+ * under another name (`buyer.xml.bak`): that would be a party lost, so it is an error.
+ */
+function otherFile(path: string, skip: (why: string) => undefined): undefined {
+  if (
+    !statSync(path).isFile() ||
+    !/^\s*[<{]/.test(
+      headOf(path)
+        .replace(/^(\u00ef\u00bb\u00bf|\u00ff\u00fe|\u00fe\u00ff)/, '')
+        .replace(/\0/g, ''),
+    )
+  )
+    return skip('not a .xml or .json file');
+  let file: ClassifiedFile;
+  try {
+    file = classifyFile(path, () => {});
+  } catch {
+    return skip('not a .xml or .json file, nor a domain or profile');
+  }
+  if (file.kind === 'parley') return skip('a parley scenario (give it on its own to read it)');
+  throw new ParleyError(
+    'PARLEY_E_INPUT',
+    `is ${describeFile(file)}, but its name does not end in .${file.kind === 'genius' ? 'xml' : 'json'}`,
+    {
+      position: { file: path },
+      expected: `every party file of a folder named .${file.kind === 'genius' ? 'xml' : 'json'} (rename it, or move it out of the folder)`,
+    },
+  );
+}
+
 /** Reads one folder entry, or says in a warning why it is skipped; unreadable party files are errors. */
 function classifyEntry(path: string, warn: WarningSink): ClassifiedFile | undefined {
   const skip = (why: string) => void warn({ position: { file: path }, message: `skipped: ${why}` });
   if (isDirectory(path)) return skip('a sub-folder (folders are not read recursively)');
   const ext = extname(path).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return skip('a parley scenario (give it on its own to read it)');
-  if (ext !== '.xml' && ext !== '.json') return skip('not a .xml or .json file');
+  if (ext !== '.xml' && ext !== '.json') return otherFile(path, skip);
   try {
     const file = classifyFile(path, warn);
     if (file.kind === 'parley') return skip('a parley scenario (give it on its own to read it)');
@@ -163,7 +205,15 @@ export function resolveInput(inputs: readonly string[]): ResolvedInput {
   return resolved;
 }
 
-/** The resolver every command uses: a built-in name, a scenario file, a folder, or explicit files. */
-export function loadInput(inputs: readonly string[]): Scenario {
-  return resolveInput(inputs).scenario;
+/**
+ * The resolver every command uses: a built-in name, a scenario file, a folder, or explicit
+ * files. `onWarnings` hears of lenient forms read and files skipped, when there are any.
+ */
+export function loadInput(
+  inputs: readonly string[],
+  onWarnings?: (warnings: readonly FormatWarning[]) => void,
+): Scenario {
+  const resolved = resolveInput(inputs);
+  if (onWarnings && resolved.warnings.length > 0) onWarnings(resolved.warnings);
+  return resolved.scenario;
 }

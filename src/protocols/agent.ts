@@ -33,7 +33,11 @@ export interface AgentView {
   readonly events: readonly VisibleEvent[];
   /** Its own party's current preferences, after fired outside-event effects (`withEffects`). */
   readonly self?: Party;
-  /** Preferences parties chose to reveal to mediators; mediators only, empty by default. */
+  /**
+   * Preferences parties revealed to mediators; mediators only, empty by default. A party's
+   * entry is the last profile its delegation shared (`share-preferences`, as stated then:
+   * later outside events do not change it), else its true profile when the run reveals it.
+   */
   readonly revealed: Readonly<Record<string, Party>>;
   readonly seed: number;
 }

@@ -1,7 +1,7 @@
 import type { Audience } from '../core/timeline.js';
 import type { ProtocolEvent } from './events.js';
 import { roleMap, type RoleMap } from './roles.js';
-import type { NegotiationSetup } from './types.js';
+import type { EventAudience, NegotiationSetup } from './types.js';
 
 export const ALL: Audience = { kind: 'all' };
 export const MEDIATORS: Audience = { kind: 'mediators' };
@@ -23,10 +23,15 @@ export type UnaddressedEvent = ProtocolEvent extends infer E
  * - consultations and ratification requests: the party's decision body;
  * - referrals and settled details: the working group;
  * - an outside event: the audience the timeline gives it;
- * - a refused action: the actor's own side.
+ * - a refused action: the actor's own side;
+ * - a mediator's adjournment of the talks: everyone (like a delegation's);
+ * - shared preferences: the mediators, never the other side;
+ * - a caucus: its one mediator and its one party, not the party's other mediators;
+ * - a mandate: the party's own side (delegation and decision body), not the mediators;
+ * - a note: its author's seat alone.
  * `canSee` in visibility.ts then says which viewers an audience includes.
  */
-export function audienceOf(event: UnaddressedEvent, setup: NegotiationSetup): Audience {
+export function audienceOf(event: UnaddressedEvent, setup: NegotiationSetup): EventAudience {
   switch (event.kind) {
     case 'started':
     case 'deadline-moved':
@@ -40,10 +45,18 @@ export function audienceOf(event: UnaddressedEvent, setup: NegotiationSetup): Au
     case 'adjourned':
     case 'returned':
     case 'return-missed':
+    case 'talks-adjourned':
       return ALL;
     case 'text-response':
     case 'package-response':
+    case 'preferences-shared':
       return MEDIATORS;
+    case 'caucus':
+      return { kind: 'caucus', mediator: event.mediator, party: event.party };
+    case 'mandate':
+      return { kind: 'side', party: event.party };
+    case 'note':
+      return { kind: 'seat', role: event.actor };
     case 'package-tabled':
     case 'package-revised':
     case 'ratified':

@@ -1,6 +1,9 @@
 import type { Outcome } from '../core/domain.js';
+import type { Value } from '../core/issue.js';
+import type { Party } from '../core/party.js';
 import type { Effect } from '../core/timeline.js';
-import type { ActionKind, EventBase } from './types.js';
+import type { Position } from './position.js';
+import type { ActionKind, EventBase, IssueAnswer } from './types.js';
 
 /** How a negotiation ended. */
 export type EndReason = 'agreement' | 'walk-away' | 'deadline';
@@ -16,7 +19,8 @@ export type CommonEvent =
   /** An outside event fired; its audience is the outside event's own. */
   | Ev<'outside-event', { id: string; title: string; description?: string; effects: readonly Effect[] }>
   | Ev<'deadline-moved', { deadline: { rounds?: number; time?: number }; cause: string }>
-  | Ev<'statement', { actor: string; text: string }>
+  /** A public statement; `binding` labels it a formal position (false: exploratory, the default); `position` holds its structured fields when the speaker gave them. */
+  | Ev<'statement', { actor: string; text: string; binding: boolean; party?: string; position?: Position }>
   | Ev<'agreement', { proposal: string; outcome: Outcome; round: number }>
   | Ev<'walk-away', { actor: string; party: string; reason?: string }>
   | Ev<'deadline', { round: number; now: number }>
@@ -33,7 +37,17 @@ export type SingleTextEvent =
   | Ev<'text-tabled', { actor: string; proposal: string; text: Outcome; note?: string }>
   | Ev<
       'text-response',
-      { actor: string; party: string; proposal: string; answer: Answer; amendments?: Outcome; reason?: string }
+      {
+        actor: string;
+        party: string;
+        proposal: string;
+        answer: Answer;
+        amendments?: Outcome;
+        reason?: string;
+        position?: Position;
+        /** The answer issue by issue, when the party gave it so (`respond`). */
+        byIssue?: Readonly<Record<string, IssueAnswer>>;
+      }
     >;
 
 /** Shuttle talks: parties speak only to mediators. */
@@ -59,9 +73,12 @@ export type ShuttleEvent =
         amendments?: Outcome;
         amendmentsByPhase?: Readonly<Record<string, Outcome>>;
         reason?: string;
+        position?: Position;
+        /** The answer issue by issue, when the party gave it so (`respond`). */
+        byIssue?: Readonly<Record<string, IssueAnswer>>;
       }
     >
-  | Ev<'relayed', { actor: string; to: string; message: string; about?: string }>
+  | Ev<'relayed', { actor: string; to: string; message: string; about?: string; binding: boolean }>
   | Ev<'phase-referred', { proposal: string; group: string; issues: readonly string[]; details: Outcome }>
   | Ev<'settled', { actor: string; proposal: string; details: Outcome }>
   | Ev<'package-revised', { party: string; proposal: string; text: Outcome; by: string }>
@@ -74,7 +91,19 @@ export type ShuttleEvent =
   | Ev<'ratified', { actor: string; party: string; proposal: string }>
   | Ev<'ratification-refused', { actor: string; party: string; proposal: string; reason?: string }>;
 
-export type ProtocolEvent = CommonEvent | SaopEvent | SingleTextEvent | ShuttleEvent;
+/** The moves of src/protocols/moves/: private words, notes, mandates, shared preferences, adjournments. */
+export type MoveEvent =
+  /** A mediator adjourned the talks for these parties; each must return by `until`. */
+  | Ev<'talks-adjourned', { actor: string; parties: readonly string[]; until: number; reason?: string }>
+  | Ev<'caucus', { actor: string; mediator: string; party: string; message: string; binding: boolean }>
+  | Ev<'note', { actor: string; text: string; about?: string }>
+  | Ev<
+      'mandate',
+      { actor: string; party: string; instructions: string; limits?: Readonly<Record<string, readonly Value[]>> }
+    >
+  | Ev<'preferences-shared', { actor: string; party: string; preferences: Party }>;
+
+export type ProtocolEvent = CommonEvent | SaopEvent | SingleTextEvent | ShuttleEvent | MoveEvent;
 export type EventKind = ProtocolEvent['kind'];
 
 /** Every event kind, for exhaustive loops in tests and tools. */
@@ -104,4 +133,9 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'ratification-requested',
   'ratified',
   'ratification-refused',
+  'talks-adjourned',
+  'caucus',
+  'note',
+  'mandate',
+  'preferences-shared',
 ];

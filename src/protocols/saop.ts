@@ -1,15 +1,16 @@
 import type { Outcome } from '../core/domain.js';
 import { endWith, invalid, outcomeError, type BaseState, type EventSink } from './base.js';
+import { applyPrivateMove, validatePrivateMove } from './moves/private.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap } from './roles.js';
-import { checkSetup } from './setup-checks.js';
 import type { Action, ActionKind, InvalidAction } from './types.js';
 
 /**
  * Stacked alternating offers (SAOP). Parties take turns in party order, party 0 first.
  * On its turn a party offers (replacing the standing offer), accepts the standing offer,
  * or ends the talks. Agreement when every party but the one who made the standing offer
- * has accepted it in turn. A round is one turn of every party.
+ * has accepted it in turn. A round is one turn of every party. A party may keep private
+ * notes at any time, on its turn or not.
  */
 export interface SaopState extends BaseState {
   readonly turn: number;
@@ -19,7 +20,7 @@ export interface SaopState extends BaseState {
 }
 
 type Move = Exclude<Action, { kind: 'tick' }>;
-const MOVES: readonly ActionKind[] = ['offer', 'accept', 'end'];
+const MOVES: readonly ActionKind[] = ['offer', 'accept', 'end', 'note'];
 
 function validate(state: SaopState, action: Move): InvalidAction | null {
   if (!MOVES.includes(action.kind))
@@ -28,6 +29,8 @@ function validate(state: SaopState, action: Move): InvalidAction | null {
     );
   const map = roleMap(state.setup);
   const party = map.partyOfRole[action.actor];
+  // A private note is no turn: a party keeps notes whenever it likes.
+  if (action.kind === 'note' && party !== undefined) return validatePrivateMove(state, action);
   if (party === undefined)
     return invalid(
       `"${action.actor}" is not a party in this negotiation (parties act as ${map.delegations.join(', ')})`,
@@ -81,6 +84,8 @@ function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
     case 'end':
       sink.push({ kind: 'walk-away', actor: action.actor, party, reason: action.reason });
       return endWith(state, { reason: 'walk-away', by: party });
+    case 'note':
+      return applyPrivateMove(state, action, sink);
     default:
       return state;
   }
@@ -88,8 +93,10 @@ function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
 
 export const saop: ParleyProtocol<SaopState> = defineProtocol<SaopState>({
   name: 'saop',
+  summary: 'stacked alternating offers: parties take turns to offer, accept the standing offer or end',
+  seats: { mediators: 'none', decisionBodies: false, workingGroups: false },
+  events: ['offer', 'accept', 'agreement', 'walk-away', 'note'],
   init(base) {
-    checkSetup('saop', base.setup, false);
     return { ...base, turn: 0, standing: null, acceptedBy: [], offers: 0 };
   },
   validate,
@@ -103,6 +110,7 @@ export const saop: ParleyProtocol<SaopState> = defineProtocol<SaopState>({
         role: map.delegations[state.turn]!,
         may: canAccept ? ['offer', 'accept', 'end'] : ['offer', 'end'],
         proposal: state.standing?.proposal,
+        also: ['note'],
       },
     ];
   },

@@ -1,16 +1,20 @@
 import type { Outcome } from '../core/domain.js';
 import { endWith, invalid, outcomeError, packageError, type BaseState, type EventSink } from './base.js';
 import type { Answer } from './events.js';
+import { applyPrivateMove, bindingError, isPrivateMove, validatePrivateMove } from './moves/private.js';
+import { asWholeAnswer, respondError } from './moves/responses.js';
+import { actionPositionError, responseReason } from './position.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap, type RoleMap } from './roles.js';
-import { checkSetup } from './setup-checks.js';
-import type { Action, ActionKind, InvalidAction } from './types.js';
+import type { Action, ActionKind, InvalidAction, IssueAnswer } from './types.js';
 
 /**
  * Mediated single negotiating text. A mediator tables a full text to every party; each
  * party accepts, rejects or proposes amendments (seen by the mediators only); once all
  * have answered, the mediator revises and tables again. Agreement when every party
- * accepts the same text. A round is one text answered by every party.
+ * accepts the same text. A round is one text answered by every party. Parties may answer
+ * issue by issue (`respond`), share their preferences with the mediators and caucus with
+ * one mediator; every seat keeps private notes.
  */
 export interface SingleTextState extends BaseState {
   readonly texts: number;
@@ -20,7 +24,20 @@ export interface SingleTextState extends BaseState {
 }
 
 type Move = Exclude<Action, { kind: 'tick' }>;
-const MOVES: readonly ActionKind[] = ['table', 'accept', 'reject', 'amend', 'end', 'statement'];
+const MOVES: readonly ActionKind[] = [
+  'table',
+  'accept',
+  'reject',
+  'amend',
+  'respond',
+  'end',
+  'statement',
+  'caucus',
+  'note',
+  'share-preferences',
+];
+const MEDIATOR_ALSO: readonly ActionKind[] = ['caucus', 'note'];
+const PARTY_ALSO: readonly ActionKind[] = ['caucus', 'note', 'share-preferences'];
 
 const allAnswered = (s: SingleTextState) =>
   s.current !== null && s.setup.parties.every((p) => s.responses[p] !== undefined);
@@ -52,17 +69,25 @@ function validate(state: SingleTextState, action: Move): InvalidAction | null {
     );
   const map = roleMap(state.setup);
   if (action.kind === 'table') return validateTable(state, map, action);
+  const positionError = actionPositionError(state, action);
+  if (positionError) return positionError;
+  if (isPrivateMove(action)) return validatePrivateMove(state, action);
   const party = map.partyOfRole[action.actor];
   if (action.kind === 'statement') {
-    return party !== undefined || map.mediators.includes(action.actor)
-      ? null
-      : invalid(`"${action.actor}" has no seat in this negotiation`);
+    if (party === undefined && !map.mediators.includes(action.actor))
+      return invalid(`"${action.actor}" has no seat in this negotiation`);
+    return bindingError(action.binding);
   }
   if (party === undefined)
     return invalid(
       `"${action.actor}" is not a party in this negotiation (parties act as ${map.delegations.join(', ')})`,
     );
   if (action.kind === 'end') return null;
+  if (action.kind === 'respond') {
+    const onTable = state.current?.proposal === action.proposal ? state.current.text : null;
+    const byIssue = onTable ? respondError(state.setup.domain, onTable, action) : null;
+    return byIssue ?? validate(state, asWholeAnswer(action));
+  }
   if (action.kind !== 'accept' && action.kind !== 'reject' && action.kind !== 'amend') return null;
   if (!state.current) return invalid('no text has been tabled yet');
   if (action.proposal !== state.current.proposal)
@@ -78,6 +103,7 @@ function answer(
   action: Extract<Move, { kind: 'accept' | 'reject' | 'amend' }>,
   party: string,
   sink: EventSink,
+  byIssue?: Readonly<Record<string, IssueAnswer>>,
 ): SingleTextState {
   const current = state.current!;
   sink.push({
@@ -87,7 +113,9 @@ function answer(
     proposal: current.proposal,
     answer: action.kind,
     amendments: action.kind === 'amend' ? action.amendments : undefined,
-    reason: action.kind === 'reject' ? action.reason : undefined,
+    reason: action.kind === 'reject' ? responseReason(party, action) : undefined,
+    position: action.kind === 'accept' ? undefined : action.position,
+    byIssue,
   });
   const next = { ...state, responses: { ...state.responses, [party]: action.kind } };
   if (!allAnswered(next)) return next;
@@ -126,11 +154,24 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
     case 'reject':
     case 'amend':
       return answer(state, action, party!, sink);
+    case 'respond':
+      return answer(state, asWholeAnswer(action), party!, sink, action.issues);
+    case 'note':
+    case 'caucus':
+    case 'share-preferences':
+      return applyPrivateMove(state, action, sink);
     case 'end':
       sink.push({ kind: 'walk-away', actor: action.actor, party: party!, reason: action.reason });
       return endWith(state, { reason: 'walk-away', by: party });
     case 'statement':
-      sink.push({ kind: 'statement', actor: action.actor, text: action.text });
+      sink.push({
+        kind: 'statement',
+        actor: action.actor,
+        text: action.text,
+        binding: action.binding ?? false,
+        party,
+        position: action.position,
+      });
       return state;
     default:
       return state;
@@ -139,8 +180,19 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
 
 export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<SingleTextState>({
   name: 'single-text',
+  summary: 'mediated single negotiating text: a mediator tables texts, parties accept, reject or amend',
+  seats: { mediators: 'required', decisionBodies: false, workingGroups: false },
+  events: [
+    'text-tabled',
+    'text-response',
+    'statement',
+    'agreement',
+    'walk-away',
+    'note',
+    'caucus',
+    'preferences-shared',
+  ],
   init(base) {
-    checkSetup('single-text', base.setup, true);
     return { ...base, texts: 0, current: null, responses: {} };
   },
   validate,
@@ -148,14 +200,15 @@ export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<Single
   expected(state) {
     const map = roleMap(state.setup);
     if (!state.current || allAnswered(state))
-      return map.mediators.map((role) => ({ role, may: ['table', 'statement'] as ActionKind[] }));
+      return map.mediators.map((role) => ({ role, may: ['table', 'statement'] as ActionKind[], also: MEDIATOR_ALSO }));
     return state.setup.parties
       .map((p, i) => ({ p, role: map.delegations[i]! }))
       .filter(({ p }) => state.responses[p] === undefined)
       .map(({ role }) => ({
         role,
-        may: ['accept', 'reject', 'amend', 'end', 'statement'] as ActionKind[],
+        may: ['accept', 'reject', 'amend', 'respond', 'end', 'statement'] as ActionKind[],
         proposal: state.current!.proposal,
+        also: PARTY_ALSO,
       }));
   },
 });

@@ -1,5 +1,4 @@
-import type { Audience } from '../core/timeline.js';
-import type { EventBase } from './types.js';
+import type { EventAudience, EventBase } from './types.js';
 
 /** Who is looking. A mediator may carry its channels; without them it hears every party. */
 export type Viewer =
@@ -17,9 +16,13 @@ export type Viewer =
  * - `mediators`: mediators only (parties never hear each other except through a relay).
  * - `working-group` G: that group and the mediators.
  * - `decision-body` B: that body only.
+ * - `caucus` M–P: mediator M, and P's delegation and decision body (P's side is one side);
+ *   no other mediator, even one with a channel to P.
+ * - `side` P: P's delegation and decision body, no mediator.
+ * - `seat` R: the seat named R only.
  * Auditors see everything; observers only `all`.
  */
-export function canSee(audience: Audience, viewer: Viewer): boolean {
+export function canSee(audience: EventAudience, viewer: Viewer): boolean {
   if (viewer.kind === 'auditor' || audience.kind === 'all') return true;
   switch (audience.kind) {
     case 'party':
@@ -35,6 +38,33 @@ export function canSee(audience: Audience, viewer: Viewer): boolean {
       return (viewer.kind === 'working-group' && viewer.group === audience.group) || viewer.kind === 'mediator';
     case 'decision-body':
       return viewer.kind === 'decision-body' && viewer.body === audience.body;
+    case 'caucus':
+      return (viewer.kind === 'mediator' && viewer.name === audience.mediator) || onSide(viewer, audience.party);
+    case 'side':
+      return onSide(viewer, audience.party);
+    case 'seat':
+      return roleOf(viewer) === audience.role;
+  }
+}
+
+/** The party's own side: its delegation and its decision body. */
+function onSide(viewer: Viewer, party: string): boolean {
+  return (viewer.kind === 'party' || viewer.kind === 'decision-body') && viewer.party === party;
+}
+
+/** The seat a viewer sits in, if it is one seat. */
+function roleOf(viewer: Viewer): string | undefined {
+  switch (viewer.kind) {
+    case 'party':
+      return viewer.role;
+    case 'mediator':
+      return viewer.name;
+    case 'working-group':
+      return viewer.group;
+    case 'decision-body':
+      return viewer.body;
+    default:
+      return undefined;
   }
 }
 

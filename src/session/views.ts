@@ -24,6 +24,8 @@ export class ViewBook {
   private readonly seeds = new Map<string, number>();
   private readonly partyByName: ReadonlyMap<string, Party>;
   private readonly currentParties = new Map<string, { effects: BaseState['effects']; party: Party | undefined }>();
+  /** Preferences each mediator has been told by a delegation (`share-preferences`), last word per party. */
+  private readonly told = new Map<string, Record<string, Party>>();
 
   constructor(
     private readonly setup: NegotiationSetup,
@@ -43,6 +45,8 @@ export class ViewBook {
       if (!visibleTo(event, seat.viewer)) continue;
       this.seen.get(role)!.push(event);
       this.snapshots.delete(role);
+      if (event.kind === 'preferences-shared' && seat.kind === 'mediator')
+        this.told.set(role, { ...this.told.get(role), [event.party]: event.preferences });
     }
   }
 
@@ -75,6 +79,8 @@ export class ViewBook {
         const party = this.current(name, state.effects);
         if (party) revealed[name] = party;
       }
+      // What a party chose to tell the mediators is its word on itself: it replaces the run option's.
+      Object.assign(revealed, this.told.get(seat.role));
     }
     return {
       role: seat.role,

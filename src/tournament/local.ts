@@ -3,8 +3,10 @@
  * worker threads (piscina). The thread entry is src/tournament/thread-worker.ts, or
  * dist/tournament/thread-worker.js in the build; TypeScript is started through tsx's loader.
  */
+import { ParleyError } from '../core/errors.js';
 import { ownModuleFile, RUNS_FROM_BUILD } from '../core/package-root.js';
 import { runBatch, ScenarioCache } from './execute.js';
+import type { ThreadFailure } from './thread-worker.js';
 import type { Batch, NegotiationRow } from './types.js';
 
 /** The worker entry beside this module, and how to start it. */
@@ -34,6 +36,16 @@ export async function startThreadPool(threads: number): Promise<ThreadPool> {
   return new Piscina({ ...workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
 }
 
+/** A thread's answer: the rows, or the ParleyError it met, rebuilt with its code. */
+export function rowsOf(answer: unknown): NegotiationRow[] {
+  const failure = answer as Partial<ThreadFailure>;
+  if (failure.failed) {
+    const { code, message, position, expected } = failure.failed;
+    throw new ParleyError(code, message, { position, expected });
+  }
+  return answer as NegotiationRow[];
+}
+
 /** Runs every batch; resolves when all have ended, rejects on the first failure. */
 export async function runLocal(batches: readonly Batch[], options: LocalOptions): Promise<void> {
   if (options.workers <= 0) {
@@ -47,7 +59,7 @@ export async function runLocal(batches: readonly Batch[], options: LocalOptions)
   }
   const pool = await startThreadPool(options.workers);
   try {
-    await Promise.all(batches.map(async (batch) => options.onRows((await pool.run(batch)) as NegotiationRow[])));
+    await Promise.all(batches.map(async (batch) => options.onRows(rowsOf(await pool.run(batch)))));
   } finally {
     await pool.destroy();
   }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { agentNames, isModulePath, loadAgentModule } from '../agents/index.js';
+import { agentNames, createAgent, isModulePath, loadAgentModule } from '../agents/index.js';
 import { ParleyError } from '../core/errors.js';
 import type { AgentSpec } from '../core/scenario.js';
 import type { PlayerEntry, TournamentDefinition } from './definition.js';
@@ -86,6 +86,22 @@ export function assignments(k: number, n: number, selfPlay: boolean, roleSwaps: 
   return out;
 }
 
+/**
+ * Builds every player once on the first scenario, so that a bad parameter stops the
+ * tournament before anything runs rather than in a worker.
+ */
+function checkPlayers(players: readonly Player[], first: TournamentScenario, kind: 'delegation' | 'mediator'): void {
+  const { scenario } = first;
+  const party = scenario.parties[0];
+  for (const p of players)
+    createAgent(p.spec, kind === 'mediator' ? 'Mediator' : (party?.name ?? 'party'), {
+      kind,
+      domain: scenario.domain,
+      party: kind === 'delegation' ? party?.name : undefined,
+      self: kind === 'delegation' ? party : undefined,
+    });
+}
+
 function seedsOf(d: TournamentDefinition['definition']): number[] {
   if (d.seeds) return [...d.seeds];
   const first = d.seed ?? 1;
@@ -104,6 +120,8 @@ export async function planTournament(
   const mediated = protocols.some((p) => p !== 'saop');
   const mediators = mediated ? await playersOf(d.mediators ?? [DEFAULT_MEDIATOR_LABEL], base, 'mediator') : [];
   const scenarios = loadTournamentScenarios(d.scenarios, def.file);
+  checkPlayers(agents, scenarios[0]!, 'delegation');
+  checkPlayers(mediators, scenarios[0]!, 'mediator');
   const seeds = seedsOf(d);
   const deadline = d.time !== undefined ? { time: d.time } : { rounds: d.rounds ?? DEFAULT_TOURNAMENT_ROUNDS };
   const negotiations: NegotiationSpec[] = [];

@@ -6,7 +6,7 @@
  */
 import { Worker, type Job } from 'bullmq';
 import { runBatch, ScenarioCache } from './execute.js';
-import { startThreadPool } from './local.js';
+import { rowsOf, startThreadPool } from './local.js';
 import { connect, QUEUE_NAME, reachable, resultKeys, STORE_ROW_SCRIPT } from './queue-keys.js';
 import type { Batch, NegotiationRow } from './types.js';
 
@@ -44,7 +44,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   };
   const work = async (job: Job<Batch>): Promise<number> => {
     const batch = job.data;
-    const rows = pool ? ((await pool.run(batch)) as NegotiationRow[]) : await runBatch(batch, cache);
+    const rows = pool ? rowsOf(await pool.run(batch)) : await runBatch(batch, cache);
     const stored = await store(batch, rows);
     options.onBatch?.(batch, stored);
     return stored;

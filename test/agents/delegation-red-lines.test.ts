@@ -46,6 +46,52 @@ describe('a delegation answering texts that cross its red lines', () => {
       viewFor(domain, self, { role: 'A', may: [...may], proposal: 'pkg-2' }, [first, second], { now: 2 }),
     );
     expect(answer?.kind).toBe('reject');
-    expect(answer?.kind === 'reject' && answer.reason).toMatch(/red line on i0/);
+    expect(answer?.kind === 'reject' && answer.position?.redLines).toEqual([
+      { id: 'i0-low', issue: 'i0', allowed: ['v0', 'v1'] },
+    ]);
+    expect(answer?.kind === 'reject' && answer.reason).toMatch(/red line: i0 only v0 or v1 \(i0-low\)/);
+  });
+
+  it('states the red lines a text crosses with its amendment request', () => {
+    const fresh = createAgent({ strategy: 'linear' }, 'A', { kind: 'delegation', domain, party: 'A', self });
+    const answer = fresh.act(viewFor(domain, self, { role: 'A', may: [...may], proposal: 'pkg-1' }, [first]));
+    expect(answer?.kind === 'amend' && answer.position?.redLines?.map((l) => l.id).sort()).toEqual([
+      'i0-low',
+      'i1-high',
+    ]);
+  });
+});
+
+describe('a delegation after outside events', () => {
+  const may = ['accept', 'reject', 'amend'] as const;
+  const inside = { i0: 'v0', i1: 'v2', i2: 'v0' };
+  const late = { now: 99, round: 99, progress: 0.999 };
+
+  for (const strategy of ['boulware', 'linear', 'conceder', 'tit-for-tat', 'micro', 'random']) {
+    it(`${strategy} does not accept a text below a walk-away value an event raised, and says so`, () => {
+      const agent = createAgent({ strategy }, 'A', { kind: 'delegation', domain, party: 'A', self });
+      const raised = { ...self, reservation: 1 };
+      const answer = agent.act(
+        viewFor(domain, raised, { role: 'A', may: [...may], proposal: 'pkg-9' }, [tabled('pkg-9', inside)], late),
+      );
+      expect(answer?.kind).not.toBe('accept');
+      if (answer?.kind === 'reject') expect(answer.position?.belowWalkAway).toBe(true);
+    });
+  }
+
+  it('does not accept a text crossing a red line an event added, and names it', () => {
+    const agent = createAgent({ strategy: 'conceder' }, 'A', { kind: 'delegation', domain, party: 'A', self });
+    const added = { ...self, redLines: [...self.redLines, { id: 'i2-new', issue: 'i2', allowed: ['v3'] }] };
+    const first = agent.act(
+      viewFor(
+        domain,
+        added,
+        { role: 'A', may: ['accept', 'reject'], proposal: 'pkg-8' },
+        [tabled('pkg-8', inside)],
+        late,
+      ),
+    );
+    expect(first?.kind).toBe('reject');
+    expect(first?.kind === 'reject' && first.position?.redLines?.map((l) => l.id)).toEqual(['i2-new']);
   });
 });

@@ -123,6 +123,14 @@ describe('parley list and demo', () => {
     expect(r.stdout).toContain(`Frontier plot written to ${join('out', 'cairo-2024', 'frontier.svg')}`);
     expect(readFileSync(join(cwd, 'out', 'cairo-2024', 'frontier.svg'), 'utf8')).toContain('Utility of Israel');
     expect(existsSync(join(cwd, 'out', 'cairo-2024'))).toBe(true);
+    // Act two: a hypothetical that says so, names the relaxed lines of both sides, and ends in a ratified text.
+    const act2 = r.stdout.slice(r.stdout.indexOf('=== 3. Act two'));
+    expect(act2).toContain('This act is a HYPOTHETICAL, not a record of the talks.');
+    expect(act2).toMatch(/ {2}- Israel: [\w-]+/);
+    expect(act2).toMatch(/ {2}- Hamas: [\w-]+/);
+    expect(readFileSync(join(cwd, 'out', 'cairo-2024', 'act-two', 'agreement.md'), 'utf8')).toMatch(
+      /^# (Agreement|No agreement): /,
+    );
   });
 
   it('prints help with the exit codes, and the version', async () => {

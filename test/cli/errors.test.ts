@@ -97,6 +97,15 @@ describe('messages a user sees: one line, naming the file, cut to a readable len
     expect(r.stdout).toMatch(/warning: .*template\.xml:\d+:\d+: blank text stands before the <\?xml …\?> declaration/);
   });
 
+  it('other commands go on after lenient forms, with one note on stderr', async () => {
+    const r = await parley(['analyze', 'test/fixtures/formats/quirks-genius']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Pareto frontier');
+    expect(r.stderr).toBe(
+      'parley: note: 1 lenient form read as GENIUS reads it; `parley validate test/fixtures/formats/quirks-genius` lists it\n',
+    );
+  });
+
   it('reads a JSON file holding a string of ten megabytes without overflowing the stack', async () => {
     const file = join(tempDir(), 'long.json');
     writeFileSync(file, `{"name": "${'a'.repeat(10_000_000)}", "issuesValues": {"i": {"values": ["x", "y"]}}}`);

@@ -148,3 +148,44 @@ describe('outcomes for eval are read strictly, each refusal positioned', () => {
     );
   });
 });
+
+describe('every file of a folder is read or named', () => {
+  it('refuses a profile saved under another extension instead of dropping its party', () => {
+    const dir = writeFolder({ 'domain.xml': domainXml(), 'a.xml': profileXml(), 'b.xml.bak': profileXml() });
+    expect(parleyErrorOf(() => loadInput([dir])).describe()).toBe(
+      `${join(dir, 'b.xml.bak')}: is a GENIUS utility profile, but its name does not end in .xml (expected every party file of a folder named .xml (rename it, or move it out of the folder))`,
+    );
+  });
+
+  it('skips other files with a warning naming each', () => {
+    const dir = writeFolder({
+      'domain.xml': domainXml(),
+      'a.xml': profileXml(),
+      'README.md': '# notes',
+      'pareto.xml': '0.5, 1',
+    });
+    const r = inspectInput([dir]);
+    expect(r.kind === 'scenario' && r.scenario.parties.map((p) => p.name)).toEqual(['a']);
+    expect(r.warnings.map((w) => `${w.position.file}: ${w.message}`)).toEqual([
+      `${join(dir, 'README.md')}: skipped: not a .xml or .json file`,
+      `${join(dir, 'pareto.xml')}: skipped: a Pareto frontier file, not a domain or profile`,
+    ]);
+  });
+});
+
+describe('the issue size limit holds in every format', () => {
+  it('refuses a parley scenario integer issue and a GeniusWeb range past 100,000 values', () => {
+    const yaml =
+      'parley: 1\nname: big\nissues:\n  - {name: n, kind: integer, min: 0, max: 1000000000000}\nparties:\n  - name: A\n    preferences: {weights: {n: 1}, values: {n: {linear: {slope: 1, offset: 0}}}}\n';
+    const dir = writeFolder({
+      'big.yaml': yaml,
+      'd.json': '{"name": "d", "issuesValues": {"x": {"range": {"low": 0, "high": 1, "step": 1e-7}}}}',
+    });
+    expect(parleyErrorOf(() => loadInput([join(dir, 'big.yaml')])).describe()).toMatch(
+      /big\.yaml:4:\d+: "max" of issue "n" gives 1,000,000,000,001 whole numbers from min to max, more than parley analyses \(100,000\)/,
+    );
+    expect(parleyErrorOf(() => inspectInput([join(dir, 'd.json')])).describe()).toMatch(
+      /d\.json:1:\d+: issue "x" has 10,000,001 values, more than parley analyses \(100,000\)/,
+    );
+  });
+});

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audienceOf } from '../../src/protocols/audience.js';
-import { deal, rocketAttack, setup } from '../session/support/fixtures.js';
+import { deal, israel, rocketAttack, setup } from '../session/support/fixtures.js';
 
 const I = 'Israel-delegation';
 
@@ -17,7 +17,7 @@ describe('audienceOf', () => {
   const s = setup({ timeline: [rocketAttack] });
 
   it('sends a relay to its recipient and a package to its addressee', () => {
-    expect(audienceOf({ kind: 'relayed', actor: 'Qatar', to: 'Hamas', message: 'm' }, s)).toEqual({
+    expect(audienceOf({ kind: 'relayed', actor: 'Qatar', to: 'Hamas', message: 'm', binding: false }, s)).toEqual({
       kind: 'party',
       party: 'Hamas',
     });
@@ -51,9 +51,31 @@ describe('audienceOf', () => {
     expect(audienceOf(refused, s)).toEqual({ kind: 'working-group', group: 'Technical-team' });
   });
 
+  it('narrows a caucus to its mediator and party, a mandate to the party\u2019s side, a note to its author', () => {
+    const caucus = {
+      kind: 'caucus',
+      actor: 'Qatar',
+      mediator: 'Qatar',
+      party: 'Hamas',
+      message: 'm',
+      binding: false,
+    } as const;
+    expect(audienceOf(caucus, s)).toEqual({ kind: 'caucus', mediator: 'Qatar', party: 'Hamas' });
+    const mandate = { kind: 'mandate', actor: 'War-cabinet', party: 'Israel', instructions: 'hold' } as const;
+    expect(audienceOf(mandate, s)).toEqual({ kind: 'side', party: 'Israel' });
+    expect(audienceOf({ kind: 'note', actor: 'Egypt', text: 't' }, s)).toEqual({ kind: 'seat', role: 'Egypt' });
+  });
+
+  it('tells shared preferences to the mediators and a mediator\u2019s adjournment to everyone', () => {
+    const shared = { kind: 'preferences-shared', actor: I, party: 'Israel', preferences: israel } as const;
+    expect(audienceOf(shared, s)).toEqual({ kind: 'mediators' });
+    const adjourned = { kind: 'talks-adjourned', actor: 'Egypt', parties: ['Israel'], until: 5 } as const;
+    expect(audienceOf(adjourned, s)).toEqual({ kind: 'all' });
+  });
+
   it('is the only place in the protocols that names an audience', () => {
     const choosing = sourcesUnder('src/protocols').filter(
-      (file) => !file.endsWith('audience.ts') && /audience: (?!Audience\b)/.test(readFileSync(file, 'utf8')),
+      (file) => !file.endsWith('audience.ts') && /audience: (?!(Event)?Audience\b)/.test(readFileSync(file, 'utf8')),
     );
     expect(choosing).toEqual([]);
   });

@@ -15,7 +15,7 @@ describe('saop', () => {
   it('starts with party 0 to move and a public started event', () => {
     const { state, events } = drive(saop, bareSetup(), []);
     expect(kinds(events)).toEqual(['started']);
-    expect(saop.expected(state)).toEqual([{ role: 'A', may: ['offer', 'end'], proposal: undefined }]);
+    expect(saop.expected(state)).toEqual([{ role: 'A', may: ['offer', 'end'], proposal: undefined, also: ['note'] }]);
   });
 
   it('reaches agreement when the other party accepts the standing offer', () => {

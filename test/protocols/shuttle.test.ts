@@ -60,9 +60,10 @@ describe('shuttle', () => {
   it('asks each decision body about the package its delegation accepted', () => {
     const { state } = drive(shuttle, setup(), bothAccepted);
     const bodies = shuttle.expected(state).filter((e) => e.role === 'War-cabinet' || e.role === 'Hamas-leadership');
+    const also = ['mandate', 'note'];
     expect(bodies).toEqual([
-      { role: 'War-cabinet', may: ['ratify', 'refuse-ratification', 'statement'], proposal: 'pkg-1' },
-      { role: 'Hamas-leadership', may: ['ratify', 'refuse-ratification', 'statement'], proposal: 'pkg-1' },
+      { role: 'War-cabinet', may: ['ratify', 'refuse-ratification', 'statement'], proposal: 'pkg-1', also },
+      { role: 'Hamas-leadership', may: ['ratify', 'refuse-ratification', 'statement'], proposal: 'pkg-1', also },
     ]);
   });
 
@@ -87,7 +88,7 @@ describe('shuttle', () => {
       reason: 'Rafah',
     });
     expect(shuttle.expected(run.state).find((e) => e.role === I)).toMatchObject({
-      may: ['reject', 'amend', 'adjourn', 'statement', 'end'],
+      may: ['reject', 'amend', 'respond', 'adjourn', 'statement', 'end'],
       proposal: 'pkg-1',
     });
     expectRefused(shuttle, run.state, accept(I), /refused to ratify pkg-1; its delegation may reject or amend it/);
@@ -105,7 +106,11 @@ describe('shuttle', () => {
       proposal: 'pkg-1',
       reason: 'consult Doha',
     });
-    expect(shuttle.expected(run.state).find((e) => e.role === H)).toEqual({ role: H, may: ['return'] });
+    expect(shuttle.expected(run.state).find((e) => e.role === H)).toEqual({
+      role: H,
+      may: ['return'],
+      also: ['note', 'share-preferences'],
+    });
     expectRefused(
       shuttle,
       run.state,

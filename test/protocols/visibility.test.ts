@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Audience } from '../../src/core/timeline.js';
 import { EVENT_KINDS, type EventKind, type ProtocolEvent } from '../../src/protocols/events.js';
 import { saop } from '../../src/protocols/saop.js';
 import { shuttle } from '../../src/protocols/shuttle/index.js';
 import { singleText } from '../../src/protocols/single-text.js';
-import type { Action } from '../../src/protocols/types.js';
+import type { Action, EventAudience } from '../../src/protocols/types.js';
 import { filterEvents, visibleTo, type Viewer } from '../../src/protocols/visibility.js';
 import { seatOf } from '../../src/protocols/seats.js';
-import { counter, deal, pressure, rocketAttack, setup } from '../session/support/fixtures.js';
+import { counter, deal, hamas, pressure, rocketAttack, setup } from '../session/support/fixtures.js';
 import { drive } from './support/drive.js';
 
 const I = 'Israel-delegation';
@@ -15,12 +14,20 @@ const H = 'Hamas-delegation';
 const ROLES = [I, H, 'Egypt', 'Qatar', 'War-cabinet', 'Hamas-leadership', 'Technical-team', 'Press'];
 
 /** Who may see each audience in the Cairo fixture, written out by hand (Qatar talks to Hamas only). */
-function members(a: Audience): string[] {
+const SIDE: Record<string, string[]> = { Israel: [I, 'War-cabinet'], Hamas: [H, 'Hamas-leadership'] };
+
+function members(a: EventAudience): string[] {
   switch (a.kind) {
     case 'all':
       return ROLES;
     case 'party':
       return a.party === 'Israel' ? [I, 'War-cabinet', 'Egypt'] : [H, 'Hamas-leadership', 'Egypt', 'Qatar'];
+    case 'caucus':
+      return [a.mediator, ...SIDE[a.party]!];
+    case 'side':
+      return SIDE[a.party]!;
+    case 'seat':
+      return [a.role];
     case 'mediators':
       return ['Egypt', 'Qatar'];
     case 'working-group':
@@ -31,7 +38,7 @@ function members(a: Audience): string[] {
 }
 
 /** The audience kind each event kind must carry. */
-const AUDIENCE_OF: Record<EventKind, Audience['kind'] | 'own'> = {
+const AUDIENCE_OF: Record<EventKind, EventAudience['kind'] | 'own'> = {
   started: 'all',
   'outside-event': 'own',
   'deadline-moved': 'all',
@@ -57,6 +64,11 @@ const AUDIENCE_OF: Record<EventKind, Audience['kind'] | 'own'> = {
   'ratification-requested': 'decision-body',
   ratified: 'party',
   'ratification-refused': 'party',
+  'talks-adjourned': 'all',
+  caucus: 'caucus',
+  note: 'seat',
+  mandate: 'side',
+  'preferences-shared': 'mediators',
 };
 
 function everyKindOfEvent(): ProtocolEvent[] {
@@ -70,6 +82,9 @@ function everyKindOfEvent(): ProtocolEvent[] {
     { kind: 'table', actor: 'Egypt', text: deal, to: [] },
     { kind: 'reject', actor: I, proposal: 'text-1' },
     { kind: 'statement', actor: H, text: 'End the war' },
+    { kind: 'note', actor: 'Egypt', text: 'Israel will not move on withdrawal' },
+    { kind: 'caucus', actor: 'Egypt', with: 'Israel', message: 'Can you live with a pause?' },
+    { kind: 'share-preferences', actor: H, preferences: hamas },
     { kind: 'end', actor: H },
   ]);
   const c = drive(shuttle, setup({ deadline: { time: 50 } }), [
@@ -85,6 +100,10 @@ function everyKindOfEvent(): ProtocolEvent[] {
     { kind: 'adjourn', actor: I, until: 10 },
     { kind: 'tick', now: 11 },
     { kind: 'return', actor: I },
+    { kind: 'mandate', actor: 'War-cabinet', instructions: 'No permanent ceasefire', limits: { ceasefire: ['pause'] } },
+    { kind: 'caucus', actor: H, with: 'Qatar', message: 'We need guarantees', binding: true },
+    { kind: 'note', actor: 'Hamas-leadership', text: 'Watch the prisoner lists' },
+    { kind: 'adjourn-talks', actor: 'Egypt', until: 20, parties: ['Israel'] },
     { kind: 'tick', now: 50 },
   ]);
   const refused = (actor: string, action: Action) =>

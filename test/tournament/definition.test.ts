@@ -112,6 +112,10 @@ describe('tournament definitions', () => {
     expect(p.agents.map((a) => a.label)).toEqual(['boulware', 'conceder(exponent=3)', 'mine']);
     await expect(plan({ ...ROUND_ROBIN, agents: ['boulware', 'boulware'] })).rejects.toThrow(/two agents/);
     await expect(plan({ ...ROUND_ROBIN, agents: ['bouleware'] })).rejects.toThrow(/unknown agent "bouleware"/);
+    // A bad parameter stops the tournament before anything runs, not in a worker.
+    await expect(plan({ ...ROUND_ROBIN, agents: [{ strategy: 'boulware', params: { speed: 2 } }] })).rejects.toThrow(
+      /unknown parameter "speed"/,
+    );
   });
 
   it('cuts negotiations into batches of one scenario each, of the size asked', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { parley, tempDir } from '../cli/run.js';
-import { startRedis, type RedisServer } from '../support/redis.js';
+import { freePort, startRedis, type RedisServer } from '../support/redis.js';
 import { readTournamentFile } from '../../src/tournament/definition.js';
 import { planTournament } from '../../src/tournament/plan.js';
 import { resultKeys } from '../../src/tournament/queue-keys.js';
@@ -129,5 +129,16 @@ describe('a tournament through BullMQ on Redis', () => {
       client.disconnect();
       await stopWorkers(workers);
     }
+  });
+
+  it('says so when Redis cannot be reached, or the URL is not a Redis URL', async () => {
+    const definition = writeDefinition(QUICK);
+    const nobody = `redis://127.0.0.1:${await freePort()}`;
+    const r = await parley(['tournament', definition, '--queue', nobody, '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot reach Redis at ${nobody}`);
+    const bad = await parley(['tournament', definition, '--queue', 'localhost:6379', '--out', tempDir()]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--queue takes a Redis URL such as redis://host:6379');
   });
 });

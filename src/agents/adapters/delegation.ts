@@ -4,7 +4,8 @@ import type { Agent, AgentView } from '../../protocols/agent.js';
 import type { Negotiator } from '../negotiator.js';
 import type { ParamReader } from '../params.js';
 import { amendmentsFor } from './amendments.js';
-import { positionStatement } from './statements.js';
+import { crossedLines, positionStatement, statementPosition } from './statements.js';
+import { renderPosition } from '../../protocols/position.js';
 import { proposalOutcome } from './view-reading.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 
@@ -71,8 +72,10 @@ export class DelegationAgent implements Agent {
     return null;
   }
 
-  /** Follows its own adjournments and returns as the events report them. */
+  /** Follows its adjournments (its own or a mediator's) and returns as the events report them. */
   private track(e: ProtocolEvent): void {
+    // A mediator may send it away too, with every party it names.
+    if (e.kind === 'talks-adjourned' && e.parties.includes(this.party)) this.away = e.until;
     if (!('party' in e) || e.party !== this.party) return;
     if (e.kind === 'adjourned') this.away = e.until;
     if (e.kind === 'returned' || e.kind === 'return-missed') this.away = null;
@@ -90,13 +93,21 @@ export class DelegationAgent implements Agent {
   private offerMove(view: AgentView): Action | null {
     const may = view.expectation.may;
     const standing = may.includes('accept') ? proposalOutcome(view, view.expectation.proposal) : null;
-    if (standing && this.negotiator.accepts(standing))
+    if (standing && this.acceptsNow(standing))
       return { kind: 'accept', actor: this.role, proposal: view.expectation.proposal! };
     const next = this.negotiator.propose();
     if (next) return { kind: 'offer', actor: this.role, outcome: next };
     return may.includes('end')
       ? { kind: 'end', actor: this.role, reason: `nothing in reach meets ${this.party}'s minimum` }
       : null;
+  }
+
+  /**
+   * Never accepts what crosses its red lines or falls below its walk-away value as they
+   * stand now (after outside events), whatever its strategy would do.
+   */
+  private acceptsNow(text: Outcome): boolean {
+    return this.negotiator.prefs.acceptable(text) && this.negotiator.accepts(text);
   }
 
   private answer(view: AgentView): Action | null {
@@ -106,20 +117,35 @@ export class DelegationAgent implements Agent {
     const consult = this.consultation(view, proposal, text);
     if (consult) return consult;
     const may = view.expectation.may;
-    if (may.includes('accept') && this.negotiator.accepts(text)) return { kind: 'accept', actor: this.role, proposal };
+    if (may.includes('accept') && this.acceptsNow(text)) return { kind: 'accept', actor: this.role, proposal };
+    const lines = crossedLines(this.negotiator.prefs, text);
     // A red line already asked for and still crossed: the mediators were told, so say no.
-    const ignored = this.crossedIssues(text).filter((issue) => this.askedLines.has(issue));
-    const amendments =
-      may.includes('amend') && (ignored.length === 0 || !may.includes('reject'))
-        ? amendmentsFor(text, this.negotiator, { maxIssues: this.options.maxAmendments, care: this.options.care })
-        : null;
-    if (amendments) {
-      for (const issue of this.crossedIssues(text)) if (issue in amendments) this.askedLines.add(issue);
-      this.negotiator.observe({ kind: 'sent', outcome: { ...text, ...amendments }, t: view.progress });
-      return { kind: 'amend', actor: this.role, proposal, amendments };
+    const ignored = lines.filter((l) => this.askedLines.has(l.issue));
+    const wanted = amendmentsFor(text, this.negotiator, {
+      maxIssues: this.options.maxAmendments,
+      care: this.options.care,
+    });
+    if (wanted && may.includes('amend') && (ignored.length === 0 || !may.includes('reject'))) {
+      for (const line of lines) if (line.issue in wanted) this.askedLines.add(line.issue);
+      this.negotiator.observe({ kind: 'sent', outcome: { ...text, ...wanted }, t: view.progress });
+      const below = this.negotiator.prefs.utility(text) < this.negotiator.prefs.reservation - 1e-12;
+      const position = lines.length || below ? { redLines: lines, belowWalkAway: below || undefined } : undefined;
+      return { kind: 'amend', actor: this.role, proposal, amendments: wanted, position };
     }
-    if (may.includes('reject')) return { kind: 'reject', actor: this.role, proposal, reason: this.rejection(text) };
-    return null;
+    if (!may.includes('reject')) return null;
+    const prefs = this.negotiator.prefs;
+    const position = {
+      redLines: lines,
+      asks: wanted ?? undefined,
+      belowWalkAway: prefs.utility(text) < prefs.reservation - 1e-12 || undefined,
+    };
+    return {
+      kind: 'reject',
+      actor: this.role,
+      proposal,
+      reason: renderPosition(this.party, position, 'response'),
+      position,
+    };
   }
 
   /** Adjourns to consult the decision body when it is time, or when a package comes close. */
@@ -143,28 +169,6 @@ export class DelegationAgent implements Agent {
     };
   }
 
-  /** Issues on which the text crosses one of this party's red lines. */
-  private crossedIssues(text: Outcome): string[] {
-    const prefs = this.negotiator.prefs;
-    return [
-      ...new Set(
-        prefs.current.redLines
-          .filter((l) => prefs.crossesRedLines({ [l.issue]: text[l.issue]! } as Outcome))
-          .map((l) => l.issue),
-      ),
-    ];
-  }
-
-  private rejection(text: Outcome): string {
-    const prefs = this.negotiator.prefs;
-    const crossed = prefs.current.redLines.filter((l) =>
-      prefs.crossesRedLines({ [l.issue]: text[l.issue]! } as Outcome),
-    );
-    if (crossed.length)
-      return `The text crosses ${this.party}'s red line${crossed.length > 1 ? 's' : ''} on ${crossed.map((l) => l.issue).join(', ')}.`;
-    return `The text does not meet ${this.party}'s minimum terms.`;
-  }
-
   private statement(view: AgentView): Action | null {
     const every = this.options.statementEvery;
     // A statement uses the turn, so it is made only when nothing awaits an answer.
@@ -174,6 +178,12 @@ export class DelegationAgent implements Agent {
     const position = this.negotiator.propose();
     if (!position) return null;
     this.lastStatement = view.now;
-    return { kind: 'statement', actor: this.role, text: positionStatement(this.party, this.negotiator, position) };
+    const stated = statementPosition(this.negotiator, position);
+    return {
+      kind: 'statement',
+      actor: this.role,
+      text: positionStatement(this.party, this.negotiator, position),
+      position: stated,
+    };
   }
 }

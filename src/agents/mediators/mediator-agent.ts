@@ -2,6 +2,7 @@ import { Random } from '../../core/random.js';
 import type { Action } from '../../protocols/types.js';
 import type { Agent, AgentView } from '../../protocols/agent.js';
 import type { MediatorPolicy } from './policies.js';
+import { PartyModels } from './party-model.js';
 import { MediationRecord } from './record.js';
 import { relayMessage } from './relay.js';
 
@@ -12,6 +13,7 @@ import { relayMessage } from './relay.js';
  */
 export class MediatorAgent implements Agent {
   private record: MediationRecord | null = null;
+  private models: PartyModels | null = null;
   private readonly relayed = new Set<string>();
   private random: Random | null = null;
 
@@ -26,13 +28,15 @@ export class MediatorAgent implements Agent {
     this.record ??= new MediationRecord(view.domain);
     this.random ??= new Random(view.seed);
     this.record.sync(view);
+    this.models ??= new PartyModels(view.domain);
+    this.models.sync(view);
     const may = view.expectation.may;
     if (may.includes('relay')) {
       const relay = this.nextRelay(view);
       if (relay) return relay;
     }
     if (!this.lead || !may.includes('table') || !this.mayTable(view)) return null;
-    const choice = this.policy.next(view, this.record, this.random);
+    const choice = this.policy.next({ view, record: this.record, models: this.models, random: this.random });
     return { kind: 'table', actor: this.role, text: choice.text, to: [], note: choice.note };
   }
 

@@ -1,141 +1,174 @@
 import type { Domain, Outcome } from '../../core/domain.js';
+import { issueSize } from '../../core/issue.js';
 import type { Random } from '../../core/random.js';
 import type { AgentView } from '../../protocols/agent.js';
-import { estimatedScorer, nashOutcome, type PartyScorer, revealedScorer } from './nash.js';
-import { type MediationRecord, outcomeKey, responseScore } from './record.js';
-import { centralText, mergeAmendments, nudge, nudgeIssue, randomText } from './texts.js';
-import { contestedIssues, deferredText } from './bridging.js';
+import { contestedIssues, declaredDeferral } from './bridging.js';
+import {
+  allowedValues,
+  bestDraft,
+  type DraftSearch,
+  outcomeOfRow,
+  repair,
+  RepeatGuard,
+  unchangedRepeat,
+} from './drafting.js';
+import { type Estimate, learnedEstimate, type Objective, revealedEstimate, rowOf } from './estimates.js';
+import { composeNote } from './notes.js';
+import type { PartyModels } from './party-model.js';
+import { type MediationRecord, responseScore } from './record.js';
+import { centralText, mergeAmendments } from './texts.js';
 
 export interface TextChoice {
   readonly text: Outcome;
   readonly note?: string;
 }
 
+/** What a mediator drafts from: the talks as it saw them and its model of each party. */
+export interface MediatorContext {
+  readonly view: AgentView;
+  readonly record: MediationRecord;
+  readonly models: PartyModels;
+  readonly random: Random;
+}
+
 /** How a mediator drafts its next single text from what it has learnt. */
 export interface MediatorPolicy {
   readonly name: string;
-  next(view: AgentView, record: MediationRecord, random: Random): TextChoice;
+  next(ctx: MediatorContext): TextChoice;
 }
 
-/** A text not tabled before: the candidate, else small random steps away from it on issues not `frozen`. */
-export function untried(
-  domain: Domain,
-  candidate: Outcome,
-  record: MediationRecord,
-  random: Random,
-  frozen: readonly string[] = [],
-): Outcome {
-  const tried = record.triedKeys();
-  const free = { ...domain, issues: domain.issues.filter((i) => !frozen.includes(i.name)) };
-  if (free.issues.length === 0) return candidate;
-  let text = candidate;
-  for (let i = 0; i < 64 && tried.has(outcomeKey(text)); i++) text = nudge(free, text, random);
-  return text;
+/** Each party as the mediator knows it: its revealed preferences, else the model of what it showed. */
+export function partyEstimates(view: AgentView, models: PartyModels): Estimate[] {
+  return view.parties.map((party) => {
+    const revealed = view.revealed[party];
+    return revealed ? revealedEstimate(view.domain, revealed) : learnedEstimate(view.domain, models.of(party));
+  });
+}
+
+interface DraftPlan {
+  readonly objective: Objective;
+  /** Texts to climb from, as outcomes. */
+  readonly starts: readonly Outcome[];
+  /** Whether to climb from random restarts too (a global search) or only from the starts. */
+  readonly global: boolean;
+  /** Issues to hold at a declared deferral value. */
+  readonly defer?: readonly string[];
+}
+
+/** Issue positions to hold fixed: declared deferral values the stated red lines allow. */
+function deferrals(domain: Domain, issues: readonly string[], allowed: readonly number[][]): Map<number, number> {
+  const fixed = new Map<number, number>();
+  for (const name of issues) {
+    const i = domain.issues.findIndex((x) => x.name === name);
+    const j = i < 0 ? -1 : declaredDeferral(domain.issues[i]!);
+    if (j >= 0 && allowed[i]!.includes(j)) fixed.set(i, j);
+  }
+  return fixed;
 }
 
 /**
- * Hill-climbing on the answers: keep the best-received text so far; revise it by taking in
- * the amendments it drew (the middle where parties pull apart); when a revision was
- * received worse, go back to the best and step elsewhere.
+ * The shared rules of every mediator: stay within the red lines it was told of (or cross
+ * the fewest when nothing avoids them all), never repeat a turned-down text on the issues
+ * objected to unless something changed, and climb towards the best text for all by the
+ * estimates; the note says truthfully what the text does.
  */
-export function hillClimbStep(
-  view: AgentView,
-  record: MediationRecord,
-  random: Random,
-  start: 'central' | 'random',
-): TextChoice {
+export function draft(ctx: MediatorContext, plan: DraftPlan): TextChoice {
+  const { view, models, random } = ctx;
   const domain = view.domain;
-  const last = record.current;
-  if (!last)
-    return {
-      text: start === 'random' ? randomText(domain, random) : centralText(domain),
-      note: 'Opening text for comment.',
-    };
-  let best = last;
-  for (const r of record.rounds) if (responseScore(r) > responseScore(best)) best = r;
-  let base: Outcome = mergeAmendments(domain, best);
-  for (const name of rejectedIssues(view, best))
-    base = nudgeIssue(
-      domain.issues.find((i) => i.name === name)!,
-      base,
-      random,
-    );
-  const text = untried(domain, base, record, random);
+  const { allowed, forced } = allowedValues(domain, models);
+  const fixed = deferrals(domain, plan.defer ?? [], allowed);
+  const estimates = partyEstimates(view, models);
+  const search = (guard: RepeatGuard): DraftSearch => ({
+    domain,
+    estimates,
+    objective: plan.objective,
+    allowed,
+    guard,
+    fixed,
+  });
+  const starts = plan.starts.map((o) => rowOf(domain, o)).filter((r): r is Int32Array => r !== null);
+  const guard = new RepeatGuard(domain, models);
+  let row = bestDraft(search(guard), starts, random, plan.global);
+  // Every allowed text repeats a turned-down one on its objected issues: a new text at least.
+  const exhausted = row === null ? unchangedRepeat : undefined;
+  row ??= bestDraft(search(new RepeatGuard(domain, models, 'exact')), starts, random, true);
+  row ??= repair(search(guard), starts[0] ?? rowOf(domain, centralText(domain))!);
+  const text = outcomeOfRow(domain, row);
+  const deferred = [...fixed.keys()].map((i) => ({
+    issue: domain.issues[i]!.name,
+    value: String(text[domain.issues[i]!.name]),
+  }));
+  const repeat = guard.repeats(row);
+  const unchanged = exhausted?.(domain, models, row);
+  const note = composeNote(models, { text, forced, repeat, deferred, unchanged });
+  return { text, note };
+}
+
+/** The best-received text so far (the last on a tie), with the amendments it drew taken in. */
+function bestReceived(ctx: MediatorContext): Outcome[] {
+  const rounds = ctx.record.rounds;
+  if (rounds.length === 0) return [centralText(ctx.view.domain)];
+  let best = rounds[rounds.length - 1]!;
+  for (const r of rounds) if (responseScore(r) > responseScore(best)) best = r;
+  return [mergeAmendments(ctx.view.domain, best), best.text];
+}
+
+/** Each party's stated asks laid over the text: one start per party, for the search to trade from. */
+function askStarts(ctx: MediatorContext, base: Outcome): Outcome[] {
+  return [...ctx.models.parties.values()].map((k) => ({ ...base, ...k.lastAsks }));
+}
+
+/**
+ * Hill-climbing on the answers: from the best-received text with its amendments taken in,
+ * climb locally on the estimates, within the rules.
+ */
+export function hillClimbPolicy(start: 'central' | 'random'): MediatorPolicy {
   return {
-    text,
-    note:
-      best === last
-        ? 'Revised to take in the requested changes.'
-        : 'Revised from an earlier text that drew more support.',
+    name: 'hill-climb',
+    next(ctx) {
+      const opening = start === 'random' && ctx.record.rounds.length === 0;
+      const starts = opening ? [outcomeOfRow(ctx.view.domain, randomRowOf(ctx))] : bestReceived(ctx);
+      return draft(ctx, { objective: 'nash', starts, global: false });
+    },
   };
 }
 
-/** Issues that a rejection's stated reason names (e.g. a red line on an issue). */
-export function rejectedIssues(
-  view: AgentView,
-  round: { responses: Map<string, { answer: string; reason?: string }> },
-): string[] {
-  const out = new Set<string>();
-  for (const r of round.responses.values()) {
-    if (r.answer !== 'reject' || !r.reason) continue;
-    for (const issue of view.domain.issues) if (r.reason.includes(issue.name)) out.add(issue.name);
-  }
-  return [...out];
-}
-
-export function hillClimbPolicy(start: 'central' | 'random'): MediatorPolicy {
-  return { name: 'hill-climb', next: (view, record, random) => hillClimbStep(view, record, random, start) };
-}
-
-/** Each party as known: revealed preferences first, else a model of its answers. */
-export function knownScorers(view: AgentView, record: MediationRecord): PartyScorer[] {
-  const out: PartyScorer[] = [];
-  for (const party of view.parties) {
-    const revealed = view.revealed[party];
-    if (revealed) out.push(revealedScorer(view.domain, revealed));
-    else if (record.models.parties.includes(party) && record.models.of(party).offersSeen > 0)
-      out.push(estimatedScorer(party, record.models.of(party)));
-  }
-  return out;
+function randomRowOf(ctx: MediatorContext): Int32Array {
+  return Int32Array.from(ctx.view.domain.issues, (issue) => ctx.random.int(issueSize(issue)));
 }
 
 /**
- * Tables the Nash point of what the parties revealed (estimated from their answers where
- * they revealed nothing); when that text was tried already, climbs from the answers.
+ * The estimated Nash point: the text that maximises the product of every party's estimated
+ * gain over its estimated walk-away value, searched over the whole space within the rules,
+ * trading issues between parties (each gets its asks where they matter most to it).
  */
 export function nashPolicy(start: 'central' | 'random'): MediatorPolicy {
   return {
     name: 'nash',
-    next(view, record, random) {
-      const scorers = knownScorers(view, record);
-      const revealed = Object.values(view.revealed);
-      const point = scorers.length ? nashOutcome(view.domain, scorers, revealed) : null;
-      if (point && !record.triedKeys().has(outcomeKey(point))) {
-        const basis =
-          scorers.length === view.parties.length && revealed.length === view.parties.length
-            ? 'the preferences the parties shared'
-            : 'the positions the parties have shown';
-        return { text: point, note: `A text balancing ${basis}.` };
-      }
-      return hillClimbStep(view, record, random, start);
+    next(ctx) {
+      const base = bestReceived(ctx);
+      const starts = [...base, ...askStarts(ctx, base[0]!)];
+      if (start === 'random' && ctx.record.rounds.length === 0)
+        starts.unshift(outcomeOfRow(ctx.view.domain, randomRowOf(ctx)));
+      return draft(ctx, { objective: 'nash', starts, global: true });
     },
   };
 }
 
 /**
- * Takes the sticking points off the table for now: contested issues, seen in the parties'
- * amendments and rejections, get a deferral value where the issue has one, else the middle
- * of what was asked, and the note says they are left to a later phase.
+ * Bridging: the text that leaves the worst-off party (by the estimates) best placed, with
+ * contested issues (parties asked for different values on them) held at the value the
+ * scenario declares for deferring them, where it declares one.
  */
 export function bridgingPolicy(start: 'central' | 'random'): MediatorPolicy {
   return {
     name: 'bridging',
-    next(view, record, random) {
-      const step = hillClimbStep(view, record, random, start);
-      const contested = contestedIssues(view, record);
-      if (contested.length === 0) return step;
-      const bridged = deferredText(view.domain, step.text, contested, record, knownScorers(view, record));
-      return { text: untried(view.domain, bridged.text, record, random, contested), note: bridged.note };
+    next(ctx) {
+      const base = bestReceived(ctx);
+      const starts = [...base, ...askStarts(ctx, base[0]!)];
+      if (start === 'random' && ctx.record.rounds.length === 0)
+        starts.unshift(outcomeOfRow(ctx.view.domain, randomRowOf(ctx)));
+      return draft(ctx, { objective: 'max-min', starts, global: true, defer: contestedIssues(ctx.models) });
     },
   };
 }

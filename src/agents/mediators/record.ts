@@ -1,5 +1,6 @@
 import type { Domain, Outcome } from '../../core/domain.js';
 import type { Answer } from '../../protocols/events.js';
+import type { Position } from '../../protocols/position.js';
 import type { AgentView } from '../../protocols/agent.js';
 import { unseen } from '../adapters/view-reading.js';
 import { OpponentModels } from '../opponent-model.js';
@@ -9,6 +10,7 @@ export interface Response {
   readonly answer: Answer;
   readonly amendments?: Outcome;
   readonly reason?: string;
+  readonly position?: Position;
 }
 
 /** One text a mediator tabled and the answers it drew. */
@@ -46,7 +48,13 @@ export class MediationRecord {
           break;
         case 'text-response':
         case 'package-response':
-          this.respond(e.proposal, { party: e.party, answer: e.answer, amendments: e.amendments, reason: e.reason });
+          this.respond(e.proposal, {
+            party: e.party,
+            answer: e.answer,
+            amendments: e.amendments,
+            reason: e.reason,
+            position: e.position,
+          });
           break;
         default:
           break;

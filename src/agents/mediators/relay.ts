@@ -1,9 +1,11 @@
 import type { Domain } from '../../core/domain.js';
+import { positionIssues } from '../../protocols/position.js';
 import type { Response } from './record.js';
 
 /**
  * A party's answer in a mediator's own neutral words: what it accepts or asks for, and
- * which issues a rejection concerns, never the party's own phrasing or blame.
+ * which issues a rejection concerns (from its structured position), never the party's own
+ * phrasing or blame.
  */
 export function relayMessage(domain: Domain, proposal: string, response: Response): string {
   switch (response.answer) {
@@ -14,9 +16,8 @@ export function relayMessage(domain: Domain, proposal: string, response: Respons
       return `${response.party} asks for changes to ${proposal}: ${asks.join('; ')}.`;
     }
     case 'reject': {
-      const issues = response.reason
-        ? domain.issues.filter((i) => response.reason!.includes(i.name)).map((i) => i.name)
-        : [];
+      const named = positionIssues(response.position);
+      const issues = domain.issues.filter((i) => named.includes(i.name)).map((i) => i.name);
       return `${response.party} does not accept ${proposal}${issues.length ? `; its objection concerns ${issues.join(', ')}` : ''}.`;
     }
   }

@@ -3,12 +3,13 @@ import type { Domain } from '../../core/domain.js';
 import { issueSize, valueAt, type Value } from '../../core/issue.js';
 import type { Action } from '../../protocols/types.js';
 import type { Agent, AgentView } from '../../protocols/agent.js';
+import { positionIssues } from '../../protocols/position.js';
 import { positionOf } from './texts.js';
 
 /**
  * A working group settles the details of its phase within a tabled package: it keeps every
  * value no party has objected to, and where a party objected (an amendment or a rejection
- * naming the issue, as far as the group may see them) it puts back the closest value tabled
+ * whose structured position names the issue, as far as the group may see them) it puts back the closest value tabled
  * earlier that nobody objected to. A value never tabled is untested and never picked, and a
  * package is settled once and only when that changes something, since settling clears the
  * answers given so far. Where the group sees no objection it leaves the text to the parties.
@@ -63,9 +64,9 @@ function referralHistory(view: AgentView): { objected: Map<string, Set<string>>;
     if (!details) continue;
     const named =
       e.answer === 'amend'
-        ? Object.keys(e.amendments ?? {})
-        : e.answer === 'reject' && e.reason
-          ? Object.keys(details).filter((i) => e.reason!.includes(i))
+        ? [...Object.keys(e.amendments ?? {}), ...positionIssues(e.position)]
+        : e.answer === 'reject'
+          ? positionIssues(e.position)
           : [];
     for (const issue of named) if (details[issue] !== undefined) add(objected, issue, details[issue]!);
   }

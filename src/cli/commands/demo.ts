@@ -8,6 +8,7 @@ import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import { analyzeInputs } from './analyze.js';
 import { simulationDemoStep } from './run.js';
+import { actTwoStep } from './demo-act-two.js';
 
 /** What the demo steps share: the scenario, where files go, and what earlier steps found. */
 export interface DemoContext {
@@ -38,7 +39,7 @@ const analyzeStep: DemoStep = {
 };
 
 /** The demo, step by step; a later step (e.g. a simulation) is added by appending here. */
-export const DEMO_STEPS: DemoStep[] = [analyzeStep, simulationDemoStep];
+export const DEMO_STEPS: DemoStep[] = [analyzeStep, simulationDemoStep, actTwoStep];
 
 export async function runDemo(
   io: CliIo,

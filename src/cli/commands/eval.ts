@@ -1,19 +1,30 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { Domain } from '../../core/domain.js';
 import { ParleyError } from '../../core/errors.js';
 import { loadInput } from '../../formats/input.js';
+import { noteLenientForms } from '../report-error.js';
 import {
   evaluateOutcome,
   parseOutcome,
   renderEvaluationText,
   type OutcomeEvaluation,
 } from '../../report/analysis/evaluate.js';
+import { comparePackage, type PackageComparison } from '../../analysis/what-if/compare.js';
+import { whatIf, whatIfHeader } from '../../analysis/what-if/index.js';
+import { tradesOn } from '../../analysis/what-if/trades.js';
+import { tradesSection } from '../../report/analysis/what-if-text.js';
+import { parsePartialOutcome, renderComparisonText } from '../../report/analysis/compare-text.js';
 import type { CliCommand } from '../command.js';
+import { collect, hours } from '../options.js';
 import type { CliIo } from '../io.js';
 
 interface EvalOptions {
-  readonly outcome: string;
+  readonly outcome: string[];
   readonly json?: boolean;
+  readonly set?: string[];
+  readonly at?: number;
+  readonly trades?: boolean;
 }
 
 function evaluationJson(evaluation: OutcomeEvaluation) {
@@ -44,14 +55,52 @@ function outcomeText(option: string): { text: string; source: string } {
   }
 }
 
+function comparisonJson(c: PackageComparison) {
+  return {
+    outcome: c.outcome,
+    open: c.open,
+    parties: c.parties.map((p) => ({
+      party: p.party,
+      worst: p.worst,
+      best: p.best,
+      reservation: p.reservation,
+      redLinesCrossed: p.redLinesCrossed.map((l) => l.id),
+    })),
+    inZone: c.inZone,
+  };
+}
+
+/** Whether the JSON text is an object naming every issue (anything else is read as a partial package). */
+function namesEveryIssue(domain: Domain, text: string): boolean {
+  try {
+    const raw: unknown = JSON.parse(text);
+    return typeof raw === 'object' && raw !== null && domain.issues.every((i) => i.name in raw);
+  } catch {
+    return true;
+  }
+}
+
 export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void {
-  const scenario = loadInput(inputs);
-  const { text, source } = outcomeText(options.outcome);
-  const evaluation = evaluateOutcome(scenario, parseOutcome(scenario.domain, text, source));
+  const { scenario, changes } = whatIf(loadInput(inputs, noteLenientForms(io, inputs)), options);
+  const given = options.outcome.map(outcomeText);
+  // One package naming every issue: the one-package report (and its JSON), read strictly as before.
+  if (given.length === 1 && namesEveryIssue(scenario.domain, given[0]!.text)) {
+    const evaluation = evaluateOutcome(scenario, parseOutcome(scenario.domain, given[0]!.text, given[0]!.source));
+    io.out(
+      options.json
+        ? JSON.stringify(evaluationJson(evaluation), null, 2) + '\n'
+        : whatIfHeader(changes) +
+            renderEvaluationText(scenario, evaluation) +
+            (options.trades ? tradesSection(scenario, tradesOn(scenario, evaluation.outcome)) : ''),
+    );
+    return;
+  }
+  const partial = given.map(({ text, source }) => parsePartialOutcome(scenario.domain, text, source));
+  const comparisons = partial.map((o) => comparePackage(scenario, o));
   io.out(
     options.json
-      ? JSON.stringify(evaluationJson(evaluation), null, 2) + '\n'
-      : renderEvaluationText(scenario, evaluation),
+      ? JSON.stringify({ changes, packages: comparisons.map(comparisonJson) }, null, 2) + '\n'
+      : whatIfHeader(changes) + renderComparisonText(scenario, comparisons),
   );
 }
 
@@ -64,8 +113,22 @@ export const evalCommand: CliCommand = {
         "each party's utility of one outcome, the red lines it crosses, and whether it is in the zone of agreement",
       )
       .argument('<inputs...>', 'a built-in name, a scenario file, or GENIUS/GeniusWeb files or folder')
-      .requiredOption('--outcome <json>', 'the outcome as JSON, e.g. \'{"issue": "value", …}\', or @file.json')
+      .requiredOption(
+        '--outcome <json>',
+        'the outcome as JSON, e.g. \'{"issue": "value", …}\', or @file.json; repeat to compare packages side by side; leave issues out for a partial package',
+        collect,
+      )
       .option('--json', 'print one JSON object instead of the table')
+      .option(
+        '--set <path=value>',
+        'what if: change the scenario without editing it (repeatable; see parley analyze)',
+        collect,
+      )
+      .option('--at <hour>', "apply the timeline's events up to this hour", hours)
+      .option(
+        '--trades',
+        'for one full package: the changes of one or two issues that leave nobody worse off and someone better off',
+      )
       .addHelpText('after', `\nExample:\n  parley eval anac/2011/Energy --outcome '{"Electricity": "low", …}'`)
       .action((inputs: string[], options: EvalOptions) => runEval(inputs, options, io));
   },

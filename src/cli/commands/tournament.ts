@@ -3,7 +3,9 @@ import { join, relative, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
-import { countProgress } from './tournament-progress.js';
+import type { TournamentPlan } from '../../tournament/plan.js';
+import type { TournamentOutcome } from '../../tournament/run.js';
+import { countProgress, type CountProgress } from './tournament-progress.js';
 
 export interface TournamentCliOptions {
   readonly workers?: number;
@@ -22,67 +24,79 @@ export function wholeNumber(min: number): (text: string) => number {
   };
 }
 
+/** A path relative to the working folder when it lies inside it. */
+function relativeTo(cwd: string): (f: string) => string {
+  return (f) => {
+    const r = relative(cwd, f);
+    return r && !r.startsWith('..') ? r : f;
+  };
+}
+
+/** What the run is, where it runs, and what an earlier run already did. */
+function startText(plan: TournamentPlan, done: number, where: string, out: string): string {
+  const n = plan.negotiations.length;
+  const scenarios = `${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'}`;
+  return (
+    `Tournament ${plan.name}: ${n} negotiations (${plan.agents.length} agents, ${scenarios}), ` +
+    `batches of ${plan.batchSize}, ${where}.\n` +
+    (done > 0 ? `Resuming: ${done} of ${n} already done in ${out}.\n` : '')
+  );
+}
+
+function outcomeText(outcome: TournamentOutcome, rel: (f: string) => string): string {
+  const ran = outcome.rows.length - outcome.resumed;
+  return (
+    `Ran ${ran} negotiation${ran === 1 ? '' : 's'} in ${outcome.seconds.toFixed(1)} s` +
+    (ran > 0 ? ` (${(ran / outcome.seconds).toFixed(0)} per second)` : '') +
+    '.\n\n' +
+    outcome.report.text +
+    `\nMeans ± 95% confidence half-widths (Student t). Wrote ${Object.values(outcome.report.files).map(rel).join(', ')}.\n`
+  );
+}
+
+function outcomeJson(outcome: TournamentOutcome): string {
+  const { plan, report } = outcome;
+  const json = {
+    tournament: plan.id,
+    name: plan.name,
+    negotiations: outcome.rows.length,
+    resumed: outcome.resumed,
+    seconds: outcome.seconds,
+    agents: report.agents,
+    mediators: report.mediators,
+    files: report.files,
+  };
+  return JSON.stringify(json) + '\n';
+}
+
 /** Runs `parley tournament`; the heavy modules load only here. */
 export async function runTournamentCommand(definition: string, options: TournamentCliOptions, io: CliIo) {
   const { runTournament } = await import('../../tournament/run.js');
   const { safeUrl } = await import('../../tournament/queue-keys.js');
-  const file = resolve(io.cwd, definition);
   const workers = options.workers ?? cpus().length;
   const out = resolve(io.cwd, options.out ?? join('out', 'tournament'));
-  const talk = !options.json;
-  const rel = (f: string) => {
-    const r = relative(io.cwd, f);
-    return r && !r.startsWith('..') ? r : f;
-  };
-  let progress = { update: (_d: number, _t: number) => {}, stop: () => {} };
+  const rel = relativeTo(io.cwd);
+  const where = options.queue
+    ? `on the queue at ${safeUrl(options.queue)} (start workers with \`parley worker --queue …\`)`
+    : workers === 0
+      ? 'in this process'
+      : `on ${workers} worker thread${workers === 1 ? '' : 's'}`;
+  let progress: CountProgress = { update: () => {}, stop: () => {} };
   try {
-    const outcome = await runTournament(file, {
+    const outcome = await runTournament(resolve(io.cwd, definition), {
       out,
       workers,
       queue: options.queue,
       batchSize: options.batch,
       fresh: options.fresh,
       onStart: async ({ plan, done }) => {
-        const where = options.queue
-          ? `on the queue at ${safeUrl(options.queue)} (start workers with \`parley worker --queue …\`)`
-          : workers === 0
-            ? 'in this process'
-            : `on ${workers} worker thread${workers === 1 ? '' : 's'}`;
-        if (talk)
-          io.out(
-            `Tournament ${plan.name}: ${plan.negotiations.length} negotiations (${plan.agents.length} agents, ` +
-              `${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'}), ` +
-              `batches of ${plan.batchSize}, ${where}.\n` +
-              (done > 0 ? `Resuming: ${done} of ${plan.negotiations.length} already done in ${rel(out)}.\n` : ''),
-          );
+        if (!options.json) io.out(startText(plan, done, where, rel(out)));
         progress = await countProgress(io, 'negotiations', done);
       },
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.stop();
-    if (options.json) {
-      io.out(
-        JSON.stringify({
-          tournament: outcome.plan.id,
-          name: outcome.plan.name,
-          negotiations: outcome.rows.length,
-          resumed: outcome.resumed,
-          seconds: outcome.seconds,
-          agents: outcome.report.agents,
-          mediators: outcome.report.mediators,
-          files: outcome.report.files,
-        }) + '\n',
-      );
-      return;
-    }
-    const ran = outcome.rows.length - outcome.resumed;
-    io.out(
-      `Ran ${ran} negotiation${ran === 1 ? '' : 's'} in ${outcome.seconds.toFixed(1)} s` +
-        (ran > 0 ? ` (${(ran / outcome.seconds).toFixed(0)} per second)` : '') +
-        '.\n\n' +
-        outcome.report.text +
-        `\nMeans ± 95% confidence half-widths (Student t). Wrote ${Object.values(outcome.report.files).map(rel).join(', ')}.\n`,
-    );
+    io.out(options.json ? outcomeJson(outcome) : outcomeText(outcome, rel));
   } finally {
     progress.stop();
   }

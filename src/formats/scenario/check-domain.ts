@@ -50,6 +50,12 @@ function checkIssue(ctx: CheckContext, issue: IssueFile, path: FilePath): void {
       if (seen.has(v)) ctx.fail([...path, 'values', i], `repeats the value "${v}"`, 'values that differ');
       seen.add(v);
     });
+    if (issue.deferral !== undefined && !issue.values.includes(issue.deferral))
+      ctx.fail(
+        [...path, 'deferral'],
+        `is "${issue.deferral}", which is not one of the issue's values`,
+        `one of ${issue.values.join(', ')}`,
+      );
     return;
   }
   if (issue.kind !== 'integer' && issue.kind !== 'real') return;

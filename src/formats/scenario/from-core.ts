@@ -53,6 +53,9 @@ export function scenarioToFile(scenario: Scenario): Json {
       clean({ ...p, issues: [...p.issues], ...notes.prov(`positions.${i}`, p.source) }),
     ),
     timeline: scenario.timeline.map((e) => eventToFile(e, notes)),
+    background: scenario.background?.length
+      ? scenario.background.map((b, i) => clean({ text: b.text, ...notes.prov(`background.${i}`, b.source) }))
+      : undefined,
     simulation: scenario.simulation && simulationToFile(scenario.simulation, notes),
   });
 }
@@ -63,7 +66,7 @@ function issueToFile(issue: Issue, notes: NoteLookup): Json {
   const prov = notes.prov(path);
   switch (issue.kind) {
     case 'discrete':
-      return clean({ ...head, values: [...issue.values], ...prov });
+      return clean({ ...head, values: [...issue.values], deferral: issue.deferral, ...prov });
     case 'integer':
       return clean({
         ...head,

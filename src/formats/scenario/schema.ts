@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isProtocolName, protocolNames } from '../../protocols/registry.js';
 import {
   listOf,
   nameSchema,
@@ -20,6 +21,8 @@ const discreteIssue = z.strictObject({
   name: nameSchema,
   kind: z.literal('discrete').optional(),
   values: listOf(nameSchema, 'values').min(1, { error: say('must list at least one value', 'a non-empty list') }),
+  /** The value that leaves the issue to a later phase; only a declared one lets a mediator say "deferred". */
+  deferral: nameSchema.optional(),
   ...described,
 });
 const integerIssue = z.strictObject({
@@ -106,6 +109,11 @@ export const redLineSchema = z
     ...described,
   })
   .meta({ id: 'RedLine', description: 'A hard limit: outcomes outside it are unacceptable whatever their utility.' });
+
+export const backgroundSchema = z.strictObject({ text: textSchema, source: sourceSchema.optional() }).meta({
+  id: 'BackgroundFact',
+  description: 'A sourced fact that bears on the talks without being an issue, a position or an event.',
+});
 
 export const partySchema = z
   .strictObject({
@@ -230,11 +238,15 @@ export const agentSpecSchema = z
   })
   .meta({ id: 'AgentSpec', description: 'A strategy, the role it plays, and its parameters.' });
 
-export const PROTOCOLS = ['saop', 'single-text', 'shuttle'] as const;
+/** A registered protocol's name, checked against the registry when the file is read (so a program's own protocols count). */
+const protocolSchema = () => {
+  const error = () => say('must be a protocol', protocolNames().join(', '));
+  return z.string({ error }).refine(isProtocolName, { error }).meta({ enum: protocolNames() });
+};
 
 export const simulationSchema = z
   .strictObject({
-    protocol: z.enum(PROTOCOLS, { error: say('must be a protocol', PROTOCOLS.join(', ')) }).optional(),
+    protocol: protocolSchema().optional(),
     agents: listOf(agentSpecSchema, 'agents').optional(),
     mediators: listOf(agentSpecSchema, 'mediators').optional(),
     rounds: num({ min: 1 }).optional(),
@@ -270,6 +282,7 @@ export const scenarioFileSchema = z
       roles: rolesSchema.optional(),
       positions: listOf(positionSchema, 'positions').optional(),
       timeline: listOf(eventSchema, 'events').optional(),
+      background: listOf(backgroundSchema, 'background facts').optional(),
       simulation: simulationSchema.optional(),
     },
     { error: say('must be a scenario', 'a mapping with parley, name, issues and parties') },

@@ -40,6 +40,10 @@ export function scenarioFromFile(file: ScenarioFile): Scenario {
       return out;
     }),
     timeline: (file.timeline ?? []).map((e) => eventFromFile(e, notes)),
+    background: (file.background ?? []).map((b, i) => {
+      notes.mark(`background.${i}`, b);
+      return b.source ? { text: b.text, source: { ...b.source } } : { text: b.text };
+    }),
     notes: notes.notes,
   };
   if (file.title !== undefined) scenario.title = file.title;
@@ -56,7 +60,13 @@ function issueFromFile(issue: IssueFile, notes: NoteCollector): Issue {
   switch (issue.kind) {
     case undefined:
     case 'discrete':
-      return { kind: 'discrete', name: issue.name, values: [...issue.values], ...described };
+      return {
+        kind: 'discrete',
+        name: issue.name,
+        values: [...issue.values],
+        ...(issue.deferral === undefined ? {} : { deferral: issue.deferral }),
+        ...described,
+      };
     case 'integer':
       return {
         kind: 'integer',

@@ -1,15 +1,12 @@
 import type { Outcome } from '../../core/domain.js';
 import { endWith, type EventSink } from '../base.js';
+import { applyPrivateMove } from '../moves/private.js';
+import { asWholeAnswer } from '../moves/responses.js';
+import { responseReason } from '../position.js';
 import { roleMap, type RoleMap } from '../roles.js';
-import {
-  byPhase,
-  findPackage,
-  pendingFor,
-  replacePackage,
-  type Move,
-  type ShuttlePackage,
-  type ShuttleState,
-} from './state.js';
+import type { IssueAnswer } from '../types.js';
+import { applyAdjournTalks, sendToConsult } from './moves.js';
+import { byPhase, findPackage, replacePackage, type Move, type ShuttlePackage, type ShuttleState } from './state.js';
 
 type Answering = Extract<Move, { kind: 'accept' | 'reject' | 'amend' }>;
 
@@ -71,7 +68,14 @@ function countAnswer(state: ShuttleState, party: string): ShuttleState {
   return { ...state, answeredThisRound: [], round: state.round + 1 };
 }
 
-function answer(state: ShuttleState, map: RoleMap, party: string, action: Answering, sink: EventSink): ShuttleState {
+function answer(
+  state: ShuttleState,
+  map: RoleMap,
+  party: string,
+  action: Answering,
+  sink: EventSink,
+  byIssue?: Readonly<Record<string, IssueAnswer>>,
+): ShuttleState {
   const pkg = findPackage(state, action.proposal)!;
   const amendments = action.kind === 'amend' ? action.amendments : undefined;
   sink.push({
@@ -82,7 +86,9 @@ function answer(state: ShuttleState, map: RoleMap, party: string, action: Answer
     answer: action.kind,
     amendments,
     amendmentsByPhase: amendments ? byPhase(state.setup.domain, amendments) : undefined,
-    reason: action.kind === 'reject' ? action.reason : undefined,
+    reason: action.kind === 'reject' ? responseReason(party, action) : undefined,
+    position: action.kind === 'accept' ? undefined : action.position,
+    byIssue,
   });
   let next = countAnswer(replacePackage(state, { ...pkg, answers: { ...pkg.answers, [party]: action.kind } }), party);
   if (action.kind !== 'accept') return next;
@@ -154,19 +160,8 @@ function adjourn(
   action: Extract<Move, { kind: 'adjourn' }>,
   sink: EventSink,
 ): ShuttleState {
-  const considering = pendingFor(state, party)?.id ?? null;
   sink.push({ kind: 'adjourned', actor: action.actor, party, until: action.until });
-  const body = map.bodyOfParty[party];
-  if (body !== undefined) {
-    sink.push({
-      kind: 'consultation',
-      party,
-      body,
-      proposal: considering ?? undefined,
-      reason: action.reason,
-    });
-  }
-  return { ...state, adjourned: { ...state.adjourned, [party]: { until: action.until, considering, missed: false } } };
+  return sendToConsult(state, map, party, action.until, action.reason, sink);
 }
 
 export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink): ShuttleState {
@@ -182,12 +177,22 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
         to: action.to,
         message: action.message,
         about: action.about,
+        binding: action.binding ?? false,
       });
       return state;
     case 'accept':
     case 'reject':
     case 'amend':
       return answer(state, map, party!, action, sink);
+    case 'respond':
+      return answer(state, map, party!, asWholeAnswer(action), sink, action.issues);
+    case 'adjourn-talks':
+      return applyAdjournTalks(state, map, action, sink);
+    case 'note':
+    case 'caucus':
+    case 'mandate':
+    case 'share-preferences':
+      return applyPrivateMove(state, action, sink);
     case 'ratify':
       return ratify(state, action.actor, party!, action.proposal, sink);
     case 'refuse-ratification':
@@ -202,7 +207,14 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
       return { ...state, adjourned: rest };
     }
     case 'statement':
-      sink.push({ kind: 'statement', actor: action.actor, text: action.text });
+      sink.push({
+        kind: 'statement',
+        actor: action.actor,
+        text: action.text,
+        binding: action.binding ?? false,
+        party,
+        position: action.position,
+      });
       return state;
     case 'end':
       sink.push({ kind: 'walk-away', actor: action.actor, party: party!, reason: action.reason });

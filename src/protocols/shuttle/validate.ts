@@ -1,6 +1,10 @@
 import { invalid, outcomeError, packageError } from '../base.js';
+import { bindingError, isPrivateMove } from '../moves/private.js';
+import { asWholeAnswer, respondError } from '../moves/responses.js';
 import { roleMap, type RoleMap } from '../roles.js';
+import { actionPositionError } from '../position.js';
 import type { InvalidAction } from '../types.js';
+import { validateAdjournTalks, validatePrivateShuttleMove } from './moves.js';
 import { acceptedByAnyone, findPackage, type Move, type ShuttlePackage, type ShuttleState } from './state.js';
 
 const DIRECT = 'parties talk only to mediators in shuttle talks';
@@ -30,6 +34,8 @@ function validateMediatorMove(
       return invalid(`mediator ${action.actor} has no channel to ${t} (its channels: ${channels.join(', ')})`);
   }
   if (action.kind === 'relay') {
+    const label = bindingError(action.binding);
+    if (label) return label;
     if (action.about !== undefined && !findPackage(state, action.about))
       return invalid(`unknown proposal "${action.about}"`);
     return action.message.trim() === '' ? invalid('a relay needs a message') : null;
@@ -101,6 +107,11 @@ function validateDelegationMove(state: ShuttleState, party: string, action: Move
     case 'reject':
     case 'amend':
       return validateAnswer(state, party, action);
+    case 'respond': {
+      const pkg = findPackage(state, action.proposal);
+      const byIssue = pkg ? respondError(state.setup.domain, pkg.text, action) : null;
+      return byIssue ?? validateAnswer(state, party, asWholeAnswer(action));
+    }
     case 'adjourn':
       return action.until > state.now
         ? null
@@ -117,7 +128,13 @@ function validateDelegationMove(state: ShuttleState, party: string, action: Move
 
 export function validateShuttle(state: ShuttleState, action: Move): InvalidAction | null {
   const map = roleMap(state.setup);
+  const positionError = actionPositionError(state, action);
+  if (positionError) return positionError;
+  if (isPrivateMove(action)) return validatePrivateShuttleMove(state, map, action);
+  if (action.kind === 'statement' && bindingError(action.binding)) return bindingError(action.binding);
   switch (action.kind) {
+    case 'adjourn-talks':
+      return validateAdjournTalks(state, map, action);
     case 'offer':
       return invalid(
         'shuttle talks have no direct offers: a mediator tables packages and parties answer them (accept, reject, amend)',

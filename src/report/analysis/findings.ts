@@ -1,9 +1,10 @@
 import type { Scenario } from '../../core/scenario.js';
 import type { Analysis, Blocker, FrontierPoint } from '../../analysis/types.js';
-import { round9 } from '../../analysis/vectors.js';
+import { ZONE_SAMPLES } from '../../analysis/zone-count.js';
 import type { AssumedNumbers } from './assumed.js';
 import { formatCount, formatUtility, heading, plainTable, wrap, wrappedOutcome } from './format.js';
 import { issueGroups, redLineText } from './overview.js';
+import { limitsText, solutionTies, tiesText } from './ties.js';
 
 const WIDTH = 100;
 
@@ -47,24 +48,12 @@ export function solutionsSection(scenario: Scenario, analysis: Analysis, assumed
     table +
     '\n' +
     scope +
-    welfareTies(analysis) +
+    tiesText(scenario, solutionTies(scenario, analysis), WIDTH) +
+    limitsText(scenario, analysis, WIDTH) +
     'Outcomes:\n' +
     outcomes.join('\n') +
     '\n'
   );
-}
-
-/**
- * Where many frontier points share the greatest welfare, the one shown is only the tie rule's
- * pick (the smaller vector in party order): say so, so that it is not read as favouring anyone.
- */
-function welfareTies(analysis: Analysis): string {
-  if (!analysis.maxWelfare) return '';
-  const best = round9(sum(analysis.maxWelfare.utilities));
-  const ties = analysis.frontier.filter((p) => round9(sum(p.utilities)) === best).length;
-  return ties > 1
-    ? `Max welfare: ${ties} frontier points tie on the greatest sum; the table shows the one the tie rule picks.\n`
-    : '';
 }
 
 /** Nash and Kalai–Smorodinsky need a point every party prefers to walking away. */
@@ -78,9 +67,11 @@ export function zoneSection(scenario: Scenario, analysis: Analysis, assumed: Ass
   const { zopa } = analysis;
   const empty = zopa.size === '0' || (zopa.size === null && zopa.best.length === 0);
   const size =
-    zopa.size === null
-      ? 'not counted within the time limit'
-      : `${formatCount(BigInt(zopa.size))} outcome${zopa.size === '1' ? '' : 's'}`;
+    zopa.size !== null
+      ? `${formatCount(BigInt(zopa.size))} outcome${zopa.size === '1' ? '' : 's'}`
+      : zopa.estimate !== null
+        ? `about ${formatCount(BigInt(zopa.estimate))} outcomes (estimated from ${formatCount(BigInt(ZONE_SAMPLES))} random outcomes; not counted exactly within the time limit)`
+        : 'not counted within the time limit';
   let text = heading('Zone of possible agreement');
   if (empty) {
     text +=
@@ -164,7 +155,16 @@ function splitOnce(text: string, sep: string): [string, string] {
   return i < 0 ? [text, ''] : [text.slice(0, i), text.slice(i + sep.length)];
 }
 
-export function stickingSection(scenario: Scenario, analysis: Analysis): string {
+/** Whether every party's issue weights are assumed and all equal: then opposition ranks issues on value scores alone. */
+export function equalAssumedWeights(scenario: Scenario, assumed: AssumedNumbers): boolean {
+  return scenario.parties.every((p) => {
+    if (p.utility.kind !== 'additive' || !assumed.utilities(p.name)) return false;
+    const ws = Object.values(p.utility.weights);
+    return ws.every((w) => Math.abs(w - ws[0]!) < 1e-9);
+  });
+}
+
+export function stickingSection(scenario: Scenario, analysis: Analysis, assumed?: AssumedNumbers): string {
   const phaseOf = new Map<string, string>();
   for (const group of issueGroups(scenario.domain))
     for (const issue of group.issues) phaseOf.set(issue.name, group.phase);
@@ -180,8 +180,26 @@ export function stickingSection(scenario: Scenario, analysis: Analysis): string 
   ]);
   const head = ['Issue', ...(phased ? ['Phase'] : []), 'Opposition', 'Blocking'];
   const table = plainTable(head, rows, ['left', ...(phased ? ['left' as const] : []), 'right', 'left']);
+  const pairs =
+    scenario.parties.length > 2
+      ? ' With more than two parties, the largest over every pair of parties (the pair that pulls hardest).'
+      : '';
+  const equal =
+    assumed && equalAssumedWeights(scenario, assumed)
+      ? wrap(
+          'Every party’s issue weights are assumed and equal, so this ranking rests on that assumption: it reflects only how the parties’ value scores pull apart, not how much each issue matters to them.',
+          WIDTH,
+          '',
+        ) + '\n'
+      : '';
   const note =
-    'Opposition: how directly two parties pull against each other on the issue, weighted by how much both care (0 = not at all).\n' +
+    wrap(
+      `Opposition: how directly two parties pull against each other on the issue, (1 − ρ)/2 with ρ the Spearman rank correlation of their value scores, weighted by the smaller of their two weights (0 = not at all).${pairs}`,
+      WIDTH,
+      '',
+    ) +
+    '\n' +
+    equal +
     'Blocking: the issue carries a red line or reservation that keeps the zone empty.\n';
   return heading('Sticking points') + table + '\n' + note;
 }

@@ -1,3 +1,7 @@
+import { utilityFor, type Party } from '../../core/party.js';
+import { withEffects, type Effect } from '../../core/timeline.js';
+import type { ProtocolEvent } from '../../protocols/events.js';
+import { concessionSeries } from '../run/positions.js';
 import { PALETTE } from './offers.js';
 import { renderVegaLite, type TopLevelSpec } from './vega.js';
 import { writeFileAtomic } from '../../formats/atomic-write.js';
@@ -17,18 +21,87 @@ export interface ConcessionPlotData {
   readonly timeTitle: string;
   /** Party order, for colours that match the offers plot. */
   readonly parties: readonly string[];
+  /** When the run ended: the time axis runs from 0 to here. */
+  readonly end?: number;
+}
+
+type Point = ConcessionPlotData['points'][number];
+
+/**
+ * Each party's own utility, with its preferences as they stood at the time: in mediated talks
+ * of every text tabled (the texts are what the parties concede on), in SAOP of its own offers.
+ * Each line is carried on to the end of the run so that the plot covers it whole.
+ */
+export function concessionPoints(events: readonly ProtocolEvent[], parties: readonly Party[]): Point[] {
+  const mediated = events.some((e) => e.kind === 'text-tabled' || e.kind === 'package-tabled');
+  const raw = mediated
+    ? textSeries(events, parties)
+    : concessionSeries(events, parties).map((p) => ({ party: p.party, at: p.at, utility: p.utility }));
+  const end = events.length ? events[events.length - 1]!.at : 0;
+  const out: Point[] = raw.map((p, order) => ({ ...p, order }));
+  for (const party of parties) {
+    const last = [...out].reverse().find((p) => p.party === party.name);
+    if (last && last.at < end) out.push({ ...last, at: end, order: out.length });
+  }
+  return out;
+}
+
+function textSeries(events: readonly ProtocolEvent[], parties: readonly Party[]) {
+  const effects: Effect[] = [];
+  let current = [...parties];
+  const seen = new Set<string>();
+  const out: { party: string; at: number; utility: number }[] = [];
+  for (const e of events) {
+    if (e.kind === 'outside-event') {
+      effects.push(...e.effects);
+      current = parties.map((p) => withEffects(p, effects));
+    }
+    if (e.kind !== 'text-tabled' && e.kind !== 'package-tabled' && e.kind !== 'package-revised') continue;
+    const key = `${e.proposal}|${JSON.stringify(e.text)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const p of current) out.push({ party: p.name, at: e.at, utility: utilityFor(p, e.text) });
+  }
+  return out;
+}
+
+/** Lines drawn widest first and dashed differently, so that a party on the same values as another stays visible. */
+function lineStyles(parties: readonly string[]) {
+  const dashes = [
+    [1, 0],
+    [6, 3],
+    [2, 2],
+    [8, 3, 2, 3],
+    [1, 3],
+  ];
+  return {
+    widths: parties.map((_, i) => Math.max(1.2, 5 - 1.3 * i)),
+    dashes: parties.map((_, i) => dashes[i % dashes.length]!),
+    shapes: parties.map((_, i) => ['circle', 'square', 'triangle-up', 'diamond', 'cross'][i % 5]!),
+  };
 }
 
 export function concessionSpec(data: ConcessionPlotData): TopLevelSpec {
-  const x = { field: 'at', type: 'quantitative', title: data.timeTitle };
+  const end = data.end ?? Math.max(0, ...data.points.map((p) => p.at), ...data.marks.map((m) => m.at));
+  const x = { field: 'at', type: 'quantitative', title: data.timeTitle, scale: { domain: [0, Math.max(1, end)] } };
+  const style = lineStyles(data.parties);
+  const byParty = (range: readonly unknown[]) => ({
+    field: 'party',
+    type: 'nominal',
+    scale: { domain: [...data.parties], range },
+    legend: null,
+  });
   // Each label on its own line, low in the plot where concession curves rarely go.
   const stacked = data.marks.map((m, i) => ({ ...m, y: 0.04 + 0.055 * (data.marks.length - 1 - i) }));
   const layers: object[] = [
     {
       data: { name: 'points' },
-      mark: { type: 'line', point: { size: 28, filled: true }, strokeWidth: 1.5, interpolate: 'step-after' },
+      mark: { type: 'line', point: { size: 36, filled: true }, interpolate: 'step-after' },
       encoding: {
         x,
+        strokeWidth: byParty(style.widths),
+        strokeDash: byParty(style.dashes),
+        shape: byParty(style.shapes),
         y: { field: 'utility', type: 'quantitative', title: 'Own utility of own offer', scale: { domain: [0, 1] } },
         color: {
           field: 'party',
@@ -55,7 +128,7 @@ export function concessionSpec(data: ConcessionPlotData): TopLevelSpec {
     title: {
       text: wrapTitle(`Concessions: ${data.title}`),
       subtitle: [
-        'Each party’s utility of what it put forward over time',
+        'Each party’s own utility of each text (mediated talks) or of its own offers, over the whole run',
         ...(stacked.length ? ['red rules: outside events'] : []),
       ],
       anchor: 'start',

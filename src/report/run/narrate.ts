@@ -2,6 +2,7 @@ import type { Outcome } from '../../core/domain.js';
 import type { Effect } from '../../core/timeline.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 import { roleMap, type RoleMap } from '../../protocols/roles.js';
+import { byIssueSentence, labelOf, moveSentence } from './narrate-moves.js';
 import type { NegotiationSetup } from '../../protocols/types.js';
 
 /** Role names that read as a group of people take "the": "the Hamas delegation", "the war cabinet". */
@@ -12,7 +13,7 @@ export function who(name: string): string {
 }
 
 /** "the Hamas delegation" starts a sentence as "The …"; names keep their own spelling. */
-const capital = (s: string) => (s.startsWith('the ') ? `The ${s.slice(4)}` : s);
+export const capital = (s: string) => (s.startsWith('the ') ? `The ${s.slice(4)}` : s);
 
 export function packageText(pkg: Outcome): string {
   return Object.entries(pkg)
@@ -69,7 +70,7 @@ export class Narrator {
       case 'deadline-moved':
         return `The deadline moves to ${e.deadline.time !== undefined ? this.time(e.deadline.time) : `${e.deadline.rounds} rounds`} (${e.cause}).`;
       case 'statement':
-        return `Public statement by ${who(e.actor)}: “${e.text}”`;
+        return `Public statement${labelOf(e.binding)} by ${who(e.actor)}: “${e.text}”`;
       case 'agreement':
         return `AGREEMENT on ${e.proposal} in round ${e.round}: ${packageText(e.outcome)}.`;
       case 'walk-away':
@@ -95,9 +96,11 @@ export class Narrator {
         return `${capital(who(e.actor))} tabled package ${e.proposal} to ${who(this.delegationOf(e.party))}: ${packageText(e.text)}.${e.note ? ` Note: ${e.note}` : ''}`;
       case 'text-response':
       case 'package-response':
-        return this.answerSentence(e.actor, e.proposal, e.answer, e.amendments, e.reason);
+        return e.byIssue
+          ? byIssueSentence(e.actor, e.proposal, e.byIssue)
+          : this.answerSentence(e.actor, e.proposal, e.answer, e.amendments, e.reason);
       case 'relayed':
-        return `${capital(who(e.actor))} relayed to ${who(this.delegationOf(e.to))}: “${e.message}”`;
+        return `${capital(who(e.actor))} relayed to ${who(this.delegationOf(e.to))}${labelOf(e.binding)}: “${e.message}”`;
       default:
         return this.shuttleSentence(e);
     }
@@ -141,7 +144,11 @@ export class Narrator {
       case 'ratification-refused':
         return `${capital(who(e.actor))} REFUSED to ratify ${e.proposal}${e.reason ? `: ${e.reason}` : '.'}`;
       default:
-        return null;
+        return moveSentence(
+          e,
+          (at) => this.time(at),
+          (party) => this.delegationOf(party),
+        );
     }
   }
 

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { ParleyError } from '../../core/errors.js';
 import { utilityFor } from '../../core/party.js';
 import { writeEventLog } from '../../session/event-log.js';
-import { plotConcession } from '../plot/concession.js';
+import { concessionPoints, plotConcession } from '../plot/concession.js';
 import { plotOffers } from '../plot/offers.js';
 import { writeFileAtomic } from '../../formats/atomic-write.js';
 import { agreementMarkdown } from './agreement.js';
-import { concessionSeries, outsideMarks, positionsOf } from './positions.js';
+import { positionsOf } from '../../protocols/log-queries.js';
+import { outsideMarks } from './positions.js';
 import type { RunOutcome } from '../../session/simulate.js';
 
 /** The files a run writes, by kind. */
@@ -52,12 +53,7 @@ export async function writeRunPlots(run: RunOutcome, files: Pick<RunFiles, 'offe
     },
     files.offers,
   );
-  const points = concessionSeries(events, scenario.parties).map((p, i) => ({
-    party: p.party,
-    at: p.at,
-    order: i,
-    utility: p.utility,
-  }));
+  const points = concessionPoints(events, scenario.parties);
   await plotConcession(
     {
       title,

@@ -1,0 +1,179 @@
+/**
+ * Mediation benchmark: generated mediated scenarios (2–5 parties, 4–10 issues, 1–3 red
+ * lines per party, zones of four width classes), each run with the single-text and shuttle
+ * protocols, every mediator (hill-climb, nash, bridging) and every delegation strategy of
+ * boulware, linear and conceder. Mediators see only their own view (no revealed
+ * preferences); delegations state the red lines a text crosses when they turn it down.
+ * Reports per width: agreement rate, rounds to agreement, distance from the Nash point,
+ * texts across a told red line, turned-down texts re-tabled unchanged, agreements outside
+ * the zone. Writes bench/RESULTS-mediation.md.
+ *
+ * Size: `MEDIATION_SCENARIOS` scenarios per width (default 6); `npx tsx bench/mediation.bench.ts`.
+ */
+import { writeFileSync } from 'node:fs';
+import { createAgent } from '../src/agents/index.js';
+import { nashPoint } from '../src/analysis/index.js';
+import { isAcceptable, utilityFor } from '../src/core/party.js';
+import type { Scenario } from '../src/core/scenario.js';
+import { runSession } from '../src/session/runner.js';
+import { resultOf } from '../src/session/simulate.js';
+import { auditMediation } from './lib/mediation-audit.js';
+import { type MediatedScenario, scenariosByWidth, WIDTHS, type WidthClass } from './lib/mediated-scenarios.js';
+import { describeMachine, machineLines } from './lib/machine.js';
+
+const PER_WIDTH = Number(process.env.MEDIATION_SCENARIOS ?? 6);
+const PROTOCOLS = ['single-text', 'shuttle'] as const;
+const MEDIATORS = ['hill-climb', 'nash', 'bridging'] as const;
+const STRATEGIES = ['boulware', 'linear', 'conceder'] as const;
+const ROUNDS = 60;
+
+interface RunRow {
+  readonly width: WidthClass;
+  readonly protocol: string;
+  readonly mediator: string;
+  readonly strategy: string;
+  readonly agreed: boolean;
+  readonly rounds: number;
+  readonly nashDistance: number | null;
+  readonly outsideZone: boolean;
+  readonly avoidableCrossings: number;
+  readonly unavoidableCrossings: number;
+  readonly unchangedRepeats: number;
+  readonly unchangedRepeatsMeetable: number;
+  readonly texts: number;
+}
+
+function runOne(
+  s: MediatedScenario,
+  nash: readonly number[] | null,
+  protocol: string,
+  mediator: string,
+  strategy: string,
+): RunRow {
+  const scenario: Scenario = s.scenario;
+  const domain = scenario.domain;
+  const agents = [
+    createAgent({ strategy: mediator }, 'Mediator', { kind: 'mediator', domain, seed: 11 }),
+    ...scenario.parties.map((p, i) =>
+      createAgent({ strategy }, `${p.name}-delegation`, {
+        kind: 'delegation',
+        domain,
+        party: p.name,
+        self: p,
+        seed: 3 + i,
+      }),
+    ),
+  ];
+  const run = runSession({ scenario, protocol, agents, deadline: { rounds: ROUNDS }, seed: 1 });
+  const { log } = run;
+  const result = resultOf(scenario, run);
+  const audit = auditMediation(domain, log.events, 'Mediator');
+  const outcome = result.outcome;
+  const utilities = outcome ? scenario.parties.map((p) => utilityFor(p, outcome)) : null;
+  const nashDistance =
+    utilities && nash ? Math.sqrt(utilities.reduce((sum, u, i) => sum + (u - nash[i]!) ** 2, 0)) : null;
+  return {
+    width: s.width,
+    protocol,
+    mediator,
+    strategy,
+    agreed: result.agreement,
+    rounds: result.rounds,
+    nashDistance,
+    outsideZone: outcome !== null && !scenario.parties.every((p) => isAcceptable(p, outcome)),
+    ...audit,
+  };
+}
+
+const started = performance.now();
+const scenarios = scenariosByWidth(PER_WIDTH);
+const generated = (performance.now() - started) / 1000;
+console.error(`mediation: ${scenarios.length} scenarios generated in ${generated.toFixed(1)} s`);
+const rows: RunRow[] = [];
+for (const s of scenarios) {
+  const nash = nashPoint(s.scenario, { timeLimit: 20 })?.utilities ?? null;
+  for (const protocol of PROTOCOLS)
+    for (const mediator of MEDIATORS)
+      for (const strategy of STRATEGIES) rows.push(runOne(s, nash, protocol, mediator, strategy));
+}
+const seconds = (performance.now() - started) / 1000;
+
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(0)}%`);
+const num = (x: number, d = 1) => (Number.isNaN(x) ? '–' : x.toFixed(d));
+const sum = (rs: readonly RunRow[], f: (r: RunRow) => number) => rs.reduce((a, r) => a + f(r), 0);
+
+function line(label: string, rs: readonly RunRow[]): string {
+  const agreed = rs.filter((r) => r.agreed);
+  const distances = agreed.flatMap((r) => (r.nashDistance === null ? [] : [r.nashDistance]));
+  return (
+    `| ${label} | ${rs.length} | ${pct(agreed.length / rs.length)} | ${num(mean(agreed.map((r) => r.rounds)))} | ` +
+    `${num(mean(distances), 3)} | ${sum(rs, (r) => r.avoidableCrossings)} | ${sum(rs, (r) => r.unavoidableCrossings)} | ` +
+    `${sum(rs, (r) => r.unchangedRepeats)} | ${sum(rs, (r) => r.unchangedRepeatsMeetable)} | ${sum(rs, (r) => r.texts)} | ${rs.filter((r) => r.outsideZone).length} |`
+  );
+}
+
+const header = [
+  '| Group | Runs | Agreement rate | Mean rounds to agreement | Mean distance to Nash | Texts across a told red line (avoidable) | (unavoidable) | Turned-down texts re-tabled unchanged | (objections that could be met) | Texts tabled | Agreements outside the zone |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+const byWidth = WIDTHS.map((w) =>
+  line(
+    w,
+    rows.filter((r) => r.width === w),
+  ),
+);
+const nonEmpty = rows.filter((r) => r.width !== 'empty');
+const byMediator = MEDIATORS.flatMap((m) =>
+  PROTOCOLS.map((p) =>
+    line(
+      `${m}, ${p}`,
+      nonEmpty.filter((r) => r.mediator === m && r.protocol === p),
+    ),
+  ),
+);
+const byStrategy = STRATEGIES.map((st) =>
+  line(
+    st,
+    nonEmpty.filter((r) => r.strategy === st),
+  ),
+);
+const shares = WIDTHS.map((w) => {
+  const ss = scenarios.filter((s) => s.width === w);
+  return `${w}: ${ss.length} (${ss.map((s) => `${(100 * s.share).toFixed(2)}%`).join(', ')})`;
+});
+
+const lines = [
+  '## Mediation: agreement within the zone, by zone width',
+  '',
+  ...machineLines(describeMachine()),
+  '',
+  `${scenarios.length} generated scenarios (2–5 parties, 4–10 discrete issues of 3–5 values, 1–3 red lines per party; ` +
+    `${PER_WIDTH} per width class, seeded; zone share measured exactly with the analysis' zone count): ${shares.join('; ')}. ` +
+    `Each run with ${PROTOCOLS.join(' and ')}, mediators ${MEDIATORS.join(', ')} and delegations all playing one of ${STRATEGIES.join(', ')} ` +
+    `(${rows.length} runs, deadline ${ROUNDS} rounds). Mediators see only their own view (nothing revealed); delegations state the red ` +
+    'lines a text crosses when they turn it down. Distance to Nash: Euclidean, in utility space, from the Nash point of the zone. ' +
+    `A text across a told red line counts as avoidable when some text avoided every line the mediator had been told of. Total time ${seconds.toFixed(0)} s ` +
+    `(generation ${generated.toFixed(0)} s). Regenerate with \`npx tsx bench/mediation.bench.ts\` (\`MEDIATION_SCENARIOS=N\` per width).`,
+  '',
+  'Goals: agreement rate ≥ 95% where the zone is non-empty; 0 avoidable red-line crossings; 0 unchanged re-tablings; 0 agreements outside the zone.',
+  '',
+  '### By zone width',
+  '',
+  ...header,
+  ...byWidth,
+  line('non-empty, all', nonEmpty),
+  '',
+  '### By mediator and protocol (non-empty zones)',
+  '',
+  ...header,
+  ...byMediator,
+  '',
+  '### By delegation strategy (non-empty zones)',
+  '',
+  ...header,
+  ...byStrategy,
+  '',
+];
+writeFileSync(new URL('./RESULTS-mediation.md', import.meta.url), lines.join('\n'));
+console.error(`bench: wrote bench/RESULTS-mediation.md (${rows.length} runs in ${seconds.toFixed(1)} s)`);

@@ -1,0 +1,196 @@
+import type { Domain, Outcome } from '../../core/domain.js';
+import { issueSize, valueAt } from '../../core/issue.js';
+import { crossesRedLine } from '../../core/party.js';
+import type { Random } from '../../core/random.js';
+import type { StatedRedLine } from '../../protocols/position.js';
+import { type Estimate, type Objective, objectiveScore, rowOf } from './estimates.js';
+import type { PartyModels, TurnedDown } from './party-model.js';
+
+/** An issue on which every value crosses some stated red line: a text cannot avoid them all. */
+export interface ForcedCrossing {
+  readonly issue: string;
+  /** The red lines stated on the issue. */
+  readonly lines: readonly { party: string; line: StatedRedLine }[];
+}
+
+/**
+ * The values a mediator may use on each issue: those crossing no red line it was told of.
+ * Where every value of an issue crosses one, the values crossing the fewest, and the
+ * crossing is recorded so that the note can say so.
+ */
+export function allowedValues(domain: Domain, models: PartyModels): { allowed: number[][]; forced: ForcedCrossing[] } {
+  const known = models.knownLines();
+  const forced: ForcedCrossing[] = [];
+  const allowed = domain.issues.map((issue) => {
+    const mine = known.filter((k) => k.line.issue === issue.name);
+    const counts = Array.from({ length: issueSize(issue) }, (_, j) => {
+      const probe = { [issue.name]: valueAt(issue, j) };
+      return mine.filter((k) => crossesRedLine(k.line, probe)).length;
+    });
+    const fewest = Math.min(...counts);
+    const keep = counts.flatMap((c, j) => (c === fewest ? [j] : []));
+    if (fewest > 0) forced.push({ issue: issue.name, lines: mine });
+    return keep;
+  });
+  return { allowed, forced };
+}
+
+/** What changed since a text was turned down, or an empty list when nothing did. */
+export function changesSince(models: PartyModels, t: TurnedDown): string[] {
+  const out = models.talksChanges.slice(t.talksVersion);
+  for (const [party, version] of t.versions) out.push(...models.of(party).changes.slice(version));
+  return out;
+}
+
+/**
+ * The issues a turned-down text was objected to on, that a new text could answer: an
+ * objection asking for a value across another party's told red line cannot be met, so it
+ * does not count. All issues (only an identical text repeats) when nothing is left.
+ */
+export function objectedIssues(domain: Domain, models: PartyModels, t: TurnedDown): number[] {
+  const names = new Set<string>();
+  const lines = models.knownLines();
+  for (const [party, issues] of t.objected) {
+    const asks = t.asks.get(party) ?? {};
+    const unmeetable = (issue: string) =>
+      asks[issue] !== undefined &&
+      lines.some((k) => k.party !== party && crossesRedLine(k.line, { [issue]: asks[issue]! }));
+    // A party that named nothing objects to the whole text: a change anywhere answers it.
+    if (issues.length === 0) return domain.issues.map((_, i) => i);
+    for (const i of issues) if (!unmeetable(i)) names.add(i);
+  }
+  if (names.size === 0) return domain.issues.map((_, i) => i);
+  return domain.issues.flatMap((issue, i) => (names.has(issue.name) ? [i] : []));
+}
+
+/**
+ * Rules against re-tabling: a row is blocked when it repeats, on every issue objected to,
+ * a text that was turned down and nothing has changed since. When every allowed row is
+ * blocked so, the `exact` guard blocks only texts tabled before, word for word.
+ */
+export class RepeatGuard {
+  private readonly blocks: { row: Int32Array; issues: number[]; proposal: string }[] = [];
+  /** Turned-down texts that something has changed since, with what changed. */
+  private readonly reopened: { row: Int32Array; issues: number[]; proposal: string; changes: string[] }[] = [];
+
+  constructor(
+    domain: Domain,
+    models: PartyModels,
+    readonly mode: 'objected' | 'exact' = 'objected',
+  ) {
+    const all = domain.issues.map((_, i) => i);
+    for (const t of mode === 'exact' ? [] : models.turnedDown) {
+      const row = rowOf(domain, t.text);
+      if (!row) continue;
+      const issues = objectedIssues(domain, models, t);
+      const changes = changesSince(models, t);
+      if (changes.length === 0) this.blocks.push({ row, issues, proposal: t.proposal });
+      else this.reopened.push({ row, issues, proposal: t.proposal, changes });
+    }
+    if (mode === 'exact')
+      for (const [proposal, text] of models.tabled) {
+        const row = rowOf(domain, text);
+        if (row) this.blocks.push({ row, issues: all, proposal });
+      }
+  }
+
+  blocked(row: Int32Array): boolean {
+    return this.blocks.some((b) => b.issues.every((i) => b.row[i] === row[i]));
+  }
+
+  /** The turned-down text this row repeats though something changed since, if any. */
+  repeats(row: Int32Array): { proposal: string; changes: string[] } | undefined {
+    return this.reopened.find((b) => b.issues.every((i) => b.row[i] === row[i]));
+  }
+}
+
+/** The turned-down text a row repeats on the issues objected to, with nothing changed since. */
+export function unchangedRepeat(domain: Domain, models: PartyModels, row: Int32Array): string | undefined {
+  for (const t of models.turnedDown) {
+    const other = rowOf(domain, t.text);
+    if (
+      other &&
+      changesSince(models, t).length === 0 &&
+      objectedIssues(domain, models, t).every((i) => other[i] === row[i])
+    )
+      return t.proposal;
+  }
+  return undefined;
+}
+
+export interface DraftSearch {
+  readonly domain: Domain;
+  readonly estimates: readonly Estimate[];
+  readonly objective: Objective;
+  readonly allowed: readonly number[][];
+  readonly guard: RepeatGuard;
+  /** Issues whose value is fixed (a declared deferral, say). */
+  readonly fixed?: ReadonlyMap<number, number>;
+}
+
+/** Moves a row onto allowed values: each disallowed value goes to the nearest allowed one. */
+export function repair(search: DraftSearch, row: Int32Array): Int32Array {
+  const out = Int32Array.from(row);
+  search.allowed.forEach((values, i) => {
+    const fixed = search.fixed?.get(i);
+    if (fixed !== undefined) out[i] = fixed;
+    else if (!values.includes(out[i]!))
+      out[i] = values.reduce((best, j) => (Math.abs(j - row[i]!) < Math.abs(best - row[i]!) ? j : best), values[0]!);
+  });
+  return out;
+}
+
+/** Coordinate ascent over allowed values, never onto a blocked row; null when every step is blocked. */
+function climb(search: DraftSearch, start: Int32Array): { row: Int32Array; score: number } | null {
+  const row = Int32Array.from(start);
+  const score = (r: Int32Array) => objectiveScore(search.objective, search.estimates, r);
+  let current = search.guard.blocked(row) ? -Infinity : score(row);
+  for (let pass = 0; pass < 8; pass++) {
+    let improved = false;
+    for (let i = 0; i < row.length; i++) {
+      if (search.fixed?.has(i)) continue;
+      const keep = row[i]!;
+      let bestJ = keep;
+      for (const j of search.allowed[i]!) {
+        if (j === keep) continue;
+        row[i] = j;
+        const s = score(row);
+        if (s > current + 1e-12 && !search.guard.blocked(row)) [current, bestJ] = [s, j];
+      }
+      row[i] = bestJ;
+      if (bestJ !== keep) improved = true;
+    }
+    if (!improved) break;
+  }
+  return current === -Infinity ? null : { row, score: current };
+}
+
+/** A random row on allowed values, for restarts. */
+function randomRow(search: DraftSearch, random: Random): Int32Array {
+  return Int32Array.from(search.allowed, (values, i) => search.fixed?.get(i) ?? values[random.int(values.length)]!);
+}
+
+/**
+ * The best text the estimates point to among those allowed and not blocked, climbing from
+ * each start and from seeded random restarts; null when every allowed text is blocked.
+ */
+export function bestDraft(
+  search: DraftSearch,
+  starts: readonly Int32Array[],
+  random: Random,
+  global = true,
+): Int32Array | null {
+  let best: { row: Int32Array; score: number } | null = null;
+  const tryFrom = (start: Int32Array) => {
+    const found = climb(search, repair(search, start));
+    if (found && (!best || found.score > best.score)) best = found;
+  };
+  for (const start of starts) tryFrom(start);
+  // A local search restarts at random only when every start is blocked.
+  for (let r = 0; (global && r < 12) || (best === null && r < 200); r++) tryFrom(randomRow(search, random));
+  return best === null ? null : (best as { row: Int32Array }).row;
+}
+
+export function outcomeOfRow(domain: Domain, row: Int32Array): Outcome {
+  return Object.fromEntries(domain.issues.map((issue, i) => [issue.name, valueAt(issue, row[i]!)]));
+}
