@@ -6,7 +6,7 @@ import { agentNames, isModulePath } from '../agents/index.js';
 import { isParleyError, ParleyError } from '../core/errors.js';
 import type { AgentSpec, Scenario } from '../core/scenario.js';
 import { loadInput } from '../formats/input.js';
-import { PROTOCOL_NAMES } from '../protocols/index.js';
+import { protocolNames } from '../protocols/index.js';
 import { planRun, type RunPlan, type RunRequest, type Seating } from '../session/plan.js';
 
 const paramValue = z.union([z.number(), z.string().max(200), z.boolean()]);
@@ -36,7 +36,7 @@ export const createSessionSchema = z
       description:
         'An uploaded scenario: one parley YAML/JSON file, or GENIUS XML / GeniusWeb JSON domain and profiles.',
     }),
-    protocol: z.enum(PROTOCOL_NAMES as [string, ...string[]]).optional(),
+    protocol: z.enum(protocolNames() as [string, ...string[]]).optional(),
     agents: z
       .array(agentSpecSchema)
       .max(50)
