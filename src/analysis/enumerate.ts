@@ -7,6 +7,7 @@ import {
   type CompiledUtility,
   type Space,
 } from './compile.js';
+import type { FrontierResult } from './types.js';
 import { finalizeFrontier, FirstPerVector, type IndexedPoint } from './vectors.js';
 
 /**
@@ -43,14 +44,14 @@ export function forEachOutcome(
 
 /**
  * Frontier by visiting every outcome: the reference the fast algorithms are tested against.
- * Returns null when the deadline (ms since epoch) passes first.
+ * Returns null when the deadline (ms since epoch) passes before every outcome is visited.
  */
 export function enumerateSpaceFrontier(
   space: Space,
   fns: readonly CompiledUtility[],
   deadline = Infinity,
   onProgress?: (fraction: number) => void,
-): IndexedPoint[] | null {
+): FrontierResult<IndexedPoint> | null {
   const firstPerVector = new FirstPerVector();
   const total = spaceSizeNumber(space);
   let count = 0;
@@ -66,5 +67,5 @@ export function enumerateSpaceFrontier(
 /** The brute-force frontier of a whole scenario (no red lines), as value positions. */
 export function enumerateIndexedFrontier(scenario: Scenario): IndexedPoint[] {
   const space = fullSpace(scenario.domain);
-  return enumerateSpaceFrontier(space, compileParties(scenario.parties, scenario.domain)) ?? [];
+  return enumerateSpaceFrontier(space, compileParties(scenario.parties, scenario.domain))?.frontier ?? [];
 }

@@ -30,8 +30,8 @@ export function spaceFrontier(
     return rectangleFrontier(space, boxes, scales, limits.deadline, limits.onProgress);
   }
   if (spaceSizeNumber(space) <= ENUMERATION_LIMIT) {
-    const frontier = enumerateSpaceFrontier(space, fns, limits.deadline, limits.onProgress);
-    if (frontier) return { frontier, exact: true };
+    const enumerated = enumerateSpaceFrontier(space, fns, limits.deadline, limits.onProgress);
+    if (enumerated) return enumerated;
   }
   return sampledFrontier(space, fns, limits.deadline);
 }
@@ -48,7 +48,7 @@ function sampledFrontier(
   for (let n = 0; n < 1_000_000 && (n & 1023 || Date.now() < stop); n++) {
     const index = space.allowed.map((a) => a[random.int(a.length)]!);
     candidates.push({ utilities: fns.map((f) => evaluateCompiled(f, index)), index });
-    if (candidates.length > 20_000) candidates.splice(0, candidates.length, ...finalizeFrontier(candidates));
+    if (candidates.length > 20_000) candidates.splice(0, candidates.length, ...finalizeFrontier(candidates).frontier);
   }
-  return { frontier: finalizeFrontier(candidates), exact: false };
+  return { frontier: finalizeFrontier(candidates).frontier, exact: false };
 }

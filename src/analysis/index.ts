@@ -88,8 +88,11 @@ export function zopa(scenario: Scenario, options: AnalysisOptions = {}): Zopa {
 
 function zopaOf(ctx: AnalysisContext): Zopa {
   const zone = individuallyRational(ctx.acceptableFrontier().frontier, ctx.disagreement);
+  const { size, estimate } = countZone(ctx.acceptableSpace(), ctx.fns, ctx.disagreement, ctx.deadline);
   return {
-    size: countZone(ctx.acceptableSpace(), ctx.fns, ctx.disagreement, ctx.deadline),
+    size,
+    // A sample can miss a small zone; its frontier points are outcomes known to be in it.
+    estimate: estimate === null ? null : String(BigInt(estimate) > BigInt(zone.length) ? estimate : zone.length),
     best: bestForEach(zone, ctx.scenario.parties.length).map((p) => ctx.point(p)),
   };
 }

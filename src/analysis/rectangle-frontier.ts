@@ -107,7 +107,7 @@ export function rectangleFrontier(
   const byShare = [...boxes].sort((a, b) => share(b) - share(a));
   const search = new CliqueSearch(space, byShare, scales, deadline);
   search.run(onProgress);
-  return { frontier: finalizeFrontier(search.candidates), exact: !search.aborted };
+  return { frontier: finalizeFrontier(search.candidates).frontier, exact: !search.aborted };
 }
 
 /** A party's scale, with 0 (a party without rectangles) as infinitely large. */
@@ -119,57 +119,58 @@ function scaleOf(scales: readonly number[], party: number): number {
 /** Weightings of two parties whose colouring bounds cut branches. */
 const LAMBDAS: readonly number[] = [0.5];
 
+/** What a missing row reads as (never read: rows exist for every box). */
+const NONE = new Uint32Array(0);
+
 /** Weightings of the parties tried by the greedy seeds. */
 const SEED_STEPS = 32;
-
-/** A box in the search: the box, its share of its party's scale, and the boxes it meets. */
-interface Node {
-  readonly box: Box;
-  readonly share: number;
-  readonly meets: Uint32Array;
-}
 
 class CliqueSearch {
   /** Every maximal clique's vector reported, with the first corner reaching it. */
   readonly candidates = new FirstPerVector();
   aborted = false;
-  private readonly nodes: Node[];
+  /** Per box (in search order): its party, its share of the party's scale, the boxes it meets. */
+  private readonly partyOf: Int32Array;
+  private readonly shareOf: Float64Array;
+  private readonly meetsOf: readonly Uint32Array[];
   /** Non-dominated vectors reported so far: what branches are cut against. */
-  private readonly found: number[][] = [];
+  private readonly found: Float64Array[] = [];
   /** The boxes of the clique being grown, in the order they joined. */
   private readonly clique: number[] = [];
   /** Colour classes (sets of pairwise-disjoint boxes), reused by every colouring bound. */
   private readonly classes: Uint32Array[] = [];
-  private readonly classBest: number[] = [];
+  private readonly classBest: Float64Array;
   private visited = 0;
 
   constructor(
     private readonly space: Space,
-    boxes: readonly Box[],
+    private readonly boxes: readonly Box[],
     private readonly scales: readonly number[],
     private readonly deadline: number,
   ) {
     const words = wordsFor(boxes.length);
-    this.nodes = boxes.map((a, i) => {
+    this.meetsOf = boxes.map((a, i) => {
       const meets = new Uint32Array(words);
       boxes.forEach((b, j) => {
         if (i !== j && meet(a, b)) addBit(meets, j);
       });
-      return { box: a, share: a.value / scaleOf(scales, a.party), meets };
+      return meets;
     });
+    this.partyOf = Int32Array.from(boxes, (b) => b.party);
+    this.classBest = new Float64Array(boxes.length);
+    this.shareOf = Float64Array.from(boxes, (b) => b.value / scaleOf(scales, b.party));
   }
 
   run(onProgress?: (fraction: number) => void): void {
     for (let step = 0; step <= SEED_STEPS; step++) this.seed(step / SEED_STEPS);
     const gained = new Float64Array(this.scales.length);
-    const explored = new Uint32Array(wordsFor(this.nodes.length));
-    this.expand(gained, fullSet(this.nodes.length), explored, onProgress);
+    const explored = new Uint32Array(wordsFor(this.boxes.length));
+    this.expand(gained, fullSet(this.boxes.length), explored, onProgress);
   }
 
-  private node(v: number): Node {
-    const n = this.nodes[v];
-    if (!n) throw new RangeError(`no box ${v}`);
-    return n;
+  /** The boxes box v meets. */
+  private meets(v: number): Uint32Array {
+    return this.meetsOf[v] ?? NONE;
   }
 
   /**
@@ -189,14 +190,15 @@ class CliqueSearch {
       if (isEmpty(explored)) this.report(gained);
       return;
     }
-    const branches = andNot(open, this.node(this.pivot(open, explored)).meets);
+    const branches = andNot(open, this.meets(this.pivot(open, explored)));
     const total = popcount(branches);
     let done = 0;
     for (let v = nextBit(branches, 0); v >= 0; v = nextBit(branches, v + 1)) {
       if (this.beatenBySum(gained, open)) return;
-      const { box, meets } = this.node(v);
       const next = Float64Array.from(gained);
-      next[box.party] = (next[box.party] ?? 0) + box.value;
+      const party = this.partyOf[v] ?? 0;
+      next[party] = (next[party] ?? 0) + (this.boxes[v]?.value ?? 0);
+      const meets = this.meets(v);
       const inner = and(open, meets);
       // A child whose every clique is beaten is skipped; v still moves to the explored set.
       if (!this.beatenBySum(next, inner) && !this.beatenByColouring(next, inner)) {
@@ -216,18 +218,15 @@ class CliqueSearch {
    */
   private seed(lambda: number): void {
     const others = Math.max(1, this.scales.length - 1);
-    const weighted = (v: number) => {
-      const { box, share } = this.node(v);
-      return share * (box.party === 0 ? lambda : (1 - lambda) / others);
-    };
-    const order = this.nodes.map((_, v) => v).sort((a, b) => weighted(b) - weighted(a) || a - b);
+    const weighted = (v: number) => (this.shareOf[v] ?? 0) * (this.partyOf[v] === 0 ? lambda : (1 - lambda) / others);
+    const order = this.boxes.map((_, v) => v).sort((a, b) => weighted(b) - weighted(a) || a - b);
     const gained = new Float64Array(this.scales.length);
     this.clique.length = 0;
     for (const v of order) {
-      if (this.clique.some((u) => !hasBit(this.node(u).meets, v))) continue;
+      if (this.clique.some((u) => !hasBit(this.meets(u), v))) continue;
       this.clique.push(v);
-      const { box } = this.node(v);
-      gained[box.party] = (gained[box.party] ?? 0) + box.value;
+      const party = this.partyOf[v] ?? 0;
+      gained[party] = (gained[party] ?? 0) + (this.boxes[v]?.value ?? 0);
     }
     this.report(gained);
     this.clique.length = 0;
@@ -239,7 +238,7 @@ class CliqueSearch {
     let bestCount = -1;
     for (const set of [open, explored]) {
       for (let u = nextBit(set, 0); u >= 0; u = nextBit(set, u + 1)) {
-        const c = popcountAnd(open, this.node(u).meets);
+        const c = popcountAnd(open, this.meets(u));
         if (c > bestCount) [best, bestCount] = [u, c];
       }
     }
@@ -250,8 +249,8 @@ class CliqueSearch {
   private beatenBySum(gained: Float64Array, open: Uint32Array): boolean {
     const bound = this.utilities(gained);
     for (let v = nextBit(open, 0); v >= 0; v = nextBit(open, v + 1)) {
-      const { box, share } = this.node(v);
-      bound[box.party] = (bound[box.party] ?? 0) + share;
+      const party = this.partyOf[v] ?? 0;
+      bound[party] = (bound[party] ?? 0) + (this.shareOf[v] ?? 0);
     }
     // Utilities are capped at 1, so no bound need exceed it (a tighter bound cuts more).
     return this.clearlyBeaten(bound.map((b) => Math.min(1, b)));
@@ -265,8 +264,12 @@ class CliqueSearch {
    */
   private beatenByColouring(gained: Float64Array, open: Uint32Array): boolean {
     const base = this.utilities(gained);
-    const onlyParty = (k: number) => base.map((_, j) => (j === k ? 1 : 0));
-    const bound = base.map((b, k) => Math.min(1, b + this.colouringBound(open, onlyParty(k))));
+    const bound = new Float64Array(base.length);
+    const onlyParty = new Float64Array(base.length);
+    for (let k = 0; k < base.length; k++) {
+      onlyParty.fill(0)[k] = 1;
+      bound[k] = Math.min(1, (base[k] ?? 0) + this.colouringBound(open, onlyParty));
+    }
     if (this.clearlyBeaten(bound)) return true;
     const [u0, u1] = base;
     if (base.length !== 2 || u0 === undefined || u1 === undefined) return false;
@@ -275,40 +278,36 @@ class CliqueSearch {
   }
 
   /** A bound on Σ mix[party]·share that the open boxes can add: one box per colour class. */
-  private colouringBound(open: Uint32Array, mix: readonly number[]): number {
+  private colouringBound(open: Uint32Array, mix: ArrayLike<number>): number {
+    const { classes, classBest } = this;
     let used = 0;
     for (let v = nextBit(open, 0); v >= 0; v = nextBit(open, v + 1)) {
-      const { box, share, meets } = this.node(v);
-      const w = share * (mix[box.party] ?? 0);
+      const w = (this.shareOf[v] ?? 0) * (mix[this.partyOf[v] ?? 0] ?? 0);
       if (w <= 0) continue;
+      const meets = this.meets(v);
       let c = 0;
-      while (c < used && intersects(this.classOf(c), meets)) c++;
+      while (c < used && intersects(classes[c] ?? NONE, meets)) c++;
       if (c === used) {
-        this.classOf(c).fill(0);
-        this.classBest[c] = 0;
+        if (c === classes.length) classes.push(new Uint32Array(wordsFor(this.boxes.length)));
+        else classes[c]?.fill(0);
+        classBest[c] = 0;
         used++;
       }
-      addBit(this.classOf(c), v);
-      this.classBest[c] = Math.max(this.classBest[c] ?? 0, w);
+      addBit(classes[c] ?? NONE, v);
+      if (w > (classBest[c] ?? 0)) classBest[c] = w;
     }
     let total = 0;
-    for (let c = 0; c < used; c++) total += this.classBest[c] ?? 0;
+    for (let c = 0; c < used; c++) total += classBest[c] ?? 0;
     return total;
   }
 
-  private classOf(c: number): Uint32Array {
-    const words = wordsFor(this.nodes.length);
-    while (this.classes.length <= c) this.classes.push(new Uint32Array(words));
-    return this.classes[c] ?? new Uint32Array(words);
-  }
-
-  private clearlyBeaten(u: readonly number[]): boolean {
+  private clearlyBeaten(u: Float64Array): boolean {
     return this.found.some((f) => dominates(f, u, MARGIN));
   }
 
   /** Each party's utility of raw sums; capping is monotone, so bounds on sums stay bounds. */
-  private utilities(gained: Float64Array): number[] {
-    return Array.from(gained, (s, k) => {
+  private utilities(gained: Float64Array): Float64Array {
+    return gained.map((s, k) => {
       const scale = this.scales[k] ?? 0;
       return scale === 0 ? 0 : Math.min(1, s / scale);
     });
@@ -321,7 +320,7 @@ class CliqueSearch {
     this.candidates.add(u, this.firstCorner());
     if (this.found.some((f) => f.every((y, k) => y >= (u[k] ?? 0)))) return;
     for (let i = this.found.length - 1; i >= 0; i--) {
-      if (dominates(u, this.found[i] ?? [], MARGIN)) this.found.splice(i, 1);
+      if (dominates(u, this.found[i] ?? NONE, MARGIN)) this.found.splice(i, 1);
     }
     this.found.push(u);
   }
@@ -330,7 +329,7 @@ class CliqueSearch {
   private firstCorner(): number[] {
     const position = this.space.allowed.map(() => 0);
     for (const v of this.clique) {
-      for (const s of this.node(v).box.spans) position[s.issue] = Math.max(position[s.issue] ?? 0, s.first);
+      for (const s of this.boxes[v]?.spans ?? []) position[s.issue] = Math.max(position[s.issue] ?? 0, s.first);
     }
     return position.map((k, i) => this.space.allowed[i]?.[k] ?? 0);
   }
@@ -344,17 +343,15 @@ class CliqueSearch {
  * every constraint strictly.
  */
 function staircaseCovers(
-  found: readonly number[][],
-  bound: readonly number[],
+  found: readonly Float64Array[],
+  bound: Float64Array,
   cuts: readonly { l: number; b: number }[],
 ): boolean {
-  const steps = found.map(([a = 0, b = 0]) => [a, b] as const).sort((p, q) => q[0] - p[0]);
-  const [first, last] = [steps[0], steps[steps.length - 1]];
-  if (!first || !last) return false;
+  const steps = [...found].sort((p, q) => (q[0] ?? 0) - (p[0] ?? 0));
   const low = -1e300;
-  const corners: (readonly [number, number])[] = [[first[0], low]];
-  for (let j = 0; j + 1 < steps.length; j++) corners.push([steps[j + 1]![0], steps[j]![1]]);
-  corners.push([low, last[1]]);
+  const corners: [number, number][] = [[steps[0]?.[0] ?? low, low]];
+  for (let j = 0; j + 1 < steps.length; j++) corners.push([steps[j + 1]?.[0] ?? low, steps[j]?.[1] ?? low]);
+  corners.push([low, steps[steps.length - 1]?.[1] ?? low]);
   const [b0 = 0, b1 = 0] = bound;
   for (const [a, b] of corners) {
     const ca = a - 2 * MARGIN;

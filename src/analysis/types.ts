@@ -36,8 +36,13 @@ export interface Blocker {
 }
 
 export interface Zopa {
-  /** Outcomes acceptable to all, as a decimal string; null when not countable in time. */
+  /** Outcomes acceptable to all, as a decimal string; null when not counted exactly in time. */
   readonly size: string | null;
+  /**
+   * Where `size` is null: the count estimated from a seeded sample of random outcomes (the
+   * time limit ran out, or the space is too large to count); null when `size` is exact.
+   */
+  readonly estimate: string | null;
   /** Each party's best point in the zone, in party order; empty when the zone is empty. */
   readonly best: readonly FrontierPoint[];
 }

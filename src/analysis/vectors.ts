@@ -1,4 +1,6 @@
 /** Utility vectors: rounding, dominance, one point per vector, and the frontier's final form. */
+import { skyline } from './skyline.js';
+import type { FrontierResult } from './types.js';
 
 /** Vectors equal after rounding to 9 decimals are the same point. */
 export function round9(x: number): number {
@@ -84,34 +86,41 @@ export class FirstPerVector {
 
 /**
  * The frontier of a set of candidates given with raw utilities: rounds them, keeps the first
- * outcome in value order for each rounded vector, drops dominated vectors, sorts.
+ * outcome in value order for each rounded vector, drops dominated vectors, sorts. Past the
+ * deadline, the points found non-dominated so far are returned, marked inexact.
  */
-export function finalizeFrontier(candidates: Iterable<IndexedPoint> | FirstPerVector): IndexedPoint[] {
+export function finalizeFrontier(
+  candidates: Iterable<IndexedPoint> | FirstPerVector,
+  deadline = Infinity,
+): FrontierResult<IndexedPoint> {
   let unique = candidates;
   if (!(unique instanceof FirstPerVector)) {
     unique = new FirstPerVector();
     for (const c of candidates as Iterable<IndexedPoint>) unique.add(c.utilities, c.index);
   }
   const points = unique.values().sort((a, b) => compareUtilitiesDesc(a.utilities, b.utilities));
-  return nonDominated(points);
+  return nonDominated(points, deadline);
 }
 
 /** Keeps the points no other point dominates; input sorted descending, distinct vectors. */
-function nonDominated(sorted: IndexedPoint[]): IndexedPoint[] {
-  if (sorted.length === 0) return sorted;
-  if (sorted[0]!.utilities.length === 2) {
-    const out: IndexedPoint[] = [];
-    let best = -Infinity;
-    for (const p of sorted) {
-      if (p.utilities[1]! > best) {
-        out.push(p);
-        best = p.utilities[1]!;
-      }
-    }
-    return out;
+function nonDominated(sorted: IndexedPoint[], deadline: number): FrontierResult<IndexedPoint> {
+  const parties = sorted[0]?.utilities.length ?? 0;
+  if (parties !== 2) {
+    // Only an earlier point (lexicographically not smaller) can dominate a later one.
+    const rows = new Float64Array(sorted.length * parties);
+    sorted.forEach((p, k) => rows.set(p.utilities, k * parties));
+    const order = new Int32Array(sorted.length).map((_, k) => k);
+    const { kept, complete } = skyline(rows, parties, order, 0, deadline);
+    return { frontier: Array.from(kept, (k) => sorted[k]).filter((p) => p !== undefined), exact: complete };
   }
-  // Only an earlier point (lexicographically not smaller) can dominate a later one.
-  const out: IndexedPoint[] = [];
-  for (const p of sorted) if (!out.some((q) => dominates(q.utilities, p.utilities))) out.push(p);
-  return out;
+  const frontier: IndexedPoint[] = [];
+  let best = -Infinity;
+  for (const p of sorted) {
+    const u1 = p.utilities[1] ?? -Infinity;
+    if (u1 > best) {
+      frontier.push(p);
+      best = u1;
+    }
+  }
+  return { frontier, exact: true };
 }

@@ -1,5 +1,6 @@
+import { Random } from '../core/random.js';
 import type { CompiledUtility, Space } from './compile.js';
-import { spaceSizeNumber } from './compile.js';
+import { evaluateCompiled, spaceSizeNumber } from './compile.js';
 import { forEachOutcome } from './enumerate.js';
 import { round9 } from './vectors.js';
 
@@ -7,12 +8,34 @@ import { round9 } from './vectors.js';
 const COUNT_BY_VISIT = 4_000_000;
 /** Largest half a meet-in-the-middle count enumerates. */
 const HALF_LIMIT = 3_000_000;
+/** A generous guess of the time a count by halves spends per listed partial sum (ms). */
+const MS_PER_PARTIAL_SUM = 0.002;
+/** Outcomes drawn for an estimate when the exact count is out of reach. */
+export const ZONE_SAMPLES = 20_000;
+
+export interface ZoneCount {
+  /** Outcomes acceptable to all, as a decimal string; null when not counted exactly. */
+  readonly size: string | null;
+  /** Where `size` is null: the count estimated from ZONE_SAMPLES random outcomes. */
+  readonly estimate: string | null;
+}
 
 /**
  * How many outcomes of the space give every party at least d (rounded utilities, as
- * everywhere in analysis), as a decimal string; null when it cannot be counted in time.
+ * everywhere in analysis). Counted exactly where that finishes before the deadline (checked
+ * inside the loops, and before a count by halves that would not fit); estimated otherwise.
  */
 export function countZone(
+  space: Space,
+  fns: readonly CompiledUtility[],
+  d: readonly number[],
+  deadline: number,
+): ZoneCount {
+  const size = exactZone(space, fns, d, deadline);
+  return size === null ? { size, estimate: estimateZone(space, fns, d) } : { size, estimate: null };
+}
+
+function exactZone(
   space: Space,
   fns: readonly CompiledUtility[],
   d: readonly number[],
@@ -21,14 +44,12 @@ export function countZone(
   const floor = d.map(round9);
   if (space.allowed.some((a) => a.length === 0)) return '0';
   const twoAdditive = fns.length === 2 && fns.every((f) => f.kind === 'additive');
-  if (twoAdditive && spaceSizeNumber(space) > 100_000) return countZoneByHalves(space, fns, d);
+  if (twoAdditive && spaceSizeNumber(space) > 100_000) return countZoneByHalves(space, fns, d, deadline);
   if (spaceSizeNumber(space) <= COUNT_BY_VISIT) {
     let count = 0;
     let seen = 0;
     const done = forEachOutcome(space, fns, (_, u) => {
-      let ok = true;
-      for (let p = 0; p < u.length && ok; p++) ok = round9(u[p]!) >= floor[p]!;
-      if (ok) count++;
+      if (withinFloor(u, floor)) count++;
       return (++seen & 0xffff) !== 0 || Date.now() < deadline;
     });
     return done ? String(count) : null;
@@ -36,11 +57,40 @@ export function countZone(
   return null;
 }
 
+function withinFloor(u: ArrayLike<number>, floor: readonly number[]): boolean {
+  for (let p = 0; p < floor.length; p++) if (round9(u[p] ?? 0) < (floor[p] ?? 0)) return false;
+  return true;
+}
+
+/** The zone's size scaled from the share of seeded uniform random outcomes inside it. */
+function estimateZone(space: Space, fns: readonly CompiledUtility[], d: readonly number[]): string {
+  if (space.allowed.some((a) => a.length === 0)) return '0';
+  const floor = d.map(round9);
+  const random = new Random(0x20e);
+  const index = new Int32Array(space.allowed.length);
+  const u = new Float64Array(fns.length);
+  let inside = 0;
+  for (let s = 0; s < ZONE_SAMPLES; s++) {
+    space.allowed.forEach((a, i) => (index[i] = a[random.int(a.length)] ?? 0));
+    fns.forEach((f, p) => (u[p] = evaluateCompiled(f, index)));
+    if (withinFloor(u, floor)) inside++;
+  }
+  const total = space.allowed.reduce((n, a) => n * BigInt(a.length), 1n);
+  const samples = BigInt(ZONE_SAMPLES);
+  return String((total * BigInt(inside) + samples / 2n) / samples);
+}
+
 /**
  * Two additive parties: split the issues in two halves, list each half's partial sums and
- * count the pairs whose sums reach d in both coordinates (a 2-D dominance count).
+ * count the pairs whose sums reach d in both coordinates (a 2-D dominance count). Null when
+ * a half is too long to list, or the deadline passes (or would, by a generous guess) first.
  */
-export function countZoneByHalves(space: Space, fns: readonly CompiledUtility[], d: readonly number[]): string | null {
+export function countZoneByHalves(
+  space: Space,
+  fns: readonly CompiledUtility[],
+  d: readonly number[],
+  deadline = Infinity,
+): string | null {
   const floor = d.map(round9);
   const n = space.allowed.length;
   const total = spaceSizeNumber(space);
@@ -51,13 +101,15 @@ export function countZoneByHalves(space: Space, fns: readonly CompiledUtility[],
   }
   const right = total / left;
   if (left > HALF_LIMIT || right > HALF_LIMIT) return null;
+  if (Date.now() + (left + right) * MS_PER_PARTIAL_SUM > deadline) return null;
   const tables = fns.map((f) => (f.kind === 'additive' ? f.tables : []));
   const a = partialSums(space, tables, 0, cut);
   const b = partialSums(space, tables, cut, n);
   // a + b ≥ floor − half a unit of the 9th decimal ⇔ the rounded sum reaches floor.
-  const t0 = floor[0]! - 5e-10;
-  const t1 = floor[1]! - 5e-10;
-  return String(dominanceCount(a, b, t0, t1));
+  const t0 = (floor[0] ?? 0) - 5e-10;
+  const t1 = (floor[1] ?? 0) - 5e-10;
+  const count = dominanceCount(a, b, t0, t1, deadline);
+  return count === null ? null : String(count);
 }
 
 function partialSums(
@@ -84,8 +136,11 @@ function partialSums(
   return [u0, u1];
 }
 
-/** Pairs (x in a, y in b) with x0 + y0 ≥ t0 and x1 + y1 ≥ t1, by a sweep and a Fenwick tree. */
-function dominanceCount(a: Float64Array[], b: Float64Array[], t0: number, t1: number): number {
+/**
+ * Pairs (x in a, y in b) with x0 + y0 ≥ t0 and x1 + y1 ≥ t1, by a sweep and a Fenwick tree;
+ * null when the deadline passes during the sweep.
+ */
+function dominanceCount(a: Float64Array[], b: Float64Array[], t0: number, t1: number, deadline: number): number | null {
   const [a0, a1] = a as [Float64Array, Float64Array];
   const [b0, b1] = b as [Float64Array, Float64Array];
   const ranks = Float64Array.from(b1).sort();
@@ -94,7 +149,8 @@ function dominanceCount(a: Float64Array[], b: Float64Array[], t0: number, t1: nu
   const byNeed = Array.from({ length: a0.length }, (_, k) => k).sort((x, y) => a0[x]! - a0[y]!);
   let inserted = 0;
   let count = 0;
-  for (const q of byNeed) {
+  for (const [step, q] of byNeed.entries()) {
+    if ((step & 0xfff) === 0 && Date.now() > deadline) return null;
     const need0 = t0 - a0[q]!;
     while (inserted < byB0.length && b0[byB0[inserted]!]! >= need0) {
       for (let r = lowerBound(ranks, b1[byB0[inserted]!]!) + 1; r <= ranks.length; r += r & -r) tree[r]!++;

@@ -172,3 +172,20 @@ describe('every file of a folder is read or named', () => {
     ]);
   });
 });
+
+describe('the issue size limit holds in every format', () => {
+  it('refuses a parley scenario integer issue and a GeniusWeb range past 100,000 values', () => {
+    const yaml =
+      'parley: 1\nname: big\nissues:\n  - {name: n, kind: integer, min: 0, max: 1000000000000}\nparties:\n  - name: A\n    preferences: {weights: {n: 1}, values: {n: {linear: {slope: 1, offset: 0}}}}\n';
+    const dir = writeFolder({
+      'big.yaml': yaml,
+      'd.json': '{"name": "d", "issuesValues": {"x": {"range": {"low": 0, "high": 1, "step": 1e-7}}}}',
+    });
+    expect(parleyErrorOf(() => loadInput([join(dir, 'big.yaml')])).describe()).toMatch(
+      /big\.yaml:4:\d+: "max" of issue "n" gives 1,000,000,000,001 whole numbers from min to max, more than parley analyses \(100,000\)/,
+    );
+    expect(parleyErrorOf(() => inspectInput([join(dir, 'd.json')])).describe()).toMatch(
+      /d\.json:1:\d+: issue "x" has 10,000,001 values, more than parley analyses \(100,000\)/,
+    );
+  });
+});

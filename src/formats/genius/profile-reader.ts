@@ -58,7 +58,7 @@ function readAdditive(doc: XmlDocument, objective: XmlElement, g: GeniusDomain, 
   if (!(total > 0))
     throw errorAt(doc, objective, 'the issue weights sum to 0', 'at least one <weight index="…" value="…"/> above 0');
   // Weights near the largest number sum to infinity: then they are scaled by the largest first.
-  const largest = Math.max(...raw.values());
+  const largest = [...raw.values()].reduce((m, w) => Math.max(m, w), 0);
   const share = (w: number) =>
     Number.isFinite(total) ? w / total : w / largest / sumOf([...raw.values()].map((x) => x / largest));
   const weights: Record<string, number> = {};

@@ -25,7 +25,8 @@ function valueProblem(issue: Issue, fn: ValueFunction, who: string): string | un
   const what = `value function of issue "${issue.name}" of party "${who}"`;
   switch (issue.kind) {
     case 'discrete': {
-      const best = Math.max(...Object.values(discreteTable(fn, issue.values)));
+      // a fold, not Math.max(...values): an issue may hold more values than a call has arguments
+      const best = Object.values(discreteTable(fn, issue.values)).reduce((m, u) => Math.max(m, u), -Infinity);
       if (best !== 0 && Math.abs(best - 1) > EPS)
         return `${what}: its best value has utility ${best}, and GENIUS XML scales every issue's best value to 1`;
       return undefined;

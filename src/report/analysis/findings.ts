@@ -1,5 +1,6 @@
 import type { Scenario } from '../../core/scenario.js';
 import type { Analysis, Blocker, FrontierPoint } from '../../analysis/types.js';
+import { ZONE_SAMPLES } from '../../analysis/zone-count.js';
 import type { AssumedNumbers } from './assumed.js';
 import { formatCount, formatUtility, heading, plainTable, wrap, wrappedOutcome } from './format.js';
 import { issueGroups, redLineText } from './overview.js';
@@ -66,9 +67,11 @@ export function zoneSection(scenario: Scenario, analysis: Analysis, assumed: Ass
   const { zopa } = analysis;
   const empty = zopa.size === '0' || (zopa.size === null && zopa.best.length === 0);
   const size =
-    zopa.size === null
-      ? 'not counted within the time limit'
-      : `${formatCount(BigInt(zopa.size))} outcome${zopa.size === '1' ? '' : 's'}`;
+    zopa.size !== null
+      ? `${formatCount(BigInt(zopa.size))} outcome${zopa.size === '1' ? '' : 's'}`
+      : zopa.estimate !== null
+        ? `about ${formatCount(BigInt(zopa.estimate))} outcomes (estimated from ${formatCount(BigInt(ZONE_SAMPLES))} random outcomes; not counted exactly within the time limit)`
+        : 'not counted within the time limit';
   let text = heading('Zone of possible agreement');
   if (empty) {
     text +=

@@ -25,7 +25,7 @@ export function analysisToJson(scenario: Scenario, analysis: Analysis): Analysis
     maxWelfare: point(analysis.maxWelfare),
     egalitarian: maybePoint(analysis.egalitarian),
     disagreement: [...analysis.disagreement],
-    zopa: { size: analysis.zopa.size, best: analysis.zopa.best.map(point) },
+    zopa: { size: analysis.zopa.size, estimate: analysis.zopa.estimate, best: analysis.zopa.best.map(point) },
     blockers: analysis.blockers.map((b) => ({
       constraints: [...b.constraints],
       issues: [...b.issues],

@@ -61,7 +61,11 @@ export const analysisJsonSchema = z
     zopa: z.object({
       size: count
         .nullable()
-        .meta({ description: 'Outcomes acceptable to every party; null when not countable in time.' }),
+        .meta({ description: 'Outcomes acceptable to every party; null when not counted exactly in time.' }),
+      estimate: count.nullable().meta({
+        description:
+          'Where size is null: the count estimated from 20,000 seeded random outcomes (the time limit ran out, or the space is too large to count); null when size is exact.',
+      }),
       best: z
         .array(pointSchema)
         .meta({ description: "Each party's best point in the zone, in party order; empty when the zone is empty." }),

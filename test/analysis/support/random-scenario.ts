@@ -66,6 +66,8 @@ export interface ScenarioShape {
   readonly redLines?: boolean;
   /** Let rectangle sums exceed the scale, so the cap at 1 binds. */
   readonly capped?: boolean;
+  /** Fewest and most parties (default 2 and 4). */
+  readonly parties?: readonly [number, number];
 }
 
 export function scenarioArbitrary(options: ScenarioShape = {}): fc.Arbitrary<Scenario> {
@@ -76,7 +78,7 @@ export function scenarioArbitrary(options: ScenarioShape = {}): fc.Arbitrary<Sce
   return fc
     .tuple(
       sizes,
-      fc.integer({ min: 2, max: 4 }),
+      fc.integer({ min: options.parties?.[0] ?? 2, max: options.parties?.[1] ?? 4 }),
       fc.constantFrom(...(options.kinds ?? ['additive', 'rectangles', 'mixed'])),
     )
     .chain(([sz, n, kind]) => {
