@@ -3,7 +3,7 @@
  * computes its frontier and prints JSON with the time since the process started.
  */
 import { paretoFrontier } from '../src/analysis/index.js';
-import { loadAnac } from './lib/anac.js';
+import { loadAnac } from '../test/support/anac.js';
 
 const [domain, limit] = process.argv.slice(2);
 const result = paretoFrontier(loadAnac(domain!), { timeLimit: Number(limit ?? 60) });

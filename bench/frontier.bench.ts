@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { analyze, paretoFrontier } from '../src/analysis/index.js';
 import { outcomeCount } from '../src/core/domain.js';
-import { anacDomains, loadAnac } from './lib/anac.js';
+import { anacDomains, loadAnac } from '../test/support/anac.js';
 import { describeMachine, machineLines } from './lib/machine.js';
 import { coldRun, seconds, warmSeconds } from './lib/timing.js';
 

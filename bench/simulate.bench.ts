@@ -12,8 +12,8 @@ import type { Scenario } from '../src/core/scenario.js';
 import { roleMap } from '../src/protocols/roles.js';
 import { setupOf } from '../src/session/core.js';
 import { runSession } from '../src/session/runner.js';
-import { loadAnac } from './lib/anac.js';
-import { saopRun } from './lib/saop.js';
+import { loadAnac } from '../test/support/anac.js';
+import { saopRun } from '../test/support/saop.js';
 import { describeMachine, machineLines } from './lib/machine.js';
 
 const DOMAINS = ['y2012/CameraB', 'y2011/Laptop', 'y2013/Icecream'];

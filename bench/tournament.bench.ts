@@ -26,7 +26,7 @@ import { stringify } from 'yaml';
 import { STRATEGY_NAMES } from '../src/agents/index.js';
 import ensureBuilt from '../test/package/ensure-built.js';
 import { startRedis } from '../test/support/redis.js';
-import { anacDomains } from './lib/anac.js';
+import { anacDomains } from '../test/support/anac.js';
 import { describeMachine, machineLines } from './lib/machine.js';
 
 const quick = process.argv.includes('--quick');

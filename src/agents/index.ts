@@ -61,4 +61,12 @@ export { composeNote } from './mediators/notes.js';
 export { relayMessage } from './mediators/relay.js';
 export { WorkingGroupAgent } from './mediators/working-group.js';
 export { MediationRecord } from './mediators/record.js';
-export { createAgent, agentNames, loadAgentModule, agentSpecsFromList, isModulePath } from './registry.js';
+export {
+  createAgent,
+  agentNames,
+  registerAgent,
+  loadAgentModule,
+  agentSpecsFromList,
+  isModulePath,
+  type AgentSeat,
+} from './registry.js';

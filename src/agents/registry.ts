@@ -4,7 +4,7 @@ import { ParleyError } from '../core/errors.js';
 import type { AgentSpec } from '../core/scenario.js';
 import type { Agent } from '../protocols/agent.js';
 import { importUserModule } from './import-module.js';
-import { delegationAgent, STRATEGY_NAMES, type StrategyName } from './delegation-agents.js';
+import { delegationAgent, STRATEGY_NAMES } from './delegation-agents.js';
 import type { AgentContext, AgentFactory, AgentFactoryContext } from './factory-types.js';
 import { MediatorAgent } from './mediators/mediator-agent.js';
 import { bridgingPolicy, hillClimbPolicy, nashPolicy } from './mediators/policies.js';
@@ -32,24 +32,38 @@ function workingGroup(ctx: AgentFactoryContext): Agent {
   return new WorkingGroupAgent(ctx.role);
 }
 
-const builtIns = new Map<string, AgentFactory>([
-  ...STRATEGY_NAMES.map((n): [string, AgentFactory] => [n, (ctx) => delegationAgent(n as StrategyName, ctx)]),
-  ['hill-climb', (ctx) => mediator(hillClimbPolicy, ctx, 'hill-climb')],
-  ['nash', (ctx) => mediator(nashPolicy, ctx, 'nash')],
-  ['bridging', (ctx) => mediator(bridgingPolicy, ctx, 'bridging')],
-  ['principal', principal],
-  ['working-group', workingGroup],
-]);
+/** The seat an agent is made for. */
+export type AgentSeat = 'delegation' | 'mediator' | 'decision-body' | 'working-group';
+
+/**
+ * Every agent by name. Adding a strategy is one file and one line below (or one
+ * `registerAgent` call from a program); the command's help lists them from here.
+ */
+const builtIns = new Map<string, { readonly seat: AgentSeat; readonly create: AgentFactory }>();
 const loaded = new Map<string, AgentFactory>();
 
-/** Names of the built-in agents, then those loaded from modules. */
-export function agentNames(): string[] {
-  return [...builtIns.keys(), ...loaded.keys()];
+export function registerAgent(name: string, seat: AgentSeat, create: AgentFactory): void {
+  if (builtIns.has(name) || loaded.has(name))
+    throw new ParleyError('PARLEY_E_USAGE', `an agent named "${name}" is already registered`);
+  builtIns.set(name, { seat, create });
+}
+
+for (const n of STRATEGY_NAMES) registerAgent(n, 'delegation', (ctx) => delegationAgent(n, ctx));
+registerAgent('hill-climb', 'mediator', (ctx) => mediator(hillClimbPolicy, ctx, 'hill-climb'));
+registerAgent('nash', 'mediator', (ctx) => mediator(nashPolicy, ctx, 'nash'));
+registerAgent('bridging', 'mediator', (ctx) => mediator(bridgingPolicy, ctx, 'bridging'));
+registerAgent('principal', 'decision-body', principal);
+registerAgent('working-group', 'working-group', workingGroup);
+
+/** Names of the registered agents (those for one kind of seat, if given), then those loaded from modules. */
+export function agentNames(seat?: AgentSeat): string[] {
+  const registered = [...builtIns].filter(([, a]) => seat === undefined || a.seat === seat).map(([n]) => n);
+  return seat === undefined ? [...registered, ...loaded.keys()] : registered;
 }
 
 /** Builds the agent a spec names, for one role. Unknown names are a usage error listing the known ones. */
 export function createAgent(spec: AgentSpec, role: string, context: AgentContext): Agent {
-  const factory = builtIns.get(spec.strategy) ?? loaded.get(spec.strategy);
+  const factory = builtIns.get(spec.strategy)?.create ?? loaded.get(spec.strategy);
   if (!factory) {
     throw new ParleyError(
       'PARLEY_E_USAGE',

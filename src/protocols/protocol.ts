@@ -1,4 +1,6 @@
-import type { ProtocolEvent } from './events.js';
+import { z } from 'zod';
+import { ParleyError } from '../core/errors.js';
+import type { EventKind, ProtocolEvent } from './events.js';
 import {
   advanceClock,
   earliest,
@@ -10,7 +12,30 @@ import {
   validateCommon,
   type BaseState,
 } from './base.js';
+import { checkSetup } from './setup-checks.js';
 import type { Action, Expectation, InvalidAction, NegotiationSetup, Protocol } from './types.js';
+
+/** The seats a protocol needs besides the parties' delegations; run planning seats them. */
+export interface SeatNeeds {
+  /** `required`: at least one mediator (planning adds one when the scenario names none). */
+  readonly mediators: 'none' | 'required';
+  /** Decision bodies ratify what their delegation accepted (each is seated with `principal`). */
+  readonly decisionBodies: boolean;
+  /** Working groups settle the details of their phase (each is seated with `working-group`). */
+  readonly workingGroups: boolean;
+}
+
+/** What every protocol may emit, whatever its rules. */
+export const COMMON_EVENT_KINDS: readonly EventKind[] = [
+  'started',
+  'outside-event',
+  'deadline-moved',
+  'deadline',
+  'invalid-action',
+];
+
+/** Options of a protocol that has none: any given is an error. */
+const NO_OPTIONS = z.strictObject({});
 
 export type StepResult<S> =
   | { readonly ok: false; readonly error: InvalidAction }
@@ -28,13 +53,26 @@ export interface ParleyProtocol<S extends BaseState = BaseState> extends Protoco
    * A driver on a real clock ticks then; the simulator ticks every clock round anyway.
    */
   nextDue(state: S): number | null;
+  /** One line for the help and the docs. */
+  readonly summary: string;
+  readonly seats: SeatNeeds;
+  /** Its options (`NegotiationSetup.options`), checked when it starts. */
+  readonly options: z.ZodType;
+  /** Every event kind it may emit, the common ones included. */
+  readonly events: readonly EventKind[];
 }
 
 /** What one protocol adds to the shared clock, deadline and end handling. */
-export interface ProtocolRules<S extends BaseState> {
+export interface ProtocolRules<S extends BaseState, O = Record<string, never>> {
   readonly name: string;
-  /** Protocol-specific state on top of the base (setup already checked). */
-  init(base: BaseState): S;
+  readonly summary: string;
+  readonly seats: SeatNeeds;
+  /** Its options; none when absent. */
+  readonly options?: z.ZodType<O>;
+  /** The event kinds of its own rules (the common ones are added). */
+  readonly events: readonly EventKind[];
+  /** Protocol-specific state on top of the base (setup and options already checked). */
+  init(base: BaseState, options: O): S;
   /** Checks a non-tick action on a running negotiation. */
   validate(state: S, action: Exclude<Action, { kind: 'tick' }>): InvalidAction | null;
   /** Applies a valid non-tick action. */
@@ -46,13 +84,30 @@ export interface ProtocolRules<S extends BaseState> {
   expected(state: S): readonly Expectation[];
 }
 
-export function defineProtocol<S extends BaseState>(rules: ProtocolRules<S>): ParleyProtocol<S> {
+/** The protocol's options from the setup, checked: a usage error names each bad one. */
+function optionsOf<O>(name: string, schema: z.ZodType<O>, setup: NegotiationSetup): O {
+  const parsed = schema.safeParse(setup.options ?? {});
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  throw new ParleyError('PARLEY_E_USAGE', `${name} options: ${problems.join('; ')}`);
+}
+
+export function defineProtocol<S extends BaseState, O = Record<string, never>>(
+  rules: ProtocolRules<S, O>,
+): ParleyProtocol<S> {
+  const options = rules.options ?? (NO_OPTIONS as unknown as z.ZodType<O>);
   const protocol: ParleyProtocol<S> = {
     name: rules.name,
+    summary: rules.summary,
+    seats: rules.seats,
+    options,
+    events: [...COMMON_EVENT_KINDS, ...rules.events.filter((k) => !COMMON_EVENT_KINDS.includes(k))],
     init(setup: NegotiationSetup) {
+      checkSetup(rules.name, setup, rules.seats.mediators === 'required');
+      const chosen = optionsOf(rules.name, options, setup);
       const sink = new EventSink(setup, 0, 0);
       const base = initBase(rules.name, setup);
-      const state = rules.init(base);
+      const state = rules.init(base, chosen);
       sink.push(startedEvent(state));
       return { state: { ...state, seq: sink.next }, events: sink.events };
     },

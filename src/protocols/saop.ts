@@ -3,7 +3,6 @@ import { endWith, invalid, outcomeError, type BaseState, type EventSink } from '
 import { applyPrivateMove, validatePrivateMove } from './moves/private.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap } from './roles.js';
-import { checkSetup } from './setup-checks.js';
 import type { Action, ActionKind, InvalidAction } from './types.js';
 
 /**
@@ -94,8 +93,10 @@ function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
 
 export const saop: ParleyProtocol<SaopState> = defineProtocol<SaopState>({
   name: 'saop',
+  summary: 'stacked alternating offers: parties take turns to offer, accept the standing offer or end',
+  seats: { mediators: 'none', decisionBodies: false, workingGroups: false },
+  events: ['offer', 'accept', 'agreement', 'walk-away', 'note'],
   init(base) {
-    checkSetup('saop', base.setup, false);
     return { ...base, turn: 0, standing: null, acceptedBy: [], offers: 0 };
   },
   validate,

@@ -6,7 +6,6 @@ import { asWholeAnswer, respondError } from './moves/responses.js';
 import { actionPositionError, responseReason } from './position.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap, type RoleMap } from './roles.js';
-import { checkSetup } from './setup-checks.js';
 import type { Action, ActionKind, InvalidAction, IssueAnswer } from './types.js';
 
 /**
@@ -181,8 +180,19 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
 
 export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<SingleTextState>({
   name: 'single-text',
+  summary: 'mediated single negotiating text: a mediator tables texts, parties accept, reject or amend',
+  seats: { mediators: 'required', decisionBodies: false, workingGroups: false },
+  events: [
+    'text-tabled',
+    'text-response',
+    'statement',
+    'agreement',
+    'walk-away',
+    'note',
+    'caucus',
+    'preferences-shared',
+  ],
   init(base) {
-    checkSetup('single-text', base.setup, true);
     return { ...base, texts: 0, current: null, responses: {} };
   },
   validate,

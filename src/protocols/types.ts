@@ -169,6 +169,8 @@ export interface NegotiationSetup {
   /** Deadline in rounds (a round is one turn of every party) and/or virtual time. */
   readonly deadline: { readonly rounds?: number; readonly time?: number };
   readonly seed: number;
+  /** The protocol's own options, checked against its schema when it starts (none by default). */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 /** A protocol: a pure, serialisable reducer with a check before every step. */

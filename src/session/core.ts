@@ -15,6 +15,8 @@ export interface SessionCoreOptions {
   readonly protocol: string | ParleyProtocol<BaseState>;
   readonly deadline: { readonly rounds?: number; readonly time?: number };
   readonly seed: number;
+  /** The protocol's own options, checked against its schema when it starts. */
+  readonly protocolOptions?: Readonly<Record<string, unknown>>;
   /** Recorded in the log header: how much time one clock round takes in a simulation (default 1). */
   readonly hoursPerRound?: number;
   /** Parties whose preferences mediators may see (none by default). */
@@ -29,8 +31,13 @@ export interface Applied {
   readonly rejected?: string;
 }
 
-export function setupOf(scenario: Scenario, deadline: SessionCoreOptions['deadline'], seed: number): NegotiationSetup {
-  return {
+export function setupOf(
+  scenario: Scenario,
+  deadline: SessionCoreOptions['deadline'],
+  seed: number,
+  options?: Readonly<Record<string, unknown>>,
+): NegotiationSetup {
+  const setup = {
     domain: scenario.domain,
     parties: scenario.parties.map((p) => p.name),
     roles: scenario.roles,
@@ -38,6 +45,7 @@ export function setupOf(scenario: Scenario, deadline: SessionCoreOptions['deadli
     deadline,
     seed,
   };
+  return options === undefined ? setup : { ...setup, options };
 }
 
 /**
@@ -57,7 +65,7 @@ export class SessionCore {
 
   constructor(private readonly options: SessionCoreOptions) {
     this.protocol = typeof options.protocol === 'string' ? getProtocol(options.protocol) : options.protocol;
-    this.setup = setupOf(options.scenario, options.deadline, options.seed);
+    this.setup = setupOf(options.scenario, options.deadline, options.seed, options.protocolOptions);
     this.book = new ViewBook(this.setup, options.scenario.parties, options.revealToMediators ?? []);
     const init = this.protocol.init(this.setup);
     this.current = init.state;

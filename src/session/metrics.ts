@@ -5,6 +5,7 @@ import { withEffects, type Effect } from '../core/timeline.js';
 import { analyze, distances, distancesFrom } from '../analysis/index.js';
 import type { Analysis, StickingPoint } from '../analysis/types.js';
 import type { ProtocolEvent } from '../protocols/events.js';
+import { amendedIssues, lastText, partyPositions } from '../protocols/log-queries.js';
 
 /** Each party's utility of the result: of the outcome, or its reservation value without one. */
 export interface PartyResult {
@@ -69,41 +70,15 @@ export function openIssues(events: readonly ProtocolEvent[], parties: readonly P
       parties.map((p) => p.name),
     ),
   );
-  const last = lastText(events);
+  const last = lastText(events)?.text;
   if (last) for (const party of parties) for (const line of redLinesCrossed(party, last)) open.add(line.issue);
   return [...open];
 }
 
-function lastText(events: readonly ProtocolEvent[]): Outcome | undefined {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.kind === 'offer') return e.outcome;
-    if (e.kind === 'text-tabled' || e.kind === 'package-tabled' || e.kind === 'package-revised') return e.text;
-  }
-  return undefined;
-}
-
 function openPositions(events: readonly ProtocolEvent[], parties: readonly string[]): string[] {
-  const texts = new Map<string, Outcome>();
-  const positions = new Map<string, Outcome>();
-  const amended = new Set<string>();
-  for (const e of events) {
-    if (e.kind === 'offer') positions.set(e.party, e.outcome);
-    else if (e.kind === 'text-tabled' || e.kind === 'package-tabled' || e.kind === 'package-revised')
-      texts.set(e.proposal, e.text);
-    else if (
-      (e.kind === 'text-response' || e.kind === 'package-response') &&
-      texts.has(e.proposal) &&
-      e.answer !== 'reject'
-    ) {
-      // A rejection says only that something is wrong, not where: it leaves the position unknown.
-      const base = texts.get(e.proposal)!;
-      positions.set(e.party, e.amendments ? { ...base, ...e.amendments } : base);
-      for (const issue of Object.keys(e.amendments ?? {})) amended.add(issue);
-    }
-  }
+  const positions = partyPositions(events);
   const known = parties.map((p) => positions.get(p)).filter((o): o is Outcome => o !== undefined);
-  if (known.length < 2) return [...amended];
+  if (known.length < 2) return amendedIssues(events);
   const issues = Object.keys(known[0]!);
   return issues.filter((i) => known.some((o) => String(o[i]) !== String(known[0]![i])));
 }

@@ -1,7 +1,7 @@
 import { ParleyError } from '../core/errors.js';
 import type { Mediator, Roles } from '../core/roles.js';
 import type { AgentSpec, Scenario, SimulationDefaults } from '../core/scenario.js';
-import { getProtocol, PROTOCOL_NAMES } from '../protocols/index.js';
+import { getProtocol, registeredProtocols } from '../protocols/registry.js';
 import { roleMap } from '../protocols/roles.js';
 
 /**
@@ -11,6 +11,8 @@ import { roleMap } from '../protocols/roles.js';
  */
 export interface RunRequest extends Omit<SimulationDefaults, 'hoursPerRound'> {
   readonly time?: number;
+  /** The protocol's own options (see its `options` schema). */
+  readonly protocolOptions?: Readonly<Record<string, unknown>>;
 }
 
 /** A role and the agent spec that plays it. */
@@ -19,6 +21,8 @@ export interface Seating {
   readonly kind: 'delegation' | 'mediator' | 'decision-body' | 'working-group';
   readonly party?: string;
   readonly spec: AgentSpec;
+  /** A fixed seed for this agent (default: its view's seed, from the session seed and its role). */
+  readonly seed?: number;
 }
 
 /** Everything a run needs, resolved: the scenario (with any added mediator role) and who plays which seat. */
@@ -29,6 +33,9 @@ export interface RunPlan {
   readonly deadline: { readonly rounds?: number; readonly time?: number };
   readonly seed: number;
   readonly hoursPerRound: number;
+  readonly protocolOptions?: Readonly<Record<string, unknown>>;
+  /** Parties whose preferences the mediators may see (none by default). */
+  readonly revealToMediators?: readonly string[];
 }
 
 export const DEFAULT_ROUNDS = 100;
@@ -156,12 +163,14 @@ function mediatorCount(scenario: Scenario, specs: readonly AgentSpec[], fromComm
 export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
   const sim = scenario.simulation;
   const protocol = request.protocol ?? sim?.protocol ?? 'saop';
-  getProtocol(protocol);
-  const mediated = protocol !== 'saop';
-  if (!mediated && request.mediators?.length)
+  const needs = getProtocol(protocol).seats;
+  const mediated = needs.mediators !== 'none';
+  if (!mediated && request.mediators?.length) {
+    const withMediators = registeredProtocols().filter((p) => p.seats.mediators !== 'none');
     throw usage(
-      `saop has no mediators; use --protocol ${PROTOCOL_NAMES.filter((p) => p !== 'saop').join(' or ')} with --mediators`,
+      `${protocol} has no mediators; use --protocol ${withMediators.map((p) => p.name).join(' or ')} with --mediators`,
     );
+  }
   const hoursPerRound = sim?.hoursPerRound ?? 1;
   const specs = partySpecs(scenario, request);
   const fromCommandLine = request.mediators !== undefined;
@@ -172,7 +181,6 @@ export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
   const chosen = mediated && mediatorSpecs.length === 0 ? [{ strategy: DEFAULT_MEDIATOR }] : mediatorSpecs;
   const mediators = mediatorSeats(scenario.roles.mediators, chosen, fromCommandLine || mediatorSpecs.length === 0);
   const roles: Roles = { ...scenario.roles, mediators: mediators.roles };
-  const withRoles: Scenario = { ...scenario, roles };
   const map = roleMap({
     domain: scenario.domain,
     parties: scenario.parties.map((p) => p.name),
@@ -190,26 +198,39 @@ export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
       party: p.name,
       spec: split[i]!.delegation,
     })),
+    ...(needs.decisionBodies ? bodySeats(scenario, map, split) : []),
+    ...(needs.workingGroups
+      ? map.groups.map((group): Seating => ({
+          role: group,
+          kind: 'working-group',
+          spec: { strategy: 'working-group' },
+        }))
+      : []),
   ];
-  if (protocol === 'shuttle') {
-    for (const [party, body] of Object.entries(map.bodyOfParty)) {
-      const i = scenario.parties.findIndex((p) => p.name === party);
-      seats.push({
-        role: body,
-        kind: 'decision-body',
-        party,
-        spec: { strategy: 'principal', params: split[i]?.principal ?? {} },
-      });
-    }
-    for (const group of map.groups)
-      seats.push({ role: group, kind: 'working-group', spec: { strategy: 'working-group' } });
-  }
   return {
-    scenario: withRoles,
+    scenario: { ...scenario, roles },
     protocol,
     seats,
     deadline: deadlineOf(scenario, request, hoursPerRound),
     seed: request.seed ?? sim?.seed ?? 1,
     hoursPerRound,
+    ...(request.protocolOptions === undefined ? {} : { protocolOptions: request.protocolOptions }),
   };
+}
+
+/** A principal for each decision body, with the ratification parameters its party's spec carried. */
+function bodySeats(
+  scenario: Scenario,
+  map: ReturnType<typeof roleMap>,
+  split: readonly ReturnType<typeof splitPrincipalParams>[],
+): Seating[] {
+  return Object.entries(map.bodyOfParty).map(([party, body]) => {
+    const i = scenario.parties.findIndex((p) => p.name === party);
+    return {
+      role: body,
+      kind: 'decision-body',
+      party,
+      spec: { strategy: 'principal', params: split[i]?.principal ?? {} },
+    };
+  });
 }

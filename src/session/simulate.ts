@@ -6,6 +6,7 @@ import type { Scenario } from '../core/scenario.js';
 import type { BaseState } from '../protocols/base.js';
 import type { ProtocolEvent } from '../protocols/events.js';
 import type { Agent } from '../protocols/agent.js';
+import type { SteppedClock } from './clock.js';
 import type { EventLog } from './event-log.js';
 import { currentParties } from './metrics.js';
 import { summarise, type AnalysisChoice, type NegotiationResult } from './result.js';
@@ -30,6 +31,8 @@ export interface SimulateOptions {
   readonly onEvent?: (event: ProtocolEvent) => void;
   /** Seconds for the analysis behind distances, plots and improvements (default 10); 0 skips it. */
   readonly analysisTimeLimit?: number;
+  /** The virtual clock to run on (default: one starting at 0). */
+  readonly clock?: SteppedClock;
 }
 
 /** Builds the agent of every seat of the plan. */
@@ -37,7 +40,13 @@ export function agentsOf(plan: RunPlan): Agent[] {
   const { scenario } = plan;
   return plan.seats.map((seat) => {
     const self = seat.party === undefined ? undefined : scenario.parties.find((p) => p.name === seat.party);
-    return createAgent(seat.spec, seat.role, { kind: seat.kind, domain: scenario.domain, party: seat.party, self });
+    return createAgent(seat.spec, seat.role, {
+      kind: seat.kind,
+      domain: scenario.domain,
+      party: seat.party,
+      self,
+      seed: seat.seed,
+    });
   });
 }
 
@@ -50,6 +59,9 @@ export function simulate(plan: RunPlan, options: SimulateOptions = {}): RunOutco
     deadline: plan.deadline,
     seed: plan.seed,
     hoursPerRound: plan.hoursPerRound,
+    protocolOptions: plan.protocolOptions,
+    revealToMediators: plan.revealToMediators,
+    clock: options.clock,
     onEvent: options.onEvent,
   });
   return finishRun(plan, run.log, run.state, options.analysisTimeLimit ?? 10);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Domain } from '../../src/core/domain.js';
+import type { Domain, Outcome } from '../../src/core/domain.js';
 import { outcomeProblems } from '../../src/core/domain.js';
 import type { Party } from '../../src/core/party.js';
-import { utilityFor } from '../../src/core/party.js';
+import { redLinesCrossed, utilityFor } from '../../src/core/party.js';
 import { loadInput } from '../../src/formats/input.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
 import { nashOutcome, revealedScorer, STRATEGY_NAMES } from '../../src/agents/index.js';
@@ -57,6 +57,37 @@ const south = party(
   { low: 0.2, mid: 0.6, high: 1 },
 );
 
+/** North will not accept a permanent ceasefire. */
+const withRedLine = (p: Party): Party => ({
+  ...p,
+  redLines: [{ id: 'no-permanent', issue: 'ceasefire', allowed: ['temporary', 'deferred to phase two'] }],
+});
+
+/**
+ * The rules every delegation keeps, whatever its strategy: each text it accepts (and so an
+ * agreement) is worth at least its walk-away value to it and crosses none of its red lines.
+ * Whether the talks end in agreement is the strategies' business, not a rule.
+ */
+function expectAcceptancesByTheRules(events: readonly ProtocolEvent[], parties: readonly Party[], label: string): void {
+  const texts = new Map<string, Outcome>();
+  for (const e of events) {
+    if (e.kind === 'text-tabled' || e.kind === 'package-tabled' || e.kind === 'package-revised')
+      texts.set(e.proposal, e.text);
+    const accepted =
+      (e.kind === 'text-response' || e.kind === 'package-response') && e.answer === 'accept'
+        ? { party: e.party, text: texts.get(e.proposal)! }
+        : null;
+    const agreed = e.kind === 'agreement' ? parties.map((p) => ({ party: p.name, text: e.outcome })) : [];
+    for (const { party, text } of [...(accepted ? [accepted] : []), ...agreed]) {
+      const p = parties.find((x) => x.name === party)!;
+      expect(utilityFor(p, text), `${label}: ${party} accepted below its walk-away value`).toBeGreaterThanOrEqual(
+        p.reservation,
+      );
+      expect(redLinesCrossed(p, text), `${label}: ${party} accepted across a red line`).toEqual([]);
+    }
+  }
+}
+
 function tabledTexts(events: readonly ProtocolEvent[]): { text: Record<string, string>; note?: string }[] {
   return events.flatMap((e) =>
     e.kind === 'text-tabled' ? [{ text: e.text as Record<string, string>, note: e.note }] : [],
@@ -65,7 +96,7 @@ function tabledTexts(events: readonly ProtocolEvent[]): { text: Record<string, s
 
 describe('mediators', () => {
   for (const mediator of ['hill-climb', 'nash', 'bridging']) {
-    it(`${mediator} tables only valid texts and brings the parties to an agreement they can accept`, () => {
+    it(`${mediator} tables only valid texts, and whatever is agreed every party can accept`, () => {
       const { result, log } = mediatedRun(domain, [north, south], {
         protocol: 'single-text',
         mediator,
@@ -73,8 +104,7 @@ describe('mediators', () => {
       });
       expect(result.rejectedActions).toBe(0);
       for (const e of tabledTexts(log.events)) expect(outcomeProblems(domain, e.text)).toEqual([]);
-      expect(result.agreement).toBe(true);
-      for (const p of [north, south]) expect(utilityFor(p, result.outcome!)).toBeGreaterThanOrEqual(p.reservation);
+      expectAcceptancesByTheRules(log.events, [north, south], `${mediator}`);
     });
 
     it(`${mediator} tables valid texts on an ANAC domain`, () => {
@@ -129,20 +159,26 @@ describe('mediators', () => {
     expect(asks).toContain('permanent');
   });
 
-  it('every delegation strategy answers mediated texts by the rules, in single-text and shuttle talks', () => {
+  it('every delegation strategy answers mediated texts by the rules: never below its walk-away value, never across a red line', () => {
     const sc = loadInput(['anac/2011/Laptop']);
-    for (const protocol of ['single-text', 'shuttle'] as const) {
-      for (const strategy of STRATEGY_NAMES) {
-        const { result } = mediatedRun(sc.domain, sc.parties, {
-          protocol,
-          mediator: 'hill-climb',
-          strategies: [strategy],
-          rounds: 40,
-        });
-        expect(result.rejectedActions, `${strategy} in ${protocol}`).toBe(0);
-        expect(result.agreement, `${strategy} in ${protocol}`).toBe(true);
+    const cases = [
+      { domain: sc.domain, parties: sc.parties },
+      { domain, parties: [withRedLine(north), south] },
+    ];
+    for (const { domain: d, parties } of cases)
+      for (const protocol of ['single-text', 'shuttle'] as const) {
+        for (const strategy of STRATEGY_NAMES) {
+          const { result, log } = mediatedRun(d, parties, {
+            protocol,
+            mediator: 'hill-climb',
+            strategies: [strategy],
+            rounds: 40,
+          });
+          const label = `${strategy} in ${protocol} on ${d.name}`;
+          expect(result.rejectedActions, label).toBe(0);
+          expectAcceptancesByTheRules(log.events, parties, label);
+        }
       }
-    }
   });
 
   it('hill-climb never tables the same text twice', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAcceptable } from '../../src/core/party.js';
 import { loadInput } from '../../src/formats/input.js';
 import { STRATEGY_NAMES } from '../../src/agents/index.js';
-import { saopRun } from '../../bench/lib/saop.js';
+import { saopRun } from '../support/saop.js';
 
 const DOMAINS = ['anac/2011/Laptop', 'anac/2012/CameraB', 'anac/2013/Icecream'];
 const scenarios = DOMAINS.map((d) => loadInput([d]));

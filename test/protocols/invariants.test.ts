@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { outcomeProblems } from '../../src/core/domain.js';
 import type { BaseState } from '../../src/protocols/base.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
-import { protocols } from '../../src/protocols/index.js';
+import { registeredProtocols } from '../../src/protocols/registry.js';
 import type { ParleyProtocol } from '../../src/protocols/protocol.js';
 import type { Outcome } from '../../src/core/domain.js';
 import type { Action, ActionKind } from '../../src/protocols/types.js';
@@ -126,6 +126,7 @@ function run(protocol: ParleyProtocol<BaseState>, start: BaseState, choices: rea
       continue;
     }
     r.events.forEach((e, i) => {
+      expect(protocol.events).toContain(e.kind);
       expect(e.seq).toBe(state.seq + i);
       expect(e.at).toBeLessThanOrEqual(r.state.now);
     });
@@ -140,8 +141,8 @@ function run(protocol: ParleyProtocol<BaseState>, start: BaseState, choices: rea
 const choicesArb = fc.array(fc.array(fc.nat(1000), { minLength: 4, maxLength: 4 }), { maxLength: 40 });
 
 describe('every protocol', () => {
-  for (const [name, protocol] of Object.entries(protocols)) {
-    it(`${name}: keeps its invariants over random runs and continues identically from JSON`, () => {
+  for (const protocol of registeredProtocols()) {
+    it(`${protocol.name}: keeps its invariants over random runs and continues identically from JSON`, () => {
       fc.assert(
         fc.property(choicesArb, fc.nat(40), (choices, cut) => {
           const init = protocol.init(setup({ timeline: [rocketAttack, pressure], deadline: { rounds: 4, time: 60 } }));

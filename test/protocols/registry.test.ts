@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { getProtocol, PROTOCOL_NAMES, protocols } from '../../src/protocols/index.js';
 import { isParleyError } from '../../src/core/errors.js';
+import { EVENT_KINDS } from '../../src/protocols/events.js';
+import { COMMON_EVENT_KINDS } from '../../src/protocols/protocol.js';
+import { getProtocol, protocolNames, registeredProtocols, registerProtocol } from '../../src/protocols/registry.js';
+import { saop } from '../../src/protocols/saop.js';
+import { takeItOrLeaveIt } from '../support/take-it-or-leave-it.js';
 import { rocketAttack, setup } from '../session/support/fixtures.js';
 
 describe('protocol registry', () => {
-  it('finds every protocol by its name', () => {
-    expect(PROTOCOL_NAMES).toEqual(['saop', 'single-text', 'shuttle']);
-    for (const name of PROTOCOL_NAMES) expect(getProtocol(name).name).toBe(name);
+  it('finds every registered protocol by its name', () => {
+    expect(protocolNames().length).toBeGreaterThan(0);
+    for (const name of protocolNames()) expect(getProtocol(name).name).toBe(name);
   });
 
   it('refuses an unknown name with a usage error listing the known ones', () => {
@@ -16,13 +20,35 @@ describe('protocol registry', () => {
         expect.unreachable();
       } catch (e) {
         expect(isParleyError(e) && e.code).toBe('PARLEY_E_USAGE');
-        expect((e as Error).message).toContain('saop, single-text, shuttle');
+        expect((e as Error).message).toContain(protocolNames().join(', '));
       }
     }
   });
 
-  for (const [name, protocol] of Object.entries(protocols)) {
-    describe(name, () => {
+  it('takes a new protocol with one call, and refuses a second one of the same name', () => {
+    registerProtocol(takeItOrLeaveIt);
+    expect(protocolNames().at(-1)).toBe('take-it-or-leave-it');
+    expect(() => registerProtocol({ ...saop, name: 'take-it-or-leave-it' })).toThrow(/already registered/);
+  });
+
+  it('checks a protocol\u2019s options against its schema when it starts', () => {
+    const two = setup({ roles: { ...setup().roles, mediators: [] } });
+    expect(() => takeItOrLeaveIt.init({ ...two, options: { proposer: 'Hamas' } })).not.toThrow();
+    expect(() => takeItOrLeaveIt.init({ ...two, options: { bidder: 'Hamas' } })).toThrow(
+      /take-it-or-leave-it options: .*bidder/,
+    );
+    expect(() => saop.init({ ...two, options: { anything: 1 } })).toThrow(/saop options/);
+  });
+
+  for (const protocol of registeredProtocols()) {
+    describe(protocol.name, () => {
+      it('declares a summary, its seats and every event it may emit', () => {
+        expect(protocol.summary.length).toBeGreaterThan(10);
+        expect(['none', 'required']).toContain(protocol.seats.mediators);
+        for (const kind of COMMON_EVENT_KINDS) expect(protocol.events).toContain(kind);
+        for (const kind of protocol.events) expect(EVENT_KINDS).toContain(kind);
+      });
+
       it('accepts ticks, fires outside events and ends at the time deadline', () => {
         const init = protocol.init(setup({ timeline: [rocketAttack], deadline: { time: 30 } }));
         const r = protocol.step(init.state, { kind: 'tick', now: 10 });

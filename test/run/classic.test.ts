@@ -1,4 +1,4 @@
-import { saopRun } from '../../bench/lib/saop.js';
+import { saopRun } from '../support/saop.js';
 import { describe, expect, it } from 'vitest';
 import { loadAnac } from './support.js';
 

@@ -1,1 +1,1 @@
-export { ANAC, anacDomains, loadAnac } from '../../bench/lib/anac.js';
+export { ANAC, anacDomains, loadAnac } from '../support/anac.js';

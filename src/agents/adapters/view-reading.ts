@@ -1,25 +1,10 @@
 import type { Outcome } from '../../core/domain.js';
 import type { AgentView, VisibleEvent } from '../../protocols/agent.js';
+import { textOf } from '../../protocols/log-queries.js';
 
-/** The outcome behind a proposal id: a SAOP offer, a tabled text or package, or a revision. */
+/** The outcome behind a proposal id, as this seat has seen it. */
 export function proposalOutcome(view: AgentView, proposal: string | undefined): Outcome | null {
-  if (proposal === undefined) return null;
-  for (let i = view.events.length - 1; i >= 0; i--) {
-    const e = view.events[i]!;
-    if (!('proposal' in e) || e.proposal !== proposal) continue;
-    switch (e.kind) {
-      case 'offer':
-        return e.outcome;
-      case 'text-tabled':
-      case 'package-tabled':
-      case 'package-revised':
-      case 'ratification-requested':
-        return e.text;
-      default:
-        continue;
-    }
-  }
-  return null;
+  return textOf(view.events, proposal);
 }
 
 /**

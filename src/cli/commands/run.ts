@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { agentSpecsFromList, isModulePath } from '../../agents/index.js';
+import { agentNames, agentSpecsFromList, isModulePath } from '../../agents/index.js';
 import type { AgentSpec, Scenario } from '../../core/scenario.js';
 import { loadInput } from '../../formats/input.js';
 import { noteLenientForms } from '../report-error.js';
@@ -13,6 +13,7 @@ import { simulate, type RunOutcome } from '../../session/simulate.js';
 import { resultText } from '../../report/run/table.js';
 import { writeRunReport, type RunFiles } from '../../report/run/write.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
+import { protocolNames, registeredProtocols } from '../../protocols/registry.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import { LOG_KEY_HELP, logKey } from '../log-key.js';
@@ -45,6 +46,11 @@ function integer(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a whole number.');
   return n;
+}
+
+/** `a, b or c`: the registered names as the help has always listed them. */
+function orList(names: readonly string[], last = 'or'): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1)}`;
 }
 
 /** Module paths as absolute paths, so the inputs file works from any folder. */
@@ -160,6 +166,9 @@ export function readReplayInputs(logFile: string): ReplayInputs | null {
 export const runCommand: CliCommand = {
   name: 'run',
   register(program: Command, io: CliIo) {
+    const mediated = registeredProtocols()
+      .filter((p) => p.seats.mediators !== 'none')
+      .map((p) => p.name);
     program
       .command('run')
       .description(
@@ -169,14 +178,14 @@ export const runCommand: CliCommand = {
         '<inputs...>',
         'a built-in name (cairo-2024, anac/2011/Laptop), a scenario file, or GENIUS/GeniusWeb files or folder',
       )
-      .option('--protocol <name>', "saop, single-text or shuttle (default: the scenario's, else saop)")
+      .option('--protocol <name>', `${orList(protocolNames())} (default: the scenario's, else saop)`)
       .option(
         '--agents <list>',
-        'one agent per party, in party order: boulware, linear, conceder, tit-for-tat, micro, random or ./module.ts; parameters as name:key=value',
+        `one agent per party, in party order: ${orList([...agentNames('delegation'), './module.ts'])}; parameters as name:key=value`,
       )
       .option(
         '--mediators <list>',
-        'mediators for single-text and shuttle: hill-climb, nash, bridging (the first leads)',
+        `mediators for ${orList(mediated, 'and')}: ${agentNames('mediator').join(', ')} (the first leads)`,
       )
       .option('--rounds <n>', `deadline in rounds (1 to ${MAX_RUN_ROUNDS.toLocaleString('en-US')})`, runRounds)
       .option('--time <s>', 'deadline in virtual time (hours for scenarios with a timeline)', runTime)

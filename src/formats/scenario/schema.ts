@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isProtocolName, protocolNames } from '../../protocols/registry.js';
 import {
   listOf,
   nameSchema,
@@ -237,11 +238,15 @@ export const agentSpecSchema = z
   })
   .meta({ id: 'AgentSpec', description: 'A strategy, the role it plays, and its parameters.' });
 
-export const PROTOCOLS = ['saop', 'single-text', 'shuttle'] as const;
+/** A registered protocol's name, checked against the registry when the file is read (so a program's own protocols count). */
+const protocolSchema = () => {
+  const error = () => say('must be a protocol', protocolNames().join(', '));
+  return z.string({ error }).refine(isProtocolName, { error }).meta({ enum: protocolNames() });
+};
 
 export const simulationSchema = z
   .strictObject({
-    protocol: z.enum(PROTOCOLS, { error: say('must be a protocol', PROTOCOLS.join(', ')) }).optional(),
+    protocol: protocolSchema().optional(),
     agents: listOf(agentSpecSchema, 'agents').optional(),
     mediators: listOf(agentSpecSchema, 'mediators').optional(),
     rounds: num({ min: 1 }).optional(),

@@ -1,7 +1,6 @@
 import { earliest, justAfter } from '../base.js';
 import { defineProtocol, type ParleyProtocol } from '../protocol.js';
 import { roleMap } from '../roles.js';
-import { checkSetup } from '../setup-checks.js';
 import type { ActionKind, Expectation } from '../types.js';
 import { applyShuttle, lapseMissedReturns } from './apply.js';
 import { acceptedByAnyone, awaitingRatification, pendingFor, type ShuttleState } from './state.js';
@@ -63,8 +62,32 @@ function expectedShuttle(state: ShuttleState): Expectation[] {
  */
 export const shuttle: ParleyProtocol<ShuttleState> = defineProtocol<ShuttleState>({
   name: 'shuttle',
+  summary: 'shuttle talks: mediators table phased packages to parties who never meet, decision bodies ratify',
+  seats: { mediators: 'required', decisionBodies: true, workingGroups: true },
+  events: [
+    'package-tabled',
+    'package-response',
+    'relayed',
+    'phase-referred',
+    'settled',
+    'package-revised',
+    'adjourned',
+    'consultation',
+    'returned',
+    'return-missed',
+    'ratification-requested',
+    'ratified',
+    'ratification-refused',
+    'statement',
+    'agreement',
+    'walk-away',
+    'talks-adjourned',
+    'note',
+    'caucus',
+    'mandate',
+    'preferences-shared',
+  ],
   init(base) {
-    checkSetup('shuttle', base.setup, true);
     return { ...base, packages: [], adjourned: {}, answeredThisRound: [] };
   },
   validate: validateShuttle,

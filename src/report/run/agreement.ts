@@ -6,7 +6,8 @@ import type { ProtocolEvent } from '../../protocols/events.js';
 import { AssumedNumbers, ASSUMED_MARK } from '../analysis/assumed.js';
 import { packageText, who } from './narrate.js';
 import type { RunOutcome } from '../../session/simulate.js';
-import { answersTo, answerText, lastPackage, whyText } from './why.js';
+import { answersTo, lastText } from '../../protocols/log-queries.js';
+import { answerText, whyText } from './why.js';
 
 const noteAt = (scenario: Scenario, path: string): ProvenanceNote | undefined =>
   scenario.notes.find((n) => n.path === path);
@@ -101,7 +102,7 @@ function crossedMarkdown(run: RunOutcome, text: Outcome): string[] {
 function noAgreementMarkdown(run: RunOutcome): string[] {
   const { scenario } = run.plan;
   const events = run.log.events;
-  const last = lastPackage(events);
+  const last = lastText(events);
   const lines: string[] = [];
   if (last) {
     lines.push(

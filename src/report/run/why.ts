@@ -3,51 +3,12 @@ import { issueSize, valueAt } from '../../core/issue.js';
 import { redLinesCrossed, type Party } from '../../core/party.js';
 import { redLineMasks } from '../../analysis/compile.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
+import { answersTo, lastText, type ProposalAnswer } from '../../protocols/log-queries.js';
 import { constraintText } from '../analysis/findings.js';
 import { packageText, who } from './narrate.js';
 import type { RunOutcome } from '../../session/simulate.js';
 
-/** The last package (or offer) on the table and who put it there. */
-export interface LastPackage {
-  readonly proposal: string;
-  readonly by: string;
-  readonly text: Outcome;
-}
-
-export function lastPackage(events: readonly ProtocolEvent[]): LastPackage | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.kind === 'package-revised') return { proposal: e.proposal, by: e.by, text: e.text };
-    if (e.kind === 'package-tabled' || e.kind === 'text-tabled')
-      return { proposal: e.proposal, by: e.actor, text: e.text };
-    if (e.kind === 'offer') return { proposal: e.proposal, by: e.actor, text: e.outcome };
-  }
-  return null;
-}
-
-/** A party's answer to a package: what it said, and why where it said so. */
-export interface Answer {
-  readonly proposal: string;
-  readonly actor: string;
-  readonly answer: string;
-  readonly amendments?: Outcome;
-  readonly reason?: string;
-}
-
-/** Rejections, requested changes and refused ratifications of one proposal. */
-export function answersTo(events: readonly ProtocolEvent[], proposal: string): Answer[] {
-  const out: Answer[] = [];
-  for (const e of events) {
-    if ((e.kind === 'text-response' || e.kind === 'package-response') && e.proposal === proposal)
-      out.push({ proposal, actor: e.actor, answer: e.answer, amendments: e.amendments, reason: e.reason });
-    if (e.kind === 'ratification-refused' && e.proposal === proposal)
-      out.push({ proposal, actor: e.actor, answer: 'refused to ratify', reason: e.reason });
-    if (e.kind === 'ratified' && e.proposal === proposal) out.push({ proposal, actor: e.actor, answer: 'ratified' });
-  }
-  return out;
-}
-
-export function answerText(a: Answer): string {
+export function answerText(a: ProposalAnswer): string {
   if (a.answer === 'amend') return `${who(a.actor)} asked for ${packageText(a.amendments ?? {})}`;
   return `${who(a.actor)} ${a.answer === 'reject' ? 'rejected it' : a.answer === 'accept' ? 'accepted it' : a.answer}${a.reason ? ` (${a.reason.replace(/\.$/, '')})` : ''}`;
 }
@@ -127,7 +88,7 @@ export function whyText(run: RunOutcome): string[] {
   else if (result.openIssues.length) lines.push(`Issues still open: ${result.openIssues.join(', ')}.`);
   const closest = partlyRatified(events);
   if (closest) lines.push(closest);
-  const last = lastPackage(events);
+  const last = lastText(events);
   if (last) {
     const crossed = crossedLines(parties, last.text);
     if (crossed.length) lines.push(`The last package on the table, ${last.proposal}, crosses ${crossed.join('; ')}.`);

@@ -7,7 +7,8 @@ import { concessionPoints, plotConcession } from '../plot/concession.js';
 import { plotOffers } from '../plot/offers.js';
 import { writeFileAtomic } from '../../formats/atomic-write.js';
 import { agreementMarkdown } from './agreement.js';
-import { outsideMarks, positionsOf } from './positions.js';
+import { positionsOf } from '../../protocols/log-queries.js';
+import { outsideMarks } from './positions.js';
 import type { RunOutcome } from '../../session/simulate.js';
 
 /** The files a run writes, by kind. */

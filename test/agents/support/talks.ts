@@ -1,10 +1,8 @@
 import type { Domain } from '../../../src/core/domain.js';
 import type { Party } from '../../../src/core/party.js';
 import type { Roles } from '../../../src/core/roles.js';
-import { createAgent } from '../../../src/agents/index.js';
-import type { NegotiationResult } from '../../../src/session/result.js';
-import { runSession, type SessionRun } from '../../../src/session/runner.js';
-import { resultOf } from '../../../src/session/simulate.js';
+import { planRun } from '../../../src/session/plan.js';
+import { simulate, type RunOutcome } from '../../../src/session/simulate.js';
 import { scenarioOf } from './fixtures.js';
 
 export interface TalksOptions {
@@ -19,12 +17,8 @@ export interface TalksOptions {
   readonly seed?: number;
 }
 
-/** Mediated talks between the parties, through the real runner. */
-export function mediatedRun(
-  domain: Domain,
-  parties: readonly Party[],
-  o: TalksOptions,
-): SessionRun & { result: NegotiationResult } {
+/** Mediated talks between the parties, assembled as every run is (`planRun`, `simulate`). */
+export function mediatedRun(domain: Domain, parties: readonly Party[], o: TalksOptions): RunOutcome {
   const bodies = o.protocol === 'shuttle' && o.bodies !== false;
   const roles: Roles = {
     mediators: [{ name: 'M', channels: [] }],
@@ -39,35 +33,17 @@ export function mediatedRun(
     observers: [],
   };
   const scenario = scenarioOf(domain, [...parties], roles);
-  const agents = [
-    createAgent({ strategy: o.mediator }, 'M', { kind: 'mediator', domain, seed: 3 }),
-    ...parties.map((p, i) =>
-      createAgent({ strategy: o.strategies[i % o.strategies.length]!, params: o.params }, `${p.name}-delegation`, {
-        kind: 'delegation',
-        domain,
-        party: p.name,
-        self: p,
-        seed: 1 + i,
-      }),
-    ),
-    ...(bodies
-      ? parties.map((p) =>
-          createAgent({ strategy: 'principal' }, `${p.name}-body`, {
-            kind: 'decision-body',
-            domain,
-            party: p.name,
-            self: p,
-          }),
-        )
-      : []),
-  ];
-  const run = runSession({
-    scenario,
+  const plan = planRun(scenario, {
     protocol: o.protocol,
-    agents,
-    deadline: { rounds: o.rounds ?? 40 },
+    agents: parties.map((_, i) => ({ strategy: o.strategies[i % o.strategies.length]!, params: o.params ?? {} })),
+    mediators: [{ strategy: o.mediator }],
+    rounds: o.rounds ?? 40,
     seed: o.seed ?? 1,
-    revealToMediators: o.reveal ? parties.map((p) => p.name) : [],
   });
-  return { ...run, result: resultOf(scenario, run) };
+  // Delegations seeded 1, 2, …; mediators and decision bodies draw from their views' seeds.
+  const seats = plan.seats.map((s) =>
+    s.kind === 'delegation' ? { ...s, seed: 1 + parties.findIndex((p) => p.name === s.party) } : s,
+  );
+  const reveal = o.reveal ? parties.map((p) => p.name) : undefined;
+  return simulate({ ...plan, seats, revealToMediators: reveal }, { analysisTimeLimit: 0 });
 }

@@ -1,9 +1,9 @@
 /** The built-in ANAC domains, read with parley's own input reader, and their 2014 references. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ANAC } from '../../../bench/lib/anac.js';
+import { ANAC } from '../../support/anac.js';
 
-export { ANAC, anacDomains, loadAnac } from '../../../bench/lib/anac.js';
+export { ANAC, anacDomains, loadAnac } from '../../support/anac.js';
 
 /** Reference points of a 2014 `pareto.xml` (one `u1, u2` line per point). */
 export function loadParetoReference(relative: string): number[][] {

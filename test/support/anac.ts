@@ -1,4 +1,4 @@
-/** The built-in ANAC domains the benchmarks run on, read with parley's own input reader. */
+/** The built-in ANAC domains the tests and the benchmarks run on, read with parley's own input reader. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/core/scenario.js';
