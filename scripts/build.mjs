@@ -13,11 +13,13 @@
  * src/core/package-root.ts, never with a path relative to `import.meta.url` (inside the
  * bundle that is the chunk's path).
  *
- * Dependencies: the small pure-JavaScript ones in INLINE are bundled (fewer files to load at
- * start); every other one stays an `import` of node_modules: native modules (better-sqlite3),
- * packages that spawn their own workers or load files by path (piscina, bullmq, tsx), heavy
- * ones imported only by the commands that need them (vega, fastify, pg, …), and zod, whose
- * schemas fastify-type-provider-zod must see from the same copy.
+ * Dependencies: the pure-JavaScript ones in INLINE are bundled (fewer files to load at start:
+ * zod alone is 95 files, 68 of them locales parley never uses); every other one stays an
+ * `import` of node_modules: native modules (better-sqlite3), packages that spawn their own
+ * workers or load files by path (piscina, bullmq, tsx), and heavy ones imported only by the
+ * commands that need them (vega, fastify, pg, …). zod is bundled together with every package
+ * that takes zod schemas (fastify-type-provider-zod), so that they share one copy of zod: a
+ * package that reads zod schemas must be in INLINE too, never left as an external import.
  *
  * It builds into a fresh folder and renames it over dist/, so a file deleted from src/ leaves
  * nothing behind and a failed build leaves the previous dist/ whole. dist/.build-stamp, written
@@ -30,7 +32,16 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const INLINE = new Set(['commander', 'yaml', 'fast-xml-parser', 'cli-table3', 'cli-progress', 'csv-stringify']);
+const INLINE = new Set([
+  'zod',
+  'fastify-type-provider-zod',
+  'commander',
+  'yaml',
+  'fast-xml-parser',
+  'cli-table3',
+  'cli-progress',
+  'csv-stringify',
+]);
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const src = join(root, 'src');

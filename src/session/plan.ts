@@ -126,6 +126,39 @@ function splitPrincipalParams(spec: AgentSpec): {
   return { delegation: { ...spec, params: own }, principal };
 }
 
+const MEDIATOR_AGENTS = ['hill-climb', 'nash', 'bridging'];
+const DELEGATION_AGENTS = ['boulware', 'linear', 'conceder', 'tit-for-tat', 'micro', 'random'];
+
+/** A mediator strategy given for a delegation seat, or the reverse, is a usage error. */
+function checkSeatKinds(request: RunRequest): void {
+  const wrong = (specs: readonly AgentSpec[] | undefined, names: string[]) =>
+    (specs ?? []).find((s) => names.includes(s.strategy));
+  const mediatorAsAgent = wrong(request.agents, MEDIATOR_AGENTS);
+  if (mediatorAsAgent)
+    throw usage(
+      `"${mediatorAsAgent.strategy}" is a mediator; give it with --mediators, and delegation strategies with --agents`,
+    );
+  const agentAsMediator = wrong(request.mediators, DELEGATION_AGENTS);
+  if (agentAsMediator)
+    throw usage(
+      `"${agentAsMediator.strategy}" plays a party's delegation, not a mediator; --mediators takes ${MEDIATOR_AGENTS.join(', ')}`,
+    );
+}
+
+/**
+ * `--mediators` gives one strategy for every mediator role of the scenario, or exactly one
+ * per role; any other count is a usage error. A scenario without mediator roles gets as many
+ * as are given.
+ */
+function mediatorCount(scenario: Scenario, specs: readonly AgentSpec[], fromCommandLine: boolean): AgentSpec[] {
+  const roles = scenario.roles.mediators;
+  if (!fromCommandLine || roles.length === 0 || specs.length === roles.length) return [...specs];
+  if (specs.length === 1) return roles.map(() => specs[0]!);
+  throw usage(
+    `--mediators names ${specs.length} mediators but ${scenario.name} has ${roles.length} mediator roles (${roles.map((r) => r.name).join(', ')}); give one strategy for all of them or exactly one per role`,
+  );
+}
+
 /** Resolves a run: protocol, seats, deadline and seed, from the request, the scenario and the defaults. */
 export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
   const sim = scenario.simulation;
@@ -141,7 +174,10 @@ export function planRun(scenario: Scenario, request: RunRequest = {}): RunPlan {
   const hoursPerRound = sim?.hoursPerRound ?? 1;
   const specs = partySpecs(scenario, request);
   const fromCommandLine = request.mediators !== undefined;
-  const mediatorSpecs = !mediated ? [] : (request.mediators ?? sim?.mediators ?? []);
+  checkSeatKinds(request);
+  const mediatorSpecs = !mediated
+    ? []
+    : mediatorCount(scenario, request.mediators ?? sim?.mediators ?? [], fromCommandLine);
   const chosen = mediated && mediatorSpecs.length === 0 ? [{ strategy: DEFAULT_MEDIATOR }] : mediatorSpecs;
   const mediators = mediatorSeats(scenario.roles.mediators, chosen, fromCommandLine || mediatorSpecs.length === 0);
   const roles: Roles = { ...scenario.roles, mediators: mediators.roles };

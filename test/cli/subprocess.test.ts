@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ANALYSIS_SCHEMA_FILE } from '../../src/report/json/write-schema.js';
 import { loadedPackage, ROOT, runBuilt } from '../package/built-command.js';
@@ -8,6 +10,9 @@ import { loadedPackage, ROOT, runBuilt } from '../package/built-command.js';
 const HEAVY = ['vega', 'vega-lite', 'fastify', 'kysely', 'better-sqlite3', 'pg', 'piscina', 'bullmq', 'ioredis', 'tsx'];
 const fromSources = (r: { loaded: readonly string[] }) =>
   r.loaded.filter((u) => u.includes('/src/') || u.endsWith('.ts'));
+
+const scratch = mkdtempSync(join(tmpdir(), 'parley-built-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the installed command (bin/parley.js on the build in dist/, in a child process)', () => {
   it('prints analysis JSON that validates against the published schema, and exits 0', () => {
@@ -37,8 +42,12 @@ describe('the installed command (bin/parley.js on the build in dist/, in a child
     for (const args of [['--version'], ['--help']]) {
       const r = runBuilt(args);
       expect(r.status).toBe(0);
-      for (const name of [...HEAVY, 'zod', 'yaml']) expect(loadedPackage(r, name), `${args} loads ${name}`).toBe(false);
+      for (const name of HEAVY) expect(loadedPackage(r, name), `${args} loads ${name}`).toBe(false);
       expect(r.loaded.filter((u) => /\/dist\/chunks\/(analyze|run|replay|demo)-/.test(u))).toEqual([]);
+      // The bundled dependencies (zod, yaml, …) sit in chunks that only commands import.
+      const bytes = (urls: readonly string[]) => urls.reduce((n, u) => n + statSync(fileURLToPath(u)).size, 0);
+      const read = bytes([...new Set(r.loaded.filter((u) => u.startsWith('file:') && u.includes('/dist/')))]);
+      expect(read, `${args} reads ${read} bytes of the build`).toBeLessThan(250_000);
     }
   });
 
@@ -46,15 +55,10 @@ describe('the installed command (bin/parley.js on the build in dist/, in a child
     const json = runBuilt(['analyze', 'anac/2011/Laptop', '--json']);
     expect(json.status).toBe(0);
     for (const name of HEAVY) expect(loadedPackage(json, name), name).toBe(false);
-    const plot = runBuilt([
-      'analyze',
-      'anac/2011/Laptop',
-      '--plot',
-      join(ROOT, '.parley-tmp', `plot-${process.pid}.svg`),
-    ]);
+    const plot = runBuilt(['analyze', 'anac/2011/Laptop', '--plot', join(scratch, 'plot.svg')]);
     expect(plot.status).toBe(0);
     expect(loadedPackage(plot, 'vega')).toBe(true);
-    const quiet = ['--quiet', '--json', '--out', join(ROOT, '.parley-tmp', `run-${process.pid}`)];
+    const quiet = ['--quiet', '--json', '--out', join(scratch, 'run')];
     const builtIn = runBuilt(['run', 'anac/2011/Laptop', '--agents', 'boulware,conceder', ...quiet]);
     expect(builtIn.status).toBe(0);
     expect(loadedPackage(builtIn, 'tsx')).toBe(false);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,6 +29,8 @@ export function runBuilt(args: readonly string[], cwd = ROOT): BuiltRun {
     loaded = readFileSync(record, 'utf8').trim().split('\n');
   } catch {
     // nothing resolved
+  } finally {
+    rmSync(dirname(record), { recursive: true, force: true });
   }
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, loaded };
 }

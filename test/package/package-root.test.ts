@@ -1,10 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ownModuleFile, PACKAGE_ROOT, RUNS_FROM_BUILD } from '../../src/core/package-root.js';
 import { SCENARIOS_DIR } from '../../src/formats/builtin.js';
 import { PARLEY_VERSION } from '../../src/report/json/version.js';
 import { ROOT, runBuilt } from './built-command.js';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
 
 describe("parley's own files, from the sources and from the build", () => {
   it('finds the package root, the built-in scenarios and the version from the sources', () => {
@@ -18,6 +24,13 @@ describe("parley's own files, from the sources and from the build", () => {
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toContain('anac/y2011/Energy');
     expect(r.loaded.some((u) => u.includes('/dist/chunks/'))).toBe(true);
+  });
+
+  it("finds no file relative to a module's own URL, which in the build is a shared chunk's", () => {
+    const relative = /new URL\(\s*['"`]\.{1,2}\/[^)]*import\.meta\.url/;
+    const offenders = sourceFiles(join(ROOT, 'src')).filter((f) => relative.test(readFileSync(f, 'utf8')));
+    // Use PACKAGE_ROOT (files of the package) or ownModuleFile (a worker's entry) from src/core/package-root.ts.
+    expect(offenders.map((f) => f.slice(ROOT.length))).toEqual([]);
   });
 
   it("names a worker module's file in the sources or in the build", () => {

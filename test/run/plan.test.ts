@@ -38,11 +38,12 @@ describe('planning a run', () => {
       ['Qatar', false],
     ]);
     const chosen = planRun(cairo(), {
-      mediators: [{ strategy: 'nash' }, { strategy: 'bridging', params: { lead: true } }],
+      mediators: [{ strategy: 'nash' }, { strategy: 'bridging', params: { lead: true } }, { strategy: 'nash' }],
     });
     expect(leads(chosen)).toEqual([
       ['Egypt', false],
       ['Qatar', true],
+      ['United States', false],
     ]);
   });
 
@@ -68,5 +69,27 @@ describe('planning a run', () => {
   it('refuses both --rounds and --time, and saop with mediators', () => {
     expect(() => planRun(laptop(), { rounds: 5, time: 5 })).toThrow(/not both/);
     expect(() => planRun(laptop(), { mediators: [{ strategy: 'nash' }] })).toThrow(/saop has no mediators/);
+  });
+});
+
+describe('mediator counts and seat kinds', () => {
+  const cairoScenario = () => loadInput(['cairo-2024']);
+  it('gives one --mediators strategy to every mediator role, or exactly one per role', () => {
+    const one = planRun(cairoScenario(), { mediators: [{ strategy: 'nash' }] });
+    expect(one.seats.filter((s) => s.kind === 'mediator').map((s) => [s.role, s.spec.strategy])).toEqual([
+      ['Egypt', 'nash'],
+      ['Qatar', 'nash'],
+      ['United States', 'nash'],
+    ]);
+    expect(() => planRun(cairoScenario(), { mediators: [{ strategy: 'nash' }, { strategy: 'bridging' }] })).toThrow(
+      /names 2 mediators but cairo-2024 has 3 mediator roles \(Egypt, Qatar, United States\)/,
+    );
+  });
+
+  it('refuses a delegation strategy for a mediator seat and the reverse', () => {
+    expect(() => planRun(cairoScenario(), { mediators: [{ strategy: 'boulware' }] })).toThrow(/not a mediator/);
+    expect(() => planRun(cairoScenario(), { agents: [{ strategy: 'nash' }, { strategy: 'linear' }] })).toThrow(
+      /"nash" is a mediator/,
+    );
   });
 });
