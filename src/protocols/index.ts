@@ -37,7 +37,7 @@ export {
   outsideMandate,
   type IssueResponse,
   type Mandate,
-} from './moves/queries.js';
+} from './log-queries.js';
 export { profileProblems } from './moves/preferences.js';
 export { saop, type SaopState } from './saop.js';
 export { singleText, type SingleTextState } from './single-text.js';

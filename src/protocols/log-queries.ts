@@ -1,5 +1,6 @@
 import type { Outcome } from '../core/domain.js';
 import type { ProtocolEvent } from './events.js';
+import type { IssueAnswer } from './types.js';
 
 /**
  * Questions asked of a log (or of the part of it one seat may see): what is on the table,
@@ -132,6 +133,8 @@ export interface ProposalAnswer {
   readonly answer: string;
   readonly amendments?: Outcome;
   readonly reason?: string;
+  /** The answer issue by issue, when the party gave it so (`respond`). */
+  readonly byIssue?: Readonly<Record<string, IssueAnswer>>;
 }
 
 /** Every answer to one proposal, in order: accepts, rejections, requested changes, ratifications and refusals. */
@@ -139,10 +142,27 @@ export function answersTo(events: readonly ProtocolEvent[], proposal: string): P
   const out: ProposalAnswer[] = [];
   for (const e of events) {
     if ((e.kind === 'text-response' || e.kind === 'package-response') && e.proposal === proposal)
-      out.push({ proposal, actor: e.actor, answer: e.answer, amendments: e.amendments, reason: e.reason });
+      out.push({
+        proposal,
+        actor: e.actor,
+        answer: e.answer,
+        amendments: e.amendments,
+        reason: e.reason,
+        ...(e.byIssue ? { byIssue: e.byIssue } : {}),
+      });
     if (e.kind === 'ratification-refused' && e.proposal === proposal)
       out.push({ proposal, actor: e.actor, answer: 'refused to ratify', reason: e.reason });
     if (e.kind === 'ratified' && e.proposal === proposal) out.push({ proposal, actor: e.actor, answer: 'ratified' });
   }
   return out;
 }
+
+// The moves the consoles need (answers by issue, shared preferences, mandates) are asked here too.
+export {
+  issueResponsesTo,
+  sharedPreferences,
+  mandateOf,
+  outsideMandate,
+  type IssueResponse,
+  type Mandate,
+} from './moves/queries.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueResponsesTo } from '../../src/protocols/moves/queries.js';
+import { answersTo, issueResponsesTo } from '../../src/protocols/log-queries.js';
 import { saop } from '../../src/protocols/saop.js';
 import { seatOf } from '../../src/protocols/seats.js';
 import { shuttle } from '../../src/protocols/shuttle/index.js';
@@ -92,6 +92,7 @@ describe('answering a text issue by issue', () => {
       ['Hamas', 'amend', { ceasefire: { answer: 'counter', value: 'permanent' }, captives: ok, withdrawal: no }],
       ['Israel', 'accept', allOk],
     ]);
+    expect(answersTo(egypt, 'pkg-1').map((a) => a.byIssue?.withdrawal)).toEqual([no, undefined]);
     const israel = filterEvents(run.events, seatOf(s, I).viewer);
     expect(issueResponsesTo(israel, 'pkg-1')).toEqual([]);
   });
