@@ -37,7 +37,6 @@ const INLINE = new Set([
   'fastify-type-provider-zod',
   'commander',
   'yaml',
-  'fast-xml-parser',
   'cli-table3',
   'cli-progress',
   'csv-stringify',

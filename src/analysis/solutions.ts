@@ -4,6 +4,7 @@
  * reach the same vector, the first in the domain's value order.
  */
 import { compareIndex, round9, type IndexedPoint } from './vectors.js';
+import { largest } from '../core/extremes.js';
 
 /**
  * The point maximising score, ties settled by `prefer` (default: first outcome in value
@@ -60,7 +61,7 @@ export function nashOf(acceptable: readonly IndexedPoint[], d: readonly number[]
 /** Best utility of each party over points with u ≥ d (the ideal point); null when none. */
 export function idealOf(points: readonly IndexedPoint[], parties: number): number[] | null {
   if (points.length === 0) return null;
-  return Array.from({ length: parties }, (_, i) => Math.max(...points.map((p) => p.utilities[i]!)));
+  return Array.from({ length: parties }, (_, i) => largest(points.map((p) => p.utilities[i]!)));
 }
 
 /**

@@ -51,4 +51,12 @@ export {
   type RunRequest,
   type Seating,
 } from './plan.js';
-export { simulate, agentsOf, finishRun, resultOf, type RunOutcome, type SimulateOptions } from './simulate.js';
+export {
+  simulate,
+  agentsOf,
+  sessionOptionsOf,
+  finishRun,
+  resultOf,
+  type RunOutcome,
+  type SimulateOptions,
+} from './simulate.js';

@@ -10,7 +10,7 @@ import type { SteppedClock } from './clock.js';
 import type { EventLog } from './event-log.js';
 import { currentParties } from './metrics.js';
 import { summarise, type AnalysisChoice, type NegotiationResult } from './result.js';
-import { runSession, type SessionRun } from './runner.js';
+import { runSession, type SessionOptions, type SessionRun } from './runner.js';
 import type { RunPlan } from './plan.js';
 
 /** A finished run with everything the reports draw on. */
@@ -50,9 +50,9 @@ export function agentsOf(plan: RunPlan): Agent[] {
   });
 }
 
-/** Runs the plan on a virtual clock and analyses the result with the parties' final preferences. */
-export function simulate(plan: RunPlan, options: SimulateOptions = {}): RunOutcome {
-  const run = runSession({
+/** The session a plan describes, with its agents made: what every runner of a plan passes on. */
+export function sessionOptionsOf(plan: RunPlan): SessionOptions {
+  return {
     scenario: plan.scenario,
     protocol: plan.protocol,
     agents: agentsOf(plan),
@@ -61,9 +61,12 @@ export function simulate(plan: RunPlan, options: SimulateOptions = {}): RunOutco
     hoursPerRound: plan.hoursPerRound,
     protocolOptions: plan.protocolOptions,
     revealToMediators: plan.revealToMediators,
-    clock: options.clock,
-    onEvent: options.onEvent,
-  });
+  };
+}
+
+/** Runs the plan on a virtual clock and analyses the result with the parties' final preferences. */
+export function simulate(plan: RunPlan, options: SimulateOptions = {}): RunOutcome {
+  const run = runSession({ ...sessionOptionsOf(plan), clock: options.clock, onEvent: options.onEvent });
   return finishRun(plan, run.log, run.state, options.analysisTimeLimit ?? 10);
 }
 

@@ -64,7 +64,10 @@ export function replayMatches(log: EventLog, file = '<event log>'): { state: Bas
     const at = i < 0 ? Math.min(rebuilt.length, log.events.length) : i;
     throw new ParleyError(
       'PARLEY_E_LOG_INTEGRITY',
-      `${file}: the replayed events differ from the logged ones, first at event ${at}`,
+      `${file}: the replayed events differ from the logged ones, first at event ${at}` +
+        (log.header.version < 2
+          ? '; this version 1 log may come from an earlier parley whose protocols wrote other events'
+          : ''),
     );
   }
   return replayed;

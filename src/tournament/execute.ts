@@ -9,7 +9,7 @@ import { analyze } from '../analysis/index.js';
 import type { Analysis } from '../analysis/types.js';
 import { ParleyError } from '../core/errors.js';
 import type { Scenario } from '../core/scenario.js';
-import { agentsOf, currentParties, planRun, resultOf, runSession } from '../session/index.js';
+import { currentParties, planRun, resultOf, runSession, sessionOptionsOf } from '../session/index.js';
 import type { ScenarioPayload } from './scenarios.js';
 import type { Batch, NegotiationRow, NegotiationSpec } from './types.js';
 
@@ -65,14 +65,7 @@ export function runNegotiation(spec: NegotiationSpec, known: Known): Negotiation
     time: spec.deadline.time,
     seed: spec.seed,
   });
-  const run = runSession({
-    scenario: plan.scenario,
-    protocol: plan.protocol,
-    agents: agentsOf(plan),
-    deadline: plan.deadline,
-    seed: plan.seed,
-    hoursPerRound: plan.hoursPerRound,
-  });
+  const run = runSession(sessionOptionsOf(plan));
   // Outside events may change preferences mid-run: then the cached analysis no longer applies.
   const analysis =
     run.state.effects.length === 0

@@ -5,6 +5,7 @@ import type { Random } from '../../core/random.js';
 import type { StatedRedLine } from '../../protocols/position.js';
 import { type Estimate, type Objective, objectiveScore, rowOf } from './estimates.js';
 import type { PartyModels, TurnedDown } from './party-model.js';
+import { smallest } from '../../core/extremes.js';
 
 /** An issue on which every value crosses some stated red line: a text cannot avoid them all. */
 export interface ForcedCrossing {
@@ -27,7 +28,7 @@ export function allowedValues(domain: Domain, models: PartyModels): { allowed: n
       const probe = { [issue.name]: valueAt(issue, j) };
       return mine.filter((k) => crossesRedLine(k.line, probe)).length;
     });
-    const fewest = Math.min(...counts);
+    const fewest = smallest(counts);
     const keep = counts.flatMap((c, j) => (c === fewest ? [j] : []));
     if (fewest > 0) forced.push({ issue: issue.name, lines: mine });
     return keep;

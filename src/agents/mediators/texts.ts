@@ -2,6 +2,7 @@ import type { Domain, Outcome } from '../../core/domain.js';
 import { indexOfValue, type Issue, issueSize, valueAt, type Value } from '../../core/issue.js';
 import type { Random } from '../../core/random.js';
 import type { TabledRound } from './record.js';
+import { largest, smallest } from '../../core/extremes.js';
 
 /** The middle value of every issue: a starting text that leans to no side by construction. */
 export function centralText(domain: Domain): Outcome {
@@ -25,8 +26,8 @@ export function positionOf(issue: Issue, value: Value): number {
 export function middleValue(issue: Issue, values: readonly Value[]): Value {
   const positions = values.map((v) => positionOf(issue, v)).filter((p) => p >= 0);
   if (positions.length === 0) return values[0]!;
-  const lo = Math.min(...positions);
-  const hi = Math.max(...positions);
+  const lo = smallest(positions);
+  const hi = largest(positions);
   return valueAt(issue, Math.floor((lo + hi) / 2));
 }
 

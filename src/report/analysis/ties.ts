@@ -3,6 +3,7 @@ import type { Analysis, FrontierPoint } from '../../analysis/types.js';
 import { redLinesCrossed, utilityFor } from '../../core/party.js';
 import type { Scenario } from '../../core/scenario.js';
 import { formatUtility, wrap } from './format.js';
+import { largest, smallest } from '../../core/extremes.js';
 
 /**
  * Utilities are rounded to 9 decimals before solutions are compared, so a sum or product of n
@@ -21,7 +22,7 @@ export function tiedPoints(
   tolerance: number,
 ): FrontierPoint[] {
   const scored: Scored[] = points.map((point) => ({ point, score: score(point.utilities) }));
-  const best = Math.max(...scored.map((s) => s.score));
+  const best = largest(scored.map((s) => s.score));
   return scored.filter((s) => best - s.score <= tolerance).map((s) => s.point);
 }
 
@@ -66,7 +67,7 @@ export function solutionTies(scenario: Scenario, analysis: Analysis): SolutionTi
           'Nash',
           tiedPoints(acceptable, (u) => u.reduce((prod, x, i) => prod * (x - d[i]!), 1), tol),
         );
-      const ideal = scenario.parties.map((_, i) => Math.max(...acceptable.map((p) => p.utilities[i]!)));
+      const ideal = scenario.parties.map((_, i) => largest(acceptable.map((p) => p.utilities[i]!)));
       const share = (u: readonly number[]) =>
         Math.min(...u.map((x, i) => (ideal[i]! > d[i]! ? (x - d[i]!) / (ideal[i]! - d[i]!) : 1)));
       if (analysis.kalaiSmorodinsky) add('Kalai–Smorodinsky', tiedPoints(acceptable, share, tol));
@@ -86,8 +87,8 @@ export function tiesText(scenario: Scenario, ties: readonly SolutionTie[], width
   const lines = ties.map((t) => {
     const ranges = scenario.parties.map((p, i) => {
       const us = t.points.map((pt) => pt.utilities[i]!);
-      const lo = Math.min(...us);
-      const hi = Math.max(...us);
+      const lo = smallest(us);
+      const hi = largest(us);
       return `${p.name} ${formatUtility(lo)}${hi > lo ? `–${formatUtility(hi)}` : ''}`;
     });
     return wrap(
