@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages behind the test suite's real services (PostgreSQL, Redis) when
 # they are missing. The tests start their own instances on loopback ports in temp dirs; this
-# script only makes sure the programs exist. Runs before `npm test` (the `pretest` script).
+# script only makes sure the programs exist, with `apt-get install postgresql redis-server` for
+# whichever is missing. Runs before `npm test` (the `pretest` script).
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
