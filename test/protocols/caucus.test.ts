@@ -5,12 +5,12 @@ import { shuttle } from '../../src/protocols/shuttle/index.js';
 import { singleText } from '../../src/protocols/single-text.js';
 import type { Action } from '../../src/protocols/types.js';
 import { visibleTo } from '../../src/protocols/visibility.js';
-import { bareSetup, setup } from '../session/support/fixtures.js';
+import { bareSetup, setup, CAIRO_SEATS } from '../session/support/fixtures.js';
 import { drive, expectRefused, last } from './support/drive.js';
 
 const I = 'Israel-delegation';
 const H = 'Hamas-delegation';
-const ROLES = [I, H, 'Egypt', 'Qatar', 'War-cabinet', 'Hamas-leadership', 'Technical-team', 'Press'];
+const ROLES = CAIRO_SEATS;
 const caucus = (actor: string, other: string, binding?: unknown): Action => ({
   kind: 'caucus',
   actor,

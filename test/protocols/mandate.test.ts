@@ -5,19 +5,10 @@ import { shuttle } from '../../src/protocols/shuttle/index.js';
 import { singleText } from '../../src/protocols/single-text.js';
 import type { Action } from '../../src/protocols/types.js';
 import { filterEvents, visibleTo } from '../../src/protocols/visibility.js';
-import { counter, deal, setup } from '../session/support/fixtures.js';
+import { counter, deal, setup, CAIRO_SEATS } from '../session/support/fixtures.js';
 import { drive, expectRefused, last } from './support/drive.js';
 
-const ROLES = [
-  'Israel-delegation',
-  'Hamas-delegation',
-  'Egypt',
-  'Qatar',
-  'War-cabinet',
-  'Hamas-leadership',
-  'Technical-team',
-  'Press',
-];
+const ROLES = CAIRO_SEATS;
 const mandate = (actor: string, limits?: Record<string, readonly (string | number)[]>): Action => ({
   kind: 'mandate',
   actor,

@@ -5,19 +5,10 @@ import { shuttle } from '../../src/protocols/shuttle/index.js';
 import { singleText } from '../../src/protocols/single-text.js';
 import type { Action } from '../../src/protocols/types.js';
 import { visibleTo } from '../../src/protocols/visibility.js';
-import { bareSetup, deal, setup } from '../session/support/fixtures.js';
+import { bareSetup, deal, setup, CAIRO_SEATS } from '../session/support/fixtures.js';
 import { drive, expectRefused, kinds, last } from './support/drive.js';
 
-const ROLES = [
-  'Israel-delegation',
-  'Hamas-delegation',
-  'Egypt',
-  'Qatar',
-  'War-cabinet',
-  'Hamas-leadership',
-  'Technical-team',
-  'Press',
-];
+const ROLES = CAIRO_SEATS;
 const note = (actor: string, about?: string): Action => ({ kind: 'note', actor, text: 'They moved on 25', about });
 
 describe('private notes', () => {

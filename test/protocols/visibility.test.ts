@@ -6,17 +6,17 @@ import { singleText } from '../../src/protocols/single-text.js';
 import type { Action, EventAudience } from '../../src/protocols/types.js';
 import { filterEvents, visibleTo, type Viewer } from '../../src/protocols/visibility.js';
 import { seatOf } from '../../src/protocols/seats.js';
-import { counter, deal, hamas, pressure, rocketAttack, setup } from '../session/support/fixtures.js';
+import { counter, deal, hamas, pressure, rocketAttack, setup, CAIRO_SEATS } from '../session/support/fixtures.js';
 import { drive } from './support/drive.js';
 
 const I = 'Israel-delegation';
 const H = 'Hamas-delegation';
-const ROLES = [I, H, 'Egypt', 'Qatar', 'War-cabinet', 'Hamas-leadership', 'Technical-team', 'Press'];
+const ROLES = CAIRO_SEATS;
 
 /** Who may see each audience in the Cairo fixture, written out by hand (Qatar talks to Hamas only). */
 const SIDE: Record<string, string[]> = { Israel: [I, 'War-cabinet'], Hamas: [H, 'Hamas-leadership'] };
 
-function members(a: EventAudience): string[] {
+function members(a: EventAudience): readonly string[] {
   switch (a.kind) {
     case 'all':
       return ROLES;

@@ -68,6 +68,15 @@ export const cairoRoles: Roles = {
   observers: [{ name: 'Press' }],
 };
 
+/** Every seat of `cairoRoles`, by kind in the order the roles list them. */
+export const CAIRO_SEATS: readonly string[] = [
+  ...cairoRoles.delegations,
+  ...cairoRoles.mediators,
+  ...cairoRoles.decisionBodies,
+  ...cairoRoles.workingGroups,
+  ...cairoRoles.observers,
+].map((r) => r.name);
+
 export const rocketAttack: OutsideEvent = {
   id: 'kerem-shalom',
   at: 10,
