@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages behind the test suite's real services (PostgreSQL, Redis) when
-# they are missing. The tests start their own instances on loopback ports in temp dirs; this
-# script only makes sure the programs exist, with `apt-get install postgresql redis-server` for
-# whichever is missing. Runs before `npm test` (the `pretest` script).
+# Installs the Debian packages behind the test suite's real services (PostgreSQL, Redis, and
+# Chromium for the browser tests) when they are missing. The tests start their own instances on
+# loopback ports in temp dirs; this script only makes sure the programs exist, with
+# `apt-get install postgresql redis-server chromium` for whichever is missing. Runs before
+# `npm test` (the `pretest` script).
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "test-services: ${need[*]} missing; run as root (or install them: apt-get install ${need[*]})" >&2
