@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import { chainLine } from './chain.js';
 import { migrate } from './migrations.js';
 import { dialectOf, openDatabase, type Dialect } from './open.js';
+import { commitGroup } from './commit-group.js';
 import { GroupCommitter } from './group-commit.js';
+import { SqliteWriter, type WriterSettings } from './sqlite-writer.js';
 import type { Database } from './schema.js';
 import type { AppendOutcome, CredentialKind, NewLine, SeatRow, SessionAppend, SessionRow, StoredLine } from './rows.js';
 
@@ -33,24 +35,41 @@ export class EventStore {
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
     readonly location: string,
+    private readonly writer: SqliteWriter | null,
   ) {
-    this.committer = new GroupCommitter(db, dialect);
+    this.committer = writer
+      ? new GroupCommitter((entries) => writer.commit(entries), 1)
+      : new GroupCommitter((entries) => commitGroup(db, dialect, entries), 4);
   }
 
   /** Opens the database and runs the migrations. */
+  /**
+   * Opens the database and runs the migrations. On SQLite the log is written by a thread
+   * of its own (see sqlite-commit-worker.ts); this thread's connection reads and keeps the rest.
+   */
   static async open(location: string): Promise<EventStore> {
     const db = await openDatabase(location);
+    let writer: SqliteWriter | null = null;
     try {
       await migrate(db as Kysely<unknown>);
+      if (dialectOf(location) === 'sqlite') writer = await SqliteWriter.start(location);
     } catch (e) {
       await db.destroy();
       throw e;
     }
-    return new EventStore(db, dialectOf(location), location);
+    return new EventStore(db, dialectOf(location), location, writer);
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  /** Closes after the appends under way have committed. */
+  async close(): Promise<void> {
+    await this.committer.drain();
+    await this.writer?.close();
+    await this.db.destroy();
+  }
+
+  /** How the SQLite writer thread commits (journal mode and synchronous level); none on PostgreSQL. */
+  get writerSettings(): WriterSettings | undefined {
+    return this.writer?.settings;
   }
 
   async getMeta(key: string): Promise<string | undefined> {

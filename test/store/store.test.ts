@@ -187,6 +187,8 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
         const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db);
         expect(mode.rows[0]?.journal_mode).toBe('wal');
         expect(sync.rows[0]?.synchronous).toBe(2);
+        // The log's own connection, in the writer thread, commits the same way.
+        expect(store.writerSettings).toEqual({ journalMode: 'wal', synchronous: 2 });
       } else {
         const fsync = await sql<{ fsync: string }>`show fsync`.execute(store.db);
         expect(fsync.rows[0]?.fsync).toBe('on');
