@@ -85,7 +85,7 @@ export function runSession(options: SessionOptions): SessionRun {
 function ask(core: SessionCore, agent: Agent, expectation: Expectation, maxRetries: number): SeatTry {
   let refused: { action: Action; reason: string } | undefined;
   for (let tries = 0; tries <= maxRetries; tries++) {
-    const action = agent.act(core.view(expectation));
+    const action = agent.act(core.view(expectation, agent.readsViewsOnlyInAct === true));
     if (action === null) break;
     const applied = core.act(agent.role, action);
     if (applied.rejected === undefined) return { expectation, moved: true };

@@ -70,8 +70,12 @@ export class ViewBook {
     return party;
   }
 
-  // Called once per turn of every agent: no closures here, and nothing recomputed that did not change.
-  view(state: BaseState, expectation: Expectation): AgentView {
+  /**
+   * Called once per turn of every agent: no closures here, and nothing recomputed that did
+   * not change. `live` hands out the role's growing event list itself, not a copy: only for
+   * an agent that reads the view during its turn and keeps nothing of it.
+   */
+  view(state: BaseState, expectation: Expectation, live = false): AgentView {
     const seat = this.seats.get(expectation.role) ?? seatOf(this.setup, expectation.role);
     const revealed: Record<string, Party> = {};
     if (seat.kind === 'mediator') {
@@ -93,7 +97,7 @@ export class ViewBook {
       deadline: state.deadline,
       progress: progressOf(state),
       expectation,
-      events: this.eventsOf(seat.role),
+      events: live ? (this.seen.get(seat.role) ?? []) : this.eventsOf(seat.role),
       self: seat.party !== undefined ? this.current(seat.party, state.effects) : undefined,
       revealed,
       seed: this.seedOf(seat.role),
