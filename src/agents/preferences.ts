@@ -59,7 +59,10 @@ export class OwnPreferences {
   }
 
   crossesRedLines(outcome: Outcome): boolean {
-    return this.party.redLines.some((l) => crossesRedLine(l, outcome));
+    // A loop, not `some`: it runs for every offer an agent weighs.
+    const lines = this.party.redLines;
+    for (let i = 0; i < lines.length; i++) if (crossesRedLine(lines[i]!, outcome)) return true;
+    return false;
   }
 
   /** Within red lines and worth at least the reservation value. */
