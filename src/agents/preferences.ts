@@ -70,6 +70,11 @@ export class OwnPreferences {
     return !this.crossesRedLines(outcome) && this.utility(outcome) >= this.reservation;
   }
 
+  /** `acceptable` for an outcome whose utility `utility(outcome)` gave already: no second evaluation. */
+  acceptableWith(outcome: Outcome, utility: number): boolean {
+    return !this.crossesRedLines(outcome) && utility >= this.reservation;
+  }
+
   /** Whether the outcome at a sorted position stays within the red lines. */
   okAt(position: number): boolean {
     const a = this.allowed;
