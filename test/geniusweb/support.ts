@@ -1,4 +1,4 @@
-import { WebSocketServer, type WebSocket } from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { loadInput } from '../../src/formats/input.js';
 import type { AgentSpec } from '../../src/core/scenario.js';
 import { planRun } from '../../src/session/plan.js';
@@ -64,4 +64,26 @@ export async function deadAddress(): Promise<string> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `ws://127.0.0.1:${port}/party`;
+}
+
+/** What a profile address gives: the first message, or the close code when there is none. */
+export function readProfile(url: string): Promise<{ profile?: any; code?: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.once('message', (data) => {
+      resolve({ profile: JSON.parse(String(data)) });
+      socket.close();
+    });
+    socket.once('close', (code) => resolve({ code }));
+    socket.once('error', reject);
+  });
+}
+
+/** Waits until `check` holds, polling every 20 ms. */
+export async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
