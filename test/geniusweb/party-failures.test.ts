@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brokenLink } from '../../src/store/chain.js';
 import { Harness } from '../server/support/harness.js';
-import { deadAddress, openSession, seatParty, startScriptedParty } from './support.js';
+import { deadAddress, openSession, seatParty, startScriptedParty, until } from './support.js';
 
 let h: Harness;
 const closers: (() => Promise<void>)[] = [];
@@ -40,8 +40,8 @@ function walkAway(events: any[]) {
   return ends[0].reason as string;
 }
 
-async function scripted(answer: (settings: any) => string | null) {
-  const party = await startScriptedParty(answer);
+async function scripted(answer: (settings: any) => string | null, onSettings?: (settings: any) => string | null) {
+  const party = await startScriptedParty(answer, onSettings);
   closers.push(party.close);
   return party;
 }
@@ -99,11 +99,55 @@ describe('a GeniusWeb party that fails', () => {
     expect(walkAway(events)).toContain('EndNegotiation was refused');
   });
 
+  it('has an action out of turn refused, and ends the talks when its turn comes', async () => {
+    const offer = (s: any) => JSON.stringify({ Offer: { actor: s.id, bid: { issuevalues: { Food: 'Finger-Food' } } } });
+    const party = await scripted(() => null, offer);
+    const { id, tokens } = await openSession(h, {});
+    expect((await seatParty(h, id, tokens.convenor!, 'party2', { geniuswebParty: party.url })).status).toBe(204);
+    await until(() => party.received.length > 0);
+    const issues = (await h.call('GET', `/sessions/${id}`, tokens.party1)).body.domain.issues as any[];
+    const outcome = Object.fromEntries(issues.map((i) => [i.name, i.values[0]]));
+    const mine = async () => (await h.call('GET', `/sessions/${id}/events?after=-1`, tokens.party2)).body.events;
+    let seen: any[] = [];
+    for (let i = 0; i < 500 && seen.length < 2; i++) {
+      seen = await mine();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(seen.map((e: any) => e.kind)).toEqual(['started', 'invalid-action']);
+    expect(seen[1].reason).toBe("it is party1's turn, not party2's");
+    const acted = await h.call('POST', `/sessions/${id}/actions`, tokens.party1, {
+      actionId: 'p1-1',
+      action: { kind: 'offer', outcome },
+    });
+    expect(acted.body.accepted).toBe(true);
+    await h.untilOver(id, tokens.convenor!);
+    const events = await h.logEvents(id, tokens.convenor!);
+    expect(events.map((e) => e.kind)).toEqual(['started', 'invalid-action', 'offer', 'walk-away']);
+    expect(walkAway(events)).toContain("the GeniusWeb party's Offer was refused: it is party1's turn");
+  });
+
   it('ends the talks for its seat when it stays silent past its turn', async () => {
     const party = await scripted(() => null);
     const { events } = await sessionWith(party.url, { turnSeconds: 0.3 });
     expect(walkAway(events)).toBe('GeniusWeb party: the GeniusWeb party did not act within 0.3 s of YourTurn');
     expect(party.received.map((m) => Object.keys(m)[0])).toEqual(['Settings', 'ActionDone', 'YourTurn']);
+  });
+
+  it('is told the time deadline as ProgressTime, and the clock ends talks it sits out silently', async () => {
+    const party = await scripted(() => null);
+    const timeScale = 3600 * 4;
+    const { id, tokens } = await h.open({ scenario: 'geniusweb/Party', time: 1, timeScale, bots: { party2: BOT } });
+    const seated = await seatParty(h, id, tokens.convenor!, 'party1', { geniuswebParty: party.url });
+    expect(seated.status, seated.text).toBe(204);
+    await h.untilOver(id, tokens.convenor!, 20_000);
+    const events = await h.logEvents(id, tokens.convenor!);
+    expect(events.at(-1)).toMatchObject({ kind: 'deadline' });
+    expect(events.some((e) => e.kind === 'walk-away')).toBe(false);
+    const progress = party.received[0].Settings.progress;
+    expect(progress).toEqual({ ProgressTime: { duration: 250, start: expect.any(Number) } });
+    expect(progress.ProgressTime.start).toBeLessThanOrEqual(Date.now());
+    await until(() => party.received.some((m) => m.Finished));
+    expect(party.received.at(-1)).toEqual({ Finished: { agreements: {} } });
   });
 
   it('is seated only in SAOP sessions, on a party whose profile GeniusWeb can state', async () => {

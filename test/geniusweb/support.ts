@@ -27,9 +27,13 @@ export function seatParty(h: Harness, id: string, convenor: string, role: string
 
 /**
  * A hand-made misbehaving party: a loopback WebSocket server that answers every
- * `YourTurn` with `answer(settings)` (or stays silent when it returns null).
+ * `YourTurn` with `answer(settings)` and `Settings` with `onSettings(settings)` (or stays
+ * silent where they return null).
  */
-export async function startScriptedParty(answer: (settings: any) => string | null) {
+export async function startScriptedParty(
+  answer: (settings: any) => string | null,
+  onSettings: (settings: any) => string | null = () => null,
+) {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/party' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const received: any[] = [];
@@ -38,7 +42,11 @@ export async function startScriptedParty(answer: (settings: any) => string | nul
     socket.on('message', (data) => {
       const m = JSON.parse(String(data));
       received.push(m);
-      if (m.Settings) settings = m.Settings;
+      if (m.Settings) {
+        settings = m.Settings;
+        const first = onSettings(settings);
+        if (first !== null) socket.send(first);
+      }
       if (m.YourTurn) {
         const reply = answer(settings);
         if (reply !== null) socket.send(reply);
