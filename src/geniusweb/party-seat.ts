@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import type { Outcome } from '../core/domain.js';
 import type { LiveSession } from '../host/live-session.js';
@@ -51,8 +50,6 @@ export class GeniusWebPartySeat {
   private finished = false;
   private closed = false;
   private inbox: Promise<unknown> = Promise.resolve();
-  private sent = 0;
-  private readonly nonce = randomBytes(6).toString('base64url');
   private readonly ids: ReadonlyMap<string, string>;
   private readonly turnMs: number;
 
@@ -169,7 +166,9 @@ export class GeniusWebPartySeat {
     if ('error' in parsed) return this.fail(`the GeniusWeb party sent ${parsed.error}`);
     this.clearTimer();
     const action = this.actionOf(parsed);
-    const answer = await this.live.act(this.role, `geniusweb:${this.role}:${this.nonce}:${this.sent++}`, action);
+    // The id follows the log's head, as a bot's does: an action per turn is applied once,
+    // however many connections (instances, reconnections) answer the same YourTurn.
+    const answer = await this.live.act(this.role, `geniusweb:${this.role}:${this.live.headSeq}`, action);
     if (!answer.accepted) this.fail(`the GeniusWeb party's ${parsed.kind} was refused: ${answer.reason}`);
   }
 
@@ -198,7 +197,7 @@ export class GeniusWebPartySeat {
     if (this.ended) return;
     this.ended = true;
     const reason = `GeniusWeb party: ${this.failure}`;
-    const answer = await this.live.act(this.role, `geniusweb:${this.role}:${this.nonce}:end`, {
+    const answer = await this.live.act(this.role, `geniusweb:${this.role}:${this.live.headSeq}:end`, {
       kind: 'end',
       actor: this.role,
       reason,
