@@ -5,7 +5,15 @@ import { parseEventLog } from '../../src/session/event-log.js';
 import { replay } from '../../src/session/replay.js';
 import { seatOf } from '../../src/session/views.js';
 import { Harness } from './support/harness.js';
-import { playScriptedShuttle, relaxedCairo } from './support/sessions.js';
+import {
+  ID,
+  KEPT_MARK,
+  KEPT_WALK_AWAY,
+  playScriptedShuttle,
+  relaxedCairo,
+  SHARED_MARK,
+  SHARED_WALK_AWAY,
+} from './support/sessions.js';
 
 interface Opened {
   readonly name: string;
@@ -68,13 +76,19 @@ afterAll(() => h?.stop());
 
 describe('the authorization matrix: every seat × every endpoint × every event kind', () => {
   it('plays sessions that together produce every event kind the protocols define', () => {
-    const seen = new Set(sessions.flatMap((o) => o.events.map((e) => e.kind)));
-    // Kinds added with the mediation moves (caucuses, notes, mandates, shared preferences,
-    // adjourned talks) are not yet played by these sessions; every other kind is.
-    const NOT_YET_PLAYED = ['talks-adjourned', 'caucus', 'note', 'mandate', 'preferences-shared'];
-    expect([...EVENT_KINDS].filter((k) => !seen.has(k) && !NOT_YET_PLAYED.includes(k))).toEqual([]);
+    const all = sessions.flatMap((o) => o.events);
+    const seen = new Set(all.map((e) => e.kind));
+    expect([...EVENT_KINDS].filter((k) => !seen.has(k))).toEqual([]);
     expect(sessions[0]!.events.some((e) => e.kind === 'agreement')).toBe(true);
     expect(sessions[0]!.events.some((e) => e.kind === 'ratified')).toBe(true);
+    // The variants within kinds: answers by issue, both labels, preferences shared and kept.
+    expect(all.some((e) => e.kind === 'package-response' && e.byIssue !== undefined)).toBe(true);
+    for (const kind of ['relayed', 'statement', 'caucus'] as const)
+      expect(new Set(all.filter((e) => e.kind === kind).map((e) => (e as { binding: boolean }).binding))).toEqual(
+        new Set([true, false]),
+      );
+    const preferences = all.filter((e) => e.kind === 'preferences-shared');
+    expect(new Set(preferences.map((e) => e.to))).toEqual(new Set(['mediators', 'self']));
   });
 
   it("stores logs that replay to the same events (the convenor's download is complete)", () => {
@@ -129,15 +143,108 @@ describe('the authorization matrix: every seat × every endpoint × every event 
         const self = view.body.self;
         const party = view.body.party;
         if (self) expect(self.name).toBe(party);
-        // A profile carries a "reservation": value; only the seat's own party's may appear.
+        // A profile carries a "reservation": value; only the seat's own party's may appear, and
+        // those a delegation told this seat (shared with the mediators, or kept for itself).
+        const told = o.events.filter((e) => e.kind === 'preferences-shared' && canSee(e.audience, viewerOf(o, role)));
         const reservations =
           (view.text.match(/"reservation":/g) ?? []).length + (info.text.match(/"reservation":/g) ?? []).length;
         // The convenor runs the session and is shown the timeline; every other seat only its own party.
-        if (role !== 'convenor') expect(reservations, `${o.name}: ${role}`).toBe(self ? 1 : 0);
-        for (const other of parties.filter((p) => p !== party))
+        if (role !== 'convenor') expect(reservations, `${o.name}: ${role}`).toBe((self ? 1 : 0) + told.length);
+        const toldParties = told.map((e) => (e.kind === 'preferences-shared' ? e.party : ''));
+        for (const other of parties.filter((p) => p !== party && !toldParties.includes(p)))
           expect(view.text.includes(`"name":"${other}","`) && view.text.includes('"preferences"')).toBe(false);
         for (const e of view.body.expected) expect(role === 'convenor' || e.role === role).toBe(true);
       }
+    }
+  });
+
+  it("answers each seat's analysis to that seat (and the convenor) only, from what the seat may see", async () => {
+    for (const o of sessions) {
+      const header = JSON.parse(o.logText.split('\n')[0]!);
+      const roles = Object.keys(o.tokens);
+      for (const role of roles) {
+        const viewer = viewerOf(o, role);
+        for (const asked of roles) {
+          const r = await h.call(
+            'GET',
+            `/sessions/${o.id}/seats/${encodeURIComponent(asked)}/analysis`,
+            o.tokens[role],
+          );
+          expect(r.status, `${o.name}: ${role} reads ${asked}'s analysis`).toBe(
+            asked === role || role === 'convenor' ? 200 : 403,
+          );
+        }
+        const own = (
+          await h.call('GET', `/sessions/${o.id}/seats/${encodeURIComponent(role)}/analysis`, o.tokens[role])
+        ).body;
+        const visible = o.events.filter((e) => canSee(e.audience, viewer));
+        // The texts it analyses are those of the events it may see, no more.
+        expect(
+          own.texts.map((t: { seq: number }) => t.seq),
+          `${o.name}: ${role} texts`,
+        ).toEqual(
+          visible
+            .filter((e) => ['offer', 'text-tabled', 'package-tabled', 'package-revised'].includes(e.kind))
+            .map((e) => e.seq),
+        );
+        const seat = role === 'convenor' ? null : seatOf(header.setup, role);
+        if (seat?.kind === 'mediator') {
+          const shared = new Map(
+            visible.flatMap((e) => (e.kind === 'preferences-shared' ? [[e.party, e.preferences] as const] : [])),
+          );
+          for (const p of own.parties) {
+            expect(p.source).toBe(shared.has(p.party) ? 'shared' : 'learned');
+            if (shared.has(p.party)) expect(p.walkAway).toBe(shared.get(p.party)!.reservation);
+          }
+        } else if (seat?.party !== undefined) expect(own.own.party).toBe(seat.party);
+        else expect(own.own ?? own.parties).toBeUndefined();
+        const suggest = await h.call(
+          'POST',
+          `/sessions/${o.id}/seats/${encodeURIComponent(role)}/suggest`,
+          o.tokens[role],
+          {
+            strategy: 'nash',
+          },
+        );
+        expect(suggest.status, `${o.name}: ${role} suggest`).toBe(seat?.kind === 'mediator' ? 200 : 403);
+      }
+    }
+  });
+
+  it('never lets preferences reach a seat outside their audience, in any answer', async () => {
+    const o = sessions.find((x) => x.name === 'shuttle, people')!;
+    const header = JSON.parse(o.logText.split('\n')[0]!);
+    for (const role of Object.keys(o.tokens)) {
+      const seat = role === 'convenor' ? null : seatOf(header.setup, role);
+      const path = (p: string) => `/sessions/${o.id}${p}`;
+      const answers = [
+        await h.call('GET', path('/view'), o.tokens[role]),
+        await h.call('GET', path('/events'), o.tokens[role]),
+        await h.call('GET', path(''), o.tokens[role]),
+        await h.call('GET', path('/result'), o.tokens[role]),
+        await h.call('GET', path(`/seats/${encodeURIComponent(role)}/analysis`), o.tokens[role]),
+      ].map((r) => r.text);
+      const streamed = JSON.stringify((await h.stream(o.id, o.tokens[role]!, -1, () => true)).messages);
+      const texts = [...answers, streamed];
+      // Every answer of a seat outside the audience is free of the profile and its walk-away
+      // value; the seats inside it get them (the analysis holds the walk-away value as used).
+      const kept = role === 'convenor' || role === ID;
+      const shared = role === 'convenor' || seat?.kind === 'mediator';
+      for (const [mark, allowed] of [
+        [KEPT_MARK, kept],
+        [String(KEPT_WALK_AWAY), kept],
+        [SHARED_MARK, shared],
+        [String(SHARED_WALK_AWAY), shared],
+      ] as const)
+        expect(
+          texts.some((t) => t.includes(mark)),
+          `${role}: ${mark}`,
+        ).toBe(allowed);
+      if (role === ID) expect(JSON.parse(answers[4]!).own.walkAway).toBe(KEPT_WALK_AWAY);
+      if (seat?.kind === 'mediator')
+        expect(JSON.parse(answers[4]!).parties.find((p: { party: string }) => p.party === 'Hamas').walkAway).toBe(
+          SHARED_WALK_AWAY,
+        );
     }
   });
 
@@ -203,6 +310,10 @@ describe('refusals: no seat acts for another, and nothing changes', () => {
       action: { kind: 'tick', now: 99 },
     });
     expect(tick.status).toBe(400);
+    const early = await h.call('POST', `/sessions/${o.id}/release`, o.tokens.convenor);
+    expect(early.status, 'results are released only after the end').toBe(409);
+    expect(early.body.error.code).toBe('PARLEY_E_CONFLICT');
+    expect((await h.call('GET', `/sessions/${o.id}/result`, o.tokens.Egypt)).status).toBe(409);
     expect((await h.call('GET', `/sessions/${o.id}/log`, o.tokens.convenor)).text).toBe(before);
   });
 
@@ -220,6 +331,8 @@ describe('refusals: no seat acts for another, and nothing changes', () => {
       ['GET', '/seats'],
       ['POST', '/actions', { actionId: 'g', action: { kind: 'offer', outcome: {} } }],
       ['POST', '/release'],
+      ['GET', `/seats/${encodeURIComponent(seat)}/analysis`],
+      ['POST', `/seats/${encodeURIComponent(seat)}/suggest`, { strategy: 'nash' }],
     ];
     for (const [method, path, body] of endpoints) {
       const guessed = await h.call(method, `/sessions/AAAAAAAAAAAAAAAAAAAAAA${path}`, a.tokens[seat], body);
