@@ -44,23 +44,18 @@ export function changesSince(models: PartyModels, t: TurnedDown): string[] {
 }
 
 /**
- * The issues a turned-down text was objected to on, that a new text could answer: an
- * objection asking for a value across another party's told red line cannot be met, so it
- * does not count. All issues (only an identical text repeats) when nothing is left.
+ * The issues a turned-down text was objected to on: every issue a turning-down party named
+ * (its red lines, its asks, its objections), as the issue settles it. An ask that cannot be
+ * met (across another party's told red line) still counts: the text must change there or on
+ * another objected issue. All issues (only an identical text repeats) when a party named none.
  */
-export function objectedIssues(domain: Domain, models: PartyModels, t: TurnedDown): number[] {
+export function objectedIssues(domain: Domain, t: TurnedDown): number[] {
   const names = new Set<string>();
-  const lines = models.knownLines();
-  for (const [party, issues] of t.objected) {
-    const asks = t.asks.get(party) ?? {};
-    const unmeetable = (issue: string) =>
-      asks[issue] !== undefined &&
-      lines.some((k) => k.party !== party && crossesRedLine(k.line, { [issue]: asks[issue]! }));
+  for (const issues of t.objected.values()) {
     // A party that named nothing objects to the whole text: a change anywhere answers it.
     if (issues.length === 0) return domain.issues.map((_, i) => i);
-    for (const i of issues) if (!unmeetable(i)) names.add(i);
+    for (const i of issues) names.add(i);
   }
-  if (names.size === 0) return domain.issues.map((_, i) => i);
   return domain.issues.flatMap((issue, i) => (names.has(issue.name) ? [i] : []));
 }
 
@@ -83,7 +78,7 @@ export class RepeatGuard {
     for (const t of mode === 'exact' ? [] : models.turnedDown) {
       const row = rowOf(domain, t.text);
       if (!row) continue;
-      const issues = objectedIssues(domain, models, t);
+      const issues = objectedIssues(domain, t);
       const changes = changesSince(models, t);
       if (changes.length === 0) this.blocks.push({ row, issues, proposal: t.proposal });
       else this.reopened.push({ row, issues, proposal: t.proposal, changes });
@@ -109,11 +104,7 @@ export class RepeatGuard {
 export function unchangedRepeat(domain: Domain, models: PartyModels, row: Int32Array): string | undefined {
   for (const t of models.turnedDown) {
     const other = rowOf(domain, t.text);
-    if (
-      other &&
-      changesSince(models, t).length === 0 &&
-      objectedIssues(domain, models, t).every((i) => other[i] === row[i])
-    )
+    if (other && changesSince(models, t).length === 0 && objectedIssues(domain, t).every((i) => other[i] === row[i]))
       return t.proposal;
   }
   return undefined;
