@@ -56,6 +56,7 @@ export function objectedIssues(domain: Domain, t: TurnedDown): number[] {
     if (issues.length === 0) return domain.issues.map((_, i) => i);
     for (const i of issues) names.add(i);
   }
+  if (names.size === 0) return domain.issues.map((_, i) => i);
   return domain.issues.flatMap((issue, i) => (names.has(issue.name) ? [i] : []));
 }
 
@@ -92,6 +93,45 @@ export class RepeatGuard {
 
   blocked(row: Int32Array): boolean {
     return this.blocks.some((b) => b.issues.every((i) => b.row[i] === row[i]));
+  }
+
+  /**
+   * A row on the allowed values (fixed issues held) that no block covers, or null when every
+   * one is covered: an exact depth-first search, so that "every text repeats a turned-down
+   * one" is only ever said when it is true. Issues named by the most blocks come first, so
+   * that covered branches are cut early.
+   */
+  openRow(allowed: readonly (readonly number[])[], fixed?: ReadonlyMap<number, number>): Int32Array | null {
+    const k = allowed.length;
+    const order = allowed.map((_, i) => i);
+    const named = order.map((i) => this.blocks.filter((b) => b.issues.includes(i)).length);
+    order.sort((a, b) => named[b]! - named[a]!);
+    const depth = order.map((_, d) => order.slice(0, d + 1));
+    // Per block, the depth at which its last named issue is set: it covers the row from there.
+    const closes = this.blocks.map((b) => Math.max(...b.issues.map((i) => order.indexOf(i))));
+    const row = new Int32Array(k);
+    const matches = (b: number, upTo: number) => {
+      const block = this.blocks[b]!;
+      return depth[upTo]!.every((i) => !block.issues.includes(i) || block.row[i] === row[i]);
+    };
+    const visit = (d: number, alive: number[]): boolean => {
+      if (d === k) return true;
+      const i = order[d]!;
+      const f = fixed?.get(i);
+      for (const j of f !== undefined ? [f] : allowed[i]!) {
+        row[i] = j;
+        const still = alive.filter((b) => matches(b, d));
+        if (still.some((b) => closes[b] === d)) continue;
+        if (visit(d + 1, still)) return true;
+      }
+      return false;
+    };
+    return visit(
+      0,
+      this.blocks.map((_, b) => b),
+    )
+      ? row
+      : null;
   }
 
   /** The turned-down text this row repeats though something changed since, if any. */
@@ -180,6 +220,11 @@ export function bestDraft(
   for (const start of starts) tryFrom(start);
   // A local search restarts at random only when every start is blocked.
   for (let r = 0; (global && r < 12) || (best === null && r < 200); r++) tryFrom(randomRow(search, random));
+  // Restarts found nothing open: search for an open text exhaustively before giving up.
+  if (best === null) {
+    const open = search.guard.openRow(search.allowed, search.fixed);
+    if (open) tryFrom(open);
+  }
   return best === null ? null : (best as { row: Int32Array }).row;
 }
 
