@@ -63,7 +63,8 @@ export function objectedIssues(domain: Domain, t: TurnedDown): number[] {
 /**
  * Rules against re-tabling: a row is blocked when it repeats, on every issue objected to,
  * a text that was turned down and nothing has changed since. When every allowed row is
- * blocked so, the `exact` guard blocks only texts tabled before, word for word.
+ * blocked so, the drafting goes on without blocks (`none`), each text tabled before word for
+ * word weighed down (see `tabledPenalty`).
  */
 export class RepeatGuard {
   private readonly blocks: { row: Int32Array; issues: number[]; proposal: string }[] = [];
@@ -73,10 +74,9 @@ export class RepeatGuard {
   constructor(
     domain: Domain,
     models: PartyModels,
-    readonly mode: 'objected' | 'exact' = 'objected',
+    readonly mode: 'objected' | 'none' = 'objected',
   ) {
-    const all = domain.issues.map((_, i) => i);
-    for (const t of mode === 'exact' ? [] : models.turnedDown) {
+    for (const t of mode === 'none' ? [] : models.turnedDown) {
       const row = rowOf(domain, t.text);
       if (!row) continue;
       const issues = objectedIssues(domain, t);
@@ -84,11 +84,6 @@ export class RepeatGuard {
       if (changes.length === 0) this.blocks.push({ row, issues, proposal: t.proposal });
       else this.reopened.push({ row, issues, proposal: t.proposal, changes });
     }
-    if (mode === 'exact')
-      for (const [proposal, text] of models.tabled) {
-        const row = rowOf(domain, text);
-        if (row) this.blocks.push({ row, issues: all, proposal });
-      }
   }
 
   blocked(row: Int32Array): boolean {
@@ -150,6 +145,16 @@ export function unchangedRepeat(domain: Domain, models: PartyModels, row: Int32A
   return undefined;
 }
 
+/**
+ * Once every text repeats a turned-down one, a text tabled before word for word is weighed
+ * down by this much (in the objective's units), so that among near equals a fresh one wins,
+ * but a text meeting the parties' latest asks is not ruled out for having been tabled.
+ */
+export function tabledPenalty(domain: Domain, models: PartyModels, weight = 1): (row: Int32Array) => number {
+  const rows = [...models.tabled.values()].map((t) => rowOf(domain, t)).filter((r): r is Int32Array => r !== null);
+  return (row) => (rows.some((r) => r.every((v, i) => v === row[i])) ? weight : 0);
+}
+
 export interface DraftSearch {
   readonly domain: Domain;
   readonly estimates: readonly Estimate[];
@@ -158,6 +163,8 @@ export interface DraftSearch {
   readonly guard: RepeatGuard;
   /** Issues whose value is fixed (a declared deferral, say). */
   readonly fixed?: ReadonlyMap<number, number>;
+  /** Subtracted from the objective (a text tabled before, say). */
+  readonly penalty?: (row: Int32Array) => number;
 }
 
 /** Moves a row onto allowed values: each disallowed value goes to the nearest allowed one. */
@@ -175,7 +182,8 @@ export function repair(search: DraftSearch, row: Int32Array): Int32Array {
 /** Coordinate ascent over allowed values, never onto a blocked row; null when every step is blocked. */
 function climb(search: DraftSearch, start: Int32Array): { row: Int32Array; score: number } | null {
   const row = Int32Array.from(start);
-  const score = (r: Int32Array) => objectiveScore(search.objective, search.estimates, r);
+  const score = (r: Int32Array) =>
+    objectiveScore(search.objective, search.estimates, r) - (search.penalty ? search.penalty(r) : 0);
   let current = search.guard.blocked(row) ? -Infinity : score(row);
   for (let pass = 0; pass < 8; pass++) {
     let improved = false;
