@@ -147,8 +147,9 @@ export function unchangedRepeat(domain: Domain, models: PartyModels, row: Int32A
 
 /**
  * Once every text repeats a turned-down one, a text tabled before word for word is weighed
- * down by this much (in the objective's units), so that among near equals a fresh one wins,
- * but a text meeting the parties' latest asks is not ruled out for having been tabled.
+ * down by `weight` (in the objective's units: 1 in the log of the Nash product, a factor e),
+ * so that a fresh text wins unless the old one is clearly better, and a text meeting the
+ * parties' latest asks is not ruled out for having been tabled.
  */
 export function tabledPenalty(domain: Domain, models: PartyModels, weight = 1): (row: Int32Array) => number {
   const rows = [...models.tabled.values()].map((t) => rowOf(domain, t)).filter((r): r is Int32Array => r !== null);

@@ -93,7 +93,10 @@ export function draft(ctx: MediatorContext, plan: DraftPlan): TextChoice {
   // Every allowed text repeats a turned-down one on its objected issues: a new text at least.
   const exhausted = row === null ? unchangedRepeat : undefined;
   // Then stay near what the parties signalled (the starts), a fresh text preferred to one tabled before.
-  const unguarded = { ...search(new RepeatGuard(domain, models, 'none')), penalty: tabledPenalty(domain, models) };
+  const unguarded = {
+    ...search(new RepeatGuard(domain, models, 'none')),
+    penalty: tabledPenalty(domain, models, plan.objective === 'nash' ? 1 : 0.1),
+  };
   row ??= bestDraft(unguarded, starts, random, false);
   row ??= repair(search(guard), starts[0] ?? rowOf(domain, centralText(domain))!);
   const text = outcomeOfRow(domain, row);
