@@ -16,11 +16,13 @@ import { hashSecret, type EventStore } from '../store/store.js';
 import { ADMIN_META, rateKey } from './auth.js';
 import { apiError, errorReply } from './errors.js';
 import { actionRoutes } from './routes/actions.js';
+import { analysisRoutes } from './routes/analysis.js';
 import { auth, type RouteContext } from './routes/context.js';
 import { resultRoutes } from './routes/results.js';
 import { seatRoutes } from './routes/seats.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { streamRoutes } from './routes/stream.js';
+import { geniusWebProfileRoutes } from './routes/geniusweb-profile.js';
 import { SocketRegistry } from './sockets.js';
 import { newSecret } from '../host/host.js';
 
@@ -125,8 +127,9 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
     if (path.startsWith('/sessions') && !path.endsWith('/stream')) await auth(ctx, request);
   });
   app.get('/health', { schema: { summary: 'Liveness' } }, async () => ({ ok: true }));
-  for (const routes of [sessionRoutes, actionRoutes, seatRoutes, resultRoutes, streamRoutes])
+  for (const routes of [sessionRoutes, actionRoutes, seatRoutes, resultRoutes, streamRoutes, analysisRoutes])
     await app.register(routes(ctx));
+  await app.register(geniusWebProfileRoutes(ctx));
   await host.start();
   return {
     app,
