@@ -170,7 +170,10 @@ const lines = [
     `Each run with ${PROTOCOLS.join(' and ')}, mediators ${MEDIATORS.join(', ')} and delegations all playing one of ${STRATEGIES.join(', ')} ` +
     `(${rows.length} runs, deadline ${ROUNDS} rounds). Mediators see only their own view (nothing revealed); delegations state the red ` +
     'lines a text crosses when they turn it down. Distance to Nash: Euclidean, in utility space, from the Nash point of the zone. ' +
-    `A text across a told red line counts as avoidable when some text avoided every line the mediator had been told of. Total time ${seconds.toFixed(0)} s ` +
+    `A text across a told red line counts as avoidable when some text avoided every line the mediator had been told of. ` +
+    'A turned-down text counts as re-tabled unchanged when the new text equals it on every issue its objectors named (their red lines, asks and objected issues) with no outside event since; ' +
+    'such a re-tabling counts as forced when every text on the values crossing the fewest told red lines repeated a turned-down text so at that moment (an exact search). ' +
+    `Total time ${seconds.toFixed(0)} s ` +
     `(generation ${generated.toFixed(0)} s). Regenerate with \`npx tsx bench/mediation.bench.ts\` (\`MEDIATION_SCENARIOS=N\` per width).`,
   '',
   'Goals: agreement rate ≥ 95% where the zone is non-empty; 0 avoidable red-line crossings; 0 unchanged re-tablings; 0 agreements outside the zone.',
