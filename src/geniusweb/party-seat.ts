@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import type { Outcome } from '../core/domain.js';
 import type { LiveSession } from '../host/live-session.js';
@@ -44,6 +43,8 @@ export class GeniusWebPartySeat {
   /** Visible events of the seat already told to the party. */
   private told = 0;
   private turnSent = false;
+  /** The turns the party was told are its own (YourTurn), oldest first, each until it answers. */
+  private readonly pending: number[] = [];
   private turnTimer: NodeJS.Timeout | null = null;
   /** Why the seat is to end the talks at its next turn; set once. */
   private failure: string | null = null;
@@ -51,8 +52,6 @@ export class GeniusWebPartySeat {
   private finished = false;
   private closed = false;
   private inbox: Promise<unknown> = Promise.resolve();
-  private sent = 0;
-  private readonly nonce = randomBytes(6).toString('base64url');
   private readonly ids: ReadonlyMap<string, string>;
   private readonly turnMs: number;
 
@@ -97,10 +96,11 @@ export class GeniusWebPartySeat {
     if (this.closed) return;
     this.forward();
     if (this.live.isOver()) return this.finish();
-    if (!this.live.expected().some((e) => e.role === this.role)) return;
+    if (!this.live.expected().some((e) => e.role === this.role)) return this.clearTimer();
     if (this.failure !== null) return void this.endTalks().catch(this.onError);
     if (this.socket?.readyState !== WebSocket.OPEN || this.turnSent) return;
     this.turnSent = true;
+    this.pending.push(this.turnsTaken());
     this.send(YOUR_TURN);
     this.clearTimer();
     this.turnTimer = setTimeout(
@@ -169,7 +169,12 @@ export class GeniusWebPartySeat {
     if ('error' in parsed) return this.fail(`the GeniusWeb party sent ${parsed.error}`);
     this.clearTimer();
     const action = this.actionOf(parsed);
-    const answer = await this.live.act(this.role, `geniusweb:${this.role}:${this.nonce}:${this.sent++}`, action);
+    // A party answers each YourTurn with one action, in order: the answer is named by its
+    // turn, so a turn is taken once however many connections (instances) answer it.
+    // Anything more is named by the log's head (and refused: it is not the party's turn).
+    const turn = this.pending.shift();
+    const id = turn !== undefined ? `turn-${turn}` : `at-${this.live.headSeq}`;
+    const answer = await this.live.act(this.role, `geniusweb:${this.role}:${id}`, action);
     if (!answer.accepted) this.fail(`the GeniusWeb party's ${parsed.kind} was refused: ${answer.reason}`);
   }
 
@@ -198,12 +203,19 @@ export class GeniusWebPartySeat {
     if (this.ended) return;
     this.ended = true;
     const reason = `GeniusWeb party: ${this.failure}`;
-    const answer = await this.live.act(this.role, `geniusweb:${this.role}:${this.nonce}:end`, {
+    const answer = await this.live.act(this.role, `geniusweb:${this.role}:end-${this.turnsTaken()}`, {
       kind: 'end',
       actor: this.role,
       reason,
     });
     if (!answer.accepted) this.onError(new Error(`the seat ${this.role} could not end the talks: ${answer.reason}`));
+  }
+
+  /** Turns taken so far in the talks: every offer and accept ends one. */
+  private turnsTaken(): number {
+    let turns = 0;
+    for (const e of this.live.events) if (e.kind === 'offer' || e.kind === 'accept') turns++;
+    return turns;
   }
 
   private send(message: Json): void {
