@@ -22,6 +22,7 @@ import { seatRoutes } from './routes/seats.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { streamRoutes } from './routes/stream.js';
 import { SocketRegistry } from './sockets.js';
+import { consoleRoutes } from './web.js';
 import { newSecret } from '../host/host.js';
 
 export interface ServerLimits {
@@ -127,6 +128,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   app.get('/health', { schema: { summary: 'Liveness' } }, async () => ({ ok: true }));
   for (const routes of [sessionRoutes, actionRoutes, seatRoutes, resultRoutes, streamRoutes])
     await app.register(routes(ctx));
+  await app.register(consoleRoutes);
   await host.start();
   return {
     app,
