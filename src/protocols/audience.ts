@@ -25,7 +25,7 @@ export type UnaddressedEvent = ProtocolEvent extends infer E
  * - an outside event: the audience the timeline gives it;
  * - a refused action: the actor's own side;
  * - a mediator's adjournment of the talks: everyone (like a delegation's);
- * - shared preferences: the mediators, never the other side;
+ * - shared preferences: the mediators, never the other side; kept for itself (`to: 'self'`): the delegation's seat alone;
  * - a caucus: its one mediator and its one party, not the party's other mediators;
  * - a mandate: the party's own side (delegation and decision body), not the mediators;
  * - a note: its author's seat alone.
@@ -49,8 +49,9 @@ export function audienceOf(event: UnaddressedEvent, setup: NegotiationSetup): Ev
       return ALL;
     case 'text-response':
     case 'package-response':
-    case 'preferences-shared':
       return MEDIATORS;
+    case 'preferences-shared':
+      return event.to === 'self' ? { kind: 'seat', role: event.actor } : MEDIATORS;
     case 'caucus':
       return { kind: 'caucus', mediator: event.mediator, party: event.party };
     case 'mandate':

@@ -101,7 +101,8 @@ export type MoveEvent =
       'mandate',
       { actor: string; party: string; instructions: string; limits?: Readonly<Record<string, readonly Value[]>> }
     >
-  | Ev<'preferences-shared', { actor: string; party: string; preferences: Party }>;
+  /** `to: 'self'`: a profile the delegation keeps for its own seat (absent: told to the mediators). */
+  | Ev<'preferences-shared', { actor: string; party: string; preferences: Party; to?: 'mediators' | 'self' }>;
 
 export type ProtocolEvent = CommonEvent | SaopEvent | SingleTextEvent | ShuttleEvent | MoveEvent;
 export type EventKind = ProtocolEvent['kind'];

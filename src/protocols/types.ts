@@ -117,8 +117,17 @@ export type MoveAction =
       readonly instructions: string;
       readonly limits?: Readonly<Record<string, readonly Value[]>>;
     }
-  /** A delegation tells the mediators its preferences (as it states them, not necessarily its true ones). */
-  | { readonly kind: 'share-preferences'; readonly actor: string; readonly preferences: Party };
+  /**
+   * A delegation tells the mediators its preferences (as it states them, not necessarily its
+   * true ones), or, with `to: 'self'`, keeps an edited profile for its own seat's analysis.
+   */
+  | {
+      readonly kind: 'share-preferences';
+      readonly actor: string;
+      readonly preferences: Party;
+      /** Who is told: the mediators (the default) or the delegation's own seat alone. */
+      readonly to?: 'mediators' | 'self';
+    };
 
 export type ActionKind = Action['kind'];
 

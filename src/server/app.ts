@@ -16,6 +16,7 @@ import { hashSecret, type EventStore } from '../store/store.js';
 import { ADMIN_META, rateKey } from './auth.js';
 import { apiError, errorReply } from './errors.js';
 import { actionRoutes } from './routes/actions.js';
+import { analysisRoutes } from './routes/analysis.js';
 import { auth, type RouteContext } from './routes/context.js';
 import { resultRoutes } from './routes/results.js';
 import { seatRoutes } from './routes/seats.js';
@@ -126,7 +127,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
     if (path.startsWith('/sessions') && !path.endsWith('/stream')) await auth(ctx, request);
   });
   app.get('/health', { schema: { summary: 'Liveness' } }, async () => ({ ok: true }));
-  for (const routes of [sessionRoutes, actionRoutes, seatRoutes, resultRoutes, streamRoutes])
+  for (const routes of [sessionRoutes, actionRoutes, seatRoutes, resultRoutes, streamRoutes, analysisRoutes])
     await app.register(routes(ctx));
   await app.register(consoleRoutes);
   await host.start();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Party } from '../../src/core/party.js';
-import { sharedPreferences } from '../../src/protocols/moves/queries.js';
+import { keptPreferences, sharedPreferences } from '../../src/protocols/moves/queries.js';
 import { saop } from '../../src/protocols/saop.js';
 import { seatOf } from '../../src/protocols/seats.js';
 import { shuttle } from '../../src/protocols/shuttle/index.js';
@@ -74,5 +74,43 @@ describe('preferences shared with the mediators', () => {
     expect(last(drive(singleText, setup(), [share(I, israel)]).events, 'preferences-shared').party).toBe('Israel');
     const a: Party = { ...israel, name: 'A' };
     expectRefused(saop, drive(saop, bareSetup(), []).state, share('A', a), /saop has no "share-preferences"/);
+  });
+});
+
+describe('preferences a delegation keeps for its own seat', () => {
+  const keep = (actor: string, preferences: Party): Action => ({
+    kind: 'share-preferences',
+    actor,
+    preferences,
+    to: 'self',
+  });
+
+  it('reach that seat alone, and never the mediators\u2019 revealed preferences', () => {
+    const s = setup();
+    const run = drive(shuttle, s, [keep(H, stated)]);
+    expect(last(run.events, 'preferences-shared')).toMatchObject({
+      to: 'self',
+      audience: { kind: 'seat', role: H },
+    });
+    expect(keptPreferences(filterEvents(run.events, seatOf(s, H).viewer), H)).toEqual(stated);
+    for (const role of ['Egypt', 'Qatar', I, 'War-cabinet', 'Technical-team', 'Hamas-leadership']) {
+      const seen = filterEvents(run.events, seatOf(s, role).viewer);
+      expect(seen.some((e) => e.kind === 'preferences-shared')).toBe(false);
+      expect(sharedPreferences(seen)).toEqual({});
+    }
+    const core = new SessionCore({ scenario: scenario(), protocol: 'shuttle', deadline: { time: 50 }, seed: 1 });
+    expect(core.act(H, keep(H, stated)).rejected).toBeUndefined();
+    expect(core.view({ role: 'Egypt', may: ['table'] }).revealed).toEqual({});
+  });
+
+  it('are checked like shared ones, and the last kept replaces the one before', () => {
+    const s = setup();
+    const { state } = drive(shuttle, s, []);
+    expectRefused(shuttle, state, keep(H, { ...hamas, reservation: -1 }), /reservation must be a number in \[0, 1\]/);
+    const odd = { ...keep(H, hamas), to: 'everyone' } as unknown as Action;
+    expectRefused(shuttle, state, odd, /"mediators" or to the delegation's own seat \("self"\)/);
+    const run = drive(singleText, s, [keep(H, stated), keep(H, hamas)]);
+    expect(keptPreferences(run.events, H)).toEqual(hamas);
+    expect(keptPreferences(run.events, I)).toBeNull();
   });
 });

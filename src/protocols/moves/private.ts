@@ -9,7 +9,7 @@ import { profileProblems } from './preferences.js';
 /**
  * Moves that change nothing on the table but who knows what: a private note, a caucus
  * between one mediator and one party, a decision body's mandate to its delegation, a
- * delegation's preferences told to the mediators. Their events carry the audience
+ * delegation's preferences told to the mediators (or kept for its own seat). Their events carry the audience
  * `audienceOf` gives them; the protocol state does not change. Each protocol says which
  * of them it has (`PRIVATE_MOVES` for mediated talks) and checks its own conditions
  * (turns, adjournments) before these.
@@ -92,7 +92,11 @@ function validateShare(
   const party = map.partyOfRole[action.actor];
   if (party === undefined)
     return invalid(`only a party's delegation may share its preferences; "${action.actor}" is not one`);
-  if (map.mediators.length === 0) return invalid('there are no mediators to share preferences with');
+  const to = action.to ?? 'mediators';
+  if (to !== 'mediators' && to !== 'self')
+    return invalid(`preferences go to "mediators" or to the delegation's own seat ("self"), not ${JSON.stringify(to)}`);
+  if (to === 'mediators' && map.mediators.length === 0)
+    return invalid('there are no mediators to share preferences with');
   const given = action.preferences as unknown;
   if (typeof given !== 'object' || given === null) return invalid('the preferences are missing');
   if (action.preferences.name !== party)
@@ -146,7 +150,8 @@ export function applyPrivateMove<S extends BaseState>(state: S, action: PrivateM
     }
     case 'share-preferences': {
       const party = map.partyOfRole[action.actor]!;
-      sink.push({ kind: 'preferences-shared', actor: action.actor, party, preferences: action.preferences });
+      const to = action.to ?? 'mediators';
+      sink.push({ kind: 'preferences-shared', actor: action.actor, party, preferences: action.preferences, to });
       break;
     }
   }

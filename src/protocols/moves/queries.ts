@@ -48,11 +48,20 @@ function wholeByIssue(answer: string, text: Outcome | undefined, amendments?: Ou
   return {};
 }
 
-/** The last preferences each party shared with the mediators, by party. */
+/** The last preferences each party shared with the mediators, by party (not those kept for itself). */
 export function sharedPreferences(events: readonly ProtocolEvent[]): Record<string, Party> {
   const out: Record<string, Party> = {};
-  for (const e of events) if (e.kind === 'preferences-shared') out[e.party] = e.preferences;
+  for (const e of events) if (e.kind === 'preferences-shared' && e.to !== 'self') out[e.party] = e.preferences;
   return out;
+}
+
+/** The preferences a delegation last kept for its own seat (`to: 'self'`), or null: its own analysis uses them. */
+export function keptPreferences(events: readonly ProtocolEvent[], actor: string): Party | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind === 'preferences-shared' && e.to === 'self' && e.actor === actor) return e.preferences;
+  }
+  return null;
 }
 
 export interface Mandate {

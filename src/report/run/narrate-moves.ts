@@ -44,7 +44,7 @@ export function moveSentence(
       return `${capital(who(e.actor))} gave its delegation a mandate: “${e.instructions}”${limits.length ? ` (within: ${limits.join('; ')})` : ''}.`;
     }
     case 'preferences-shared':
-      return `${capital(who(e.actor))} shared its preferences with the mediators (walk-away value ${e.preferences.reservation}${e.preferences.redLines.length ? `, red lines on ${e.preferences.redLines.map((l) => l.issue).join(', ')}` : ''}).`;
+      return `${capital(who(e.actor))} ${e.to === 'self' ? 'set its own working preferences' : 'shared its preferences with the mediators'} (walk-away value ${e.preferences.reservation}${e.preferences.redLines.length ? `, red lines on ${e.preferences.redLines.map((l) => l.issue).join(', ')}` : ''}).`;
     default:
       return null;
   }

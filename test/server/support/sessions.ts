@@ -1,3 +1,4 @@
+import type { Party } from '../../../src/core/party.js';
 import { loadInput } from '../../../src/formats/input.js';
 import { writeScenarioText } from '../../../src/formats/scenario/index.js';
 import type { Harness } from './harness.js';
@@ -5,14 +6,14 @@ import type { Harness } from './harness.js';
 /**
  * cairo-2024 with one blocking set relaxed (Israel's three red lines that keep the zone
  * empty, as `parley analyze` lists them), so that the talks can reach an agreement and
- * ratification. Uploaded as a parley YAML file.
+ * ratification. Uploaded as a parley YAML file; `change` alters the parties' profiles first.
  */
-export function relaxedCairo(): { name: string; content: string } {
+export function relaxedCairo(change: (party: Party) => Party = (p) => p): { name: string; content: string } {
   const scenario = loadInput(['cairo-2024']);
   const relaxed = {
     ...scenario,
     name: 'cairo-2024-relaxed',
-    parties: scenario.parties.map((p) =>
+    parties: scenario.parties.map(change).map((p) =>
       p.name === 'Israel'
         ? {
             ...p,
