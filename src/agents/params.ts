@@ -2,6 +2,16 @@ import { ParleyError } from '../core/errors.js';
 
 export type Params = Readonly<Record<string, number | string | boolean>>;
 
+/** A parameter an agent refused, named so that a scenario check can point at its key. */
+export class ParameterError extends ParleyError {
+  constructor(
+    readonly parameters: readonly string[],
+    message: string,
+  ) {
+    super('PARLEY_E_USAGE', message);
+  }
+}
+
 /**
  * Reads agent parameters given on the command line or in a scenario, where numbers may
  * arrive as strings. A wrong value is a usage error that names the agent and the parameter.
@@ -22,8 +32,8 @@ export class ParamReader {
     const high = range.max ?? Infinity;
     if (!Number.isFinite(v) || v < low || v > high) {
       const bounds = `${range.min !== undefined ? `≥ ${range.min}` : ''}${range.min !== undefined && range.max !== undefined ? ' and ' : ''}${range.max !== undefined ? `≤ ${range.max}` : ''}`;
-      throw new ParleyError(
-        'PARLEY_E_USAGE',
+      throw new ParameterError(
+        [name],
         `agent "${this.agent}": parameter "${name}" must be a number${bounds ? ` ${bounds}` : ''}, got "${String(raw)}"`,
       );
     }
@@ -36,8 +46,8 @@ export class ParamReader {
     if (raw === undefined) return fallback;
     const v = String(raw);
     if (allowed && !allowed.includes(v)) {
-      throw new ParleyError(
-        'PARLEY_E_USAGE',
+      throw new ParameterError(
+        [name],
         `agent "${this.agent}": parameter "${name}" must be one of ${allowed.join(', ')}, got "${v}"`,
       );
     }
@@ -50,8 +60,8 @@ export class ParamReader {
     if (raw === undefined) return fallback;
     if (raw === true || raw === 'true') return true;
     if (raw === false || raw === 'false') return false;
-    throw new ParleyError(
-      'PARLEY_E_USAGE',
+    throw new ParameterError(
+      [name],
       `agent "${this.agent}": parameter "${name}" must be true or false, got "${String(raw)}"`,
     );
   }
@@ -60,8 +70,8 @@ export class ParamReader {
   rejectUnknown(): void {
     const unknown = Object.keys(this.params).filter((k) => !this.used.has(k));
     if (unknown.length) {
-      throw new ParleyError(
-        'PARLEY_E_USAGE',
+      throw new ParameterError(
+        unknown,
         `agent "${this.agent}": unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${[...this.used].sort().join(', ')}`,
       );
     }

@@ -13,6 +13,7 @@ export {
 export { describeWarning, type FormatWarning, type WarningSink } from './warnings.js';
 export { convert, outputFormat, type ConvertOptions, type OutputFormat } from './convert.js';
 export { validateInput } from './validate.js';
+export { lintScenarioFile, type ScenarioProblem, type LintOptions } from './scenario/lint.js';
 export {
   builtinNames,
   builtins,

@@ -3,6 +3,12 @@ import { issueSize, type Issue } from '../core/issue.js';
 import { formatName, inspectInput, type InspectedInput } from './input.js';
 import { count, shown } from './text-limits.js';
 import { describeWarning, type FormatWarning } from './warnings.js';
+import { existsSync } from 'node:fs';
+import { findBuiltin } from './builtin.js';
+import { isDirectory } from './file-io.js';
+import { lintScenarioFile, type ScenarioProblem } from './scenario/lint.js';
+import { agentSpecProblem } from '../session/spec-problems.js';
+import { DEFAULT_ROUNDS } from '../session/plan.js';
 
 /** At most this many warnings are listed one by one; the rest are counted. */
 export const MAX_LISTED_WARNINGS = 20;
@@ -59,17 +65,42 @@ function summaryLines(inspected: InspectedInput): string[] {
   return lines;
 }
 
+/** The parley scenario file the inputs name (a file or a built-in), where the checks beyond the format apply. */
+function scenarioFileOf(inputs: readonly string[], inspected: InspectedInput): string | undefined {
+  if (!inspected.format.startsWith('parley')) return undefined;
+  if (inspected.builtin) return findBuiltin(inspected.builtin)?.path;
+  const only = inputs.length === 1 ? inputs[0]! : undefined;
+  return only && existsSync(only) && !isDirectory(only) ? only : undefined;
+}
+
+/** `error: file:line:column: message (expected …)`, as the CLI shows errors. */
+function problemLine(p: ScenarioProblem): string {
+  const where = describeWarning({ position: p.position, message: p.message });
+  return `${p.severity}: ${shown(where, 400)}${p.expected ? ` (expected ${shown(p.expected, 240)})` : ''}`;
+}
+
 /**
  * Reads and checks inputs without analysing them. Throws the ParleyError of the first
- * problem; otherwise returns a summary (a domain alone included) and, one per line, every
- * lenient form that was read as GENIUS reads it.
+ * problem that stops reading; otherwise returns a summary (a domain alone included), every
+ * lenient form that was read as GENIUS reads it, and for a parley scenario what the format
+ * alone cannot see (`lintScenarioFile`): `ok` is false when one of those is an error.
  */
 export function validateInput(inputs: readonly string[]): {
-  ok: true;
+  ok: boolean;
   summary: string;
   warnings: readonly FormatWarning[];
+  problems: readonly ScenarioProblem[];
 } {
   const inspected = inspectInput(inputs);
-  const lines = [...summaryLines(inspected), ...warningLines(inspected.warnings)];
-  return { ok: true, summary: lines.join('\n'), warnings: inspected.warnings };
+  const file = scenarioFileOf(inputs, inspected);
+  const problems = file
+    ? lintScenarioFile(file, { checkAgentSpec: agentSpecProblem, defaultRounds: DEFAULT_ROUNDS })
+    : [];
+  const lines = [...summaryLines(inspected), ...warningLines(inspected.warnings), ...problems.map(problemLine)];
+  return {
+    ok: problems.every((p) => p.severity !== 'error'),
+    summary: lines.join('\n'),
+    warnings: inspected.warnings,
+    problems,
+  };
 }

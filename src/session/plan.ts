@@ -116,7 +116,7 @@ function deadlineOf(scenario: Scenario, request: RunRequest, hoursPerRound: numb
 /** Parameters a party's spec may carry for its decision body rather than its delegation. */
 const PRINCIPAL_PARAMS = ['ratificationMargin'];
 
-function splitPrincipalParams(spec: AgentSpec): {
+export function splitPrincipalParams(spec: AgentSpec): {
   delegation: AgentSpec;
   principal: Record<string, number | string | boolean>;
 } {

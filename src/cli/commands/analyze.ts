@@ -10,7 +10,7 @@ import { plotFrontier } from '../../report/plot/frontier.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import { collect, count, hours, positiveSeconds, spreadOf } from '../options.js';
-import { sensitivity } from '../../analysis/what-if/sensitivity.js';
+import { sensitivity, type SensitivityResult } from '../../analysis/what-if/sensitivity.js';
 import { AssumedNumbers } from '../../report/analysis/assumed.js';
 import { sensitivitySection } from '../../report/analysis/sensitivity-text.js';
 import { whatIf, whatIfHeader, type WhatIfOptions } from '../../analysis/what-if/index.js';
@@ -50,16 +50,23 @@ export async function runAnalyze(inputs: string[], options: AnalyzeOptions, io: 
     await plotFrontier(scenario, analysis, { file: options.plot });
     io.err(`parley: wrote the frontier plot to ${options.plot}\n`);
   }
-  if (options.json) io.out(JSON.stringify(analysisToJson(scenario, analysis), null, 2) + '\n');
+  const sampled = sensitivityOf(scenario, analysis, options, io);
+  if (options.json)
+    io.out(JSON.stringify(analysisToJson(scenario, analysis, { changes, sensitivity: sampled }), null, 2) + '\n');
   else
     io.out(
-      whatIfHeader(changes) + renderAnalysisText(scenario, analysis) + sensitivityText(scenario, analysis, options, io),
+      whatIfHeader(changes) + renderAnalysisText(scenario, analysis) + (sampled ? sensitivitySection(sampled) : ''),
     );
 }
 
-/** The sensitivity section when `--sensitivity N` asks for it, with a progress bar while it samples. */
-function sensitivityText(scenario: Scenario, analysis: Analysis, options: AnalyzeOptions, io: CliIo): string {
-  if (!options.sensitivity) return '';
+/** The sensitivity of the analysis when `--sensitivity N` asks for it, with a progress bar while it samples. */
+function sensitivityOf(
+  scenario: Scenario,
+  analysis: Analysis,
+  options: AnalyzeOptions,
+  io: CliIo,
+): SensitivityResult | undefined {
+  if (!options.sensitivity) return undefined;
   const assumed = new AssumedNumbers(scenario);
   const parts = {
     preferences: (p: string) => assumed.utilities(p),
@@ -67,12 +74,11 @@ function sensitivityText(scenario: Scenario, analysis: Analysis, options: Analyz
   };
   const progress = progressBar(io, `sampling ${options.sensitivity} variants of ${scenario.name}`);
   try {
-    const result = sensitivity(scenario, analysis, parts, {
+    return sensitivity(scenario, analysis, parts, {
       samples: options.sensitivity,
       spread: options.spread,
       seed: options.seed,
     });
-    return sensitivitySection(result);
   } finally {
     progress.stop();
   }

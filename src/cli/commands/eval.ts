@@ -12,7 +12,7 @@ import {
 } from '../../report/analysis/evaluate.js';
 import { comparePackage, type PackageComparison } from '../../analysis/what-if/compare.js';
 import { whatIf, whatIfHeader } from '../../analysis/what-if/index.js';
-import { tradesOn } from '../../analysis/what-if/trades.js';
+import { tradesOn, type Trade } from '../../analysis/what-if/trades.js';
 import { tradesSection } from '../../report/analysis/what-if-text.js';
 import { parsePartialOutcome, renderComparisonText } from '../../report/analysis/compare-text.js';
 import type { CliCommand } from '../command.js';
@@ -27,8 +27,10 @@ interface EvalOptions {
   readonly trades?: boolean;
 }
 
-function evaluationJson(evaluation: OutcomeEvaluation) {
+/** The one-package JSON; `changes` (what if) and `trades` (with `--trades`) join it when there are any. */
+function evaluationJson(evaluation: OutcomeEvaluation, changes: readonly string[], trades?: readonly Trade[]) {
   return {
+    ...(changes.length ? { whatIf: [...changes] } : {}),
     outcome: evaluation.outcome,
     parties: evaluation.parties.map((p) => ({
       party: p.party,
@@ -39,6 +41,7 @@ function evaluationJson(evaluation: OutcomeEvaluation) {
     })),
     crossesRedLine: evaluation.crossesRedLine,
     inZone: evaluation.inZone,
+    ...(trades ? { trades: trades.map((t) => ({ changes: { ...t.changes }, gains: [...t.gains] })) } : {}),
   };
 }
 
@@ -86,12 +89,13 @@ export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void
   // One package naming every issue: the one-package report (and its JSON), read strictly as before.
   if (given.length === 1 && namesEveryIssue(scenario.domain, given[0]!.text)) {
     const evaluation = evaluateOutcome(scenario, parseOutcome(scenario.domain, given[0]!.text, given[0]!.source));
+    const trades = options.trades ? tradesOn(scenario, evaluation.outcome) : undefined;
     io.out(
       options.json
-        ? JSON.stringify(evaluationJson(evaluation), null, 2) + '\n'
+        ? JSON.stringify(evaluationJson(evaluation, changes, trades), null, 2) + '\n'
         : whatIfHeader(changes) +
             renderEvaluationText(scenario, evaluation) +
-            (options.trades ? tradesSection(scenario, tradesOn(scenario, evaluation.outcome)) : ''),
+            (trades ? tradesSection(scenario, trades) : ''),
     );
     return;
   }
@@ -99,7 +103,7 @@ export function runEval(inputs: string[], options: EvalOptions, io: CliIo): void
   const comparisons = partial.map((o) => comparePackage(scenario, o));
   io.out(
     options.json
-      ? JSON.stringify({ changes, packages: comparisons.map(comparisonJson) }, null, 2) + '\n'
+      ? JSON.stringify({ whatIf: changes, packages: comparisons.map(comparisonJson) }, null, 2) + '\n'
       : whatIfHeader(changes) + renderComparisonText(scenario, comparisons),
   );
 }

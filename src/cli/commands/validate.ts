@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ParleyError } from '../../core/errors.js';
 import { validateInput } from '../../formats/validate.js';
 import type { CliCommand } from '../command.js';
 import type { CliIo } from '../io.js';
@@ -13,6 +14,13 @@ export const validateCommand: CliCommand = {
       .action((inputs: string[]) => {
         const result = validateInput(inputs);
         io.out(result.summary.endsWith('\n') ? result.summary : `${result.summary}\n`);
+        const errors = result.problems.filter((p) => p.severity === 'error');
+        if (errors.length)
+          throw new ParleyError(
+            'PARLEY_E_SCHEMA',
+            `${errors.length} problem${errors.length === 1 ? '' : 's'} found (listed above, each with its file:line:column)`,
+            { position: { file: errors[0]!.position.file } },
+          );
       });
   },
 };

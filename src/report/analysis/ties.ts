@@ -100,25 +100,40 @@ export function tiesText(scenario: Scenario, ties: readonly SolutionTie[], width
   return `${lines.join('\n')}\n${wrap(`Where points tie, ${TIE_RULE}.`, width, '')}\n`;
 }
 
+/** A solution every party could not sign: the red lines it crosses and whose walk-away value it misses. */
+export interface SolutionLimit {
+  readonly solution: 'Max welfare' | 'Egalitarian';
+  readonly redLinesCrossed: readonly { readonly party: string; readonly id: string }[];
+  readonly belowWalkAway: readonly string[];
+}
+
 /** Red lines crossed and walk-away values missed by max welfare and egalitarian (taken red lines aside). */
-export function limitsText(scenario: Scenario, analysis: Analysis, width: number): string {
-  const lines: string[] = [];
-  const check = (name: string, point: FrontierPoint | null) => {
+export function solutionLimits(scenario: Scenario, analysis: Analysis): SolutionLimit[] {
+  const out: SolutionLimit[] = [];
+  const check = (solution: SolutionLimit['solution'], point: FrontierPoint | null) => {
     if (!point) return;
     const crossed = scenario.parties.flatMap((p) =>
-      redLinesCrossed(p, point.outcome).map((l) => `${p.name}'s ${l.id}`),
+      redLinesCrossed(p, point.outcome).map((l) => ({ party: p.name, id: l.id })),
     );
-    const below = scenario.parties
+    const belowWalkAway = scenario.parties
       .filter((p) => utilityFor(p, point.outcome) < p.reservation - 1e-9)
       .map((p) => p.name);
-    const parts = [
-      ...(crossed.length ? [`crosses ${crossed.length > 1 ? 'red lines' : 'the red line'} ${crossed.join(', ')}`] : []),
-      ...(below.length ? [`falls below the walk-away value of ${below.join(', ')}`] : []),
-    ];
-    if (parts.length)
-      lines.push(wrap(`${name} ${parts.join(' and ')}, so not every party could sign it.`, width, '  '));
+    if (crossed.length || belowWalkAway.length) out.push({ solution, redLinesCrossed: crossed, belowWalkAway });
   };
   check('Max welfare', analysis.maxWelfare);
   check('Egalitarian', analysis.egalitarian);
+  return out;
+}
+
+/** The limits in words, one line per solution that not every party could sign. */
+export function limitsText(scenario: Scenario, analysis: Analysis, width: number): string {
+  const lines = solutionLimits(scenario, analysis).map((limit) => {
+    const crossed = limit.redLinesCrossed.map((l) => `${l.party}'s ${l.id}`);
+    const parts = [
+      ...(crossed.length ? [`crosses ${crossed.length > 1 ? 'red lines' : 'the red line'} ${crossed.join(', ')}`] : []),
+      ...(limit.belowWalkAway.length ? [`falls below the walk-away value of ${limit.belowWalkAway.join(', ')}`] : []),
+    ];
+    return wrap(`${limit.solution} ${parts.join(' and ')}, so not every party could sign it.`, width, '  ');
+  });
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

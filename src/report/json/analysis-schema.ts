@@ -43,6 +43,53 @@ const assumedSchema = z.object({
   reason: z.string().nullable(),
 });
 
+const partyRedLineSchema = z.object({ party: z.string(), id: z.string() });
+
+const tieSchema = z
+  .object({
+    solution: z.string(),
+    points: z.array(pointSchema).meta({ description: 'Every distinct frontier point that ties for the solution.' }),
+    ranges: z
+      .array(z.object({ party: z.string(), min: z.number(), max: z.number() }))
+      .meta({ description: "Each party's utility range over the tied points, in party order." }),
+  })
+  .meta({ id: 'Tie', description: 'A solution for which several frontier points tie.' });
+
+const limitSchema = z
+  .object({
+    solution: z.string(),
+    redLinesCrossed: z.array(partyRedLineSchema),
+    belowWalkAway: z.array(z.string()).meta({ description: 'Parties whose walk-away value the point falls below.' }),
+  })
+  .meta({ id: 'SolutionLimit', description: 'A max-welfare or egalitarian point that not every party could sign.' });
+
+const nearMissSchema = z
+  .object({
+    outcome: pointSchema.shape.outcome,
+    utilities: z.array(z.number()),
+    redLinesCrossed: z.array(partyRedLineSchema),
+    shortfall: z
+      .array(z.number())
+      .meta({ description: 'How far each party falls below its walk-away value (0 where it does not).' }),
+  })
+  .meta({ id: 'NearMiss', description: 'A package close to acceptable where none is.' });
+
+const sensitivitySchema = z
+  .object({
+    samples: z.number().int(),
+    spread: z.number(),
+    seed: z.number().int(),
+    moved: z.array(z.string()).meta({ description: 'The assumed numbers that were drawn, per party.' }),
+    conclusions: z.array(
+      z.object({
+        label: z.string(),
+        holds: z.number().int().meta({ description: 'Samples in which the conclusion holds.' }),
+        share: z.number().meta({ description: 'holds / samples.' }),
+      }),
+    ),
+  })
+  .meta({ id: 'Sensitivity', description: 'How often each conclusion holds when the assumed numbers move.' });
+
 export const analysisJsonSchema = z
   .object({
     parley: z.string().meta({ description: 'The parley version that wrote this.' }),
@@ -74,6 +121,17 @@ export const analysisJsonSchema = z
     stickingPoints: z.array(stickingPointSchema),
     assumed: z.array(assumedSchema).meta({ description: 'Numbers the scenario marks as assumed, with the reason.' }),
     seconds: z.number().meta({ description: 'Wall-clock seconds the analysis took.' }),
+    whatIf: z
+      .array(z.string())
+      .meta({ description: 'The changes `--at` and `--set` made to the scenario, in words; empty when none.' }),
+    ties: z.array(tieSchema),
+    tieRule: z.string().meta({ description: 'How the point kept in nash, kalaiSmorodinsky, … was picked among ties.' }),
+    limits: z.array(limitSchema),
+    nearMisses: z.array(nearMissSchema).nullable().meta({
+      description:
+        'Where the zone is empty: the packages crossing the fewest red lines, then falling least short of the walk-away values; null otherwise.',
+    }),
+    sensitivity: sensitivitySchema.optional().meta({ description: 'Present with `--sensitivity N`.' }),
   })
   .meta({ title: 'parley analysis', description: 'Output of `parley analyze --json`.' });
 
