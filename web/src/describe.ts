@@ -101,7 +101,9 @@ export function describe(e: ProtocolEvent): string {
     case 'mandate':
       return `Mandate from ${e.actor}: ${e.instructions}`;
     case 'preferences-shared':
-      return `${e.actor} shared ${e.party}'s preferences with the mediators.`;
+      return e.to === 'self'
+        ? `${e.actor} kept edited preferences for its own views.`
+        : `${e.actor} shared ${e.party}'s preferences with the mediators.`;
     default:
       return (e as { kind: string }).kind;
   }

@@ -1,8 +1,8 @@
-import { redLinesCrossed, utilityFor } from '../../src/core/party.js';
-import type { Domain, Outcome, Party } from './types.js';
+import { evaluateValue } from '../../src/core/utility.js';
+import type { Domain, Party } from './types.js';
 import { valuesOf } from './texts.js';
 
-/** A delegation's preferences as the editor holds them: weights, value ratings, red lines. */
+/** A delegation's preferences as the editor holds them: weights (relative), value ratings, red lines. */
 export interface Draft {
   readonly weights: Record<string, number>;
   readonly ratings: Record<string, Record<string, number>>;
@@ -17,14 +17,12 @@ export function draftOf(domain: Domain, self: Party): Draft {
   const ratings: Record<string, Record<string, number>> = {};
   for (const issue of domain.issues) {
     const u = self.utility;
-    weights[issue.name] = u.kind === 'additive' ? (u.weights[issue.name] ?? 0) : 1;
+    weights[issue.name] = u.kind === 'additive' ? Math.round((u.weights[issue.name] ?? 0) * 1000) / 1000 : 1;
     ratings[issue.name] = Object.fromEntries(
       valuesOf(domain, issue.name).map((v) => {
-        const outcome = Object.fromEntries(
-          domain.issues.map((i) => [i.name, i.name === issue.name ? v : valuesOf(domain, i.name)[0]!]),
-        );
+        // A profile of hyper-rectangles has no rating per value: the editor starts it at 0.5.
         const fn = u.kind === 'additive' ? u.values[issue.name] : undefined;
-        const rated = fn?.kind === 'table' ? (fn.utilities[String(v)] ?? 0) : utilityFor(self, outcome);
+        const rated = fn ? evaluateValue(fn, v) : 0.5;
         return [String(v), Math.round(rated * 1000) / 1000];
       }),
     );
@@ -36,11 +34,14 @@ export function draftOf(domain: Domain, self: Party): Draft {
 
 /** The draft as a profile (a parley Party), for this seat's own views and for sharing with the mediators. */
 export function partyOf(name: string, draft: Draft): Party {
+  // Weights are typed as relative importance; a profile's weights sum to 1.
+  const total = Object.values(draft.weights).reduce((a, b) => a + b, 0);
+  const weights = Object.fromEntries(Object.entries(draft.weights).map(([i, w]) => [i, total > 0 ? w / total : 0]));
   return {
     name,
     utility: {
       kind: 'additive',
-      weights: draft.weights,
+      weights,
       values: Object.fromEntries(
         Object.entries(draft.ratings).map(([issue, table]) => [issue, { kind: 'table', utilities: table }]),
       ),
@@ -51,29 +52,14 @@ export function partyOf(name: string, draft: Draft): Party {
   };
 }
 
-/** Every outcome of a small domain (the check enumerates; larger domains are sampled issue by issue). */
-function* outcomes(domain: Domain): Generator<Outcome> {
-  const issues = domain.issues.map((i) => [i.name, valuesOf(domain, i.name)] as const);
-  const size = issues.reduce((n, [, v]) => n * v.length, 1);
-  if (size > 200_000) return;
-  for (let k = 0; k < size; k++) {
-    let rest = k;
-    const o: Record<string, string | number> = {};
-    for (const [name, values] of issues) {
-      o[name] = values[rest % values.length]!;
-      rest = Math.floor(rest / values.length);
-    }
-    yield o;
-  }
-}
-
 /**
  * What is inconsistent in a draft, in words: weights that are negative or all zero, ratings
  * outside [0, 1], an issue with no value rated 1, a red line that allows no value or that
- * excludes a value rated above every value it allows, and a walk-away value no acceptable
- * package reaches.
+ * excludes a value rated above every value it allows, and a walk-away value outside [0, 1].
+ * (Red lines are per issue, so when these hold the best package within them is worth 1 and
+ * any walk-away value up to 1 can be reached.)
  */
-export function consistencyProblems(domain: Domain, name: string, draft: Draft): string[] {
+export function consistencyProblems(draft: Draft): string[] {
   const problems: string[] = [];
   const weights = Object.values(draft.weights);
   if (weights.some((w) => !(w >= 0))) problems.push('weights must be 0 or more');
@@ -92,13 +78,5 @@ export function consistencyProblems(domain: Domain, name: string, draft: Draft):
       problems.push(`${issue}: the red line excludes ${excluded.join(', ')}, rated above every value it allows`);
   }
   if (!(draft.reservation >= 0 && draft.reservation <= 1)) problems.push('the walk-away value must be between 0 and 1');
-  if (problems.length === 0) {
-    const party = partyOf(name, draft);
-    let best = -1;
-    for (const o of outcomes(domain))
-      if (redLinesCrossed(party, o).length === 0) best = Math.max(best, utilityFor(party, o));
-    if (best >= 0 && best < draft.reservation)
-      problems.push(`no package within the red lines is worth the walk-away value (best ${best.toFixed(3)})`);
-  }
   return problems;
 }

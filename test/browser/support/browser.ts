@@ -84,10 +84,11 @@ export async function openSeat(browser: Browser, role: string, url: string): Pro
   return { role, context, page, recorder };
 }
 
-export async function screenshot(seat: SeatPage, name: string): Promise<string> {
+/** The whole page, or (fullPage false) what a 1366×900 laptop screen shows of it. */
+export async function screenshot(seat: SeatPage, name: string, fullPage = true): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, `${name}.png`);
-  await seat.page.screenshot({ path: file, fullPage: true });
+  await seat.page.screenshot({ path: file, fullPage });
   return file;
 }
 

@@ -10,7 +10,7 @@ export interface Forbidden {
   readonly markers: readonly string[];
   /** Party names whose true profile (preferences with their walk-away value) it may not receive. */
   readonly profilesOf: readonly string[];
-  /** Walk-away values it may not receive, as `reservation` numbers. */
+  /** Walk-away values it may not receive, as `reservation` numbers (compared to 1e-9). */
   readonly walkAways: readonly number[];
 }
 
@@ -39,11 +39,11 @@ export function leaksOf(seat: SeatPage, live: LiveSession, forbidden: Forbidden)
     for (const o of objects(value)) {
       if (isEvent(o) && !canSee(o.audience as EventAudience, viewer))
         problems.push(`${source}: event ${String(o.seq)} (${String(o.kind)}) is not for ${seat.role}`);
-      if (typeof o.name === 'string' && 'utility' in o && forbidden.profilesOf.includes(o.name) && 'reservation' in o)
-        if (forbidden.walkAways.includes(o.reservation as number) || 'redLines' in o)
-          problems.push(`${source}: ${o.name}'s profile`);
-      if (typeof o.reservation === 'number' && forbidden.walkAways.includes(o.reservation))
-        problems.push(`${source}: walk-away value ${o.reservation}`);
+      if (typeof o.name === 'string' && 'utility' in o && 'reservation' in o && forbidden.profilesOf.includes(o.name))
+        problems.push(`${source}: ${o.name}'s profile`);
+      const walkAway = o.reservation;
+      if (typeof walkAway === 'number' && forbidden.walkAways.some((w) => Math.abs(w - walkAway) < 1e-9))
+        problems.push(`${source}: walk-away value ${walkAway}`);
     }
   }
   return [...new Set(problems)];

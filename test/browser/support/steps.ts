@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
-/** The form (or section) whose heading is `title`. */
-export const formTitled = (page: Page, title: string | RegExp): Locator =>
-  page
-    .locator('form, section')
-    .filter({ has: page.getByRole('heading', { name: title, exact: typeof title === 'string' }) });
+/** The form (or section) named by its heading (aria-labelledby), as assistive technology finds it. */
+export const formTitled = (page: Page, title: string | RegExp): Locator => {
+  const named = { name: title, exact: typeof title === 'string' };
+  return page.getByRole('form', named).or(page.getByRole('region', named));
+};
 
 /** Waits until the page's text contains `text` (events arrive over the WebSocket). */
 export async function waitForText(page: Page, text: string | RegExp, timeout = 20_000): Promise<void> {

@@ -80,7 +80,7 @@ export function DelegationConsole({ session }: { session: Session }) {
     [events, party],
   );
   const current = versions[versions.length - 1];
-  const consistent = draft !== null && consistencyProblems(info.domain, party, draft).length === 0;
+  const consistent = draft !== null && consistencyProblems(draft).length === 0;
   const own = using && consistent ? partyOf(party, draft) : view.self;
   const waiting = session.expected.find((e) => e.role === view.role && e.proposal);
   return (

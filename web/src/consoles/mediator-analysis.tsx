@@ -102,10 +102,10 @@ function Estimate({ answer }: { answer: MediatorAnalysisAnswer }) {
  * true profiles), and a built-in mediator's suggestion on request; nothing is tabled until
  * the mediator tables it.
  */
-export function MediatorAnalysis({ session }: { session: Session }) {
+export function MediatorAnalysis({ session, onUse }: { session: Session; onUse: (text: Outcome) => void }) {
   const { info, view } = session;
   const [answer, setAnswer] = useState<MediatorAnalysisAnswer | null>(null);
-  const [suggestion, setSuggestion] = useState<string | null>(null);
+  const [suggestion, setSuggestion] = useState<{ text: Outcome; note?: string } | null>(null);
   const [strategy, setStrategy] = useState(STRATEGIES[0]!);
   const [error, setError] = useState<string | null>(null);
   const seat = sessionPath(info.id, `/seats/${encodeURIComponent(view.role)}`);
@@ -114,11 +114,8 @@ export function MediatorAnalysis({ session }: { session: Session }) {
       .then((a) => (setAnswer(a), setError(null)))
       .catch((e: Error) => setError(e.message));
   const suggest = () =>
-    call<{ text?: Outcome; outcome?: Outcome; rationale?: string }>(`${seat}/suggest`, {
-      method: 'POST',
-      body: { strategy },
-    })
-      .then((s) => setSuggestion(`${outcomeText(s.text ?? s.outcome)}${s.rationale ? ` — ${s.rationale}` : ''}`))
+    call<{ text: Outcome; note?: string }>(`${seat}/suggest`, { method: 'POST', body: { strategy } })
+      .then((s) => setSuggestion(s))
       .catch((e: Error) => setError(e.message));
   return (
     <section aria-labelledby="analysis-title">
@@ -129,7 +126,7 @@ export function MediatorAnalysis({ session }: { session: Session }) {
       </button>{' '}
       <label>
         Suggestion by{' '}
-        <select value={strategy} onChange={(e) => setStrategy(e.target.value)}>
+        <select aria-label="Suggestion by" value={strategy} onChange={(e) => setStrategy(e.target.value)}>
           {STRATEGIES.map((s) => (
             <option key={s}>{s}</option>
           ))}
@@ -139,7 +136,15 @@ export function MediatorAnalysis({ session }: { session: Session }) {
         Suggest a text
       </button>
       {error && <p className="status error">{error}</p>}
-      {suggestion && <p data-testid="suggestion">Suggested: {suggestion}</p>}
+      {suggestion && (
+        <p data-testid="suggestion">
+          Suggested by {strategy}: {outcomeText(suggestion.text)}
+          {suggestion.note && <> ({suggestion.note})</>}{' '}
+          <button type="button" onClick={() => onUse(suggestion.text)}>
+            Put it in the table form
+          </button>
+        </p>
+      )}
       {answer && <Estimate answer={answer} />}
     </section>
   );

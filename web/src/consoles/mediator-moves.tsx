@@ -53,7 +53,7 @@ export function RelayForm({ session }: { session: Session }) {
       <h3 id="relay-title">Relay or reword a message</h3>
       <label>
         Message to pass on{' '}
-        <select value="" onChange={(e) => pick(e.target.value)}>
+        <select aria-label="Message to pass on" value="" onChange={(e) => pick(e.target.value)}>
           <option value="">— pick one, then reword it —</option>
           {sources.map((e) => (
             <option key={e.seq} value={e.seq}>
@@ -64,7 +64,7 @@ export function RelayForm({ session }: { session: Session }) {
       </label>
       <label>
         To{' '}
-        <select value={to} onChange={(e) => setTo(e.target.value)}>
+        <select aria-label="To" value={to} onChange={(e) => setTo(e.target.value)}>
           {parties.map((p) => (
             <option key={p}>{p}</option>
           ))}
@@ -103,7 +103,7 @@ export function CaucusForm({ session }: { session: Session }) {
       <h3 id="caucus-title">Private caucus</h3>
       <label>
         With{' '}
-        <select value={party} onChange={(e) => setParty(e.target.value)}>
+        <select aria-label="With" value={party} onChange={(e) => setParty(e.target.value)}>
           {parties.map((p) => (
             <option key={p}>{p}</option>
           ))}

@@ -25,7 +25,7 @@ export function TextVersions({ session }: { session: Session }) {
       <div className="row">
         <label>
           Compare{' '}
-          <select value={left} onChange={(e) => setA(Number(e.target.value))}>
+          <select aria-label="Compare" value={left} onChange={(e) => setA(Number(e.target.value))}>
             {versions.map((_, i) => (
               <option key={i} value={i}>
                 {label(i)}
@@ -35,7 +35,7 @@ export function TextVersions({ session }: { session: Session }) {
         </label>{' '}
         <label>
           with{' '}
-          <select value={right} onChange={(e) => setB(Number(e.target.value))}>
+          <select aria-label="with" value={right} onChange={(e) => setB(Number(e.target.value))}>
             {versions.map((_, i) => (
               <option key={i} value={i}>
                 {label(i)}
@@ -118,7 +118,7 @@ export function TableForm({ session, seed }: { session: Session; seed?: Outcome 
       ))}
       <label>
         To{' '}
-        <select value={to} onChange={(e) => setTo(e.target.value)}>
+        <select aria-label="To" value={to} onChange={(e) => setTo(e.target.value)}>
           <option value="all">all parties</option>
           {parties.map((p) => (
             <option key={p}>{p}</option>

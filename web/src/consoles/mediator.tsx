@@ -1,6 +1,7 @@
 import { ConsoleFrame } from '../parts/chrome.js';
 import { EventList, outsideEvents, publicRecord } from '../parts/events.js';
-import type { ProtocolEvent } from '../types.js';
+import { useState } from 'react';
+import type { Outcome, ProtocolEvent } from '../types.js';
 import type { Session } from '../use-session.js';
 import { MediatorAnalysis } from './mediator-analysis.js';
 import { AdjournForm, CaucusForm, NoteForm, RelayForm, StatementForm } from './mediator-moves.js';
@@ -28,6 +29,7 @@ export function MediatorConsole({ session }: { session: Session }) {
   const me = info.roles.mediators.find((m) => m.name === view.role);
   const parties = me?.channels.length ? me.channels : info.parties;
   const notes = events.filter((e) => e.kind === 'note');
+  const [draft, setDraft] = useState<{ text: Outcome; n: number } | null>(null);
   return (
     <ConsoleFrame session={session} title="Mediator">
       <section aria-labelledby="channels-title">
@@ -40,8 +42,8 @@ export function MediatorConsole({ session }: { session: Session }) {
       </section>
       <TextVersions session={session} />
       <div className="columns">
-        <TableForm session={session} />
-        <MediatorAnalysis session={session} />
+        <TableForm key={draft?.n ?? 0} session={session} seed={draft?.text} />
+        <MediatorAnalysis session={session} onUse={(text) => setDraft({ text, n: (draft?.n ?? 0) + 1 })} />
       </div>
       <section aria-labelledby="moves-title" className="moves">
         <h2 id="moves-title">Messages and moves</h2>

@@ -89,7 +89,7 @@ export function OpenSession({ onOpened }: { onOpened: (id: string) => void }) {
       </fieldset>
       <label>
         Protocol{' '}
-        <select name="protocol" defaultValue="">
+        <select name="protocol" aria-label="Protocol" defaultValue="">
           <option value="">the scenario's own</option>
           <option value="shuttle">shuttle (phased, mediated)</option>
           <option value="single-text">single-text</option>
@@ -110,7 +110,7 @@ export function OpenSession({ onOpened }: { onOpened: (id: string) => void }) {
       </label>
       <label>
         Seats{' '}
-        <select name="bots" defaultValue="people">
+        <select name="bots" aria-label="Seats" defaultValue="people">
           <option value="people">people (give seats to bots below, once opened)</option>
           <option value="all">the scenario's bots everywhere</option>
         </select>

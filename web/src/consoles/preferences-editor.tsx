@@ -29,7 +29,7 @@ export function PreferencesEditor({
   using: boolean;
   setUsing: (on: boolean) => void;
 }) {
-  const problems = useMemo(() => consistencyProblems(domain, party, draft), [domain, party, draft]);
+  const problems = useMemo(() => consistencyProblems(draft), [draft]);
   const { run, busy, line } = useAct(session);
   const setWeight = (issue: string, w: number) => setDraft({ ...draft, weights: { ...draft.weights, [issue]: w } });
   const setRating = (issue: string, v: string, r: number) =>
@@ -42,6 +42,16 @@ export function PreferencesEditor({
     if (next.length === all) delete allowed[issue];
     else allowed[issue] = next;
     setDraft({ ...draft, allowed });
+  };
+  /** Kept on the server for this seat alone (its analysis uses them), and used by this page's views. */
+  const keep = async () => {
+    if (
+      await run(
+        { kind: 'share-preferences', to: 'self', preferences: partyOf(party, draft) },
+        'Kept for your own views; nobody else sees them.',
+      )
+    )
+      setUsing(true);
   };
   const share = () =>
     run({ kind: 'share-preferences', preferences: partyOf(party, draft) }, 'Shared with the mediators only.');
@@ -113,15 +123,14 @@ export function PreferencesEditor({
           </ul>
         )}
       </div>
-      <label>
-        <input
-          type="checkbox"
-          checked={using}
-          onChange={(e) => setUsing(e.target.checked)}
-          disabled={problems.length > 0}
-        />{' '}
-        Use these preferences for my own views
-      </label>{' '}
+      <button type="button" onClick={() => void keep()} disabled={busy || problems.length > 0}>
+        Use for my own views
+      </button>{' '}
+      {using && (
+        <button type="button" onClick={() => setUsing(false)}>
+          Back to our party’s profile
+        </button>
+      )}{' '}
       <button type="button" onClick={() => void share()} disabled={busy || problems.length > 0}>
         Share with the mediators
       </button>

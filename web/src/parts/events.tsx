@@ -31,7 +31,8 @@ export function EventList({
       {events.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
-        <ol>
+        // Focusable, so that a keyboard can scroll a long list.
+        <ol tabIndex={0} aria-label={title}>
           {events.map((e) => (
             <li key={e.seq} data-seq={e.seq} data-kind={e.kind}>
               <span className="when">h {e.at.toFixed(1)}</span> <span className="aud">{audienceText(e)}</span>{' '}
