@@ -51,6 +51,8 @@ export function delegationAgent(name: StrategyName, ctx: AgentFactoryContext): A
   };
   return {
     role: ctx.role,
+    // It reads each view's new events during its turn and keeps none of its lists.
+    readsViewsOnlyInAct: true,
     act(view) {
       inner ??= build(view);
       return inner.act(view);

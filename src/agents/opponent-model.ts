@@ -106,6 +106,8 @@ export class FrequencyModel {
 /** Models of every other party, combined into one estimate of how they like an outcome. */
 export class OpponentModels {
   private readonly models = new Map<string, FrequencyModel>();
+  /** The same models as a list: read for every candidate outcome, where a Map iterator costs an allocation. */
+  private readonly list: FrequencyModel[] = [];
   constructor(
     readonly domain: Domain,
     private readonly options: FrequencyModelOptions = {},
@@ -113,7 +115,10 @@ export class OpponentModels {
 
   of(party: string): FrequencyModel {
     let m = this.models.get(party);
-    if (!m) this.models.set(party, (m = new FrequencyModel(this.domain, this.options)));
+    if (!m) {
+      this.models.set(party, (m = new FrequencyModel(this.domain, this.options)));
+      this.list.push(m);
+    }
     return m;
   }
 
@@ -123,14 +128,17 @@ export class OpponentModels {
 
   /** True once any opponent has shown anything to learn from. */
   get informed(): boolean {
-    for (const m of this.models.values()) if (m.offersSeen > 0) return true;
+    for (let i = 0; i < this.list.length; i++) if (this.list[i]!.offersSeen > 0) return true;
     return false;
   }
 
   /** The least-pleased opponent's estimated utility: an agreement needs them all. */
   predictRow(rows: Int32Array, offset: number): number {
     let least = Infinity;
-    for (const m of this.models.values()) if (m.offersSeen > 0) least = Math.min(least, m.predictRow(rows, offset));
+    for (let i = 0; i < this.list.length; i++) {
+      const m = this.list[i]!;
+      if (m.offersSeen > 0) least = Math.min(least, m.predictRow(rows, offset));
+    }
     return least === Infinity ? 0 : least;
   }
 }

@@ -59,12 +59,20 @@ export class OwnPreferences {
   }
 
   crossesRedLines(outcome: Outcome): boolean {
-    return this.party.redLines.some((l) => crossesRedLine(l, outcome));
+    // A loop, not `some`: it runs for every offer an agent weighs.
+    const lines = this.party.redLines;
+    for (let i = 0; i < lines.length; i++) if (crossesRedLine(lines[i]!, outcome)) return true;
+    return false;
   }
 
   /** Within red lines and worth at least the reservation value. */
   acceptable(outcome: Outcome): boolean {
     return !this.crossesRedLines(outcome) && this.utility(outcome) >= this.reservation;
+  }
+
+  /** `acceptable` for an outcome whose utility `utility(outcome)` gave already: no second evaluation. */
+  acceptableWith(outcome: Outcome, utility: number): boolean {
+    return !this.crossesRedLines(outcome) && utility >= this.reservation;
   }
 
   /** Whether the outcome at a sorted position stays within the red lines. */

@@ -41,14 +41,20 @@ export function outcomeFromIndex(domain: Domain, index: OutcomeIndex): Outcome {
 /** Names of issues missing from the outcome or holding an illegal value; empty when valid. */
 export function outcomeProblems(domain: Domain, outcome: Outcome): string[] {
   const problems: string[] = [];
+  let given = 0;
   for (const issue of domain.issues) {
     const v = outcome[issue.name];
     if (v === undefined) problems.push(`issue "${issue.name}" has no value`);
     else if (!isValueOf(issue, v)) problems.push(`"${String(v)}" is not a value of issue "${issue.name}"`);
+    if (v !== undefined) given++;
   }
-  for (const key of Object.keys(outcome)) {
-    if (!domain.issues.some((i) => i.name === key)) problems.push(`"${key}" is not an issue of the domain`);
-  }
+  // Every offer of a simulation passes here: look for keys that are no issue only when there are more keys than values found.
+  let keys = 0;
+  for (const key in outcome) if (Object.hasOwn(outcome, key)) keys++;
+  if (keys > given)
+    for (const key of Object.keys(outcome)) {
+      if (!domain.issues.some((i) => i.name === key)) problems.push(`"${key}" is not an issue of the domain`);
+    }
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { createAgent } from '../agents/index.js';
-import type { AgentSpec } from '../core/scenario.js';
+import { GeniusWebPartySeat } from '../geniusweb/party-seat.js';
+import { isGeniusWebSeat, type SeatPlayer } from '../geniusweb/seat-spec.js';
 import type { Agent } from '../protocols/agent.js';
 import type { LiveSession } from './live-session.js';
 import { actingSeats } from './spec.js';
@@ -15,6 +16,8 @@ const MAX_TRIES = 4;
  */
 export class BotDriver {
   private readonly agents = new Map<string, Agent>();
+  /** Seats played by GeniusWeb parties over their WebSockets (src/geniusweb/). */
+  private readonly parties = new Map<string, GeniusWebPartySeat>();
   private readonly asked = new Set<string>();
   private clockRound = -1;
   private round = -1;
@@ -26,10 +29,13 @@ export class BotDriver {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** Seats a bot (or none) on a role; the agent is built like `parley run` builds it. */
-  set(role: string, spec: AgentSpec | null): void {
-    if (spec === null) {
+  /** Seats a bot, a GeniusWeb party or none on a role; an agent is built like `parley run` builds it. */
+  set(role: string, spec: SeatPlayer | null): void {
+    this.parties.get(role)?.close();
+    this.parties.delete(role);
+    if (spec === null || isGeniusWebSeat(spec)) {
       this.agents.delete(role);
+      if (spec) this.seatParty(role, new GeniusWebPartySeat(this.live, role, spec, this.onError));
       return;
     }
     const { plan } = this.live;
@@ -49,10 +55,22 @@ export class BotDriver {
   }
 
   has(role: string): boolean {
-    return this.agents.has(role);
+    return this.agents.has(role) || this.parties.has(role);
+  }
+
+  /** Hangs up on every GeniusWeb party (the server closes). */
+  close(): void {
+    for (const party of this.parties.values()) party.close();
+    this.parties.clear();
+  }
+
+  private seatParty(role: string, party: GeniusWebPartySeat): void {
+    this.parties.set(role, party);
+    party.start();
   }
 
   poke(): void {
+    for (const party of this.parties.values()) party.poke();
     if (this.running) {
       this.again = true;
       return;

@@ -5,6 +5,7 @@ import { getProtocol } from '../protocols/index.js';
 import { EVENT_LOG_VERSION, type LogHeader } from '../session/event-log.js';
 import { setupOf } from '../session/runner.js';
 import { hashSecret, NOTIFY_CHANNEL, type EventStore } from '../store/store.js';
+import { checkGeniusWebSeat, isGeniusWebSeat, type SeatPlayer } from '../geniusweb/seat-spec.js';
 import { BotDriver } from './bots.js';
 import { SessionClock } from './clock.js';
 import { eventLine, headerLine } from './lines.js';
@@ -66,7 +67,11 @@ export class Host {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const h of this.hosted.values()) (await h.catch(() => null))?.clock.stop();
+    for (const h of this.hosted.values()) {
+      const hosted = await h.catch(() => null);
+      hosted?.clock.stop();
+      hosted?.bots.close();
+    }
     await this.listener?.end();
   }
 
@@ -90,7 +95,7 @@ export class Host {
     const onError = (e: unknown) => this.log(`session ${id}`, e);
     const hosted: Hosted = { live, bots: new BotDriver(live, onError), clock: new SessionClock(live, onError) };
     for (const seat of await this.store.seats(id))
-      if (seat.bot) hosted.bots.set(seat.role, JSON.parse(seat.bot) as AgentSpec);
+      if (seat.bot) hosted.bots.set(seat.role, JSON.parse(seat.bot) as SeatPlayer);
     live.onChange = () => {
       if (this.closed) return;
       hosted.clock.arm();
@@ -155,10 +160,11 @@ export class Host {
     return { id, seats };
   }
 
-  /** Gives a seat to a bot, or takes it back (null). */
-  async setBot(id: string, role: string, spec: AgentSpec | null): Promise<void> {
+  /** Gives a seat to a bot or a GeniusWeb party, or takes it back (null). */
+  async setBot(id: string, role: string, spec: SeatPlayer | null): Promise<void> {
     const hosted = await this.session(id);
-    if (spec) checkBotSpec(spec);
+    if (isGeniusWebSeat(spec)) checkGeniusWebSeat(hosted.live.plan, role);
+    else if (spec) checkBotSpec(spec);
     if (!actingSeats(hosted.live.plan).some((s) => s.role === role))
       throw new ParleyError('PARLEY_E_USAGE', `"${role}" is not an acting seat; only acting seats take bots`);
     await this.store.setBot(id, role, spec && JSON.stringify(spec));
@@ -171,10 +177,13 @@ export class Host {
     const client = new pg.Client({ connectionString: this.store.location });
     await client.connect();
     client.on('notification', (n) => {
-      const id = n.payload?.slice(0, n.payload.lastIndexOf(':'));
+      const at = n.payload?.lastIndexOf(':') ?? -1;
+      const id = n.payload?.slice(0, at);
       if (!id) return;
+      // Our own commits come back too: catchUp skips a head that memory already has.
+      const head = Number(n.payload!.slice(at + 1));
       void this.session(id)
-        .then((h) => h.live.catchUp())
+        .then((h) => h.live.catchUp(Number.isInteger(head) ? head : Infinity))
         .catch((e: unknown) => this.log(`catching up session ${id}`, e));
     });
     client.on('error', (e) => this.log('PostgreSQL listener', e));

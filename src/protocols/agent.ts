@@ -46,4 +46,10 @@ export interface AgentView {
 export interface Agent {
   readonly role: string;
   act(view: AgentView): Action | null;
+  /**
+   * True when the agent reads each view only while `act` runs and keeps neither the view
+   * nor its event list: a runner may then hand it the session's growing event list instead
+   * of a copy (a copy per turn is the largest cost of a long simulation).
+   */
+  readonly readsViewsOnlyInAct?: boolean;
 }

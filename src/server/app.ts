@@ -22,6 +22,7 @@ import { resultRoutes } from './routes/results.js';
 import { seatRoutes } from './routes/seats.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { streamRoutes } from './routes/stream.js';
+import { geniusWebProfileRoutes } from './routes/geniusweb-profile.js';
 import { SocketRegistry } from './sockets.js';
 import { consoleRoutes } from './web.js';
 import { newSecret } from '../host/host.js';
@@ -129,6 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   app.get('/health', { schema: { summary: 'Liveness' } }, async () => ({ ok: true }));
   for (const routes of [sessionRoutes, actionRoutes, seatRoutes, resultRoutes, streamRoutes, analysisRoutes])
     await app.register(routes(ctx));
+  await app.register(geniusWebProfileRoutes(ctx));
   await app.register(consoleRoutes);
   await host.start();
   return {

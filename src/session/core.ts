@@ -85,9 +85,9 @@ export class SessionCore {
     return this.protocol.expected(this.current);
   }
 
-  /** What a seat may know now, for the move the protocol expects of it. */
-  view(expectation: Expectation): AgentView {
-    return this.book.view(this.current, expectation);
+  /** What a seat may know now, for the move the protocol expects of it (`live`: see `ViewBook.view`). */
+  view(expectation: Expectation, live = false): AgentView {
+    return this.book.view(this.current, expectation, live);
   }
 
   /** Every event a seat may see so far, in order. */

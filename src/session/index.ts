@@ -32,7 +32,7 @@ export { verifyLog, replayMatches, type VerifiedLog } from './verify-log.js';
 export { VirtualClock, WallClock, type Clock, type SteppedClock } from './clock.js';
 export { ViewBook, seatOf, actingRoles, roleSeed, type Seat } from './views.js';
 export { attempt, seatError, CLOCK_ROLE } from './attempt.js';
-export { summarise, type NegotiationResult, type AnalysisChoice } from './result.js';
+export { summarise, resultFigures, type NegotiationResult, type AnalysisChoice, type ResultFigures } from './result.js';
 export {
   partyResults,
   currentParties,

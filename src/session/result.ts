@@ -56,24 +56,29 @@ export interface SummaryInput {
   readonly analysisTimeLimit: number;
 }
 
-export function summarise(input: SummaryInput): NegotiationResult {
-  const { scenario, state, events } = input;
+/** The figures of a result that need no reading of the log: what a tournament row holds. */
+export type ResultFigures = Pick<
+  NegotiationResult,
+  | 'agreement'
+  | 'endReason'
+  | 'outcome'
+  | 'proposal'
+  | 'parties'
+  | 'rounds'
+  | 'time'
+  | 'progress'
+  | 'welfare'
+  | 'distances'
+>;
+
+/** The figures of a result from the final state, measured against `analysis` (null: no distances). */
+export function resultFigures(scenario: Scenario, state: BaseState, analysis: Analysis | null): ResultFigures {
   const end = state.end;
   const outcome = end?.reason === 'agreement' ? (end.outcome ?? null) : null;
   const progress = progressOf(state);
   const parties = currentParties(scenario, state.effects);
   const results = partyResults(parties, outcome, progress);
-  const open = outcome ? [] : openIssues(events, parties);
-  const analysis =
-    input.analysis === 'skip'
-      ? null
-      : input.analysis === 'auto'
-        ? analysisFor(scenario, parties, input.analysisTimeLimit)
-        : input.analysis;
   return {
-    scenario: scenario.name,
-    protocol: state.protocol,
-    seed: state.setup.seed,
     agreement: outcome !== null,
     endReason: end?.reason ?? 'stalled',
     outcome,
@@ -84,8 +89,27 @@ export function summarise(input: SummaryInput): NegotiationResult {
     progress,
     welfare: results.reduce((sum, r) => sum + r.utility, 0),
     distances: analysis ? distancesOf(scenario, parties, analysis, outcome) : null,
+  };
+}
+
+export function summarise(input: SummaryInput): NegotiationResult {
+  const { scenario, state, events } = input;
+  const parties = currentParties(scenario, state.effects);
+  const analysis =
+    input.analysis === 'skip'
+      ? null
+      : input.analysis === 'auto'
+        ? analysisFor(scenario, parties, input.analysisTimeLimit)
+        : input.analysis;
+  const figures = resultFigures(scenario, state, analysis);
+  const open = figures.outcome ? [] : openIssues(events, parties);
+  return {
+    scenario: scenario.name,
+    protocol: state.protocol,
+    seed: state.setup.seed,
+    ...figures,
     openIssues: open,
-    stickingPoints: analysis && !outcome ? remainingStickingPoints(analysis, open) : [],
+    stickingPoints: analysis && !figures.outcome ? remainingStickingPoints(analysis, open) : [],
     rejectedActions: input.rejectedActions,
   };
 }

@@ -61,14 +61,17 @@ export function runSession(options: SessionOptions): SessionRun {
   const clock = options.clock ?? new VirtualClock(0);
   const maxRetries = options.maxRetries ?? 3;
   const maxPasses = options.maxPasses ?? 10_000;
+  // Emptied each clock round rather than made anew: a long run has thousands of rounds.
+  const tries: SeatTry[] = [];
+  const asked: string[] = [];
   for (let pass = 0; pass < maxPasses && !core.isOver; pass++) {
-    const tries: SeatTry[] = [];
-    const asked = new Set<string>();
+    tries.length = 0;
+    asked.length = 0;
     let moved = false;
     for (;;) {
       const next = firstNotAsked(core.expected(), asked);
       if (!next || core.isOver) break;
-      asked.add(next.role);
+      asked.push(next.role);
       const agent = agents.get(next.role);
       const tried = agent ? ask(core, agent, next, maxRetries) : { expectation: next, moved: false };
       moved ||= tried.moved;
@@ -85,7 +88,7 @@ export function runSession(options: SessionOptions): SessionRun {
 function ask(core: SessionCore, agent: Agent, expectation: Expectation, maxRetries: number): SeatTry {
   let refused: { action: Action; reason: string } | undefined;
   for (let tries = 0; tries <= maxRetries; tries++) {
-    const action = agent.act(core.view(expectation));
+    const action = agent.act(core.view(expectation, agent.readsViewsOnlyInAct === true));
     if (action === null) break;
     const applied = core.act(agent.role, action);
     if (applied.rejected === undefined) return { expectation, moved: true };
@@ -95,7 +98,7 @@ function ask(core: SessionCore, agent: Agent, expectation: Expectation, maxRetri
 }
 
 /** The first expectation of a role not asked yet this clock round (a loop, not a closure: it runs every turn). */
-function firstNotAsked(expected: readonly Expectation[], asked: ReadonlySet<string>): Expectation | undefined {
-  for (const e of expected) if (!asked.has(e.role)) return e;
+function firstNotAsked(expected: readonly Expectation[], asked: readonly string[]): Expectation | undefined {
+  for (const e of expected) if (!asked.includes(e.role)) return e;
   return undefined;
 }

@@ -21,6 +21,8 @@ export class ViewBook {
   /** A copy per role, made again only after new events reach it (not frozen: freezing cost more than the copy). */
   private readonly snapshots = new Map<string, readonly ProtocolEvent[]>();
   private readonly seats = new Map<string, Seat>();
+  /** Each seat with its list of seen events, for `record`, which runs for every event (no Map iterator). */
+  private readonly lists: { readonly seat: Seat; readonly seen: ProtocolEvent[] }[] = [];
   private readonly seeds = new Map<string, number>();
   private readonly partyByName: ReadonlyMap<string, Party>;
   private readonly currentParties = new Map<string, { effects: BaseState['effects']; party: Party | undefined }>();
@@ -35,15 +37,20 @@ export class ViewBook {
     this.partyByName = new Map(parties.map((p) => [p.name, p]));
     const map = roleMap(setup);
     for (const role of actingRoles(setup)) {
-      this.seats.set(role, seatOf(setup, role, map));
-      this.seen.set(role, []);
+      const seat = seatOf(setup, role, map);
+      const seen: ProtocolEvent[] = [];
+      this.seats.set(role, seat);
+      this.seen.set(role, seen);
+      this.lists.push({ seat, seen });
     }
   }
 
   record(event: ProtocolEvent): void {
-    for (const [role, seat] of this.seats) {
+    for (let i = 0; i < this.lists.length; i++) {
+      const { seat, seen } = this.lists[i]!;
       if (!visibleTo(event, seat.viewer)) continue;
-      this.seen.get(role)!.push(event);
+      const role = seat.role;
+      seen.push(event);
       this.snapshots.delete(role);
       if (event.kind === 'preferences-shared' && seat.kind === 'mediator')
         this.told.set(role, { ...this.told.get(role), [event.party]: event.preferences });
@@ -70,8 +77,12 @@ export class ViewBook {
     return party;
   }
 
-  // Called once per turn of every agent: no closures here, and nothing recomputed that did not change.
-  view(state: BaseState, expectation: Expectation): AgentView {
+  /**
+   * Called once per turn of every agent: no closures here, and nothing recomputed that did
+   * not change. `live` hands out the role's growing event list itself, not a copy: only for
+   * an agent that reads the view during its turn and keeps nothing of it.
+   */
+  view(state: BaseState, expectation: Expectation, live = false): AgentView {
     const seat = this.seats.get(expectation.role) ?? seatOf(this.setup, expectation.role);
     const revealed: Record<string, Party> = {};
     if (seat.kind === 'mediator') {
@@ -93,7 +104,7 @@ export class ViewBook {
       deadline: state.deadline,
       progress: progressOf(state),
       expectation,
-      events: this.eventsOf(seat.role),
+      events: live ? (this.seen.get(seat.role) ?? []) : this.eventsOf(seat.role),
       self: seat.party !== undefined ? this.current(seat.party, state.effects) : undefined,
       revealed,
       seed: this.seedOf(seat.role),

@@ -9,7 +9,7 @@ import { analyze } from '../analysis/index.js';
 import type { Analysis } from '../analysis/types.js';
 import { ParleyError } from '../core/errors.js';
 import type { Scenario } from '../core/scenario.js';
-import { currentParties, planRun, resultOf, runSession, sessionOptionsOf } from '../session/index.js';
+import { currentParties, planRun, resultFigures, runSession, sessionOptionsOf } from '../session/index.js';
 import type { ScenarioPayload } from './scenarios.js';
 import type { Batch, NegotiationRow, NegotiationSpec } from './types.js';
 
@@ -74,7 +74,8 @@ export function runNegotiation(spec: NegotiationSpec, known: Known): Negotiation
           { ...known.scenario, parties: currentParties(known.scenario, run.state.effects) },
           { timeLimit: ANALYSIS_TIME_LIMIT },
         );
-  const result = resultOf(plan.scenario, run, analysis, ANALYSIS_TIME_LIMIT);
+  // The row's figures only: what stayed open in talks without agreement is not a column.
+  const result = resultFigures(plan.scenario, run.state, analysis);
   return {
     id: spec.id,
     index: spec.index,

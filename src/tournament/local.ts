@@ -5,6 +5,7 @@
  */
 import { ParleyError } from '../core/errors.js';
 import { ownModuleFile, RUNS_FROM_BUILD } from '../core/package-root.js';
+import { ScenarioAffinity } from './affinity.js';
 import { runBatch, ScenarioCache } from './execute.js';
 import type { ThreadFailure } from './thread-worker.js';
 import type { Batch, NegotiationRow } from './types.js';
@@ -46,7 +47,10 @@ export function rowsOf(answer: unknown): NegotiationRow[] {
   return answer as NegotiationRow[];
 }
 
-/** Runs every batch; resolves when all have ended, rejects on the first failure. */
+/**
+ * Runs every batch; resolves when all have ended, rejects on the first failure. Threads take
+ * batches scenario by scenario (`ScenarioAffinity`), so each builds only its scenarios' spaces.
+ */
 export async function runLocal(batches: readonly Batch[], options: LocalOptions): Promise<void> {
   if (options.workers <= 0) {
     const cache = new ScenarioCache();
@@ -57,10 +61,22 @@ export async function runLocal(batches: readonly Batch[], options: LocalOptions)
     }
     return;
   }
-  const pool = await startThreadPool(options.workers);
+  // One pool of one thread per worker, so that the runner decides which thread gets which batch.
+  const threads = await Promise.all(Array.from({ length: options.workers }, () => startThreadPool(1)));
+  const affinity = new ScenarioAffinity(batches);
+  let failed = false;
+  const lane = async (pool: ThreadPool, thread: number) => {
+    try {
+      for (let batch = affinity.take(thread); batch && !failed; batch = affinity.take(thread))
+        options.onRows(rowsOf(await pool.run(batch)));
+    } catch (e) {
+      failed = true;
+      throw e;
+    }
+  };
   try {
-    await Promise.all(batches.map(async (batch) => options.onRows(rowsOf(await pool.run(batch)))));
+    await Promise.all(threads.map(lane));
   } finally {
-    await pool.destroy();
+    await Promise.all(threads.map((pool) => pool.destroy()));
   }
 }

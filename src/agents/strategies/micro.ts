@@ -47,9 +47,10 @@ export class MicroStrategy implements Strategy {
   }
 
   accepts(offer: Outcome, ctx: StrategyContext): boolean {
-    if (!ctx.prefs.acceptable(offer)) return false;
+    const u = ctx.prefs.utility(offer);
+    if (!ctx.prefs.acceptableWith(offer, u)) return false;
     const p = this.floorPosition(ctx);
-    return p >= 0 && ctx.prefs.utility(offer) >= ctx.prefs.utilityAt(p) - 1e-12;
+    return p >= 0 && u >= ctx.prefs.utilityAt(p) - 1e-12;
   }
 
   observe(event: StrategyEvent, ctx: StrategyContext): void {

@@ -22,9 +22,10 @@ export class RandomStrategy implements Strategy {
   }
 
   accepts(offer: Outcome, ctx: StrategyContext): boolean {
-    if (!ctx.prefs.acceptable(offer)) return false;
+    const u = ctx.prefs.utility(offer);
+    if (!ctx.prefs.acceptableWith(offer, u)) return false;
     const { max, floor } = ctx.prefs;
-    return ctx.prefs.utility(offer) >= floor + ctx.random.next() * (max - floor);
+    return u >= floor + ctx.random.next() * (max - floor);
   }
 
   observe(): void {}

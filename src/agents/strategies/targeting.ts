@@ -39,8 +39,9 @@ export function outcomeNear(ctx: StrategyContext, target: number, width: number)
 
 /** Own acceptability first, then the acceptance condition against what would come next. */
 export function acceptsBy(acceptance: Acceptance, strategy: Strategy, offer: Outcome, ctx: StrategyContext): boolean {
-  if (!ctx.prefs.acceptable(offer)) return false;
+  const offerUtility = ctx.prefs.utility(offer);
+  if (!ctx.prefs.acceptableWith(offer, offerUtility)) return false;
   const next = ctx.next ? ctx.next() : strategy.propose(ctx);
   const nextUtility = next ? ctx.prefs.utility(next) : ctx.prefs.floor;
-  return acceptance.holds({ offerUtility: ctx.prefs.utility(offer), nextUtility, t: ctx.t });
+  return acceptance.holds({ offerUtility, nextUtility, t: ctx.t });
 }

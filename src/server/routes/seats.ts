@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ParleyError } from '../../core/errors.js';
 import { CONVENOR, newSecret } from '../../host/host.js';
 import { agentSpecSchema } from '../../host/spec.js';
+import { geniusWebSeatSchema, withProfileServer } from '../../geniusweb/seat-spec.js';
 import { hashSecret } from '../../store/store.js';
 import { SEAT_COOKIE, seatIn } from '../auth.js';
 import { seatParams, sessionParams } from '../schemas.js';
@@ -35,15 +36,15 @@ export function seatRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       '/sessions/:id/seats/:role/bot',
       {
         schema: {
-          summary: 'Give a seat to a built-in bot (convenor)',
+          summary: 'Give a seat to a built-in bot or a GeniusWeb party (convenor)',
           security: bearer,
           params: seatParams,
-          body: agentSpecSchema,
+          body: z.union([agentSpecSchema, geniusWebSeatSchema]),
         },
       },
       async (request, reply) => {
         await convenorOf(request, request.params.id, request.params.role);
-        await ctx.host.setBot(request.params.id, request.params.role, request.body);
+        await ctx.host.setBot(request.params.id, request.params.role, withProfileServer(request.body, request));
         return reply.status(204).send();
       },
     );
