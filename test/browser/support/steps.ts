@@ -13,13 +13,15 @@ export async function waitForText(page: Page, text: string | RegExp, timeout = 2
 }
 
 /** Clicks a submit button and waits for the status line the action gives, failing on a refusal. */
-export async function submitAndConfirm(form: Locator, button: string, done: string | RegExp): Promise<void> {
+export async function submitAndConfirm(form: Locator, button: string, done: RegExp): Promise<void> {
   await form.getByRole('button', { name: button, exact: true }).click();
-  // The status line is emptied when the action is sent and says what came of it.
-  const status = form.getByRole('status').filter({ hasText: /\S/ }).last();
-  await status.waitFor({ timeout: 15_000 });
-  const text = await status.innerText();
-  expect(text, `after "${button}"`).toMatch(done);
+  // The action's status line is emptied when it is sent, then says what came of it.
+  const said = form
+    .getByRole('status')
+    .filter({ hasText: done })
+    .or(form.getByRole('status').filter({ hasText: /^Refused:/ }));
+  await said.first().waitFor({ timeout: 15_000 });
+  expect(await said.first().innerText(), `after "${button}"`).toMatch(done);
 }
 
 /** Fills the text to table, issue by issue, in the mediator's "Table a text" form. */
