@@ -70,7 +70,11 @@ export class Host {
   /** Loads every stored session and, on PostgreSQL, listens for other instances' lines. */
   async start(): Promise<void> {
     if (this.store.dialect === 'postgres') await this.listen();
-    for (const id of await this.store.sessionIds()) await this.session(id);
+    // Ended sessions are only looked at (their timers need nothing) and leave memory at once.
+    for (const id of await this.store.sessionIds()) {
+      const hosted = await this.session(id);
+      if (hosted.live.isOver()) this.unload(id, hosted);
+    }
   }
 
   async close(): Promise<void> {
@@ -115,15 +119,23 @@ export class Host {
     const timer = setTimeout(() => {
       this.unloadTimers.delete(id);
       if (this.loaded.get(id) !== hosted) return;
-      const { live } = hosted;
-      if (live.listening > 0 || live.busy) return this.scheduleUnload(id, hosted);
-      hosted.clock.stop();
-      hosted.bots.close();
-      this.loaded.delete(id);
-      this.hosted.delete(id);
+      if (!this.unload(id, hosted)) this.scheduleUnload(id, hosted);
     }, this.limits.unloadAfterMs ?? UNLOAD_AFTER_MS);
     timer.unref();
     this.unloadTimers.set(id, timer);
+  }
+
+  /** Drops the session from memory unless a stream follows it or an action is under way; true when dropped. */
+  private unload(id: string, hosted: Hosted): boolean {
+    const { live } = hosted;
+    if (this.loaded.get(id) !== hosted || live.listening > 0 || live.busy) return false;
+    clearTimeout(this.unloadTimers.get(id));
+    this.unloadTimers.delete(id);
+    hosted.clock.stop();
+    hosted.bots.close();
+    this.loaded.delete(id);
+    this.hosted.delete(id);
+    return true;
   }
 
   private async load(id: string): Promise<Hosted> {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness } from './support/harness.js';
@@ -97,5 +100,32 @@ describe('ended sessions leave memory and come back from the store', () => {
     const { id } = await h.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
     await new Promise((r) => setTimeout(r, GRACE_MS * 4));
     expect(h.server.host.isLoaded(id)).toBe(true);
+  });
+});
+
+describe('a restart', () => {
+  it('rebuilds the sessions that go on and keeps the ended ones out of memory until asked for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-unload-'));
+    const database = join(dir, 'parley.db');
+    try {
+      let first: Harness | null = await Harness.start({ database });
+      const ended = await first.open({ scenario: 'anac/2010/ItexvsCypress', bots: 'all', timeScale: FAST });
+      const going = await first.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
+      await first.untilOver(ended.id, ended.tokens.convenor!);
+      const result = await first.call('GET', `/sessions/${ended.id}/result`, ended.tokens.convenor);
+      await first.stop();
+      first = null;
+      const again = await Harness.start({ database });
+      try {
+        expect(again.server.host.isLoaded(going.id)).toBe(true);
+        expect(again.server.host.isLoaded(ended.id)).toBe(false);
+        const reloaded = await again.call('GET', `/sessions/${ended.id}/result`, ended.tokens.convenor);
+        expect(reloaded.body).toEqual(result.body);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
