@@ -18,6 +18,7 @@ import type { Scenario } from '../src/core/scenario.js';
 import { runSession } from '../src/session/runner.js';
 import { resultOf } from '../src/session/simulate.js';
 import { auditMediation } from './lib/mediation-audit.js';
+import { type Bounds, mediationBounds } from './lib/mediation-bounds.js';
 import { type MediatedScenario, scenariosByWidth, WIDTHS, type WidthClass } from './lib/mediated-scenarios.js';
 import { describeMachine, machineLines } from './lib/machine.js';
 
@@ -39,7 +40,7 @@ interface RunRow {
   readonly avoidableCrossings: number;
   readonly unavoidableCrossings: number;
   readonly unchangedRepeats: number;
-  readonly unchangedRepeatsMeetable: number;
+  readonly unchangedRepeatsForced: number;
   readonly texts: number;
 }
 
@@ -90,8 +91,11 @@ const scenarios = scenariosByWidth(PER_WIDTH);
 const generated = (performance.now() - started) / 1000;
 console.error(`mediation: ${scenarios.length} scenarios generated in ${generated.toFixed(1)} s`);
 const rows: RunRow[] = [];
+const bounds: { width: WidthClass; strategy: string; bounds: Bounds }[] = [];
 for (const s of scenarios) {
   const nash = nashPoint(s.scenario, { timeLimit: 20 })?.utilities ?? null;
+  for (const strategy of STRATEGIES)
+    bounds.push({ width: s.width, strategy, bounds: mediationBounds(s.scenario, strategy, ROUNDS) });
   for (const protocol of PROTOCOLS)
     for (const mediator of MEDIATORS)
       for (const strategy of STRATEGIES) rows.push(runOne(s, nash, protocol, mediator, strategy));
@@ -109,12 +113,12 @@ function line(label: string, rs: readonly RunRow[]): string {
   return (
     `| ${label} | ${rs.length} | ${pct(agreed.length / rs.length)} | ${num(mean(agreed.map((r) => r.rounds)))} | ` +
     `${num(mean(distances), 3)} | ${sum(rs, (r) => r.avoidableCrossings)} | ${sum(rs, (r) => r.unavoidableCrossings)} | ` +
-    `${sum(rs, (r) => r.unchangedRepeats)} | ${sum(rs, (r) => r.unchangedRepeatsMeetable)} | ${sum(rs, (r) => r.texts)} | ${rs.filter((r) => r.outsideZone).length} |`
+    `${sum(rs, (r) => r.unchangedRepeats)} | ${sum(rs, (r) => r.unchangedRepeatsForced)} | ${sum(rs, (r) => r.texts)} | ${rs.filter((r) => r.outsideZone).length} |`
   );
 }
 
 const header = [
-  '| Group | Runs | Agreement rate | Mean rounds to agreement | Mean distance to Nash | Texts across a told red line (avoidable) | (unavoidable) | Turned-down texts re-tabled unchanged | (objections that could be met) | Texts tabled | Agreements outside the zone |',
+  '| Group | Runs | Agreement rate | Mean rounds to agreement | Mean distance to Nash | Texts across a told red line (avoidable) | (unavoidable) | Turned-down texts re-tabled unchanged | (forced: every text within the told red lines repeated one) | Texts tabled | Agreements outside the zone |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 const byWidth = WIDTHS.map((w) =>
@@ -138,6 +142,19 @@ const byStrategy = STRATEGIES.map((st) =>
     nonEmpty.filter((r) => r.strategy === st),
   ),
 );
+/** Per width and strategy: when agreement first becomes possible, and what the counting forces. */
+function boundLine(width: WidthClass, strategy: string): string {
+  const bs = bounds.filter((b) => b.width === width && b.strategy === strategy).map((b) => b.bounds);
+  const firsts = bs.flatMap((b) => (b.firstRound === null ? [] : [b.firstRound]));
+  const range = firsts.length ? `${Math.min(...firsts)}–${Math.max(...firsts)}` : '–';
+  const runs = rows.filter((r) => r.width === width && r.strategy === strategy).length / Math.max(1, bs.length);
+  return (
+    `| ${width} | ${strategy} | ${bs.length} | ${firsts.length} | ${range} | ${Math.min(...bs.map((b) => b.withinLines))} | ` +
+    `${bs.map((b) => b.forced).join(', ')} | ${runs * bs.reduce((n, b) => n + b.forced, 0)} |`
+  );
+}
+const boundRows = WIDTHS.filter((w) => w !== 'empty').flatMap((w) => STRATEGIES.map((st) => boundLine(w, st)));
+
 const shares = WIDTHS.map((w) => {
   const ss = scenarios.filter((s) => s.width === w);
   return `${w}: ${ss.length} (${ss.map((s) => `${(100 * s.share).toFixed(2)}%`).join(', ')})`;
@@ -153,7 +170,10 @@ const lines = [
     `Each run with ${PROTOCOLS.join(' and ')}, mediators ${MEDIATORS.join(', ')} and delegations all playing one of ${STRATEGIES.join(', ')} ` +
     `(${rows.length} runs, deadline ${ROUNDS} rounds). Mediators see only their own view (nothing revealed); delegations state the red ` +
     'lines a text crosses when they turn it down. Distance to Nash: Euclidean, in utility space, from the Nash point of the zone. ' +
-    `A text across a told red line counts as avoidable when some text avoided every line the mediator had been told of. Total time ${seconds.toFixed(0)} s ` +
+    `A text across a told red line counts as avoidable when some text avoided every line the mediator had been told of. ` +
+    'A turned-down text counts as re-tabled unchanged when the new text equals it on every issue its objectors named (their red lines, asks and objected issues) with no outside event since; ' +
+    'such a re-tabling counts as forced when every text on the values crossing the fewest told red lines repeated a turned-down text so at that moment (an exact search). ' +
+    `Total time ${seconds.toFixed(0)} s ` +
     `(generation ${generated.toFixed(0)} s). Regenerate with \`npx tsx bench/mediation.bench.ts\` (\`MEDIATION_SCENARIOS=N\` per width).`,
   '',
   'Goals: agreement rate ≥ 95% where the zone is non-empty; 0 avoidable red-line crossings; 0 unchanged re-tablings; 0 agreements outside the zone.',
@@ -173,6 +193,19 @@ const lines = [
   '',
   ...header,
   ...byStrategy,
+  '',
+  '### What any mediator could reach (from the true profiles)',
+  '',
+  'Computed from the true profiles, which no mediator sees: the first round (0-based, of ' +
+    `${ROUNDS}) at which some text within every red line meets every delegation's acceptance bar (a delegation accepts only ` +
+    'what is worth at least its next proposal, at least its concession target, so this is a lower bound), and the texts a ' +
+    'mediator keeping both rules can table before then: each text within every red line once, and each red line crossed once ' +
+    'before it is told. Every text before that round is turned down, so where the talks must outlast that stock, ' +
+    'a re-tabling (or a crossing) is forced whatever the mediator does; the last column counts them over every mediator and protocol.',
+  '',
+  '| Width | Delegations | Scenarios | Agreement possible within the deadline | First round it is possible | Fewest texts within every red line | Forced per scenario | Forced in all runs |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...boundRows,
   '',
 ];
 writeFileSync(new URL('./RESULTS-mediation.md', import.meta.url), lines.join('\n'));

@@ -19,8 +19,8 @@ export interface Audit {
   readonly unavoidableCrossings: number;
   /** As settled: compared on every issue objected to. */
   readonly unchangedRepeats: number;
-  /** Leaving out objections that asked for a value across another party's told red line. */
-  readonly unchangedRepeatsMeetable: number;
+  /** Of those, repeats where every text within the told red lines repeated a turned-down one. */
+  readonly unchangedRepeatsForced: number;
 }
 
 interface Refusal {
@@ -31,23 +31,46 @@ interface Refusal {
   readonly changesBefore: number;
 }
 
-/**
- * The issues to compare a new text on: every issue a party objected to (all of them when it
- * named none), or, in the lenient reading, leaving out asks across another party's told red line.
- */
-function compared(domain: Domain, r: Refusal, told: ReadonlyMap<string, StatedRedLine>, lenient: boolean): string[] {
+/** The issues to compare a new text on: every issue a party objected to (all of them when it named none). */
+function compared(domain: Domain, r: Refusal): string[] {
   const names = new Set<string>();
-  for (const [party, o] of r.objections) {
+  for (const o of r.objections.values()) {
     if (o.issues.length === 0) return domain.issues.map((i) => i.name);
-    for (const issue of o.issues) {
-      const ask = o.asks[issue] as string | number | undefined;
-      const unmeetable =
-        ask !== undefined &&
-        [...told].some(([key, l]) => !key.startsWith(`${party}/`) && crossesRedLine(l, { [issue]: ask }));
-      if (!lenient || !unmeetable) names.add(issue);
-    }
+    for (const issue of o.issues) names.add(issue);
   }
   return names.size ? [...names] : domain.issues.map((i) => i.name);
+}
+
+/** Per issue, the values crossing the fewest told red lines. */
+function leastCrossing(domain: Domain, lines: readonly StatedRedLine[]): string[][] {
+  return domain.issues.map((issue) => {
+    const values = Array.from({ length: issueSize(issue) }, (_, j) => String(valueAt(issue, j)));
+    const count = values.map((v) => lines.filter((l) => crossesRedLine(l, { [issue.name]: v })).length);
+    const fewest = Math.min(...count);
+    return values.filter((_, j) => count[j] === fewest);
+  });
+}
+
+/**
+ * Whether some text on those values repeats none of the refusals (equal on every compared
+ * issue): a plain depth-first search over the issues, a branch cut once it repeats one.
+ */
+function someTextRepeatsNone(domain: Domain, values: string[][], refusals: readonly Refusal[]): boolean {
+  const names = domain.issues.map((i) => i.name);
+  const keys = refusals.map((r) => ({ text: r.text, issues: compared(domain, r) }));
+  const text: Record<string, string> = {};
+  const repeats = (set: number) =>
+    keys.some((r) => r.issues.every((i) => names.indexOf(i) < set && String(r.text[i]) === text[i]));
+  const visit = (d: number): boolean => {
+    if (d === names.length) return true;
+    for (const v of values[d]!) {
+      text[names[d]!] = v;
+      if (!repeats(d + 1) && visit(d + 1)) return true;
+    }
+    delete text[names[d]!];
+    return false;
+  };
+  return visit(0);
 }
 
 function avoidable(domain: Domain, lines: readonly StatedRedLine[]): boolean {
@@ -68,7 +91,7 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
   let avoidableCrossings = 0;
   let unavoidableCrossings = 0;
   let unchangedRepeats = 0;
-  let unchangedRepeatsMeetable = 0;
+  let unchangedRepeatsForced = 0;
   const tell = (party: string, lines: readonly StatedRedLine[] | undefined) => {
     for (const l of lines ?? []) told.set(`${party}/${l.id}`, l);
   };
@@ -80,14 +103,11 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
       const crossed = [...told.values()].some((l) => crossesRedLine(l, e.text));
       if (crossed && avoidable(domain, [...told.values()])) avoidableCrossings++;
       else if (crossed) unavoidableCrossings++;
-      const repeats = (lenient: boolean) =>
-        [...refusals.values()].some(
-          (r) =>
-            r.changesBefore === changes &&
-            compared(domain, r, told, lenient).every((i) => String(r.text[i]) === String(e.text[i])),
-        );
-      if (repeats(false)) unchangedRepeats++;
-      if (repeats(true)) unchangedRepeatsMeetable++;
+      const standing = [...refusals.values()].filter((r) => r.changesBefore === changes);
+      const repeated = standing.some((r) => compared(domain, r).every((i) => String(r.text[i]) === String(e.text[i])));
+      if (repeated) unchangedRepeats++;
+      const values = leastCrossing(domain, [...told.values()]);
+      if (repeated && !someTextRepeatsNone(domain, values, standing)) unchangedRepeatsForced++;
     }
     if ((e.kind === 'text-response' || e.kind === 'package-response') && e.answer !== 'accept') {
       tell(e.party, e.position?.redLines);
@@ -104,5 +124,5 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
       refusals.set(e.proposal, { text, objections, changesBefore: changes });
     }
   }
-  return { texts: texts.size, avoidableCrossings, unavoidableCrossings, unchangedRepeats, unchangedRepeatsMeetable };
+  return { texts: texts.size, avoidableCrossings, unavoidableCrossings, unchangedRepeats, unchangedRepeatsForced };
 }

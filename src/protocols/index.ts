@@ -33,6 +33,7 @@ export { audienceOf, actorAudience, ALL, MEDIATORS, toParty, type UnaddressedEve
 export {
   issueResponsesTo,
   sharedPreferences,
+  keptPreferences,
   mandateOf,
   outsideMandate,
   type IssueResponse,

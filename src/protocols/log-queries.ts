@@ -161,6 +161,7 @@ export function answersTo(events: readonly ProtocolEvent[], proposal: string): P
 export {
   issueResponsesTo,
   sharedPreferences,
+  keptPreferences,
   mandateOf,
   outsideMandate,
   type IssueResponse,

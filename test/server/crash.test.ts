@@ -63,8 +63,9 @@ interface Ack {
 const ROUNDS_PER_KILL = 8;
 
 /**
- * A person's client on one seat: reads its view, and when it is its move offers an outcome,
- * retrying each action with the same id until the server answers. Every answer it gets is
+ * A person's client on one seat: reads its view, and when it is its move offers an outcome
+ * (and now and then keeps a note, out of turn), retrying each action with the same id until
+ * the server answers. Every answer it gets is
  * an acknowledgement to check later. While the server is still being killed it plays slowly
  * and at most ROUNDS_PER_KILL rounds per kill (a person thinking), so that every kill falls
  * inside the talks; after the last kill it accepts the standing offer soon, and the session ends.
@@ -94,6 +95,13 @@ async function playSeat(base: string, id: string, token: string, kills: () => nu
     const actionId = `${view.role}#${n}`;
     const r = await call(base, token, 'POST', `/sessions/${id}/actions`, { actionId, action });
     acks.push({ actionId, answer: r.status === 200 ? r.body : r.body.answer });
+    if (killing && n % 4 === 0) {
+      // A private note, out of turn, while the bot answers: two writers on the session at once.
+      const noteId = `${view.role}#${n}-note`;
+      const note = { kind: 'note', text: `offered ${actionId}` };
+      const w = await call(base, token, 'POST', `/sessions/${id}/actions`, { actionId: noteId, action: note });
+      acks.push({ actionId: noteId, answer: w.status === 200 ? w.body : w.body.answer });
+    }
     if (killing) await sleep(25);
   }
 }
@@ -155,6 +163,7 @@ async function crashRun(database: string): Promise<void> {
           byId.set(parsed.actionId, [...(byId.get(parsed.actionId) ?? []), l.seq]);
       }
       expect(acks[i]!.length).toBeGreaterThan(0);
+      expect(acks[i]!.some((a) => a.actionId.endsWith('-note') && a.answer.accepted)).toBe(true);
       for (const ack of acks[i]!) expect(byId.get(ack.actionId), ack.actionId).toEqual([ack.answer.line]);
       expect([...byId.values()].every((seqs) => seqs.length === 1)).toBe(true);
     }

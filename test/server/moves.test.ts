@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { Party } from '../../src/core/party.js';
 import { utilityFor } from '../../src/core/party.js';
 import { Harness } from './support/harness.js';
@@ -131,6 +132,24 @@ describe('every protocol move over the API', () => {
       );
     const shared = (await eventsOf(played, E)).filter((e) => e.kind === 'preferences-shared');
     expect(shared.map((e) => e.party)).toEqual(['Hamas']);
+  });
+
+  it('takes the new moves over the WebSocket stream too, with the same schemas', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${h.port}/sessions/${played.id}/stream?after=1000000`, {
+      headers: { authorization: `Bearer ${played.tokens[E]}` },
+    });
+    const replies: any[] = [];
+    socket.on('message', (m) => replies.push(JSON.parse(String(m))));
+    await new Promise((r) => socket.once('open', r));
+    const send = (actionId: string, action: unknown) =>
+      socket.send(JSON.stringify({ type: 'action', actionId, action }));
+    send('ws-1', { kind: 'note', text: 'by socket', about: 'pkg-1' });
+    send('ws-2', { kind: 'caucus', with: 'Israel', message: 'a word', binding: 'yes' });
+    for (let i = 0; i < 200 && replies.filter((m) => m.type === 'ack' || m.type === 'error').length < 2; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    socket.close();
+    expect(replies.find((m) => m.type === 'ack')?.answer).toMatchObject({ actionId: 'ws-1', accepted: true });
+    expect(replies.find((m) => m.type === 'error')?.error.code).toBe('PARLEY_E_SCHEMA');
   });
 
   it('documents every action kind in the OpenAPI description', async () => {

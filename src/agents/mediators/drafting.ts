@@ -44,21 +44,17 @@ export function changesSince(models: PartyModels, t: TurnedDown): string[] {
 }
 
 /**
- * The issues a turned-down text was objected to on, that a new text could answer: an
- * objection asking for a value across another party's told red line cannot be met, so it
- * does not count. All issues (only an identical text repeats) when nothing is left.
+ * The issues a turned-down text was objected to on: every issue a turning-down party named
+ * (its red lines, its asks, its objections), as the issue settles it. An ask that cannot be
+ * met (across another party's told red line) still counts: the text must change there or on
+ * another objected issue. All issues (only an identical text repeats) when a party named none.
  */
-export function objectedIssues(domain: Domain, models: PartyModels, t: TurnedDown): number[] {
+export function objectedIssues(domain: Domain, t: TurnedDown): number[] {
   const names = new Set<string>();
-  const lines = models.knownLines();
-  for (const [party, issues] of t.objected) {
-    const asks = t.asks.get(party) ?? {};
-    const unmeetable = (issue: string) =>
-      asks[issue] !== undefined &&
-      lines.some((k) => k.party !== party && crossesRedLine(k.line, { [issue]: asks[issue]! }));
+  for (const issues of t.objected.values()) {
     // A party that named nothing objects to the whole text: a change anywhere answers it.
     if (issues.length === 0) return domain.issues.map((_, i) => i);
-    for (const i of issues) if (!unmeetable(i)) names.add(i);
+    for (const i of issues) names.add(i);
   }
   if (names.size === 0) return domain.issues.map((_, i) => i);
   return domain.issues.flatMap((issue, i) => (names.has(issue.name) ? [i] : []));
@@ -67,7 +63,8 @@ export function objectedIssues(domain: Domain, models: PartyModels, t: TurnedDow
 /**
  * Rules against re-tabling: a row is blocked when it repeats, on every issue objected to,
  * a text that was turned down and nothing has changed since. When every allowed row is
- * blocked so, the `exact` guard blocks only texts tabled before, word for word.
+ * blocked so, the drafting goes on without blocks (`none`), each text tabled before word for
+ * word weighed down (see `tabledPenalty`).
  */
 export class RepeatGuard {
   private readonly blocks: { row: Int32Array; issues: number[]; proposal: string }[] = [];
@@ -77,26 +74,59 @@ export class RepeatGuard {
   constructor(
     domain: Domain,
     models: PartyModels,
-    readonly mode: 'objected' | 'exact' = 'objected',
+    readonly mode: 'objected' | 'none' = 'objected',
   ) {
-    const all = domain.issues.map((_, i) => i);
-    for (const t of mode === 'exact' ? [] : models.turnedDown) {
+    for (const t of mode === 'none' ? [] : models.turnedDown) {
       const row = rowOf(domain, t.text);
       if (!row) continue;
-      const issues = objectedIssues(domain, models, t);
+      const issues = objectedIssues(domain, t);
       const changes = changesSince(models, t);
       if (changes.length === 0) this.blocks.push({ row, issues, proposal: t.proposal });
       else this.reopened.push({ row, issues, proposal: t.proposal, changes });
     }
-    if (mode === 'exact')
-      for (const [proposal, text] of models.tabled) {
-        const row = rowOf(domain, text);
-        if (row) this.blocks.push({ row, issues: all, proposal });
-      }
   }
 
   blocked(row: Int32Array): boolean {
     return this.blocks.some((b) => b.issues.every((i) => b.row[i] === row[i]));
+  }
+
+  /**
+   * A row on the allowed values (fixed issues held) that no block covers, or null when every
+   * one is covered: an exact depth-first search, so that "every text repeats a turned-down
+   * one" is only ever said when it is true. Issues named by the most blocks come first, so
+   * that covered branches are cut early.
+   */
+  openRow(allowed: readonly (readonly number[])[], fixed?: ReadonlyMap<number, number>): Int32Array | null {
+    const k = allowed.length;
+    const order = allowed.map((_, i) => i);
+    const named = order.map((i) => this.blocks.filter((b) => b.issues.includes(i)).length);
+    order.sort((a, b) => named[b]! - named[a]!);
+    const depth = order.map((_, d) => order.slice(0, d + 1));
+    // Per block, the depth at which its last named issue is set: it covers the row from there.
+    const closes = this.blocks.map((b) => Math.max(...b.issues.map((i) => order.indexOf(i))));
+    const row = new Int32Array(k);
+    const matches = (b: number, upTo: number) => {
+      const block = this.blocks[b]!;
+      return depth[upTo]!.every((i) => !block.issues.includes(i) || block.row[i] === row[i]);
+    };
+    const visit = (d: number, alive: number[]): boolean => {
+      if (d === k) return true;
+      const i = order[d]!;
+      const f = fixed?.get(i);
+      for (const j of f !== undefined ? [f] : allowed[i]!) {
+        row[i] = j;
+        const still = alive.filter((b) => matches(b, d));
+        if (still.some((b) => closes[b] === d)) continue;
+        if (visit(d + 1, still)) return true;
+      }
+      return false;
+    };
+    return visit(
+      0,
+      this.blocks.map((_, b) => b),
+    )
+      ? row
+      : null;
   }
 
   /** The turned-down text this row repeats though something changed since, if any. */
@@ -109,14 +139,21 @@ export class RepeatGuard {
 export function unchangedRepeat(domain: Domain, models: PartyModels, row: Int32Array): string | undefined {
   for (const t of models.turnedDown) {
     const other = rowOf(domain, t.text);
-    if (
-      other &&
-      changesSince(models, t).length === 0 &&
-      objectedIssues(domain, models, t).every((i) => other[i] === row[i])
-    )
+    if (other && changesSince(models, t).length === 0 && objectedIssues(domain, t).every((i) => other[i] === row[i]))
       return t.proposal;
   }
   return undefined;
+}
+
+/**
+ * Once every text repeats a turned-down one, a text tabled before word for word is weighed
+ * down by `weight` (in the objective's units: 1 in the log of the Nash product, a factor e),
+ * so that a fresh text wins unless the old one is clearly better, and a text meeting the
+ * parties' latest asks is not ruled out for having been tabled.
+ */
+export function tabledPenalty(domain: Domain, models: PartyModels, weight = 1): (row: Int32Array) => number {
+  const rows = [...models.tabled.values()].map((t) => rowOf(domain, t)).filter((r): r is Int32Array => r !== null);
+  return (row) => (rows.some((r) => r.every((v, i) => v === row[i])) ? weight : 0);
 }
 
 export interface DraftSearch {
@@ -127,6 +164,8 @@ export interface DraftSearch {
   readonly guard: RepeatGuard;
   /** Issues whose value is fixed (a declared deferral, say). */
   readonly fixed?: ReadonlyMap<number, number>;
+  /** Subtracted from the objective (a text tabled before, say). */
+  readonly penalty?: (row: Int32Array) => number;
 }
 
 /** Moves a row onto allowed values: each disallowed value goes to the nearest allowed one. */
@@ -144,7 +183,8 @@ export function repair(search: DraftSearch, row: Int32Array): Int32Array {
 /** Coordinate ascent over allowed values, never onto a blocked row; null when every step is blocked. */
 function climb(search: DraftSearch, start: Int32Array): { row: Int32Array; score: number } | null {
   const row = Int32Array.from(start);
-  const score = (r: Int32Array) => objectiveScore(search.objective, search.estimates, r);
+  const score = (r: Int32Array) =>
+    objectiveScore(search.objective, search.estimates, r) - (search.penalty ? search.penalty(r) : 0);
   let current = search.guard.blocked(row) ? -Infinity : score(row);
   for (let pass = 0; pass < 8; pass++) {
     let improved = false;
@@ -189,6 +229,11 @@ export function bestDraft(
   for (const start of starts) tryFrom(start);
   // A local search restarts at random only when every start is blocked.
   for (let r = 0; (global && r < 12) || (best === null && r < 200); r++) tryFrom(randomRow(search, random));
+  // Restarts found nothing open: search for an open text exhaustively before giving up.
+  if (best === null) {
+    const open = search.guard.openRow(search.allowed, search.fixed);
+    if (open) tryFrom(open);
+  }
   return best === null ? null : (best as { row: Int32Array }).row;
 }
 

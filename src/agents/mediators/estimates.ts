@@ -2,6 +2,7 @@ import type { Domain, Outcome } from '../../core/domain.js';
 import type { Party } from '../../core/party.js';
 import { RowCodec, compileEvaluator } from '../space/evaluator.js';
 import type { PartyKnowledge } from './party-model.js';
+import { largest, smallest } from '../../core/extremes.js';
 
 /** A party's utility as a mediator estimates it, over rows of value positions. */
 export interface Estimate {
@@ -12,24 +13,24 @@ export interface Estimate {
 }
 
 /**
- * An additive estimate from what the party showed: a value it asked for scores high, a
- * value it objected to low, an unknown one 0.5; an issue weighs more the more often the
- * party asked for, objected on or drew a red line on it.
+ * An additive estimate from what the party showed, in the spirit of frequency opponent
+ * models: a value it asked for costs it little, a value it objected to while the text held
+ * it costs it more, an unknown one half; the estimated utility is one less the summed costs,
+ * scaled to [0, 1]. Issues need no separate weights: a party objects most often to the
+ * values of the issues that matter most to it, so their costs grow fastest.
  */
 export function learnedEstimate(domain: Domain, k: PartyKnowledge): Estimate {
-  const scores = domain.issues.map((_, i) => {
+  const costs = domain.issues.map((_, i) => {
     const likes = k.likes[i]!;
     const dislikes = k.dislikes[i]!;
-    return Float64Array.from(likes, (l, j) => (l + 0.5) / (l + dislikes[j]! + 1));
+    return Array.from(likes, (l, j) => (dislikes[j]! + 0.5) / (l + dislikes[j]! + 1));
   });
-  const lineIssues = new Set([...k.redLines.values()].map((l) => l.issue));
-  const raw = domain.issues.map((issue, i) => 1 + k.attention[i]! + (lineIssues.has(issue.name) ? 1 : 0));
-  const total = raw.reduce((a, b) => a + b, 0);
-  const weights = raw.map((w) => w / total);
+  const floor = costs.reduce((sum, c) => sum + smallest(c), 0);
+  const span = costs.reduce((sum, c) => sum + largest(c), 0) - floor || 1;
   const value = (row: Int32Array) => {
-    let u = 0;
-    for (let i = 0; i < weights.length; i++) u += weights[i]! * scores[i]![row[i]!]!;
-    return u;
+    let cost = 0;
+    for (let i = 0; i < costs.length; i++) cost += costs[i]![row[i]!]!;
+    return 1 - (cost - floor) / span;
   };
   const codec = new RowCodec(domain);
   const scratch = new Int32Array(domain.issues.length);

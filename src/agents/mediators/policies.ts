@@ -10,6 +10,7 @@ import {
   outcomeOfRow,
   repair,
   RepeatGuard,
+  tabledPenalty,
   unchangedRepeat,
 } from './drafting.js';
 import { type Estimate, learnedEstimate, type Objective, revealedEstimate, rowOf } from './estimates.js';
@@ -91,7 +92,12 @@ export function draft(ctx: MediatorContext, plan: DraftPlan): TextChoice {
   let row = bestDraft(search(guard), starts, random, plan.global);
   // Every allowed text repeats a turned-down one on its objected issues: a new text at least.
   const exhausted = row === null ? unchangedRepeat : undefined;
-  row ??= bestDraft(search(new RepeatGuard(domain, models, 'exact')), starts, random, true);
+  // Then stay near what the parties signalled (the starts), a fresh text preferred to one tabled before.
+  const unguarded = {
+    ...search(new RepeatGuard(domain, models, 'none')),
+    penalty: tabledPenalty(domain, models, plan.objective === 'nash' ? 1 : 0.1),
+  };
+  row ??= bestDraft(unguarded, starts, random, false);
   row ??= repair(search(guard), starts[0] ?? rowOf(domain, centralText(domain))!);
   const text = outcomeOfRow(domain, row);
   const deferred = [...fixed.keys()].map((i) => ({
