@@ -21,6 +21,10 @@
  * that takes zod schemas (fastify-type-provider-zod), so that they share one copy of zod: a
  * package that reads zod schemas must be in INLINE too, never left as an external import.
  *
+ * Browser consoles: vite builds web/ (react + TypeScript) into dist/web, which `parley serve`
+ * serves at `/`. When vite is not installed (an install without devDependencies), the
+ * consoles are left out and the server says so at `/`.
+ *
  * It builds into a fresh folder and renames it over dist/, so a file deleted from src/ leaves
  * nothing behind and a failed build leaves the previous dist/ whole. dist/.build-stamp, written
  * last, marks a complete build (test/package/ensure-built.ts rebuilds when a source is newer).
@@ -81,6 +85,21 @@ async function bundle() {
   });
 }
 
+async function consoles() {
+  let vite;
+  try {
+    vite = await import('vite');
+  } catch {
+    console.warn('build: vite is not installed; the browser consoles (web/) are not built');
+    return;
+  }
+  await vite.build({
+    configFile: join(root, 'web', 'vite.config.ts'),
+    build: { outDir: join(staging, 'web'), emptyOutDir: true },
+    logLevel: 'warn',
+  });
+}
+
 function declarations() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', staging], {
@@ -91,6 +110,7 @@ function declarations() {
 try {
   rmSync(staging, { recursive: true, force: true });
   await bundle();
+  await consoles();
   declarations();
   writeFileSync(join(staging, '.build-stamp'), `${new Date().toISOString()}\n`);
   const old = join(root, `.dist-old-${process.pid}`);

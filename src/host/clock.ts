@@ -4,6 +4,8 @@ import { CLOCK_ROLE } from '../session/attempt.js';
 import type { LiveSession } from './live-session.js';
 
 const HOUR_MS = 3_600_000;
+/** How often a due tick lets the session's actions in flight go first. */
+const MAX_YIELDS = 100;
 /** setTimeout's largest delay; longer waits are re-armed when it fires. */
 const MAX_DELAY = 2_147_483_647;
 
@@ -38,6 +40,7 @@ export class SessionClock {
   private timer: NodeJS.Timeout | null = null;
   private armedFor: number | null = null;
   private stopped = false;
+  private yields = 0;
 
   constructor(
     private readonly live: LiveSession,
@@ -50,6 +53,7 @@ export class SessionClock {
     if (due === this.armedFor) return;
     this.clear();
     this.armedFor = due;
+    this.yields = 0;
     if (due === null) return;
     const delay = wallTimeOf(this.live.startedAt, this.live.timeScale, due) - Date.now();
     this.timer = setTimeout(() => this.fire(due), Math.max(0, Math.min(delay, MAX_DELAY)));
@@ -66,6 +70,17 @@ export class SessionClock {
     this.armedFor = null;
     const late = wallTimeOf(this.live.startedAt, this.live.timeScale, due) - Date.now();
     if (late > 0) return this.arm();
+    // Actions already sent go first, and the bots' answers to them, as in `parley run`, where
+    // the clock moves after the agents' turns; a busy session delays its tick by at most
+    // MAX_YIELDS commits.
+    if (this.live.busy && this.yields < MAX_YIELDS) {
+      this.yields++;
+      this.timer = setTimeout(() => this.fire(due), 1);
+      this.timer.unref();
+      this.armedFor = due;
+      return;
+    }
+    this.yields = 0;
     this.live.act(CLOCK_ROLE, `tick:${due}`, { kind: 'tick', now: due }).then(
       () => this.arm(),
       (e: unknown) => {

@@ -177,10 +177,13 @@ export class Host {
     const client = new pg.Client({ connectionString: this.store.location });
     await client.connect();
     client.on('notification', (n) => {
-      const id = n.payload?.slice(0, n.payload.lastIndexOf(':'));
+      const at = n.payload?.lastIndexOf(':') ?? -1;
+      const id = n.payload?.slice(0, at);
       if (!id) return;
+      // Our own commits come back too: catchUp skips a head that memory already has.
+      const head = Number(n.payload!.slice(at + 1));
       void this.session(id)
-        .then((h) => h.live.catchUp())
+        .then((h) => h.live.catchUp(Number.isInteger(head) ? head : Infinity))
         .catch((e: unknown) => this.log(`catching up session ${id}`, e));
     });
     client.on('error', (e) => this.log('PostgreSQL listener', e));

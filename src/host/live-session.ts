@@ -9,7 +9,8 @@ import { attempt } from '../session/attempt.js';
 import type { LogHeader } from '../session/event-log.js';
 import type { RunPlan } from '../session/plan.js';
 import { ViewBook } from '../session/views.js';
-import type { EventStore, StoredLine } from '../store/store.js';
+import { actionKey } from '../store/group-commit.js';
+import type { ActionAnswerRow, EventStore, NewLine, StoredLine } from '../store/store.js';
 import { actionLine, eventLine, parseLine, type ActionRecord } from './lines.js';
 import type { SessionSpec } from './spec.js';
 
@@ -29,6 +30,22 @@ export interface ActionAnswer {
 /** A state snapshot is stored every this many log lines, so a long session restarts fast. */
 export const SNAPSHOT_EVERY = 200;
 
+interface Waiting {
+  readonly role: string;
+  readonly actionId: string;
+  readonly action: Action;
+  readonly resolve: (answer: ActionAnswer) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** One action of a batch, stepped in memory, waiting for its commit. */
+interface Step {
+  readonly waiting: Waiting;
+  readonly answer: ActionAnswer;
+  readonly record: ActionRecord;
+  readonly events: readonly ProtocolEvent[];
+}
+
 export type Listener = (events: readonly ProtocolEvent[]) => void;
 
 /**
@@ -43,7 +60,15 @@ export class LiveSession {
   readonly events: ProtocolEvent[] = [];
   readonly records: ActionRecord[] = [];
   headSeq = -1;
+  /** The hash of the last committed line: the next append chains on it. */
+  private headHash = '';
   private chain: Promise<unknown> = Promise.resolve();
+  /** Actions not yet in an append, in arrival order. */
+  private waiting: Waiting[] = [];
+  private flushQueued = false;
+  private committing = false;
+  /** Actions waiting or committing, by `role\nactionId`: a second copy gets the first one's answer. */
+  private readonly answering = new Map<string, Promise<ActionAnswer>>();
   private readonly listeners = new Set<Listener>();
   /** Called after every committed change (bots and the clock look again). */
   onChange: () => void = () => undefined;
@@ -107,54 +132,135 @@ export class LiveSession {
 
   /**
    * Applies one action of `role` exactly once per `actionId`: checked by the protocol, its
-   * lines committed in one transaction, and only then answered and broadcast. A retry of
-   * a known id returns the first answer and changes nothing.
+   * lines committed (with those of the actions that arrived alongside, see `flush`), and
+   * only then answered and broadcast. A retry of a known id returns the first answer and
+   * changes nothing.
    */
   act(role: string, actionId: string, action: Action): Promise<ActionAnswer> {
+    const key = actionKey(role, actionId);
+    const same = this.answering.get(key);
+    if (same) return same;
+    const answer = new Promise<ActionAnswer>((resolve, reject) =>
+      this.waiting.push({ role, actionId, action, resolve, reject }),
+    );
+    this.answering.set(key, answer);
+    const forget = () => this.answering.delete(key);
+    answer.then(forget, forget);
+    this.flush();
+    return answer;
+  }
+
+  /** Takes in lines another instance committed (PostgreSQL fan-out), unless `upTo` is already here. */
+  catchUp(upTo = Infinity): Promise<void> {
     return this.serial(async () => {
-      const done = await this.store.write(this.id, async (w) => {
-        const head = await w.head();
-        if (head.seq !== this.headSeq) this.applyLines(await w.linesAfter(this.headSeq), this.headSeq, true);
-        const found = await w.findAction(role, actionId);
-        if (found) return { answer: JSON.parse(found.response) as ActionAnswer };
-        const r = attempt(this.protocol, this.state, role, action);
-        const record: ActionRecord = { role, action, rejected: r.rejected, produced: r.events.length, actionId };
-        const answer: ActionAnswer = {
-          actionId,
-          role,
-          accepted: r.rejected === undefined,
-          ...(r.rejected !== undefined ? { reason: r.rejected } : {}),
-          line: this.headSeq + 1,
-          events: r.events.map((e) => e.seq),
-        };
-        const stored = await w.append([actionLine(record), ...r.events.map(eventLine)], {
-          role,
-          actionId,
-          response: JSON.stringify(answer),
-        });
-        const last = stored[stored.length - 1]!.seq;
-        if (Math.floor(last / SNAPSHOT_EVERY) > Math.floor(this.headSeq / SNAPSHOT_EVERY))
-          await w.snapshot(last, JSON.stringify(r.state));
-        return { answer, commit: { stored, state: r.state, events: r.events, record } };
-      });
-      if (done.commit) {
-        const { stored, state, events, record } = done.commit;
-        this.state = state;
-        this.headSeq = stored[stored.length - 1]!.seq;
-        this.records.push(record);
-        for (const e of events) this.recordEvent(e);
-        this.emit(events);
-      }
-      return done.answer;
+      if (upTo > this.headSeq) await this.syncFromLog();
     });
   }
 
-  /** Takes in lines another instance committed (PostgreSQL fan-out). */
-  catchUp(): Promise<void> {
-    return this.serial(async () => {
-      const lines = await this.store.lines(this.id, this.headSeq);
-      this.applyLines(lines, this.headSeq, true);
+  /**
+   * Commits every waiting action in one append: each is stepped in memory on the state the
+   * one before it left, and memory takes the new state only once the store committed.
+   * Actions arriving meanwhile wait for the next append; appends of other sessions share
+   * the same transaction (the store's group commit).
+   */
+  private flush(): void {
+    if (this.flushQueued || this.waiting.length === 0) return;
+    this.flushQueued = true;
+    void this.serial(async () => {
+      this.flushQueued = false;
+      const batch = this.waiting.splice(0);
+      this.committing = true;
+      try {
+        await this.commitBatch(batch);
+      } catch (e) {
+        // Nothing of the batch is in memory; a retry with the same ids is answered once.
+        for (const w of batch) w.reject(e);
+      } finally {
+        this.committing = false;
+      }
+      this.flush();
     });
+  }
+
+  /** True while actions wait for or are in a commit (the clock lets them go first). */
+  get busy(): boolean {
+    return this.committing || this.waiting.length > 0;
+  }
+
+  private async commitBatch(batch: readonly Waiting[]): Promise<void> {
+    const { state, steps, append } = this.step(batch);
+    if (steps.length === 0) return;
+    const outcome = await this.store.append(append);
+    if (outcome.committed) return this.takeCommitted(state, steps, outcome.stored);
+    // Nothing was written: the log moved on (another instance), or an id was answered before.
+    await this.syncFromLog();
+    const again: Waiting[] = [];
+    for (const { waiting } of steps) {
+      const known = outcome.known.get(actionKey(waiting.role, waiting.actionId));
+      if (known) waiting.resolve(JSON.parse(known) as ActionAnswer);
+      else again.push(waiting);
+    }
+    this.waiting.unshift(...again);
+  }
+
+  /** Runs a batch through the protocol on a copy of the state: the lines to append and the answers. */
+  private step(batch: readonly Waiting[]) {
+    let state = this.state;
+    let seq = this.headSeq;
+    const lines: NewLine[] = [];
+    const actions: ActionAnswerRow[] = [];
+    const steps: Step[] = [];
+    for (const waiting of batch) {
+      const { role, actionId, action } = waiting;
+      let r: ReturnType<typeof attempt<BaseState>>;
+      try {
+        r = attempt(this.protocol, state, role, action);
+      } catch (e) {
+        waiting.reject(e);
+        continue;
+      }
+      const record: ActionRecord = { role, action, rejected: r.rejected, produced: r.events.length, actionId };
+      const answer: ActionAnswer = {
+        actionId,
+        role,
+        accepted: r.rejected === undefined,
+        ...(r.rejected !== undefined ? { reason: r.rejected } : {}),
+        line: seq + 1,
+        events: r.events.map((e) => e.seq),
+      };
+      lines.push(actionLine(record), ...r.events.map(eventLine));
+      actions.push({ role, actionId, seq: seq + 1, response: JSON.stringify(answer) });
+      seq += 1 + r.events.length;
+      state = r.state;
+      steps.push({ waiting, answer, record, events: r.events });
+    }
+    const snapshot =
+      Math.floor(seq / SNAPSHOT_EVERY) > Math.floor(this.headSeq / SNAPSHOT_EVERY)
+        ? { snapshot: { seq, state: JSON.stringify(state) } }
+        : {};
+    const after = { seq: this.headSeq, hash: this.headHash };
+    return { state, steps, append: { session: this.id, after, lines, actions, ...snapshot } };
+  }
+
+  private takeCommitted(state: BaseState, steps: readonly Step[], stored: readonly StoredLine[]): void {
+    this.state = state;
+    this.headSeq = stored[stored.length - 1]!.seq;
+    this.headHash = stored[stored.length - 1]!.hash;
+    const events: ProtocolEvent[] = [];
+    for (const step of steps) {
+      this.records.push(step.record);
+      for (const e of step.events) {
+        this.recordEvent(e);
+        events.push(e);
+      }
+    }
+    this.emit(events);
+    for (const step of steps) step.waiting.resolve(step.answer);
+  }
+
+  private async syncFromLog(): Promise<void> {
+    const lines = await this.store.lines(this.id, this.headSeq);
+    this.applyLines(lines, this.headSeq, true);
   }
 
   /**
@@ -174,6 +280,7 @@ export class LiveSession {
         if (line.seq > stateFrom) this.state = this.replayAction(parsed.record, line.seq);
       }
       this.headSeq = line.seq;
+      this.headHash = line.hash;
     }
     if (broadcast && fresh.length > 0) this.emit(fresh);
   }

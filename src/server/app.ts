@@ -24,6 +24,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { streamRoutes } from './routes/stream.js';
 import { geniusWebProfileRoutes } from './routes/geniusweb-profile.js';
 import { SocketRegistry } from './sockets.js';
+import { consoleRoutes } from './web.js';
 import { newSecret } from '../host/host.js';
 
 export interface ServerLimits {
@@ -130,6 +131,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
   for (const routes of [sessionRoutes, actionRoutes, seatRoutes, resultRoutes, streamRoutes, analysisRoutes])
     await app.register(routes(ctx));
   await app.register(geniusWebProfileRoutes(ctx));
+  await app.register(consoleRoutes);
   await host.start();
   return {
     app,

@@ -39,16 +39,30 @@ export interface StoredAction {
 /** The channel on which PostgreSQL instances tell each other of new lines (`session:seq`). */
 export const NOTIFY_CHANNEL = 'parley_log';
 
-/** What one writer of one session may do inside its transaction. */
-export interface SessionWriter {
-  /** The last line (seq -1 and hash '' for a session without lines). */
-  head(): Promise<{ seq: number; hash: string }>;
-  linesAfter(seq: number): Promise<StoredLine[]>;
-  findAction(role: string, actionId: string): Promise<StoredAction | undefined>;
-  /** Appends lines after the head, chained; with the action's answer when one caused them. */
-  append(
-    lines: readonly NewLine[],
-    action?: { role: string; actionId: string; response: string },
-  ): Promise<StoredLine[]>;
-  snapshot(seq: number, state: string): Promise<void>;
+/** An action's answer, kept under its client-chosen id and given again to a retry. */
+export interface ActionAnswerRow {
+  readonly role: string;
+  readonly actionId: string;
+  /** The action's line in the log. */
+  readonly seq: number;
+  readonly response: string;
 }
+
+/** One session's share of a group commit: lines after a known head, with the answers of the actions among them. */
+export interface SessionAppend {
+  readonly session: string;
+  /** The head the lines follow (seq -1 and hash '' for an empty log); the commit takes them only if the log still ends there. */
+  readonly after: { readonly seq: number; readonly hash: string };
+  readonly lines: readonly NewLine[];
+  readonly actions?: readonly ActionAnswerRow[];
+  readonly snapshot?: { readonly seq: number; readonly state: string };
+}
+
+/**
+ * What became of an append: committed (its lines as stored), or nothing written because
+ * the log had moved past `after` (another instance wrote) or some of its action ids were
+ * already answered (`known`: their first answers, by `role\nactionId`).
+ */
+export type AppendOutcome =
+  | { readonly committed: true; readonly stored: readonly StoredLine[] }
+  | { readonly committed: false; readonly head: number; readonly known: ReadonlyMap<string, string> };

@@ -1,41 +1,19 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { ParleyError } from '../core/errors.js';
+import type { Kysely } from 'kysely';
 import { chainLine } from './chain.js';
 import { migrate } from './migrations.js';
 import { dialectOf, openDatabase, type Dialect } from './open.js';
-import { KeyedQueue } from './queue.js';
+import { commitGroup } from './commit-group.js';
+import { GroupCommitter } from './group-commit.js';
+import { SqliteWriter, type WriterSettings } from './sqlite-writer.js';
 import type { Database } from './schema.js';
-import {
-  NOTIFY_CHANNEL,
-  type CredentialKind,
-  type NewLine,
-  type SeatRow,
-  type SessionRow,
-  type SessionWriter,
-  type StoredLine,
-} from './rows.js';
+import type { AppendOutcome, CredentialKind, NewLine, SeatRow, SessionAppend, SessionRow, StoredLine } from './rows.js';
 
 export * from './rows.js';
-
-interface PendingWrite {
-  readonly session: string;
-  readonly task: (writer: SessionWriter) => Promise<unknown>;
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-/** Most writes one transaction commits together. */
-const MAX_GROUP = 256;
 
 /** sha256 of a secret; only this is stored. */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
-}
-
-/** A stable signed 64-bit advisory lock key for a session. */
-function lockKey(session: string): string {
-  return createHash('sha256').update(session).digest().readBigInt64BE(0).toString();
 }
 
 const lineOf = (r: {
@@ -51,28 +29,47 @@ const lineOf = (r: {
  * actions by client-chosen id, and state snapshots, on SQLite or PostgreSQL.
  */
 export class EventStore {
-  private readonly queue = new KeyedQueue();
+  private readonly committer: GroupCommitter;
 
   private constructor(
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
     readonly location: string,
-  ) {}
+    private readonly writer: SqliteWriter | null,
+  ) {
+    this.committer = writer
+      ? new GroupCommitter((entries) => writer.commit(entries), 1)
+      : new GroupCommitter((entries) => commitGroup(db, dialect, entries), 4);
+  }
 
   /** Opens the database and runs the migrations. */
+  /**
+   * Opens the database and runs the migrations. On SQLite the log is written by a thread
+   * of its own (see sqlite-commit-worker.ts); this thread's connection reads and keeps the rest.
+   */
   static async open(location: string): Promise<EventStore> {
     const db = await openDatabase(location);
+    let writer: SqliteWriter | null = null;
     try {
       await migrate(db as Kysely<unknown>);
+      if (dialectOf(location) === 'sqlite') writer = await SqliteWriter.start(location);
     } catch (e) {
       await db.destroy();
       throw e;
     }
-    return new EventStore(db, dialectOf(location), location);
+    return new EventStore(db, dialectOf(location), location, writer);
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  /** Closes after the appends under way have committed. */
+  async close(): Promise<void> {
+    await this.committer.drain();
+    await this.writer?.close();
+    await this.db.destroy();
+  }
+
+  /** How the SQLite writer thread commits (journal mode and synchronous level); none on PostgreSQL. */
+  get writerSettings(): WriterSettings | undefined {
+    return this.writer?.settings;
   }
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -232,145 +229,15 @@ export class EventStore {
   }
 
   /**
-   * Runs `task` as the one writer of a session: after every earlier task of this process
-   * on it, inside a transaction, and on PostgreSQL holding the session's advisory lock, so
-   * that writers on other instances wait too. Nothing is visible before it commits.
-   *
-   * Group commit: the tasks of different sessions that arrive while a transaction is
-   * committing share the next transaction (one fsync for all of them). A task's promise
-   * settles only after that transaction committed; if any task of a group fails, the group
-   * is rolled back and each of its tasks runs again alone, so one bad task fails only itself.
+   * Appends a session's lines after its head, with the answers of the actions among them,
+   * in the next group commit; settles once that transaction committed (see GroupCommitter).
    */
-  write<T>(session: string, task: (writer: SessionWriter) => Promise<T>): Promise<T> {
-    return this.queue.run(
-      session,
-      () =>
-        new Promise<T>((resolve, reject) => {
-          this.pending.push({ session, task, resolve, reject } as PendingWrite);
-          this.pump();
-        }),
-    );
+  append(entry: SessionAppend): Promise<AppendOutcome> {
+    return this.committer.submit(entry);
   }
 
-  private readonly pending: PendingWrite[] = [];
-  private committing = 0;
-
-  /** Starts groups while fewer than the dialect allows are committing (SQLite has one connection). */
-  private pump(): void {
-    const limit = this.dialect === 'postgres' ? 4 : 1;
-    while (this.committing < limit && this.pending.length > 0) {
-      const group = this.pending.splice(0, MAX_GROUP);
-      this.committing++;
-      void this.commitOrSplit(group).finally(() => {
-        this.committing--;
-        this.pump();
-      });
-    }
-  }
-
-  private async commitOrSplit(group: readonly PendingWrite[]): Promise<void> {
-    try {
-      const results = await this.commitGroup(group);
-      group.forEach((w, i) => w.resolve(results[i]));
-    } catch (e) {
-      if (group.length === 1) return group[0]!.reject(e);
-      for (const w of group) await this.commitGroup([w]).then((r) => w.resolve(r[0]), w.reject);
-    }
-  }
-
-  private commitGroup(group: readonly PendingWrite[]): Promise<unknown[]> {
-    return this.db.transaction().execute(async (trx) => {
-      if (this.dialect === 'postgres') {
-        // Locks in one order, so that two instances' groups cannot deadlock.
-        const keys = [...new Set(group.map((w) => lockKey(w.session)))].sort();
-        for (const key of keys) await sql`select pg_advisory_xact_lock(${key}::bigint)`.execute(trx);
-      }
-      const results: unknown[] = [];
-      for (const w of group) results.push(await w.task(this.writer(trx, w.session)));
-      return results;
-    });
-  }
-
-  private writer(trx: Transaction<Database>, session: string): SessionWriter {
-    const head = async () => {
-      const r = await trx
-        .selectFrom('log')
-        .select(['seq', 'hash'])
-        .where('session', '=', session)
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return r ? { seq: Number(r.seq), hash: r.hash } : { seq: -1, hash: '' };
-    };
-    return {
-      head,
-      linesAfter: async (seq) =>
-        (
-          await trx
-            .selectFrom('log')
-            .selectAll()
-            .where('session', '=', session)
-            .where('seq', '>', seq)
-            .orderBy('seq')
-            .execute()
-        ).map(lineOf),
-      findAction: async (role, actionId) => {
-        const r = await trx
-          .selectFrom('actions')
-          .select(['seq', 'response'])
-          .where('session', '=', session)
-          .where('role', '=', role)
-          .where('action_id', '=', actionId)
-          .executeTakeFirst();
-        return r && { seq: Number(r.seq), response: r.response };
-      },
-      append: async (lines, action) => {
-        let { seq, hash } = await head();
-        const stored: StoredLine[] = lines.map((l) => {
-          const link = chainLine(l.record, seq < 0 ? null : hash);
-          hash = link.hash;
-          return { seq: ++seq, type: l.type, eventSeq: l.eventSeq, line: link.line, hash };
-        });
-        if (stored.length > 0)
-          await trx
-            .insertInto('log')
-            .values(
-              stored.map((l) => ({
-                session,
-                seq: l.seq,
-                type: l.type,
-                event_seq: l.eventSeq,
-                line: l.line,
-                hash: l.hash,
-              })),
-            )
-            .execute();
-        if (action) {
-          const actionSeq = stored.find((l) => l.type === 'action')?.seq;
-          if (actionSeq === undefined)
-            throw new ParleyError('PARLEY_E_INTERNAL', 'an action answer without its action line');
-          await trx
-            .insertInto('actions')
-            .values({
-              session,
-              role: action.role,
-              action_id: action.actionId,
-              seq: actionSeq,
-              response: action.response,
-            })
-            .execute();
-        }
-        if (this.dialect === 'postgres' && stored.length > 0)
-          await sql`select pg_notify(${NOTIFY_CHANNEL}, ${`${session}:${seq}`})`.execute(trx);
-        return stored;
-      },
-      snapshot: async (seq, state) => {
-        await trx
-          .insertInto('snapshots')
-          .values({ session, seq, state })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      },
-    };
+  /** Transactions the group committer has committed so far. */
+  get commits(): number {
+    return this.committer.commits;
   }
 }

@@ -22,7 +22,7 @@ function newest(path: string): number {
 
 export function buildIsCurrent(): boolean {
   if (!existsSync(stamp)) return false;
-  const sources = ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
+  const sources = ['src', 'web', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
   return sources.every((s) => newest(join(root, s)) <= statSync(stamp).mtimeMs);
 }
 

@@ -35,6 +35,24 @@ async function sessionIn(store: EventStore, id = 'sess-1'): Promise<void> {
   );
 }
 
+/** The last line of a session, as an append's `after`. */
+async function headOf(store: EventStore, session: string): Promise<{ seq: number; hash: string }> {
+  const last = (await store.lines(session)).at(-1);
+  return last ? { seq: last.seq, hash: last.hash } : { seq: -1, hash: '' };
+}
+
+/** Appends one line, reading the head again after every conflict, as a session's writer does. */
+async function appendRetrying(store: EventStore, session: string, n: number): Promise<void> {
+  for (;;) {
+    const outcome = await store.append({
+      session,
+      after: await headOf(store, session),
+      lines: [{ type: 'event', eventSeq: n, record: { n } }],
+    });
+    if (outcome.committed) return;
+  }
+}
+
 for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
   describe(`the event store on ${dialect}`, () => {
     let location: string;
@@ -62,15 +80,16 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
     });
 
     it('appends lines after the head with an unbroken hash chain', async () => {
-      await store.write('sess-1', (w) =>
-        w.append(
-          [
-            { type: 'action', eventSeq: null, record: { type: 'action', n: 1 } },
-            { type: 'event', eventSeq: 1, record: { type: 'event', n: 1 } },
-          ],
-          { role: 'A', actionId: 'a-1', response: '{"ok":1}' },
-        ),
-      );
+      const outcome = await store.append({
+        session: 'sess-1',
+        after: await headOf(store, 'sess-1'),
+        lines: [
+          { type: 'action', eventSeq: null, record: { type: 'action', n: 1 } },
+          { type: 'event', eventSeq: 1, record: { type: 'event', n: 1 } },
+        ],
+        actions: [{ role: 'A', actionId: 'a-1', seq: 1, response: '{"ok":1}' }],
+      });
+      expect(outcome.committed && outcome.stored.map((l) => l.seq)).toEqual([1, 2]);
       const lines = await store.lines('sess-1');
       expect(lines.map((l) => l.seq)).toEqual([0, 1, 2]);
       expect(brokenLink(lines)).toBe(-1);
@@ -78,15 +97,14 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
       expect((await store.lines('sess-1', 1)).map((l) => l.eventSeq)).toEqual([1]);
     });
 
-    it('keeps the first answer of an action id, and refuses the same id twice', async () => {
-      const found = await store.write('sess-1', (w) => w.findAction('A', 'a-1'));
-      expect(found).toEqual({ seq: 1, response: '{"ok":1}' });
-      await expect(
-        store.write('sess-1', (w) =>
-          w.append([{ type: 'action', eventSeq: null, record: {} }], { role: 'A', actionId: 'a-1', response: '{}' }),
-        ),
-      ).rejects.toThrow();
-      // The failed transaction left nothing behind.
+    it('keeps the first answer of an action id, and writes nothing for the same id again', async () => {
+      const outcome = await store.append({
+        session: 'sess-1',
+        after: await headOf(store, 'sess-1'),
+        lines: [{ type: 'action', eventSeq: null, record: {} }],
+        actions: [{ role: 'A', actionId: 'a-1', seq: 3, response: '{}' }],
+      });
+      expect(outcome).toEqual({ committed: false, head: 2, known: new Map([['A\na-1', '{"ok":1}']]) });
       expect((await store.lines('sess-1')).length).toBe(3);
     });
 
@@ -99,35 +117,35 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
       ).rejects.toThrow();
     });
 
-    it('serialises concurrent writers of one session into one gapless sequence', async () => {
+    it('writes nothing for an append whose head has moved, and says where the head is', async () => {
       await sessionIn(store, 'sess-2');
-      await Promise.all(
-        Array.from({ length: 40 }, (_, i) =>
-          store.write('sess-2', async (w) => {
-            const head = await w.head();
-            await w.append([{ type: 'event', eventSeq: head.seq, record: { n: i } }]);
-          }),
+      const after = await headOf(store, 'sess-2');
+      const outcomes = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          store.append({ session: 'sess-2', after, lines: [{ type: 'event', eventSeq: i, record: { n: i } }] }),
         ),
       );
-      const lines = await store.lines('sess-2');
-      expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+      expect(outcomes.filter((o) => o.committed)).toHaveLength(1);
+      expect(outcomes.filter((o) => !o.committed).map((o) => !o.committed && o.head)).toEqual([1, 1, 1, 1]);
+      expect((await store.lines('sess-2')).map((l) => l.seq)).toEqual([0, 1]);
+    });
+
+    it('serialises concurrent writers of one session into one gapless sequence', async () => {
+      await sessionIn(store, 'sess-3');
+      await Promise.all(Array.from({ length: 12 }, (_, i) => appendRetrying(store, 'sess-3', i)));
+      const lines = await store.lines('sess-3');
+      expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 13 }, (_, i) => i));
       expect(brokenLink(lines)).toBe(-1);
     });
 
     it('serialises writers in two store instances on one database', async () => {
       if (dialect === 'sqlite') return; // SQLite serves from one process; serve refuses a second.
       const other = await EventStore.open(location);
-      await sessionIn(store, 'sess-3');
-      await Promise.all(
-        Array.from({ length: 40 }, (_, i) =>
-          (i % 2 === 0 ? store : other).write('sess-3', (w) =>
-            w.append([{ type: 'event', eventSeq: i, record: { n: i } }]),
-          ),
-        ),
-      );
+      await sessionIn(store, 'sess-4');
+      await Promise.all(Array.from({ length: 12 }, (_, i) => appendRetrying(i % 2 === 0 ? store : other, 'sess-4', i)));
       await other.close();
-      const lines = await store.lines('sess-3');
-      expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+      const lines = await store.lines('sess-4');
+      expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 13 }, (_, i) => i));
       expect(brokenLink(lines)).toBe(-1);
     });
 
@@ -146,11 +164,14 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
     });
 
     it('returns the latest snapshot', async () => {
-      await store.write('sess-1', async (w) => {
-        await w.snapshot(1, '{"a":1}');
-        await w.snapshot(2, '{"a":2}');
-      });
-      expect(await store.latestSnapshot('sess-1')).toEqual({ seq: 2, state: '{"a":2}' });
+      for (const seq of [3, 4])
+        await store.append({
+          session: 'sess-1',
+          after: await headOf(store, 'sess-1'),
+          lines: [{ type: 'event', eventSeq: seq, record: { n: seq } }],
+          snapshot: { seq, state: `{"a":${seq}}` },
+        });
+      expect(await store.latestSnapshot('sess-1')).toEqual({ seq: 4, state: '{"a":4}' });
       expect(await store.latestSnapshot('sess-2')).toBeUndefined();
     });
 
@@ -166,6 +187,8 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
         const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db);
         expect(mode.rows[0]?.journal_mode).toBe('wal');
         expect(sync.rows[0]?.synchronous).toBe(2);
+        // The log's own connection, in the writer thread, commits the same way.
+        expect(store.writerSettings).toEqual({ journalMode: 'wal', synchronous: 2 });
       } else {
         const fsync = await sql<{ fsync: string }>`show fsync`.execute(store.db);
         expect(fsync.rows[0]?.fsync).toBe('on');

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from './open.js';
+import { NOTIFY_CHANNEL } from './rows.js';
+import type { Database } from './schema.js';
+
+/** One session's share of a group, as rows ready to insert (plain data: it crosses to the SQLite writer thread). */
+export interface GroupEntry {
+  readonly session: string;
+  /** The head the lines follow; they are written only if the log still ends there. */
+  readonly after: number;
+  readonly lines: readonly Database['log'][];
+  readonly actions: readonly Database['actions'][];
+  readonly snapshot?: Database['snapshots'];
+}
+
+/** Written, or not because the head moved or some action ids were answered before (their answers in `known`). */
+export interface GroupOutcome {
+  readonly committed: boolean;
+  readonly head: number;
+  readonly known: ReadonlyMap<string, string>;
+}
+
+/** Rows per INSERT statement (well under SQLite's and PostgreSQL's bound-parameter limits). */
+const ROWS_PER_INSERT = 500;
+
+/** The key of an action id in an outcome's `known` map. */
+export const actionKey = (role: string, actionId: string): string => `${role}\n${actionId}`;
+
+/**
+ * One transaction for a group of sessions' appends: on PostgreSQL the sessions' advisory
+ * locks first (in one order, so that two instances' groups cannot deadlock), then one head
+ * check and one action-id check for the whole group, then multi-row inserts of what passed.
+ */
+export async function commitGroup(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  entries: readonly GroupEntry[],
+): Promise<GroupOutcome[]> {
+  return inTransaction(db, dialect, async (trx) => {
+    const sessions = entries.map((e) => e.session);
+    if (dialect === 'postgres') await lockSessions(trx, sessions);
+    const heads = await headsOf(trx, sessions);
+    const known = await knownActions(trx, entries);
+    const outcomes = entries.map((e): GroupOutcome => {
+      const head = heads.get(e.session) ?? -1;
+      const answered = known.get(e.session);
+      return { committed: head === e.after && !answered, head, known: answered ?? new Map<string, string>() };
+    });
+    await writeAll(
+      trx,
+      dialect,
+      entries.filter((_, i) => outcomes[i]!.committed),
+    );
+    return outcomes;
+  });
+}
+
+/**
+ * PostgreSQL: a plain transaction. SQLite: BEGIN IMMEDIATE, which takes the write lock
+ * before the checks read; otherwise a commit of another connection between the checks and
+ * the inserts would fail the group.
+ */
+async function inTransaction<T>(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  body: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (dialect === 'postgres') return db.transaction().execute(body);
+  return db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      const result = await body(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (e) {
+      await sql`rollback`.execute(connection).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) out.push(rows.slice(i, i + ROWS_PER_INSERT));
+  return out;
+}
+
+async function writeAll(trx: Kysely<Database>, dialect: Dialect, writing: readonly GroupEntry[]): Promise<void> {
+  for (const rows of chunks(writing.flatMap((e) => e.lines))) await trx.insertInto('log').values(rows).execute();
+  for (const rows of chunks(writing.flatMap((e) => e.actions))) await trx.insertInto('actions').values(rows).execute();
+  const snapshots = writing.flatMap((e) => (e.snapshot ? [e.snapshot] : []));
+  if (snapshots.length > 0)
+    await trx
+      .insertInto('snapshots')
+      .values(snapshots)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  const heads = writing.filter((e) => e.lines.length > 0).map((e) => `${e.session}:${e.lines.at(-1)!.seq}`);
+  if (dialect === 'postgres' && heads.length > 0)
+    await sql`select pg_notify(${NOTIFY_CHANNEL}, h) from unnest(${heads}::text[]) as h`.execute(trx);
+}
+
+/** A stable signed 64-bit advisory lock key for a session. */
+function lockKey(session: string): bigint {
+  return createHash('sha256').update(session).digest().readBigInt64BE(0);
+}
+
+async function lockSessions(trx: Kysely<Database>, sessions: readonly string[]): Promise<void> {
+  const keys = [...new Set(sessions.map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  await sql`select pg_advisory_xact_lock(k) from unnest(${keys}::bigint[]) as k`.execute(trx);
+}
+
+/** Each session's last line, one index seek per session. */
+async function headsOf(trx: Kysely<Database>, sessions: readonly string[]): Promise<Map<string, number>> {
+  const list = sql.join(sessions.map((s) => sql`(${s})`));
+  const r = await sql<{ session: string; seq: number | null }>`select v.column1 as session,
+    (select l.seq from log l where l.session = v.column1 order by l.seq desc limit 1) as seq
+    from (values ${list}) as v`.execute(trx);
+  return new Map(r.rows.map((row) => [row.session, row.seq === null ? -1 : Number(row.seq)]));
+}
+
+/** The stored answers of any of the group's action ids, by session. */
+async function knownActions(
+  trx: Kysely<Database>,
+  entries: readonly GroupEntry[],
+): Promise<Map<string, Map<string, string>>> {
+  const ids = entries.flatMap((e) => e.actions.map((a) => sql`(${a.session}, ${a.role}, ${a.action_id})`));
+  const found = new Map<string, Map<string, string>>();
+  if (ids.length === 0) return found;
+  const r = await sql<{ session: string; role: string; action_id: string; response: string }>`select session, role,
+    action_id, response from actions where (session, role, action_id) in (values ${sql.join(ids)})`.execute(trx);
+  for (const row of r.rows) {
+    let answers = found.get(row.session);
+    if (!answers) found.set(row.session, (answers = new Map()));
+    answers.set(actionKey(row.role, row.action_id), row.response);
+  }
+  return found;
+}

@@ -1,0 +1,151 @@
+import { chainLine } from './chain.js';
+import type { GroupEntry, GroupOutcome } from './commit-group.js';
+import type { AppendOutcome, SessionAppend, StoredLine } from './rows.js';
+
+export { actionKey } from './commit-group.js';
+
+/** Commits one group in one transaction (in this thread, or in the SQLite writer thread). */
+export type GroupExecutor = (entries: readonly GroupEntry[]) => Promise<GroupOutcome[]>;
+
+interface Pending {
+  readonly entry: GroupEntry;
+  /** The entry's lines, chained after its head (computed on arrival, outside the transaction). */
+  readonly stored: readonly StoredLine[];
+  readonly resolve: (outcome: AppendOutcome) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Most sessions one transaction takes. */
+const MAX_GROUP = 512;
+
+/** The append as rows, its lines chained after its head. */
+function rowsOf(append: SessionAppend): { entry: GroupEntry; stored: StoredLine[] } {
+  const { session } = append;
+  let { seq, hash } = append.after;
+  const stored = append.lines.map((l): StoredLine => {
+    const link = chainLine(l.record, seq < 0 ? null : hash);
+    hash = link.hash;
+    return { seq: ++seq, type: l.type, eventSeq: l.eventSeq, line: link.line, hash };
+  });
+  const entry: GroupEntry = {
+    session,
+    after: append.after.seq,
+    lines: stored.map((l) => ({
+      session,
+      seq: l.seq,
+      type: l.type,
+      event_seq: l.eventSeq,
+      line: l.line,
+      hash: l.hash,
+    })),
+    actions: (append.actions ?? []).map((a) => ({
+      session,
+      role: a.role,
+      action_id: a.actionId,
+      seq: a.seq,
+      response: a.response,
+    })),
+    ...(append.snapshot ? { snapshot: { session, ...append.snapshot } } : {}),
+  };
+  return { entry, stored };
+}
+
+/**
+ * Group commit: the appends of different sessions that arrive while a transaction is
+ * committing (or within one turn of the event loop) share the next transaction, so one
+ * fsync makes all of them durable. Each append's promise settles only after its
+ * transaction committed. A session is in at most one group at a time (the store's half of
+ * "one writer per session"). An append whose head has moved, or whose action ids were
+ * already answered, writes nothing (a conflict the caller resolves from the log). If a
+ * group's transaction fails, each of its appends is tried again alone, so one bad append
+ * fails only itself.
+ */
+export class GroupCommitter {
+  private pending: Pending[] = [];
+  private readonly busy = new Set<string>();
+  private running = 0;
+  private scheduled = false;
+  /** Transactions committed so far. */
+  commits = 0;
+
+  constructor(
+    private readonly execute: GroupExecutor,
+    /** Groups committing at once: 1 on SQLite (one writer), a few on PostgreSQL. */
+    private readonly parallel: number,
+  ) {}
+
+  submit(append: SessionAppend): Promise<AppendOutcome> {
+    const { entry, stored } = rowsOf(append);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entry, stored, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Settles once nothing is pending or committing. */
+  async drain(): Promise<void> {
+    while (this.running > 0 || this.pending.length > 0) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.running >= this.parallel || this.pending.length === 0) return;
+    this.scheduled = true;
+    // After this turn's I/O callbacks, so that every action that has arrived joins the group.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.startGroups();
+    });
+  }
+
+  private startGroups(): void {
+    while (this.running < this.parallel) {
+      const group = this.take();
+      if (group.length === 0) return;
+      this.running++;
+      for (const p of group) this.busy.add(p.entry.session);
+      void this.commitOrSplit(group).finally(() => {
+        for (const p of group) this.busy.delete(p.entry.session);
+        this.running--;
+        this.schedule();
+      });
+    }
+  }
+
+  /** The next group: the oldest pending append of every session not already committing. */
+  private take(): Pending[] {
+    const group: Pending[] = [];
+    const rest: Pending[] = [];
+    const taken = new Set<string>();
+    for (const p of this.pending) {
+      const { session } = p.entry;
+      if (group.length < MAX_GROUP && !this.busy.has(session) && !taken.has(session)) {
+        group.push(p);
+        taken.add(session);
+      } else rest.push(p);
+    }
+    this.pending = rest;
+    return group;
+  }
+
+  private async commitOrSplit(group: readonly Pending[]): Promise<void> {
+    try {
+      const outcomes = await this.commit(group);
+      group.forEach((p, i) => p.resolve(outcomes[i]!));
+    } catch (e) {
+      if (group.length === 1) return group[0]!.reject(e);
+      for (const p of group)
+        await this.commit([p]).then(
+          ([outcome]) => p.resolve(outcome!),
+          (error: unknown) => p.reject(error),
+        );
+    }
+  }
+
+  private async commit(group: readonly Pending[]): Promise<AppendOutcome[]> {
+    const outcomes = await this.execute(group.map((p) => p.entry));
+    this.commits++;
+    return outcomes.map((o, i) =>
+      o.committed ? { committed: true, stored: group[i]!.stored } : { committed: false, head: o.head, known: o.known },
+    );
+  }
+}

@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { act as sendAction, call, sessionPath } from './api.js';
+import type { Expected, ProtocolEvent, SeatView, SessionInfo } from './types.js';
+
+export interface LiveState {
+  readonly info: SessionInfo;
+  readonly view: SeatView;
+  readonly events: readonly ProtocolEvent[];
+  readonly expected: readonly Expected[];
+  readonly over: boolean;
+  readonly now: number;
+  readonly connected: boolean;
+  /** Events that arrived after the page loaded, newest last, for the notifications. */
+  readonly fresh: readonly ProtocolEvent[];
+}
+
+export interface Session extends LiveState {
+  /** Sends an action as this seat and answers the server's reason when it is refused. */
+  act(action: Record<string, unknown>): Promise<string | null>;
+  /** Reloads the view (own preferences, clock) from the server. */
+  reload(): Promise<void>;
+  dismiss(): void;
+}
+
+type StreamMessage =
+  | { type: 'hello' }
+  | { type: 'event'; event: ProtocolEvent }
+  | { type: 'expected'; now: number; over: boolean; expected: Expected[] }
+  | { type: 'error'; error: { message: string } }
+  | { type: 'ack' };
+
+function merge(known: readonly ProtocolEvent[], more: readonly ProtocolEvent[]): ProtocolEvent[] {
+  const last = known.length ? known[known.length - 1]!.seq : -1;
+  const added = more.filter((e) => e.seq > last);
+  return added.length ? [...known, ...added] : (known as ProtocolEvent[]);
+}
+
+/**
+ * A seat's session, live: the info and view from HTTP, then the WebSocket stream from the
+ * last seq seen (resumed after a reconnect), with the notifications of new events.
+ */
+export function useSession(id: string): { session: Session | null; error: string | null } {
+  const [state, setState] = useState<LiveState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const lastSeq = useRef(-1);
+
+  const reload = useCallback(async () => {
+    const [info, view] = await Promise.all([
+      call<SessionInfo>(sessionPath(id)),
+      call<SeatView>(sessionPath(id, '/view')),
+    ]);
+    setState((old) => {
+      const events = merge(old?.events ?? [], view.events);
+      lastSeq.current = events.length ? events[events.length - 1]!.seq : -1;
+      return {
+        info,
+        view,
+        events,
+        expected: view.expected,
+        over: view.over,
+        now: view.now,
+        connected: old?.connected ?? false,
+        fresh: old?.fresh ?? [],
+      };
+    });
+  }, [id]);
+
+  useEffect(() => {
+    reload().catch((e: Error) => setError(e.message));
+  }, [reload]);
+
+  const loaded = state !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    let socket: WebSocket | null = null;
+    let stopped = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const open = () => {
+      const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+      socket = new WebSocket(`${scheme}://${location.host}${sessionPath(id, `/stream?after=${lastSeq.current}`)}`);
+      socket.onopen = () => setState((s) => s && { ...s, connected: true });
+      socket.onmessage = (m) => onMessage(JSON.parse(String(m.data)) as StreamMessage);
+      socket.onclose = () => {
+        setState((s) => s && { ...s, connected: false });
+        if (!stopped) retry = setTimeout(open, 1_000);
+      };
+    };
+    const onMessage = (message: StreamMessage) => {
+      if (message.type === 'event') {
+        const event = message.event;
+        if (event.seq <= lastSeq.current) return;
+        lastSeq.current = event.seq;
+        setState((s) => s && { ...s, events: merge(s.events, [event]), fresh: [...s.fresh, event].slice(-20) });
+        // An outside event may change this seat's own preferences: read the view again.
+        if (event.kind === 'outside-event') void reload();
+      } else if (message.type === 'expected') {
+        setState((s) => s && { ...s, expected: message.expected, over: message.over, now: message.now });
+      }
+    };
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      socket?.close();
+    };
+  }, [id, loaded, reload]);
+
+  const act = useCallback(
+    async (action: Record<string, unknown>) => {
+      try {
+        const answer = await sendAction(id, action);
+        return answer.accepted ? null : (answer.reason ?? 'refused');
+      } catch (e) {
+        return (e as Error).message;
+      }
+    },
+    [id],
+  );
+  const dismiss = useCallback(() => setState((s) => s && { ...s, fresh: [] }), []);
+  return { session: state && { ...state, act, reload, dismiss }, error };
+}
