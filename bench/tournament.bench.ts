@@ -15,10 +15,12 @@
  * `npx tsx bench/tournament.bench.ts --quick` runs a reduced ANAC tournament (10 domains, one
  * seed) to check that the benchmark works (about a minute on a busy 2-core machine). The full
  * run plays the 10,908 three times (1 thread, 2 threads, queue): about 2 minutes on a quiet
- * 2-core machine at 4 ms per negotiation, estimated, several times that on a busy one.
+ * 2-core machine at 3 ms per negotiation, several times that on a busy one. Each run's CPU-seconds
+ * (bash's `times` for the command, /proc for the queue workers) are recorded beside the times:
+ * they show how well 2 threads scale even when other load makes the wall-clock times noisy.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -58,9 +60,27 @@ const workloads = [
 ensureBuilt();
 const BIN = new URL('../bin/parley.js', import.meta.url).pathname;
 
+/** CPU-seconds (user + system) a running process has used so far, from /proc (clock ticks of 1/100 s). */
+function processCpu(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Children's CPU-seconds as bash's `times` prints them on its second line ("0m1.250s 0m0.030s"). */
+function childrenCpu(times: string): number {
+  const line = times.trim().split('\n').at(-1)!;
+  return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+}
+
+interface Timing {
+  /** Seconds `parley tournament` reports for running the negotiations (`--json`). */
+  readonly seconds: number;
+  /** CPU-seconds of the whole command (planning and report included), plus the queue workers' during it. */
+  readonly cpu: number;
+}
+
 let runs = 0;
-/** Seconds `parley tournament` reports for running the negotiations (`--json`). */
-async function timed(w: Workload, where: { workers: number } | { queue: string }): Promise<number> {
+async function timed(w: Workload, where: { workers: number } | { queue: string }): Promise<Timing> {
   const out = join(work, `out-${runs++}`);
   // A queue run must not find the results of the previous one in Redis (it would resume them).
   if ('queue' in where) {
@@ -69,15 +89,28 @@ async function timed(w: Workload, where: { workers: number } | { queue: string }
     client.disconnect();
   }
   const placement = 'queue' in where ? ['--queue', where.queue] : ['--workers', String(where.workers)];
-  const text = execFileSync(
-    process.execPath,
-    [BIN, 'tournament', w.file, ...placement, '--batch', String(BATCH), '--out', out, '--json'],
+  const workersBefore = 'queue' in where ? workers.reduce((sum, p) => sum + processCpu(p.pid!), 0) : 0;
+  // bash's `times` gives the command's CPU-seconds, its threads included, whatever the load.
+  const run = spawnSync(
+    'bash',
+    [
+      '-c',
+      '"$@"; code=$?; times >&2; exit $code',
+      'bash',
+      process.execPath,
+      BIN,
+      'tournament',
+      w.file,
+      ...placement,
+    ].concat(['--batch', String(BATCH), '--out', out, '--json']),
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
-  const result = JSON.parse(text) as { negotiations: number; seconds: number };
+  if (run.status !== 0) throw new Error(`${w.name}: parley tournament failed: ${run.stderr}`);
+  const workersAfter = 'queue' in where ? workers.reduce((sum, p) => sum + processCpu(p.pid!), 0) : 0;
+  const result = JSON.parse(run.stdout) as { negotiations: number; seconds: number };
   if (result.negotiations !== w.negotiations) throw new Error(`${w.name}: ${result.negotiations} rows`);
   rmSync(out, { recursive: true, force: true });
-  return result.seconds;
+  return { seconds: result.seconds, cpu: childrenCpu(run.stderr) + workersAfter - workersBefore };
 }
 
 function startWorker(url: string): ChildProcess {
@@ -89,7 +122,7 @@ const loadBefore = loadavg()
   .join(', ');
 const redis = await startRedis();
 const workers = [startWorker(redis.url), startWorker(redis.url)];
-const results: { w: Workload; one: number; two: number; queue: number }[] = [];
+const results: { w: Workload; one: Timing; two: Timing; queue: Timing }[] = [];
 try {
   // Warm-up: the queue workers start and compile on the round robin.
   await timed(workloads[0]!, { queue: redis.url });
@@ -98,7 +131,8 @@ try {
     const two = await timed(w, { workers: 2 });
     const queue = await timed(w, { queue: redis.url });
     console.error(
-      `${w.name}: 1 thread ${one.toFixed(2)} s, 2 threads ${two.toFixed(2)} s, queue ${queue.toFixed(2)} s`,
+      `${w.name}: 1 thread ${one.seconds.toFixed(2)} s (${one.cpu.toFixed(1)} CPU-s), 2 threads ${two.seconds.toFixed(2)} s ` +
+        `(${two.cpu.toFixed(1)} CPU-s), queue ${queue.seconds.toFixed(2)} s (${queue.cpu.toFixed(1)} CPU-s)`,
     );
     results.push({ w, one, two, queue });
   }
@@ -132,9 +166,23 @@ const lines = [
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map(
     ({ w, one, two, queue }) =>
-      `| ${w.name} | ${w.negotiations.toLocaleString('en')} | ${one.toFixed(2)} | ${two.toFixed(2)} | ${queue.toFixed(2)} | ` +
-      `${rate(w.negotiations, one)} | ${rate(w.negotiations, two)} | ${rate(w.negotiations, queue)} | ` +
-      `${(one / two).toFixed(2)}× | ${(((queue - two) / two) * 100).toFixed(0)}% |`,
+      `| ${w.name} | ${w.negotiations.toLocaleString('en')} | ${one.seconds.toFixed(2)} | ${two.seconds.toFixed(2)} | ` +
+      `${queue.seconds.toFixed(2)} | ${rate(w.negotiations, one.seconds)} | ${rate(w.negotiations, two.seconds)} | ` +
+      `${rate(w.negotiations, queue.seconds)} | ${(one.seconds / two.seconds).toFixed(2)}× | ` +
+      `${(((queue.seconds - two.seconds) / two.seconds) * 100).toFixed(0)}% |`,
+  ),
+  '',
+  'CPU-seconds, which other load on the machine changes little (wall-clock times above are only as good as the machine ' +
+    'was quiet): the whole command, its threads included, and for the queue the two workers too. Work that runs in ' +
+    'parallel costs the same CPU on 1 or 2 threads, so "CPU 2 vs 1" near 1.00 means 2 threads can reach nearly 2× on ' +
+    'two free cores (at most 2 ÷ that ratio).',
+  '',
+  '| Workload | 1 thread (CPU-s) | 2 threads (CPU-s) | Queue (CPU-s) | 1 thread, ms per negotiation | CPU 2 vs 1 | CPU queue vs 2 threads |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map(
+    ({ w, one, two, queue }) =>
+      `| ${w.name} | ${one.cpu.toFixed(1)} | ${two.cpu.toFixed(1)} | ${queue.cpu.toFixed(1)} | ` +
+      `${((one.cpu / w.negotiations) * 1000).toFixed(2)} | ${(two.cpu / one.cpu).toFixed(2)} | ${(queue.cpu / two.cpu).toFixed(2)} |`,
   ),
   '',
   'Goals on the 10,908: 2 threads at least 1.8× one thread; under 20 s on 2 threads; the queue within 20% of local threads.',

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { visibleEvents } from '../../src/host/views.js';
 import { Harness } from '../server/support/harness.js';
 import { launchChromium, openSeat, screenshot, seriousViolations, type SeatPage } from './support/browser.js';
 import { leaksOf, pageLeaks, type Forbidden } from './support/leaks.js';
@@ -261,6 +263,28 @@ describe('a whole cairo-2024 act-two session in the browser consoles', () => {
     for (const role of [Q, US, WG, ID]) await screenshot(seat(role), `seat-${role.split(' ')[0]!.toLowerCase()}`);
     await screenshot(convenor, 'convenor-end');
     await checkAxe(convenor, 'at the end');
+  });
+
+  it('exports what a seat may see as JSON and as a printable page', async () => {
+    const hamas = seat(HD).page;
+    const [download] = await Promise.all([
+      hamas.waitForEvent('download'),
+      hamas.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      seat: { role: string; self: { reservation: number } };
+      events: { kind: string; seq: number }[];
+    };
+    const live = await h.server.host.live(sessionId);
+    expect(exported.seat.role).toBe(HD);
+    expect(exported.events.map((e) => e.seq)).toEqual(visibleEvents(live, HD).map((e) => e.seq));
+    expect(JSON.stringify(exported)).not.toContain(SECRET.relayIsrael);
+    await hamas.getByRole('link', { name: 'Printable page' }).click();
+    const rows = hamas.getByRole('row');
+    await rows.filter({ hasText: 'AGREEMENT on pkg-2' }).waitFor();
+    expect(await rows.count()).toBe(exported.events.length + 1);
+    await screenshot(seat(HD), 'delegation-printable');
+    await checkAxe(seat(HD), 'on its printable page');
   });
 
   it('never sent any context what its seat may not see, nor showed it on the page', async () => {

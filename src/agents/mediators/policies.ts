@@ -46,6 +46,9 @@ export function partyEstimates(view: AgentView, models: PartyModels): Estimate[]
   });
 }
 
+/** Share of the deadline after which a mediator drafts only near the texts the parties signalled. */
+const LATE = 0.7;
+
 interface DraftPlan {
   readonly objective: Objective;
   /** Texts to climb from, as outcomes. */
@@ -73,8 +76,11 @@ function deferrals(domain: Domain, issues: readonly string[], allowed: readonly 
  * objected to unless something changed, and climb towards the best text for all by the
  * estimates; the note says truthfully what the text does.
  */
-export function draft(ctx: MediatorContext, plan: DraftPlan): TextChoice {
+export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   const { view, models, random } = ctx;
+  // As the deadline nears, climb only from what the parties signalled (the best-received
+  // texts, their asks), no longer from random restarts across the whole space.
+  const plan = view.progress >= LATE ? { ...given, global: false } : given;
   const domain = view.domain;
   const { allowed, forced } = allowedValues(domain, models);
   const fixed = deferrals(domain, plan.defer ?? [], allowed);
