@@ -155,9 +155,19 @@ export class Host {
     return hosted;
   }
 
+  /** Sessions this process keeps running (loading, or loaded and not over); ended ones do not count. */
+  private running(): number {
+    let n = 0;
+    for (const id of this.hosted.keys()) if (!this.loaded.get(id)?.live.isOver()) n++;
+    return n;
+  }
+
   async create(body: CreateSession): Promise<CreatedSession> {
-    if ((await this.store.countSessions()) >= this.limits.maxSessions)
-      throw new ParleyError('PARLEY_E_LIMIT', `this server hosts at most ${this.limits.maxSessions} sessions`);
+    if (this.running() >= this.limits.maxSessions)
+      throw new ParleyError(
+        'PARLEY_E_LIMIT',
+        `this server runs at most ${this.limits.maxSessions} sessions at once; one must end before another opens`,
+      );
     const spec = specOf(body);
     const plan = planOf(spec);
     const setup = setupOf(plan.scenario, plan.deadline, plan.seed);

@@ -130,14 +130,6 @@ export class EventStore {
     });
   }
 
-  async countSessions(): Promise<number> {
-    const r = await this.db
-      .selectFrom('sessions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    return Number(r?.n ?? 0);
-  }
-
   async sessionIds(): Promise<string[]> {
     const rows = await this.db.selectFrom('sessions').select('id').orderBy('created_seq').orderBy('id').execute();
     return rows.map((r) => r.id);

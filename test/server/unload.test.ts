@@ -129,3 +129,20 @@ describe('a restart', () => {
     }
   });
 });
+
+describe('the limit on sessions', () => {
+  it('counts the sessions that run, not those that ended', async () => {
+    const small = await Harness.start({ limits: { maxSessions: 1, unloadAfterMs: GRACE_MS } });
+    try {
+      const ended = await small.open({ scenario: 'anac/2010/ItexvsCypress', bots: 'all', timeScale: FAST });
+      await small.untilOver(ended.id, ended.tokens.convenor!);
+      await small.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
+      const refused = await small.call('POST', '/sessions', small.admin, { scenario: 'anac/2010/ItexvsCypress' });
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('PARLEY_E_LIMIT');
+      expect(refused.body.error.message).toMatch(/at most 1 sessions at once/);
+    } finally {
+      await small.stop();
+    }
+  });
+});

@@ -65,7 +65,7 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
 
     it('runs its migrations on start, and again without harm', async () => {
       const again = await EventStore.open(location);
-      expect(await again.countSessions()).toBeGreaterThanOrEqual(0);
+      expect(Array.isArray(await again.sessionIds())).toBe(true);
       await again.close();
     });
 

@@ -74,7 +74,11 @@ export const serveCommand: CliCommand = {
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--database <url>', 'a SQLite file (default parley.db) or postgres://… (also PARLEY_DATABASE_URL)')
       .option('--rate <n>', 'requests and WebSocket messages per minute per token (default 6000)', positiveInteger)
-      .option('--max-sessions <n>', 'sessions this server hosts at most (default 1000)', positiveInteger)
+      .option(
+        '--max-sessions <n>',
+        'sessions this server runs at once, ended ones not counted (default 1000)',
+        positiveInteger,
+      )
       .option('--cors <origins>', 'comma-separated browser origins allowed to call the API (default: none)')
       .addHelpText(
         'after',
