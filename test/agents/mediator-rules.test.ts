@@ -179,7 +179,7 @@ describe('a mediator moving towards the best text for all', () => {
       const { text, note } = nextText(mediator, events);
       expect(text.i0, mediator).toBe('v4');
       expect(text.i1, mediator).toBe('v0');
-      expect(note).toMatch(/meets the asks A's on i0; B's on i1/);
+      expect(note).toMatch(/meets A's asks on i0; B's asks on i1/);
     }
   });
 });
@@ -219,7 +219,7 @@ describe('truthful notes', () => {
 
   it('says which asks the text leaves open', () => {
     const { text, note } = nextText('nash', contest, withDeferral(false));
-    const open = text.ceasefire === 'permanent' ? "B's on ceasefire (temporary)" : "A's on ceasefire (permanent)";
-    expect(note).toContain(`leaves open the asks ${open}`);
+    const open = text.ceasefire === 'permanent' ? "B's asks on ceasefire (temporary)" : "A's asks on ceasefire (permanent)";
+    expect(note).toContain(`leaves open ${open}`);
   });
 });
