@@ -147,4 +147,15 @@ describe('refusals: no seat acts for another, and nothing changes', () => {
     );
     expect(asAnother.status).toBe(403);
   });
+
+  it('lists the built-in scenarios to the admin token only', async () => {
+    const list = await h.call('GET', '/scenarios', h.admin);
+    expect(list.status).toBe(200);
+    const names = (list.body.scenarios as { name: string; kind: string }[]).map((s) => s.name);
+    expect(names).toContain('cairo-2024');
+    expect(names.filter((n) => n.startsWith('anac/')).length).toBeGreaterThan(100);
+    const o = await open('list', { scenario: names.find((n) => n.startsWith('geniusweb/'))!, protocol: 'saop' });
+    expect((await h.call('GET', '/scenarios', o.tokens.convenor)).status).toBe(403);
+    expect((await h.call('GET', '/scenarios')).status).toBe(401);
+  });
 });

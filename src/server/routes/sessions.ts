@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { builtins } from '../../formats/builtin.js';
 import { createSessionSchema } from '../../host/spec.js';
 import { seatView, sessionInfo, visibleEvents } from '../../host/views.js';
 import { requireAdmin, seatIn } from '../auth.js';
@@ -7,6 +8,16 @@ import { afterQuery, sessionParams } from '../schemas.js';
 import { auth, type RouteContext } from './context.js';
 
 const bearer = [{ bearer: [] }];
+
+const builtinListSchema = z.object({
+  scenarios: z.array(
+    z.object({
+      name: z.string().meta({ description: 'The name `POST /sessions` takes as `scenario`.' }),
+      kind: z.string().meta({ description: 'parley, genius or geniusweb: the format it is stored in.' }),
+      origin: z.string().nullable(),
+    }),
+  ),
+});
 
 /** Opening sessions (admin) and reading them (any seat of the session). */
 export function sessionRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
@@ -36,6 +47,21 @@ export function sessionRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       async (request) => {
         requireAdmin(await auth(ctx, request));
         return { sessions: await ctx.store.sessionIds() };
+      },
+    );
+
+    app.get(
+      '/scenarios',
+      {
+        schema: {
+          summary: 'The built-in scenarios a session can be opened from (admin token)',
+          security: bearer,
+          response: { 200: builtinListSchema },
+        },
+      },
+      async (request) => {
+        requireAdmin(await auth(ctx, request));
+        return { scenarios: builtins().map((b) => ({ name: b.name, kind: b.kind, origin: b.origin ?? null })) };
       },
     );
 

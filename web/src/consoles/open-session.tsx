@@ -31,6 +31,17 @@ const number = (text: string) => (text.trim() === '' ? undefined : Number(text))
 export function OpenSession({ onOpened }: { onOpened: (id: string) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [source, setSource] = useState<'builtin' | 'upload'>('builtin');
+  const [builtins, setBuiltins] = useState<string[]>(['cairo-2024']);
+  // The list needs the admin token, so it is asked for once the token is typed.
+  const listBuiltins = async (admin: string) => {
+    if (!admin) return;
+    try {
+      const list = await call<{ scenarios: { name: string }[] }>('/scenarios', { token: admin });
+      setBuiltins(list.scenarios.map((s) => s.name));
+    } catch {
+      // A wrong token is reported when the form is sent; the suggestions just stay as they were.
+    }
+  };
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -59,7 +70,14 @@ export function OpenSession({ onOpened }: { onOpened: (id: string) => void }) {
     <form className="panel" onSubmit={(e) => void submit(e)} aria-labelledby="open-title">
       <h2 id="open-title">Open a session (convenor)</h2>
       <label>
-        Admin token <input name="admin" type="password" required autoComplete="off" />
+        Admin token{' '}
+        <input
+          name="admin"
+          type="password"
+          required
+          autoComplete="off"
+          onBlur={(e) => void listBuiltins(e.currentTarget.value)}
+        />
       </label>
       <fieldset>
         <legend>Scenario</legend>
@@ -75,9 +93,9 @@ export function OpenSession({ onOpened }: { onOpened: (id: string) => void }) {
           <label>
             Built-in scenario <input name="scenario" defaultValue="cairo-2024" list="builtin-scenarios" required />
             <datalist id="builtin-scenarios">
-              <option value="cairo-2024" />
-              <option value="anac/2010/ItexvsCypress" />
-              <option value="anac/2011/Laptop" />
+              {builtins.map((name) => (
+                <option key={name} value={name} />
+              ))}
             </datalist>
           </label>
         ) : (
