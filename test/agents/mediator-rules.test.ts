@@ -219,7 +219,8 @@ describe('truthful notes', () => {
 
   it('says which asks the text leaves open', () => {
     const { text, note } = nextText('nash', contest, withDeferral(false));
-    const open = text.ceasefire === 'permanent' ? "B's asks on ceasefire (temporary)" : "A's asks on ceasefire (permanent)";
+    const open =
+      text.ceasefire === 'permanent' ? "B's asks on ceasefire (temporary)" : "A's asks on ceasefire (permanent)";
     expect(note).toContain(`leaves open ${open}`);
   });
 });
