@@ -2,10 +2,13 @@
  * Server benchmark: durable actions per second and acknowledgement latency with 200
  * concurrent WebSocket clients on loopback. `parley serve` runs in its own process (SQLite,
  * then PostgreSQL); this process opens 100 SAOP sessions (ANAC 2010 ItexvsCypress, a
- * deadline far away) with two seats each and plays every seat as a client: each offers as
+ * deadline of `PARLEY_BENCH_ROUNDS` rounds) with two seats each and plays every seat as a client: each offers as
  * soon as the protocol gives it the move, one action per WebSocket message, rate limiter on.
  * Reports actions/s, p50/p99 from send to acknowledgement, and the server's CPU and memory
  * (sampled every second, to see that memory stays flat). Writes bench/RESULTS-server.md.
+ * A session ends at its deadline (`PARLEY_BENCH_ROUNDS`, default 100 rounds) and the bench
+ * opens a new one in its place, so that 100 sessions are live at any time, as on a server
+ * that runs for long; `PARLEY_BENCH_ROUNDS=0` keeps the first 100 sessions going for good.
  * `PARLEY_BENCH_SECONDS` sets the measured time per database (default 20; the goal is
  * stated for 600), `PARLEY_BENCH_DATABASES` which to run (`sqlite,postgres`),
  * `PARLEY_BENCH_SERVER_FLAGS` node flags for the server (e.g. `--cpu-prof`). Run with
@@ -32,6 +35,8 @@ import { describeMachine, machineLines } from './lib/machine.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.PARLEY_BENCH_SECONDS ?? 20);
 const SESSIONS = Number(process.env.PARLEY_BENCH_SESSIONS ?? 100);
+/** Each session's deadline in rounds; 0: no deadline the run can reach (the sessions never end). */
+const ROUNDS = Number(process.env.PARLEY_BENCH_ROUNDS ?? 100);
 const CLOCK_TICKS = Number(process.env.CLK_TCK ?? 100);
 /** Extra node flags for the server process, e.g. `--cpu-prof` to see where its time goes. */
 const SERVER_FLAGS = (process.env.PARLEY_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
@@ -48,6 +53,8 @@ interface Measure {
   /** CPU of this process (the 200 clients), as a share of one core. */
   readonly clientCpu: number;
   readonly rss: readonly number[];
+  /** Sessions that reached their deadline during the measured time (each replaced by a new one). */
+  readonly ended: number;
 }
 
 function procStat(pid: number): { cpu: number; rss: number } {
@@ -62,7 +69,17 @@ async function startServer(database: string, cwd: string) {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...SERVER_FLAGS, join(ROOT, 'bin', 'parley.js'), 'serve', '--port', String(port), '--database', database],
+    [
+      ...SERVER_FLAGS,
+      join(ROOT, 'bin', 'parley.js'),
+      'serve',
+      '--port',
+      String(port),
+      '--database',
+      database,
+      '--max-sessions',
+      '1000000',
+    ],
     { cwd },
   );
   let out = '';
@@ -101,6 +118,7 @@ function client(
   issues: { name: string; values: string[] }[],
   latencies: number[],
   running: () => boolean,
+  onOver: () => void,
 ) {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/sessions/${id}/stream`, {
     headers: { authorization: `Bearer ${token}` },
@@ -121,6 +139,10 @@ function client(
   socket.on('message', (data) => {
     const m = JSON.parse(String(data));
     if (m.type === 'expected') {
+      if (m.over) {
+        socket.close();
+        return onOver();
+      }
       myTurn = m.expected.length > 0;
       send();
     } else if (m.type === 'ack' || m.type === 'error') {
@@ -137,29 +159,50 @@ async function measure(label: string, database: string): Promise<Measure> {
   const cwd = mkdtempSync(join(tmpdir(), 'parley-bench-server-'));
   const server = await startServer(database, cwd);
   try {
-    const sessions = [];
-    for (let i = 0; i < SESSIONS; i++) {
-      const created = await post(server.port, server.admin, '/sessions', {
+    const open = (seed: number) =>
+      post(server.port, server.admin, '/sessions', {
         scenario: 'anac/2010/ItexvsCypress',
-        rounds: 1_000_000,
-        seed: i + 1,
+        rounds: ROUNDS > 0 ? ROUNDS : 1_000_000,
+        seed,
       });
-      sessions.push(created);
-    }
+    const first = await open(1);
     const info = await (
-      await fetch(`http://127.0.0.1:${server.port}/sessions/${sessions[0].id}`, {
-        headers: { authorization: `Bearer ${sessions[0].seats[0].token}` },
+      await fetch(`http://127.0.0.1:${server.port}/sessions/${first.id}`, {
+        headers: { authorization: `Bearer ${first.seats[0].token}` },
       })
     ).json();
     const latencies: number[] = [];
     let running = true;
-    const sockets = sessions.flatMap((s) =>
-      (s.seats as { role: string; token: string }[])
-        .filter((x) => x.role !== 'convenor')
-        .map((x) => client(server.port, s.id, x.role, x.token, info.domain.issues, latencies, () => running)),
-    );
+    let seeds = 1;
+    let ended = 0;
+    const sockets = new Set<WebSocket>();
+    /** Plays a session's two seats; when it ends, a new session takes its place. */
+    const play = (s: { id: string; seats: { role: string; token: string }[] }) => {
+      let over = 0;
+      for (const x of s.seats.filter((seat) => seat.role !== 'convenor')) {
+        const socket = client(
+          server.port,
+          s.id,
+          x.role,
+          x.token,
+          info.domain.issues,
+          latencies,
+          () => running,
+          () => {
+            sockets.delete(socket);
+            if (++over > 1 || !running) return;
+            ended++;
+            void open(++seeds).then(play, (e: unknown) => console.error('bench: could not open a session', e));
+          },
+        );
+        sockets.add(socket);
+      }
+    };
+    play(first);
+    for (let i = 1; i < SESSIONS; i++) play(await open(++seeds));
     await new Promise((r) => setTimeout(r, 2_000)); // warm-up
     latencies.length = 0;
+    ended = 0;
     const start = procStat(server.child.pid!);
     const clientStart = process.cpuUsage();
     const t0 = performance.now();
@@ -185,9 +228,10 @@ async function measure(label: string, database: string): Promise<Measure> {
       cpu: (end.cpu - start.cpu) / seconds,
       clientCpu: (clientUsed.user + clientUsed.system) / 1e6 / seconds,
       rss,
+      ended,
     };
     console.error(
-      `server bench ${label}: ${(m.actions / seconds).toFixed(0)} actions/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms`,
+      `server bench ${label}: ${(m.actions / seconds).toFixed(0)} actions/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, RSS ${rss[0]?.toFixed(0)} → ${Math.max(...rss).toFixed(0)} → ${rss.at(-1)?.toFixed(0)} MiB, slope ${slope(rss).toFixed(2)} MiB/s (last half ${slope(rss.slice(rss.length >> 1)).toFixed(2)}), ${ended} sessions ended`,
     );
     return m;
   } finally {
@@ -195,6 +239,21 @@ async function measure(label: string, database: string): Promise<Measure> {
     await new Promise((r) => server.child.once('exit', r));
     rmSync(cwd, { recursive: true, force: true });
   }
+}
+
+/** Least-squares growth of samples taken once a second, per second. */
+function slope(samples: readonly number[]): number {
+  const n = samples.length;
+  if (n < 2) return 0;
+  const mx = (n - 1) / 2;
+  const my = samples.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  samples.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
 }
 
 /** What one durable commit costs this disk at least: a 4 KiB write and fdatasync, in ms (median of 200). */
@@ -231,18 +290,19 @@ if (DATABASES.includes('postgres')) {
 }
 
 const row = (m: Measure) =>
-  `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${(m.clientCpu * 100).toFixed(0)} % | ${m.rss[0]?.toFixed(0)} → ${Math.max(...m.rss).toFixed(0)} → ${m.rss.at(-1)?.toFixed(0)} |`;
+  `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${(m.clientCpu * 100).toFixed(0)} % | ${m.rss[0]?.toFixed(0)} → ${Math.max(...m.rss).toFixed(0)} → ${m.rss.at(-1)?.toFixed(0)} | ${slope(m.rss).toFixed(2)} / ${slope(m.rss.slice(m.rss.length >> 1)).toFixed(2)} | ${m.ended} |`;
 const lines = [
   '## Server: durable actions with 200 WebSocket clients',
   '',
-  `${SESSIONS} SAOP sessions (ANAC 2010 ItexvsCypress), two client seats each (${SESSIONS * 2} WebSocket clients in a separate process), every seat offering as soon as it has the move, one action per message, rate limiter on; ${SECONDS} s measured per database after a 2 s warm-up. An action is acknowledged once committed; the actions of all sessions that arrive while a transaction commits share the next one (group commit). Server CPU (all its threads) and client CPU (the 200 clients' process) are shares of one core. Goal on a 2-core machine: ≥ 5,000 actions/s with p99 ≤ 20 ms on SQLite, ≥ 2,000 actions/s on PostgreSQL, memory flat over 600 s (\`PARLEY_BENCH_SECONDS=600\`).`,
+  `${SESSIONS} SAOP sessions (ANAC 2010 ItexvsCypress), two client seats each (${SESSIONS * 2} WebSocket clients in a separate process), every seat offering as soon as it has the move, one action per message, rate limiter on; ${ROUNDS > 0 ? `each session ends at its deadline of ${ROUNDS} rounds and a new one takes its place (${SESSIONS} live at any time)` : 'no session reaches its deadline'}; ${SECONDS} s measured per database after a 2 s warm-up. An action is acknowledged once committed; the actions of all sessions that arrive while a transaction commits share the next one (group commit). Server CPU (all its threads) and client CPU (the 200 clients' process) are shares of one core. Goal on a 2-core machine: ≥ 5,000 actions/s with p99 ≤ 20 ms on SQLite, ≥ 2,000 actions/s on PostgreSQL, memory flat over 600 s (\`PARLEY_BENCH_SECONDS=600\`).`,
   '',
-  '| Database | Actions/s | p50 ms | p99 ms | Server CPU | Client CPU | Server RSS MiB (first → max → last second) |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| Database | Actions/s | p50 ms | p99 ms | Server CPU | Client CPU | Server RSS MiB (first → max → last second) | RSS slope MiB/s (whole run / last half) | Sessions ended and replaced |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map(row),
   '',
   `- Disk: a 4 KiB write with fdatasync takes ${fsync.toFixed(2)} ms (median), so one commit per action would allow at most ${Math.floor(1000 / fsync)} actions/s.`,
   `- Load average when the benchmark started: ${load.toFixed(2)} (figures taken beside other work are low).`,
+  '- Memory: an ended session leaves the server 30 s after its clients closed, and the sessions live at once are bounded, so what the server holds is bounded; RSS still rises while V8 grows its heap lazily (and while the first ended sessions wait out their 30 s), so the slope of a short run overstates the growth. `PARLEY_BENCH_SERVER_FLAGS=--max-old-space-size=80` caps the heap to check that nothing accumulates.',
   ...machineLines(describeMachine()),
   '',
 ];

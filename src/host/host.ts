@@ -15,7 +15,12 @@ import { actingSeats, checkBotSpec, planOf, specOf, type CreateSession } from '.
 export interface HostLimits {
   readonly maxSessions: number;
   readonly maxSeats: number;
+  /** Milliseconds an ended session stays in memory once nothing follows it (default 30 s). */
+  readonly unloadAfterMs?: number;
 }
+
+/** How long an ended session stays in memory, unless `HostLimits.unloadAfterMs` says otherwise. */
+export const UNLOAD_AFTER_MS = 30_000;
 
 /** The convenor's seat in every session: sees the whole log, manages seats and results. */
 export const CONVENOR = 'convenor';
@@ -50,6 +55,9 @@ interface Hosted {
  */
 export class Host {
   private readonly hosted = new Map<string, Promise<Hosted>>();
+  /** The sessions whose load has finished, for the unload timers (which must not wait). */
+  private readonly loaded = new Map<string, Hosted>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private listener: { end(): Promise<void> } | null = null;
   private closed = false;
 
@@ -62,11 +70,17 @@ export class Host {
   /** Loads every stored session and, on PostgreSQL, listens for other instances' lines. */
   async start(): Promise<void> {
     if (this.store.dialect === 'postgres') await this.listen();
-    for (const id of await this.store.sessionIds()) await this.session(id);
+    // Ended sessions are only looked at (their timers need nothing) and leave memory at once.
+    for (const id of await this.store.sessionIds()) {
+      const hosted = await this.session(id);
+      if (hosted.live.isOver()) this.unload(id, hosted);
+    }
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
     for (const h of this.hosted.values()) {
       const hosted = await h.catch(() => null);
       hosted?.clock.stop();
@@ -90,6 +104,40 @@ export class Host {
     return (await this.session(id)).live;
   }
 
+  /** Whether the session is in memory now (an ended one leaves after a grace period). */
+  isLoaded(id: string): boolean {
+    return this.hosted.has(id);
+  }
+
+  /**
+   * An ended session leaves memory once it has been idle for the grace period: no stream
+   * follows it and no action is under way (checked again every period until then). The log
+   * in the store is the truth; `session()` rebuilds it when it is asked for again.
+   */
+  private scheduleUnload(id: string, hosted: Hosted): void {
+    if (this.closed || this.unloadTimers.has(id) || !hosted.live.isOver()) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(id);
+      if (this.loaded.get(id) !== hosted) return;
+      if (!this.unload(id, hosted)) this.scheduleUnload(id, hosted);
+    }, this.limits.unloadAfterMs ?? UNLOAD_AFTER_MS);
+    timer.unref();
+    this.unloadTimers.set(id, timer);
+  }
+
+  /** Drops the session from memory unless a stream follows it or an action is under way; true when dropped. */
+  private unload(id: string, hosted: Hosted): boolean {
+    const { live } = hosted;
+    if (this.loaded.get(id) !== hosted || live.listening > 0 || live.busy) return false;
+    clearTimeout(this.unloadTimers.get(id));
+    this.unloadTimers.delete(id);
+    hosted.clock.stop();
+    hosted.bots.close();
+    this.loaded.delete(id);
+    this.hosted.delete(id);
+    return true;
+  }
+
   private async load(id: string): Promise<Hosted> {
     const live = await LiveSession.load(this.store, id, planOf);
     const onError = (e: unknown) => this.log(`session ${id}`, e);
@@ -97,10 +145,12 @@ export class Host {
     for (const seat of await this.store.seats(id))
       if (seat.bot) hosted.bots.set(seat.role, JSON.parse(seat.bot) as SeatPlayer);
     live.onChange = () => {
-      if (this.closed) return;
+      if (this.closed || this.loaded.get(id) !== hosted) return;
       hosted.clock.arm();
       hosted.bots.poke();
+      this.scheduleUnload(id, hosted);
     };
+    this.loaded.set(id, hosted);
     live.onChange();
     return hosted;
   }

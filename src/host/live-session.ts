@@ -125,6 +125,11 @@ export class LiveSession {
     return this.book.view(this.state, expectation);
   }
 
+  /** How many streams follow the session now (a followed session stays in memory). */
+  get listening(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -35,6 +35,8 @@ export interface ServerLimits {
   readonly ratePerMinute: number;
   readonly maxSessions: number;
   readonly maxSeats: number;
+  /** Milliseconds an ended session stays in memory once idle (default 30 s); it reloads from the store. */
+  readonly unloadAfterMs?: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
