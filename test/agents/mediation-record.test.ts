@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
-import type { Outcome } from '../../src/core/domain.js';
 import {
   contestedIssues,
   hillClimbPolicy,
@@ -9,37 +8,12 @@ import {
   PartyModels,
   relayMessage,
 } from '../../src/agents/index.js';
-import type { Position } from '../../src/protocols/position.js';
-import { gridDomain, viewFor } from './support/fixtures.js';
+import { gridDomain, responseEvent, tabledEvent, viewFor } from './support/fixtures.js';
 
 const domain = gridDomain(3, 5);
 const text = { i0: 'v2', i1: 'v2', i2: 'v2' };
-let seq = 0;
-const tabled = (proposal: string, t: Record<string, string>): ProtocolEvent => ({
-  kind: 'text-tabled',
-  seq: ++seq,
-  at: 0,
-  audience: { kind: 'all' },
-  actor: 'M',
-  proposal,
-  text: t,
-});
-const answer = (
-  proposal: string,
-  party: string,
-  a: 'accept' | 'reject' | 'amend',
-  extra: { amendments?: Outcome; reason?: string; position?: Position } = {},
-): ProtocolEvent => ({
-  kind: 'text-response',
-  seq: ++seq,
-  at: 0,
-  audience: { kind: 'mediators' },
-  actor: party,
-  party,
-  proposal,
-  answer: a,
-  ...extra,
-});
+const tabled = tabledEvent;
+const answer = responseEvent;
 const mediatorView = (events: ProtocolEvent[]) =>
   viewFor(domain, undefined, { role: 'M', may: ['table'] }, events, { kind: 'mediator' });
 

@@ -1,61 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createAgent, PartyModels, RepeatGuard } from '../../src/agents/index.js';
-import type { Domain, Outcome } from '../../src/core/domain.js';
-import type { Effect } from '../../src/core/timeline.js';
+import type { Domain } from '../../src/core/domain.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
-import type { Position } from '../../src/protocols/position.js';
 
-import { gridDomain, viewFor } from './support/fixtures.js';
+import { gridDomain, outsideEvent, responseEvent, statementEvent, tabledEvent, viewFor } from './support/fixtures.js';
 
 const MEDIATORS = ['hill-climb', 'nash', 'bridging'];
 const grid = gridDomain(3, 5);
-let seq = 0;
-const stamp = { at: 0 };
-const tabled = (proposal: string, text: Outcome): ProtocolEvent => ({
-  kind: 'text-tabled',
-  seq: ++seq,
-  ...stamp,
-  audience: { kind: 'all' },
-  actor: 'M',
-  proposal,
-  text,
-});
-const answer = (
-  proposal: string,
-  party: string,
-  a: 'accept' | 'reject' | 'amend',
-  extra: { amendments?: Outcome; position?: Position } = {},
-): ProtocolEvent => ({
-  kind: 'text-response',
-  seq: ++seq,
-  ...stamp,
-  audience: { kind: 'mediators' },
-  actor: party,
-  party,
-  proposal,
-  answer: a,
-  ...extra,
-});
-const outside = (title: string, effects: Effect[]): ProtocolEvent => ({
-  kind: 'outside-event',
-  seq: ++seq,
-  ...stamp,
-  audience: { kind: 'all' },
-  id: title,
-  title,
-  effects,
-});
-const statement = (party: string, position: Position): ProtocolEvent => ({
-  kind: 'statement',
-  seq: ++seq,
-  ...stamp,
-  audience: { kind: 'all' },
-  actor: `${party}-delegation`,
-  party,
-  text: '',
-  binding: false,
-  position,
-});
+const tabled = tabledEvent;
+const answer = responseEvent;
+const outside = outsideEvent;
+const statement = statementEvent;
 
 /** The text a freshly built mediator tables after seeing these events. */
 function nextText(mediator: string, events: ProtocolEvent[], domain: Domain = grid) {
@@ -179,7 +134,7 @@ describe('a mediator moving towards the best text for all', () => {
       const { text, note } = nextText(mediator, events);
       expect(text.i0, mediator).toBe('v4');
       expect(text.i1, mediator).toBe('v0');
-      expect(note).toMatch(/meets the asks A's on i0; B's on i1/);
+      expect(note).toMatch(/meets A's asks on i0; B's asks on i1/);
     }
   });
 });
@@ -219,7 +174,8 @@ describe('truthful notes', () => {
 
   it('says which asks the text leaves open', () => {
     const { text, note } = nextText('nash', contest, withDeferral(false));
-    const open = text.ceasefire === 'permanent' ? "B's on ceasefire (temporary)" : "A's on ceasefire (permanent)";
-    expect(note).toContain(`leaves open the asks ${open}`);
+    const open =
+      text.ceasefire === 'permanent' ? "B's asks on ceasefire (temporary)" : "A's asks on ceasefire (permanent)";
+    expect(note).toContain(`leaves open ${open}`);
   });
 });

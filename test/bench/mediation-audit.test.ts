@@ -4,7 +4,7 @@ import { mediationBounds } from '../../bench/lib/mediation-bounds.js';
 import type { Domain, Outcome } from '../../src/core/domain.js';
 import type { Party } from '../../src/core/party.js';
 import { bareScenario } from '../../src/core/scenario.js';
-import type { ProtocolEvent } from '../../src/protocols/events.js';
+import { responseEvent, tabledEvent } from '../agents/support/fixtures.js';
 
 const domain: Domain = {
   name: 'two',
@@ -14,27 +14,9 @@ const domain: Domain = {
   ],
   phases: [],
 };
-let seq = 0;
-const tabled = (proposal: string, text: Outcome): ProtocolEvent => ({
-  kind: 'text-tabled',
-  seq: ++seq,
-  at: 0,
-  audience: { kind: 'all' },
-  actor: 'M',
-  proposal,
-  text,
-});
-const amend = (proposal: string, party: string, amendments: Outcome): ProtocolEvent => ({
-  kind: 'text-response',
-  seq: ++seq,
-  at: 0,
-  audience: { kind: 'mediators' },
-  actor: party,
-  party,
-  proposal,
-  answer: 'amend',
-  amendments,
-});
+const tabled = tabledEvent;
+const amend = (proposal: string, party: string, amendments: Outcome) =>
+  responseEvent(proposal, party, 'amend', { amendments });
 
 describe('the mediation audit', () => {
   it('counts a re-tabling as forced only when every text within the told red lines repeated a turned-down one', () => {

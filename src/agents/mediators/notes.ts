@@ -27,8 +27,8 @@ function answered(models: PartyModels, text: Outcome): { respects: string[]; mee
     const asks = Object.entries(k.lastAsks);
     const met = asks.filter(([issue, v]) => String(text[issue]) === String(v)).map(([issue]) => issue);
     const open = asks.filter(([issue, v]) => String(text[issue]) !== String(v));
-    if (met.length) meets.push(`${k.party}'s on ${list(met)}`);
-    if (open.length) leaves.push(`${k.party}'s on ${list(open.map(([i, v]) => `${i} (${String(v)})`))}`);
+    if (met.length) meets.push(`${k.party}'s asks on ${list(met)}`);
+    if (open.length) leaves.push(`${k.party}'s asks on ${list(open.map(([i, v]) => `${i} (${String(v)})`))}`);
   }
   return { respects, meets, leaves };
 }
@@ -49,8 +49,8 @@ export function composeNote(models: PartyModels, facts: NoteFacts): string {
     parts.push(`No text avoids every red line stated on ${f.issue}; this one crosses the fewest: ${list(crossed)}.`);
   }
   if (respects.length) parts.push(`It respects the red lines stated by ${list(respects)}.`);
-  if (meets.length) parts.push(`It meets the asks ${meets.join('; ')}.`);
-  if (leaves.length) parts.push(`It leaves open the asks ${leaves.join('; ')}.`);
+  if (meets.length) parts.push(`It meets ${meets.join('; ')}.`);
+  if (leaves.length) parts.push(`It leaves open ${leaves.join('; ')}.`);
   if (facts.repeat)
     parts.push(
       `It returns to ${facts.repeat.proposal} on the issues objected to, since then: ${facts.repeat.changes.join('; ')}.`,

@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAgent, learnedEstimate, PartyModels, RepeatGuard } from '../../../src/agents/index.js';
-import type { Domain, Outcome } from '../../../src/core/domain.js';
+import type { Domain } from '../../../src/core/domain.js';
 import type { ProtocolEvent } from '../../../src/protocols/events.js';
-import type { Position } from '../../../src/protocols/position.js';
-import { gridDomain, viewFor } from '../support/fixtures.js';
+import { gridDomain, responseEvent, statementEvent, tabledEvent, viewFor } from '../support/fixtures.js';
 
-let seq = 0;
-const tabled = (proposal: string, text: Outcome): ProtocolEvent => ({
-  kind: 'text-tabled',
-  seq: ++seq,
-  at: 0,
-  audience: { kind: 'all' },
-  actor: 'M',
-  proposal,
-  text,
-});
-const answer = (
-  proposal: string,
-  party: string,
-  a: 'accept' | 'reject' | 'amend',
-  extra: { amendments?: Outcome; position?: Position } = {},
-): ProtocolEvent => ({
-  kind: 'text-response',
-  seq: ++seq,
-  at: 0,
-  audience: { kind: 'mediators' },
-  actor: party,
-  party,
-  proposal,
-  answer: a,
-  ...extra,
-});
+const tabled = tabledEvent;
+const answer = responseEvent;
 const mediatorView = (domain: Domain, events: ProtocolEvent[]) =>
   viewFor(domain, undefined, { role: 'M', may: ['table'] }, events, { kind: 'mediator' });
 
@@ -56,17 +31,7 @@ describe('a mediator comparing texts on the issues objected to', () => {
   // A asks for i0 v4, which B's stated red line rules out: the objection cannot be met.
   const bLine = { id: 'b-i0', issue: 'i0', allowed: ['v0', 'v1', 'v2'] };
   const events: ProtocolEvent[] = [
-    {
-      kind: 'statement',
-      seq: ++seq,
-      at: 0,
-      audience: { kind: 'all' },
-      actor: 'B-delegation',
-      party: 'B',
-      text: '',
-      binding: false,
-      position: { redLines: [bLine] },
-    },
+    statementEvent('B', { redLines: [bLine] }),
     tabled('text-1', middle),
     answer('text-1', 'A', 'amend', { amendments: { i0: 'v4' } }),
     answer('text-1', 'B', 'accept'),

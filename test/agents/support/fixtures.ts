@@ -7,6 +7,8 @@ import { createAgent } from '../../../src/agents/index.js';
 import type { Agent, AgentView } from '../../../src/protocols/agent.js';
 import type { Expectation } from '../../../src/protocols/types.js';
 import type { VisibleEvent } from '../../../src/protocols/agent.js';
+import type { Effect } from '../../../src/core/timeline.js';
+import type { Position } from '../../../src/protocols/position.js';
 
 /** A domain of `issues` discrete issues with `values` values each, named i0.., v0... */
 export function gridDomain(issues: number, values: number, name = 'grid'): Domain {
@@ -103,4 +105,49 @@ let seq = 0;
 /** A SAOP offer event as the protocol would emit it. */
 export function offerEvent(party: string, outcome: Outcome, proposal = `offer-${++seq}`): VisibleEvent {
   return { kind: 'offer', seq: ++seq, at: 0, audience: { kind: 'all' }, actor: party, party, proposal, outcome };
+}
+
+/** A text the mediator M tabled to all. */
+export function tabledEvent(proposal: string, text: Outcome): VisibleEvent {
+  return { kind: 'text-tabled', seq: ++seq, at: 0, audience: { kind: 'all' }, actor: 'M', proposal, text };
+}
+
+/** A party's answer to a tabled text, as the mediators see it. */
+export function responseEvent(
+  proposal: string,
+  party: string,
+  answer: 'accept' | 'reject' | 'amend',
+  extra: { amendments?: Outcome; reason?: string; position?: Position } = {},
+): VisibleEvent {
+  return {
+    kind: 'text-response',
+    seq: ++seq,
+    at: 0,
+    audience: { kind: 'mediators' },
+    actor: party,
+    party,
+    proposal,
+    answer,
+    ...extra,
+  };
+}
+
+/** An outside event seen by all, named by its title. */
+export function outsideEvent(title: string, effects: Effect[]): VisibleEvent {
+  return { kind: 'outside-event', seq: ++seq, at: 0, audience: { kind: 'all' }, id: title, title, effects };
+}
+
+/** A public statement by a party's delegation carrying a structured position. */
+export function statementEvent(party: string, position: Position): VisibleEvent {
+  return {
+    kind: 'statement',
+    seq: ++seq,
+    at: 0,
+    audience: { kind: 'all' },
+    actor: `${party}-delegation`,
+    party,
+    text: '',
+    binding: false,
+    position,
+  };
 }
