@@ -1,7 +1,7 @@
 import type { Outcome } from '../core/domain.js';
 import { endWith, invalid, outcomeError, packageError, type BaseState, type EventSink } from './base.js';
 import type { Answer } from './events.js';
-import { applyPrivateMove, bindingError, isPrivateMove, validatePrivateMove } from './moves/private.js';
+import { applyPrivateMove, bindingError, pushStatement, isPrivateMove, validatePrivateMove } from './moves/private.js';
 import { asWholeAnswer, respondError } from './moves/responses.js';
 import { actionPositionError, responseReason } from './position.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
@@ -164,14 +164,7 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
       sink.push({ kind: 'walk-away', actor: action.actor, party: party!, reason: action.reason });
       return endWith(state, { reason: 'walk-away', by: party });
     case 'statement':
-      sink.push({
-        kind: 'statement',
-        actor: action.actor,
-        text: action.text,
-        binding: action.binding ?? false,
-        party,
-        position: action.position,
-      });
+      pushStatement(sink, action, party);
       return state;
     default:
       return state;

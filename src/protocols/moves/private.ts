@@ -157,3 +157,19 @@ export function applyPrivateMove<S extends BaseState>(state: S, action: PrivateM
   }
   return state;
 }
+
+/** A public statement as both mediated protocols record it (unlabelled statements are non-binding). */
+export function pushStatement(
+  sink: EventSink,
+  action: Extract<Action, { kind: 'statement' }>,
+  party: string | undefined,
+): void {
+  sink.push({
+    kind: 'statement',
+    actor: action.actor,
+    text: action.text,
+    binding: action.binding ?? false,
+    party,
+    position: action.position,
+  });
+}

@@ -1,6 +1,6 @@
 import type { Outcome } from '../../core/domain.js';
 import { endWith, type EventSink } from '../base.js';
-import { applyPrivateMove } from '../moves/private.js';
+import { applyPrivateMove, pushStatement } from '../moves/private.js';
 import { asWholeAnswer } from '../moves/responses.js';
 import { responseReason } from '../position.js';
 import { roleMap, type RoleMap } from '../roles.js';
@@ -207,14 +207,7 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
       return { ...state, adjourned: rest };
     }
     case 'statement':
-      sink.push({
-        kind: 'statement',
-        actor: action.actor,
-        text: action.text,
-        binding: action.binding ?? false,
-        party,
-        position: action.position,
-      });
+      pushStatement(sink, action, party);
       return state;
     case 'end':
       sink.push({ kind: 'walk-away', actor: action.actor, party: party!, reason: action.reason });
