@@ -37,6 +37,9 @@ export class MediatorAgent implements Agent {
     }
     if (!this.lead || !may.includes('table') || !this.mayTable(view)) return null;
     const choice = this.policy.next({ view, record: this.record, models: this.models, random: this.random });
+    // Holding, where the protocol allows it, rather than tabling a turned-down text again.
+    if (choice.hold !== undefined && may.includes('hold'))
+      return { kind: 'hold', actor: this.role, reason: choice.hold };
     return { kind: 'table', actor: this.role, text: choice.text, to: [], note: choice.note };
   }
 

@@ -15,6 +15,7 @@ import {
 } from './drafting.js';
 import { type Estimate, learnedEstimate, type Objective, revealedEstimate, rowOf } from './estimates.js';
 import { composeNote } from './notes.js';
+import { pacingHold, roundsLeft } from './pacing.js';
 import type { PartyModels } from './party-model.js';
 import { type MediationRecord, responseScore } from './record.js';
 import { centralText, mergeAmendments } from './texts.js';
@@ -22,6 +23,12 @@ import { centralText, mergeAmendments } from './texts.js';
 export interface TextChoice {
   readonly text: Outcome;
   readonly note?: string;
+  /**
+   * Why the mediator holds this round instead of tabling `text` (which then only shows what
+   * it would have tabled): every text it may table repeats a turned-down one with nothing
+   * changed since, or it keeps its best texts for later.
+   */
+  readonly hold?: string;
 }
 
 /** What a mediator drafts from: the talks as it saw them and its model of each party. */
@@ -45,6 +52,9 @@ export function partyEstimates(view: AgentView, models: PartyModels): Estimate[]
     return revealed ? revealedEstimate(view.domain, revealed) : learnedEstimate(view.domain, models.of(party));
   });
 }
+
+/** Rounds before the deadline in which a mediator with no new text tables its best turned-down one again. */
+const LAST_RESORT_ROUNDS = 2;
 
 /** Share of the deadline after which a mediator drafts only near the texts the parties signalled. */
 const LATE = 0.7;
@@ -113,7 +123,15 @@ export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   const repeat = guard.repeats(row);
   const unchanged = exhausted?.(domain, models, row);
   const note = composeNote(models, { text, forced, repeat, deferred, unchanged });
-  return { text, note };
+  if (unchanged === undefined) {
+    const paced = pacingHold(view, ctx.record, models, allowed);
+    return paced === undefined ? { text, note } : { text, note, hold: paced };
+  }
+  // Every text it may table repeats a turned-down one: it holds, and only in the last rounds
+  // tables its best text again (the note says which one it repeats and that nothing changed).
+  if (roundsLeft(view) <= LAST_RESORT_ROUNDS) return { text, note };
+  const hold = `Every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since (${unchanged} would be tabled again); no new text this round.`;
+  return { text, note, hold };
 }
 
 /** The best-received text so far (the last on a tie), with the amendments it drew taken in. */
