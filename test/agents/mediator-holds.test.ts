@@ -36,7 +36,7 @@ describe('a mediator with no new text', () => {
       const move = nextMove(mediator, domain, everyValueRefused(), 10);
       expect(move?.kind).toBe('hold');
       expect(move?.kind === 'hold' && move.reason).toMatch(
-        /Every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since \(text-\d would be tabled again\)/,
+        /every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since \(text-\d would be tabled again\)/,
       );
     });
   }
@@ -82,4 +82,31 @@ describe('a mediator pacing the texts it has left', () => {
     ];
     expect(nextMove('nash', wide, refused, 1)?.kind).toBe('table');
   });
+});
+
+describe('a mediator learning before the last rounds', () => {
+  const domain = gridDomain(4, 5);
+  // Objections on every issue: plenty of new texts are left, so nothing is held back.
+  const refused = [
+    tabledEvent('text-1', { i0: 'v2', i1: 'v2', i2: 'v2', i3: 'v2' }),
+    responseEvent('text-1', 'A', 'reject', {
+      position: { redLines: [{ id: 'a-i0', issue: 'i0', allowed: ['v0', 'v1'] }], asks: { i0: 'v0', i1: 'v4' } },
+    }),
+    responseEvent('text-1', 'B', 'amend', { amendments: { i2: 'v0', i3: 'v0' } }),
+  ];
+
+  for (const mediator of MEDIATORS) {
+    it(`${mediator} tables an exploratory text within the stated red lines early on, and says so`, () => {
+      const move = nextMove(mediator, domain, refused, 5);
+      expect(move?.kind).toBe('table');
+      if (move?.kind !== 'table') return;
+      expect(['v0', 'v1']).toContain(move.text.i0);
+      expect(move.note).toMatch(/An exploratory text, within every red line stated so far/);
+    });
+
+    it(`${mediator} tables the best text by its estimates in the last rounds, not an exploratory one`, () => {
+      const move = nextMove(mediator, domain, refused, 55);
+      expect(move?.kind === 'table' && move.note).not.toMatch(/exploratory/);
+    });
+  }
 });

@@ -3,7 +3,23 @@ import type { AgentView } from '../../protocols/agent.js';
 import { changesSince, objectedIssues } from './drafting.js';
 import { rowOf } from './estimates.js';
 import type { PartyModels } from './party-model.js';
+import type { TextChoice } from './policies.js';
 import type { MediationRecord } from './record.js';
+
+/**
+ * Share of the deadline until which a mediator tables exploratory texts (after its opening
+ * text): time-based delegations turn down nearly everything until late, and each text they
+ * turn down may not be tabled again, so the texts its estimates rank best are kept for the
+ * last rounds, when acceptance becomes likely.
+ */
+const EXPLORE_UNTIL = 0.88;
+/** Rounds before the deadline in which a mediator with no new text tables its best turned-down one again. */
+const LAST_RESORT_ROUNDS = 2;
+
+/** Whether the mediator is still learning: past its opening text and before the last rounds. */
+export function exploring(view: AgentView, models: PartyModels): boolean {
+  return models.turnedDown.length > 0 && view.progress < EXPLORE_UNTIL;
+}
 
 /** Rounds left before the deadline, as far as the view tells (a time deadline counts by its share). */
 export function roundsLeft(view: AgentView): number {
@@ -80,5 +96,28 @@ export function pacingHold(
   if (left <= 1 || stock >= left) return undefined;
   // The last text took a round; each hold since took one more.
   if (record.holdsSinceText + 1 >= left / stock) return undefined;
-  return `No new text this round: a turned-down text stays off the table unless something changes, and about ${stock} new texts remain within the stated red lines for ${left} rounds, so the mediator keeps them for later rounds.`;
+  const rounds = view.deadline.rounds !== undefined ? `${left}` : `about ${left}`;
+  return `a turned-down text stays off the table unless something changes, and about ${stock} new texts remain within the stated red lines for ${rounds} rounds, so the mediator keeps them for later rounds.`;
+}
+
+/**
+ * The mediator's move for a drafted text: hold where pacing keeps it for later, or where it
+ * repeats a turned-down text with nothing changed (`unchanged` names it) until the last
+ * rounds, when the mediator tables its best text again and its note says so.
+ */
+export function holdOrTable(
+  view: AgentView,
+  record: MediationRecord,
+  models: PartyModels,
+  allowed: readonly (readonly number[])[],
+  choice: TextChoice,
+  unchanged: string | undefined,
+): TextChoice {
+  if (unchanged === undefined) {
+    const paced = pacingHold(view, record, models, allowed);
+    return paced === undefined ? choice : { ...choice, hold: paced };
+  }
+  if (roundsLeft(view) <= LAST_RESORT_ROUNDS) return choice;
+  const hold = `every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since (${unchanged} would be tabled again).`;
+  return { ...choice, hold };
 }

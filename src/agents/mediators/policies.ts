@@ -7,6 +7,7 @@ import {
   allowedValues,
   bestDraft,
   type DraftSearch,
+  exploratoryDraft,
   outcomeOfRow,
   repair,
   RepeatGuard,
@@ -15,7 +16,7 @@ import {
 } from './drafting.js';
 import { type Estimate, learnedEstimate, type Objective, revealedEstimate, rowOf } from './estimates.js';
 import { composeNote } from './notes.js';
-import { pacingHold, roundsLeft } from './pacing.js';
+import { exploring, holdOrTable } from './pacing.js';
 import type { PartyModels } from './party-model.js';
 import { type MediationRecord, responseScore } from './record.js';
 import { centralText, mergeAmendments } from './texts.js';
@@ -52,9 +53,6 @@ export function partyEstimates(view: AgentView, models: PartyModels): Estimate[]
     return revealed ? revealedEstimate(view.domain, revealed) : learnedEstimate(view.domain, models.of(party));
   });
 }
-
-/** Rounds before the deadline in which a mediator with no new text tables its best turned-down one again. */
-const LAST_RESORT_ROUNDS = 2;
 
 /** Share of the deadline after which a mediator drafts only near the texts the parties signalled. */
 const LATE = 0.7;
@@ -105,7 +103,10 @@ export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   });
   const starts = plan.starts.map((o) => rowOf(domain, o)).filter((r): r is Int32Array => r !== null);
   const guard = new RepeatGuard(domain, models);
-  let row = bestDraft(search(guard), starts, random, plan.global);
+  // Until the last rounds, texts that teach (red lines, asks); the best by the estimates after.
+  let row = exploring(view, models) ? exploratoryDraft(search(guard), random) : null;
+  const exploratory = row !== null;
+  row ??= bestDraft(search(guard), starts, random, plan.global);
   // Every allowed text repeats a turned-down one on its objected issues: a new text at least.
   const exhausted = row === null ? unchangedRepeat : undefined;
   // Then stay near what the parties signalled (the starts), a fresh text preferred to one tabled before.
@@ -122,16 +123,8 @@ export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   }));
   const repeat = guard.repeats(row);
   const unchanged = exhausted?.(domain, models, row);
-  const note = composeNote(models, { text, forced, repeat, deferred, unchanged });
-  if (unchanged === undefined) {
-    const paced = pacingHold(view, ctx.record, models, allowed);
-    return paced === undefined ? { text, note } : { text, note, hold: paced };
-  }
-  // Every text it may table repeats a turned-down one: it holds, and only in the last rounds
-  // tables its best text again (the note says which one it repeats and that nothing changed).
-  if (roundsLeft(view) <= LAST_RESORT_ROUNDS) return { text, note };
-  const hold = `Every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since (${unchanged} would be tabled again); no new text this round.`;
-  return { text, note, hold };
+  const note = composeNote(models, { text, forced, repeat, deferred, unchanged, exploratory });
+  return holdOrTable(view, ctx.record, models, allowed, { text, note }, unchanged);
 }
 
 /** The best-received text so far (the last on a tie), with the amendments it drew taken in. */
