@@ -3,6 +3,7 @@ import { call, download, sessionPath } from '../api.js';
 import { ConsoleFrame } from '../parts/chrome.js';
 import { EventList } from '../parts/events.js';
 import type { Session } from '../use-session.js';
+import { CloseTalks } from './convenor-close.js';
 
 interface Seat {
   readonly role: string;
@@ -126,7 +127,7 @@ function Downloads({ session }: { session: Session }) {
   );
 }
 
-/** The convenor: seats (invites, bots), the progress of the talks, the record. */
+/** The convenor: seats (invites, bots), the progress of the talks, closing them, the record. */
 export function ConvenorConsole({ session }: { session: Session }) {
   const id = session.info.id;
   const [seats, setSeats] = useState<Seat[]>([]);
@@ -166,6 +167,7 @@ export function ConvenorConsole({ session }: { session: Session }) {
               : 'Nobody is expected to move now.'}
         </p>
       </section>
+      <CloseTalks session={session} />
       <Downloads session={session} />
       <EventList events={session.events} title="Every event (the convenor audits)" headingLevel={2} />
     </ConsoleFrame>
