@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAct } from '../parts/act.js';
 import type { Session } from '../use-session.js';
 
@@ -13,6 +13,10 @@ export function CloseTalks({ session }: { session: Session }) {
   const { run, busy, line } = useAct(session);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const closedBy = session.events.find((e) => e.kind === 'closed');
+  // The question takes the focus when it appears, so a keyboard or screen-reader user meets it at once.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   if (session.over && !confirming)
     return (
       <section aria-labelledby="close-title">
@@ -25,11 +29,6 @@ export function CloseTalks({ session }: { session: Session }) {
         {line}
       </section>
     );
-  const ask = () => {
-    setConfirming(true);
-    // Focus moves to the question, so a keyboard or screen-reader user meets it at once.
-    setTimeout(() => confirmButton.current?.focus(), 0);
-  };
   const close = async () => {
     const done = await run({ kind: 'close', reason: reason.trim() }, 'Talks closed. The record is ready below.');
     setConfirming(false);
@@ -40,7 +39,7 @@ export function CloseTalks({ session }: { session: Session }) {
       aria-labelledby="close-title"
       onSubmit={(e) => {
         e.preventDefault();
-        ask();
+        setConfirming(true);
       }}
     >
       <h2 id="close-title">Close the talks</h2>
