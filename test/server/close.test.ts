@@ -168,6 +168,12 @@ describe('the convenor closes a hosted session', () => {
     expect((await h.call('GET', `/sessions/${id}/result`, tokens.convenor)).body).toEqual(result);
   });
 
+  it('documents the close move in the OpenAPI description', async () => {
+    const doc = (await h.call('GET', '/docs/json')).text;
+    expect(doc).toContain('"close"');
+    expect(doc).toContain('Only the convenor may close.');
+  });
+
   it('closes over the convenor’s WebSocket too, acknowledged once committed', async () => {
     const saop = await h.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
     const socket = new WebSocket(`ws://127.0.0.1:${h.port}/sessions/${saop.id}/stream`, {
