@@ -70,6 +70,7 @@ const AUDIENCE_OF: Record<EventKind, EventAudience['kind'] | 'own'> = {
   mandate: 'side',
   'preferences-shared': 'mediators',
   held: 'all',
+  closed: 'all',
 };
 
 function everyKindOfEvent(): ProtocolEvent[] {
@@ -116,7 +117,8 @@ function everyKindOfEvent(): ProtocolEvent[] {
     ...refused('War-cabinet', { kind: 'ratify', actor: 'War-cabinet', proposal: 'pkg-9' }),
     ...refused('Technical-team', { kind: 'settle', actor: 'Technical-team', proposal: 'pkg-9', details: {} }),
   ];
-  return [...a.events, ...b.events, ...c.events, ...invalid];
+  const d = drive(saop, setup(), [{ kind: 'close', actor: 'convenor', reason: 'The parties asked to stop.' }]);
+  return [...a.events, ...b.events, ...c.events, ...d.events, ...invalid];
 }
 
 function viewers(): { role: string; viewer: Viewer }[] {
