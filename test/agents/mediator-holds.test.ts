@@ -110,3 +110,21 @@ describe('a mediator learning before the last rounds', () => {
     });
   }
 });
+
+describe('a mediator holding in a live session', () => {
+  it('holds at most once at one moment, so a round passes only as the clock moves', () => {
+    const domain = gridDomain(2, 3);
+    const agent = createAgent({ strategy: 'nash' }, 'M', { kind: 'mediator', domain, seed: 5 });
+    const at = (now: number, round: number) =>
+      viewFor(domain, undefined, { role: 'M', may: ['table', 'hold'] }, everyValueRefused(), {
+        kind: 'mediator',
+        now,
+        round,
+        deadline: { rounds: 60 },
+        progress: round / 60,
+      });
+    expect(agent.act(at(4, 10))?.kind).toBe('hold');
+    expect(agent.act(at(4, 11))).toBeNull();
+    expect(agent.act(at(5, 11))?.kind).toBe('hold');
+  });
+});

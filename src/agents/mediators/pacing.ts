@@ -13,8 +13,17 @@ import type { MediationRecord } from './record.js';
  * last rounds, when acceptance becomes likely.
  */
 const EXPLORE_UNTIL = 0.88;
-/** Rounds before the deadline in which a mediator with no new text tables its best turned-down one again. */
+/**
+ * Rounds before the deadline in which a mediator with no new text tables its best turned-down
+ * one again; under a time deadline, whose rounds it can only estimate, its last fifth.
+ */
 const LAST_RESORT_ROUNDS = 2;
+const LAST_RESORT_SHARE = 0.8;
+
+function lastResort(view: AgentView): boolean {
+  if (view.deadline.rounds === undefined && view.progress >= LAST_RESORT_SHARE) return true;
+  return roundsLeft(view) <= LAST_RESORT_ROUNDS;
+}
 
 /** Whether the mediator is still learning: past its opening text and before the last rounds. */
 export function exploring(view: AgentView, models: PartyModels): boolean {
@@ -117,7 +126,7 @@ export function holdOrTable(
     const paced = pacingHold(view, record, models, allowed);
     return paced === undefined ? choice : { ...choice, hold: paced };
   }
-  if (roundsLeft(view) <= LAST_RESORT_ROUNDS) return choice;
+  if (lastResort(view)) return choice;
   const hold = `every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since (${unchanged} would be tabled again).`;
   return { ...choice, hold };
 }
