@@ -115,8 +115,9 @@ describe('a mediator holding in a live session', () => {
   it('holds at most once at one moment, so a round passes only as the clock moves', () => {
     const domain = gridDomain(2, 3);
     const agent = createAgent({ strategy: 'nash' }, 'M', { kind: 'mediator', domain, seed: 5 });
+    const events = everyValueRefused();
     const at = (now: number, round: number) =>
-      viewFor(domain, undefined, { role: 'M', may: ['table', 'hold'] }, everyValueRefused(), {
+      viewFor(domain, undefined, { role: 'M', may: ['table', 'hold'] }, events, {
         kind: 'mediator',
         now,
         round,
