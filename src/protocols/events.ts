@@ -6,7 +6,7 @@ import type { Position } from './position.js';
 import type { ActionKind, EventBase, IssueAnswer } from './types.js';
 
 /** How a negotiation ended. */
-export type EndReason = 'agreement' | 'walk-away' | 'deadline';
+export type EndReason = 'agreement' | 'walk-away' | 'deadline' | 'closed';
 
 /** A response to a tabled text or package. */
 export type Answer = 'accept' | 'reject' | 'amend';
@@ -24,6 +24,11 @@ export type CommonEvent =
   | Ev<'agreement', { proposal: string; outcome: Outcome; round: number }>
   | Ev<'walk-away', { actor: string; party: string; reason?: string }>
   | Ev<'deadline', { round: number; now: number }>
+  /**
+   * The convenor closed the talks, for `reason`; `lapsed` names the proposals some party had
+   * accepted (or ratified) that had not yet become an agreement: they lapse, none binds.
+   */
+  | Ev<'closed', { actor: string; reason: string; lapsed?: readonly string[] }>
   /** An action the protocol refused, shown to the actor's side only. */
   | Ev<'invalid-action', { actor: string; action: ActionKind; reason: string }>;
 
@@ -139,4 +144,5 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'note',
   'mandate',
   'preferences-shared',
+  'closed',
 ];

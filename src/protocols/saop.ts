@@ -126,6 +126,8 @@ export const saop: ParleyProtocol<SaopState> = defineProtocol<SaopState>({
   },
   validate,
   apply,
+  // A standing offer some parties accepted (with three or more): it lapses with the close.
+  lapsesOnClose: (state) => (state.standing && state.acceptedBy.length > 0 ? [state.standing.proposal] : []),
   expected(state) {
     const map = roleMap(state.setup);
     const party = state.setup.parties[state.turn]!;

@@ -190,6 +190,9 @@ export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<Single
   },
   validate,
   apply,
+  // A text some parties accepted but not all: it lapses with the close.
+  lapsesOnClose: (state) =>
+    state.current && Object.values(state.responses).includes('accept') ? [state.current.proposal] : [],
   expected(state) {
     const map = roleMap(state.setup);
     if (!state.current || allAnswered(state))

@@ -127,7 +127,9 @@ export type MoveAction =
       readonly preferences: Party;
       /** Who is told: the mediators (the default) or the delegation's own seat alone. */
       readonly to?: 'mediators' | 'self';
-    };
+    }
+  /** The convenor closes the talks, with its reason: they end without agreement (see moves/close.ts). */
+  | { readonly kind: 'close'; readonly actor: string; readonly reason: string };
 
 export type ActionKind = Action['kind'];
 

@@ -69,6 +69,7 @@ const AUDIENCE_OF: Record<EventKind, EventAudience['kind'] | 'own'> = {
   note: 'seat',
   mandate: 'side',
   'preferences-shared': 'mediators',
+  closed: 'all',
 };
 
 function everyKindOfEvent(): ProtocolEvent[] {
@@ -114,7 +115,8 @@ function everyKindOfEvent(): ProtocolEvent[] {
     ...refused('War-cabinet', { kind: 'ratify', actor: 'War-cabinet', proposal: 'pkg-9' }),
     ...refused('Technical-team', { kind: 'settle', actor: 'Technical-team', proposal: 'pkg-9', details: {} }),
   ];
-  return [...a.events, ...b.events, ...c.events, ...invalid];
+  const d = drive(saop, setup(), [{ kind: 'close', actor: 'convenor', reason: 'The parties asked to stop.' }]);
+  return [...a.events, ...b.events, ...c.events, ...d.events, ...invalid];
 }
 
 function viewers(): { role: string; viewer: Viewer }[] {

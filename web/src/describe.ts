@@ -53,6 +53,8 @@ export function describe(e: ProtocolEvent): string {
       return `The deadline passed without agreement (round ${e.round}).`;
     case 'invalid-action':
       return `Refused ${e.action} by ${e.actor}: ${e.reason}`;
+    case 'closed':
+      return `CLOSED by the ${e.actor}: ${e.reason}${e.lapsed?.length ? ` (${e.lapsed.join(', ')} lapsed without agreement)` : ''}`;
     case 'offer':
       return `${e.actor} offered ${e.proposal}: ${outcomeText(e.outcome)}.`;
     case 'accept':

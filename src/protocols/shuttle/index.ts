@@ -101,4 +101,6 @@ export const shuttle: ParleyProtocol<ShuttleState> = defineProtocol<ShuttleState
         .map((a) => justAfter(a.until)),
     ),
   expected: expectedShuttle,
+  // Accepted or partly ratified packages: short of every ratification, a close leaves no agreement.
+  lapsesOnClose: (state) => state.packages.filter((p) => p.lapsed === null && acceptedByAnyone(p)).map((p) => p.id),
 });
