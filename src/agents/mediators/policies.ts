@@ -150,8 +150,17 @@ export function hillClimbPolicy(start: 'central' | 'random'): MediatorPolicy {
     name: 'hill-climb',
     next(ctx) {
       const opening = start === 'random' && ctx.record.rounds.length === 0;
-      const starts = opening ? [outcomeOfRow(ctx.view.domain, randomRowOf(ctx))] : bestReceived(ctx);
-      return draft(ctx, { objective: 'nash', starts, global: false });
+      if (opening)
+        return draft(ctx, {
+          objective: 'nash',
+          starts: [outcomeOfRow(ctx.view.domain, randomRowOf(ctx))],
+          global: false,
+        });
+      // Each party's asks laid over the best-received text too: with a holdout among
+      // several parties, the text most accepted is often far from what the holdout asked,
+      // and a local climb from it alone misses the texts every party would take.
+      const base = bestReceived(ctx);
+      return draft(ctx, { objective: 'nash', starts: [...base, ...askStarts(ctx, base[0]!)], global: false });
     },
   };
 }
