@@ -26,8 +26,28 @@ class Window {
   }
 }
 
+/** The TCP socket under a WebSocket (ws keeps it as `_socket`), to cork it. */
+type Raw = { cork(): void; uncork(): void };
+const rawOf = (socket: WebSocket): Raw | undefined => (socket as unknown as { _socket?: Raw })._socket;
+const corked = new WeakSet<WebSocket>();
+
+/**
+ * Sends one message (one WebSocket frame). The frames a socket gets in one turn of the event
+ * loop (an action's events, the new `expected`, its ack) leave in one write: the TCP socket
+ * stays corked until the turn's callbacks and promise reactions have run.
+ */
 function send(socket: WebSocket, message: unknown): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  if (socket.readyState !== socket.OPEN) return;
+  const raw = rawOf(socket);
+  if (raw && !corked.has(socket)) {
+    raw.cork();
+    corked.add(socket);
+    process.nextTick(() => {
+      corked.delete(socket);
+      raw.uncork();
+    });
+  }
+  socket.send(JSON.stringify(message));
 }
 
 function sendState(socket: WebSocket, live: LiveSession, role: string): void {
