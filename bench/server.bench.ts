@@ -2,16 +2,20 @@
  * Server benchmark: durable actions per second and acknowledgement latency with 200
  * concurrent WebSocket clients on loopback. `parley serve` runs in its own process (SQLite,
  * then PostgreSQL); this process opens 100 SAOP sessions (ANAC 2010 ItexvsCypress, a
- * deadline of `PARLEY_BENCH_ROUNDS` rounds) with two seats each and plays every seat as a client: each offers as
- * soon as the protocol gives it the move, one action per WebSocket message, rate limiter on.
- * Reports actions/s, p50/p99 from send to acknowledgement, and the server's CPU and memory
- * (sampled every second, to see that memory stays flat). Writes bench/RESULTS-server.md.
+ * deadline of `PARLEY_BENCH_ROUNDS` rounds) with two seats each and plays every seat as a
+ * client: each offers as soon as the protocol gives it the move, one action per WebSocket
+ * message, rate limiter on. Reports actions/s, p50/p99 from send to acknowledgement, the
+ * server's CPU (all threads and the main thread, per action) and its memory, which the
+ * server samples itself (bench/lib/memory-sampler.mjs) and bench/lib/memory-trend.ts judges
+ * flat or rising. Writes bench/RESULTS-server.md.
  * A session ends at its deadline (`PARLEY_BENCH_ROUNDS`, default 100 rounds) and the bench
  * opens a new one in its place, so that 100 sessions are live at any time, as on a server
  * that runs for long; `PARLEY_BENCH_ROUNDS=0` keeps the first 100 sessions going for good.
- * `PARLEY_BENCH_SECONDS` sets the measured time per database (default 20; the goal is
- * stated for 600), `PARLEY_BENCH_DATABASES` which to run (`sqlite,postgres`),
- * `PARLEY_BENCH_SERVER_FLAGS` node flags for the server (e.g. `--cpu-prof`). Run with
+ * `PARLEY_BENCH_SECONDS` sets the measured time per database (default 20; the memory goal
+ * is stated for 600), `PARLEY_BENCH_DATABASES` which to run (`sqlite,postgres`),
+ * `PARLEY_BENCH_SERVER_FLAGS` node flags for the server (e.g. `--cpu-prof`),
+ * `PARLEY_BENCH_BIN` another build's bin/parley.js to serve (A/B comparisons),
+ * `PARLEY_BENCH_MEMORY_SAMPLES` a file to keep the server's memory samples in. Run with
  * `npm run bench -- server`.
  */
 import { spawn } from 'node:child_process';
@@ -32,7 +36,13 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { freePort, startPostgres } from '../test/support/postgres.js';
 import { describeMachine, machineLines } from './lib/machine.js';
-import { FLAT_HEAP_MIB_PER_MIN, memoryTrend, type MemorySample, type MemoryTrend } from './lib/memory-trend.js';
+import {
+  FLAT_HEAP_MIB_PER_MIN,
+  MIN_JUDGED_SECONDS,
+  memoryTrend,
+  type MemoryLine,
+  type MemoryTrend,
+} from './lib/memory-trend.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.PARLEY_BENCH_SECONDS ?? 20);
@@ -147,6 +157,10 @@ function client(
   const socket = new WebSocket(`ws://127.0.0.1:${port}/sessions/${id}/stream`, {
     headers: { authorization: `Bearer ${token}` },
   });
+  // Once the run has stopped, a replacement session's client may still connect to a server that is gone.
+  socket.on('error', (e) => {
+    if (running()) throw e;
+  });
   let n = 0;
   let pending = false;
   let myTurn = false;
@@ -203,6 +217,7 @@ async function measure(label: string, database: string): Promise<Measure> {
     const sockets = new Set<WebSocket>();
     /** Plays a session's two seats; when it ends, a new session takes its place. */
     const play = (s: { id: string; seats: { role: string; token: string }[] }) => {
+      if (!running) return;
       let over = 0;
       for (const x of s.seats.filter((seat) => seat.role !== 'convenor')) {
         const socket = client(
@@ -269,22 +284,25 @@ async function measure(label: string, database: string): Promise<Measure> {
     };
     const perAction = (share: number) => ((share * seconds) / Math.max(1, m.actions)) * 1e6;
     console.error(
-      `server bench ${label}: ${(m.actions / seconds).toFixed(0)} actions/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, server CPU ${perAction(m.cpu).toFixed(0)} µs/action (main thread ${perAction(m.mainCpu).toFixed(0)}, of which kernel ${perAction(m.mainSystem).toFixed(0)}), heap ${m.memory.heapStartMiB.toFixed(0)} → ${m.memory.heapPeakMiB.toFixed(0)} → ${m.memory.heapEndMiB.toFixed(0)} MiB, floor slope ${m.memory.heapSlopeMiBPerMin.toFixed(2)} MiB/min, RSS ${m.memory.rssStartMiB.toFixed(0)} → ${m.memory.rssPeakMiB.toFixed(0)} → ${m.memory.rssEndMiB.toFixed(0)} MiB, ${ended} sessions ended`,
+      `server bench ${label}: ${(m.actions / seconds).toFixed(0)} actions/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, server CPU ${perAction(m.cpu).toFixed(0)} µs/action (main thread ${perAction(m.mainCpu).toFixed(0)}, of which kernel ${perAction(m.mainSystem).toFixed(0)}), heap ${m.memory.heapStartMiB.toFixed(0)} → ${m.memory.heapPeakMiB.toFixed(0)} → ${m.memory.heapEndMiB.toFixed(0)} MiB, slope ${m.memory.heapSlopeMiBPerMin.toFixed(2)} MiB/min (${m.memory.basis}${m.memory.afterFullGcMiB ? `: ${m.memory.afterFullGcMiB.map((x) => x.toFixed(0)).join(' → ')} MiB` : ''}), RSS ${m.memory.rssStartMiB.toFixed(0)} → ${m.memory.rssPeakMiB.toFixed(0)} → ${m.memory.rssEndMiB.toFixed(0)} MiB, ${ended} sessions ended`,
     );
     return m;
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));
+    // `PARLEY_BENCH_MEMORY_SAMPLES=<file>` keeps the server's memory samples (JSON lines) for a closer look.
+    if (process.env.PARLEY_BENCH_MEMORY_SAMPLES && existsSync(samples))
+      writeFileSync(process.env.PARLEY_BENCH_MEMORY_SAMPLES, readFileSync(samples));
     rmSync(cwd, { recursive: true, force: true });
   }
 }
 
-function readSamples(file: string): MemorySample[] {
+function readSamples(file: string): MemoryLine[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as MemorySample);
+    .map((l) => JSON.parse(l) as MemoryLine);
 }
 
 /** What one durable commit costs this disk at least: a 4 KiB write and fdatasync, in ms (median of 200). */
@@ -325,7 +343,7 @@ const row = (m: Measure) =>
   `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} (${µsPerAction(m, m.mainSystem).toFixed(0)}) | ${(m.clientCpu * 100).toFixed(0)} % | ${m.ended} |`;
 const mib = (x: number) => x.toFixed(0);
 const memoryRow = ({ database, memory: t }: Measure) =>
-  `| ${database} | ${mib(t.heapStartMiB)} → ${mib(t.heapPeakMiB)} → ${mib(t.heapEndMiB)} | ${t.heapSlopeMiBPerMin.toFixed(2)} | ${mib(t.rssStartMiB)} → ${mib(t.rssPeakMiB)} → ${mib(t.rssEndMiB)} | ${t.rssSlopeMiBPerMin.toFixed(2)} | ${t.flat ? 'flat' : 'rising'} |`;
+  `| ${database} | ${mib(t.heapStartMiB)} → ${mib(t.heapPeakMiB)} → ${mib(t.heapEndMiB)} | ${t.afterFullGcMiB ? t.afterFullGcMiB.map(mib).join(' → ') : '–'} | ${t.heapSlopeMiBPerMin.toFixed(2)} (${t.basis}) | ${mib(t.rssStartMiB)} → ${mib(t.rssPeakMiB)} → ${mib(t.rssEndMiB)} | ${t.rssSlopeMiBPerMin.toFixed(2)} | ${t.flat === null ? `not judged (under ${MIN_JUDGED_SECONDS} s)` : t.flat ? 'flat' : 'rising'} |`;
 const lines = [
   '## Server: durable actions with 200 WebSocket clients',
   '',
@@ -335,10 +353,10 @@ const lines = [
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map(row),
   '',
-  `Memory of the server over the measured ${SECONDS} s (sampled inside it every ${MEMORY_EVERY_MS / 1000} s, MiB, first → peak → last): the heap in use saw-tooths between collections, so its trend is the slope of its floor (the lowest sample of each 30 s window) after a warm-up of ${results[0]?.memory.warmupSeconds.toFixed(0) ?? '–'} s (a third of the run, at most 2 minutes). **Flat** means that floor rises by less than ${FLAT_HEAP_MIB_PER_MIN} MiB per minute. The goal's run: \`PARLEY_BENCH_SECONDS=600 PARLEY_BENCH_DATABASES=sqlite npm run bench -- server\` (about 11 minutes; without \`PARLEY_BENCH_DATABASES\` PostgreSQL follows for as long).`,
+  `Memory of the server over the measured ${SECONDS} s (sampled inside it every ${MEMORY_EVERY_MS / 1000} s, MiB, first → peak → last): the heap in use saw-tooths between collections, so its trend is the least-squares slope of the heap in use right after each full (mark-sweep) collection, which is what the server really holds, after a warm-up of ${results[0]?.memory.warmupSeconds.toFixed(0) ?? '–'} s (a third of the run, at most 2 minutes; a run with fewer than 3 full collections after it falls back on the heap's floor, the lowest sample of each 30 s window). **Flat** means that the heap rises by less than ${FLAT_HEAP_MIB_PER_MIN} MiB per minute by that slope; a run under ${MIN_JUDGED_SECONDS} s is not judged (the heap is still filling up to its working size: ended sessions stay 30 s before they leave memory). RSS follows the heap V8 reserves, which it grows and gives back lazily, so it is reported, not judged. The goal's run: \`PARLEY_BENCH_SECONDS=600 PARLEY_BENCH_DATABASES=sqlite npm run bench -- server\` (about 11 minutes; without \`PARLEY_BENCH_DATABASES\` PostgreSQL follows for as long).`,
   '',
-  '| Database | Heap used MiB | Heap floor slope MiB/min | RSS MiB | RSS slope MiB/min | Verdict |',
-  '| --- | ---: | ---: | ---: | ---: | --- |',
+  '| Database | Heap used MiB | Heap after full collections MiB (first → last after warm-up) | Heap slope MiB/min | RSS MiB | RSS slope MiB/min | Verdict |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ...results.map(memoryRow),
   '',
   `- Disk: a 4 KiB write with fdatasync takes ${fsync.toFixed(2)} ms (median), so one commit per action would allow at most ${Math.floor(1000 / fsync)} actions/s.`,

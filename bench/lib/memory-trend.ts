@@ -1,8 +1,9 @@
 /**
- * Whether a long-running process's memory stays flat, from samples taken every few seconds
- * (bench/lib/memory-sampler.mjs). The heap in use saw-tooths between collections, so the
- * trend is taken on its floor: the lowest sample of each window, which is close to what
- * survives a collection. A leak raises the floor; garbage between collections does not.
+ * Whether a long-running process's memory stays flat, from what bench/lib/memory-sampler.mjs
+ * recorded inside it. The heap in use saw-tooths between collections, so the trend is taken
+ * on the heap in use right after each full collection (what the process really holds; a leak
+ * raises it, garbage does not). A run too short for three full collections after its warm-up
+ * falls back on the heap's floor: the lowest sample of each window.
  */
 
 export interface MemorySample {
@@ -14,6 +15,15 @@ export interface MemorySample {
   readonly external: number;
 }
 
+/** The heap in use (bytes) just after a full collection. */
+export interface FullGcSample {
+  readonly ms: number;
+  readonly afterFullGc: number;
+}
+
+/** A line of the sampler's file. */
+export type MemoryLine = MemorySample | FullGcSample;
+
 export interface MemoryTrend {
   readonly samples: number;
   /** Seconds left out at the start (the server fills its caches, the first ended sessions wait to unload). */
@@ -24,14 +34,25 @@ export interface MemoryTrend {
   readonly rssStartMiB: number;
   readonly rssEndMiB: number;
   readonly rssPeakMiB: number;
-  /** Least-squares slope of the heap floor after the warm-up, MiB per minute. */
+  /** Least-squares slope of the heap after full collections (or of its floor) after the warm-up, MiB per minute. */
   readonly heapSlopeMiBPerMin: number;
+  /** What the slope was taken on, and how many points. */
+  readonly basis: string;
+  /** The heap in use after the first and the last full collection after the warm-up, MiB. */
+  readonly afterFullGcMiB: readonly [number, number] | null;
   /** Least-squares slope of RSS after the warm-up, MiB per minute. */
   readonly rssSlopeMiBPerMin: number;
-  readonly flat: boolean;
+  /** Null for a run shorter than `MIN_JUDGED_SECONDS`. */
+  readonly flat: boolean | null;
 }
 
-/** The verdict's bound: a heap floor rising less than this, MiB per minute after the warm-up, is flat. */
+/**
+ * The shortest run judged: before that, the heap still fills up to its working size (on the
+ * server, ended sessions stay 30 s before they leave memory, so the first minute only gains).
+ */
+export const MIN_JUDGED_SECONDS = 180;
+
+/** The verdict's bound: a heap rising less than this, MiB per minute after the warm-up, is flat. */
 export const FLAT_HEAP_MIB_PER_MIN = 1;
 /** The longest warm-up left out: 2 minutes, or a third of a shorter run. */
 const MAX_WARMUP_SECONDS = 120;
@@ -69,14 +90,21 @@ function heapFloor(samples: readonly MemorySample[], windowMs: number): { x: num
 }
 
 /** The trend of samples covering `seconds` of measured load (the samples before `fromMs` are the warm-up's). */
-export function memoryTrend(all: readonly MemorySample[], fromMs: number, seconds: number): MemoryTrend {
+export function memoryTrend(lines: readonly MemoryLine[], fromMs: number, seconds: number): MemoryTrend {
+  const all = lines.filter((l): l is MemorySample => 'rss' in l);
   const measured = all.filter((s) => s.ms >= fromMs);
   const warmupSeconds = Math.min(MAX_WARMUP_SECONDS, seconds / 3);
-  const settled = measured.filter((s) => s.ms >= fromMs + warmupSeconds * 1000);
+  const settledFrom = fromMs + warmupSeconds * 1000;
+  const settled = measured.filter((s) => s.ms >= settledFrom);
+  const fullGcs = lines
+    .filter((l): l is FullGcSample => 'afterFullGc' in l && l.ms >= settledFrom)
+    .map((l) => ({ x: l.ms / 60_000, y: l.afterFullGc / MIB }));
   const windowMs = Math.min(WINDOW_SECONDS * 1000, ((seconds - warmupSeconds) * 1000) / 8);
   const heap = measured.map((s) => s.heapUsed / MIB);
   const rss = measured.map((s) => s.rss / MIB);
-  const heapSlope = slopeOf(heapFloor(settled, Math.max(windowMs, 1)));
+  const byFullGc = fullGcs.length >= 3;
+  const floor = byFullGc ? [] : heapFloor(settled, Math.max(windowMs, 1));
+  const heapSlope = slopeOf(byFullGc ? fullGcs : floor);
   return {
     samples: measured.length,
     warmupSeconds,
@@ -87,7 +115,11 @@ export function memoryTrend(all: readonly MemorySample[], fromMs: number, second
     rssEndMiB: rss.at(-1) ?? NaN,
     rssPeakMiB: Math.max(...rss),
     heapSlopeMiBPerMin: heapSlope,
+    basis: byFullGc
+      ? `heap after each of ${fullGcs.length} full collections`
+      : `heap floor in ${floor.length} windows (fewer than 3 full collections)`,
+    afterFullGcMiB: fullGcs.length > 0 ? [fullGcs[0]!.y, fullGcs.at(-1)!.y] : null,
     rssSlopeMiBPerMin: slopeOf(settled.map((s) => ({ x: s.ms / 60_000, y: s.rss / MIB }))),
-    flat: heapSlope < FLAT_HEAP_MIB_PER_MIN,
+    flat: seconds < MIN_JUDGED_SECONDS ? null : heapSlope < FLAT_HEAP_MIB_PER_MIN,
   };
 }
