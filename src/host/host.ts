@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ParleyError } from '../core/errors.js';
 import type { AgentSpec } from '../core/scenario.js';
 import { getProtocol } from '../protocols/index.js';
+import { CONVENOR } from '../protocols/moves/close.js';
 import { EVENT_LOG_VERSION, type LogHeader } from '../session/event-log.js';
 import { setupOf } from '../session/runner.js';
 import { hashSecret, NOTIFY_CHANNEL, type EventStore } from '../store/store.js';
@@ -22,8 +23,8 @@ export interface HostLimits {
 /** How long an ended session stays in memory, unless `HostLimits.unloadAfterMs` says otherwise. */
 export const UNLOAD_AFTER_MS = 30_000;
 
-/** The convenor's seat in every session: sees the whole log, manages seats and results. */
-export const CONVENOR = 'convenor';
+/** The convenor's seat in every session: sees the whole log, manages seats and results, may close the talks. */
+export { CONVENOR };
 
 export interface SeatToken {
   readonly role: string;

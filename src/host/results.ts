@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParleyError } from '../core/errors.js';
+import type { RunJson } from '../report/run/json-schema.js';
 import type { EventLog, LoggedAction } from '../session/event-log.js';
 import { finishRun, type RunOutcome } from '../session/simulate.js';
 import { seatOf } from '../session/views.js';
@@ -14,7 +15,7 @@ const ANALYSIS_SECONDS = 2;
 
 export interface Reports {
   readonly run: RunOutcome;
-  readonly json: unknown;
+  readonly json: RunJson;
   readonly files: Readonly<Record<ReportName, string>>;
 }
 
@@ -25,17 +26,21 @@ export const REPORT_FILES = {
 } as const;
 export type ReportName = keyof typeof REPORT_FILES;
 
-const cache = new WeakMap<LiveSession, Promise<Reports>>();
+const cache = new WeakMap<LiveSession, { readonly events: number; readonly reports: Promise<Reports> }>();
 
-/** The same reports as `parley run` writes, made once when the session has ended. */
+/**
+ * The same reports as `parley run` writes, made when the session has ended and again only if
+ * the log grew since (a refused action after the end adds an event), so that they say the
+ * same before and after the session leaves memory.
+ */
 export function reportsOf(live: LiveSession): Promise<Reports> {
   requireOver(live);
-  let reports = cache.get(live);
-  if (!reports) {
-    reports = makeReports(live);
-    cache.set(live, reports);
+  let cached = cache.get(live);
+  if (cached?.events !== live.events.length) {
+    cached = { events: live.events.length, reports: makeReports(live) };
+    cache.set(live, cached);
   }
-  return reports;
+  return cached.reports;
 }
 
 async function makeReports(live: LiveSession): Promise<Reports> {
@@ -86,6 +91,8 @@ export async function resultFor(live: LiveSession, role: string): Promise<unknow
       protocol: result.protocol,
       agreement: result.agreement,
       endReason: result.endReason,
+      // Who closed the talks and why is public (every seat saw the `closed` event).
+      ...(reports.json.closed ? { closed: reports.json.closed } : {}),
       outcome: result.outcome,
       proposal: result.proposal,
       rounds: result.rounds,

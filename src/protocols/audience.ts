@@ -1,5 +1,6 @@
 import type { Audience } from '../core/timeline.js';
 import type { ProtocolEvent } from './events.js';
+import { CONVENOR } from './moves/close.js';
 import { roleMap, type RoleMap } from './roles.js';
 import type { EventAudience, NegotiationSetup } from './types.js';
 
@@ -23,8 +24,9 @@ export type UnaddressedEvent = ProtocolEvent extends infer E
  * - consultations and ratification requests: the party's decision body;
  * - referrals and settled details: the working group;
  * - an outside event: the audience the timeline gives it;
- * - a refused action: the actor's own side;
- * - a mediator's adjournment of the talks: everyone (like a delegation's);
+ * - a refused action: the actor's own side (the convenor's: its own seat);
+ * - a mediator's adjournment of the talks, or its holding a round without a text: everyone (like a delegation's);
+ * - the convenor closing the talks: everyone;
  * - shared preferences: the mediators, never the other side; kept for itself (`to: 'self'`): the delegation's seat alone;
  * - a caucus: its one mediator and its one party, not the party's other mediators;
  * - a mandate: the party's own side (delegation and decision body), not the mediators;
@@ -46,6 +48,8 @@ export function audienceOf(event: UnaddressedEvent, setup: NegotiationSetup): Ev
     case 'returned':
     case 'return-missed':
     case 'talks-adjourned':
+    case 'held':
+    case 'closed':
       return ALL;
     case 'text-response':
     case 'package-response':
@@ -86,7 +90,8 @@ function outsideAudience(setup: NegotiationSetup, id: string): Audience {
 }
 
 /** The audience that may see a refused action: the actor's own side. */
-export function actorAudience(map: RoleMap, actor: string): Audience {
+export function actorAudience(map: RoleMap, actor: string): EventAudience {
+  if (actor === CONVENOR) return { kind: 'seat', role: CONVENOR };
   const party = map.partyOfRole[actor];
   if (party !== undefined) return { kind: 'party', party };
   if (map.partyOfBody[actor] !== undefined) return { kind: 'decision-body', body: actor };

@@ -6,7 +6,7 @@ import type { Position } from './position.js';
 import type { ActionKind, EventBase, IssueAnswer } from './types.js';
 
 /** How a negotiation ended. */
-export type EndReason = 'agreement' | 'walk-away' | 'deadline';
+export type EndReason = 'agreement' | 'walk-away' | 'deadline' | 'closed';
 
 /** A response to a tabled text or package. */
 export type Answer = 'accept' | 'reject' | 'amend';
@@ -24,6 +24,11 @@ export type CommonEvent =
   | Ev<'agreement', { proposal: string; outcome: Outcome; round: number }>
   | Ev<'walk-away', { actor: string; party: string; reason?: string }>
   | Ev<'deadline', { round: number; now: number }>
+  /**
+   * The convenor closed the talks, for `reason`; `lapsed` names the proposals some party had
+   * accepted (or ratified) that had not yet become an agreement: they lapse, none binds.
+   */
+  | Ev<'closed', { actor: string; reason: string; lapsed?: readonly string[] }>
   /** An action the protocol refused, shown to the actor's side only. */
   | Ev<'invalid-action', { actor: string; action: ActionKind; reason: string }>;
 
@@ -95,6 +100,8 @@ export type ShuttleEvent =
 export type MoveEvent =
   /** A mediator adjourned the talks for these parties; each must return by `until`. */
   | Ev<'talks-adjourned', { actor: string; parties: readonly string[]; until: number; reason?: string }>
+  /** A mediator held: no new text in round `round`, which passed. */
+  | Ev<'held', { actor: string; round: number; reason?: string }>
   | Ev<'caucus', { actor: string; mediator: string; party: string; message: string; binding: boolean }>
   | Ev<'note', { actor: string; text: string; about?: string }>
   | Ev<
@@ -139,4 +146,6 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'note',
   'mandate',
   'preferences-shared',
+  'held',
+  'closed',
 ];

@@ -12,6 +12,7 @@ import {
   validateCommon,
   type BaseState,
 } from './base.js';
+import { applyClose, validateClose } from './moves/close.js';
 import { checkSetup } from './setup-checks.js';
 import type { Action, Expectation, InvalidAction, NegotiationSetup, Protocol } from './types.js';
 
@@ -32,6 +33,7 @@ export const COMMON_EVENT_KINDS: readonly EventKind[] = [
   'deadline-moved',
   'deadline',
   'invalid-action',
+  'closed',
 ];
 
 /** Options of a protocol that has none: any given is an error. */
@@ -62,6 +64,9 @@ export interface ParleyProtocol<S extends BaseState = BaseState> extends Protoco
   readonly events: readonly EventKind[];
 }
 
+/** The actions a protocol's own rules judge: the clock and the convenor's close are handled for all. */
+export type RuleAction = Exclude<Action, { kind: 'tick' | 'close' }>;
+
 /** What one protocol adds to the shared clock, deadline and end handling. */
 export interface ProtocolRules<S extends BaseState, O = Record<string, never>> {
   readonly name: string;
@@ -74,13 +79,15 @@ export interface ProtocolRules<S extends BaseState, O = Record<string, never>> {
   /** Protocol-specific state on top of the base (setup and options already checked). */
   init(base: BaseState, options: O): S;
   /** Checks a non-tick action on a running negotiation. */
-  validate(state: S, action: Exclude<Action, { kind: 'tick' }>): InvalidAction | null;
+  validate(state: S, action: RuleAction): InvalidAction | null;
   /** Applies a valid non-tick action. */
-  apply(state: S, action: Exclude<Action, { kind: 'tick' }>, sink: EventSink): S;
+  apply(state: S, action: RuleAction, sink: EventSink): S;
   /** Runs after the clock moved and outside events fired, before the deadline check. */
   onTick?(state: S, sink: EventSink): S;
   /** When `onTick` next has something to do, if it has timers of its own. */
   nextDue?(state: S): number | null;
+  /** The proposals some party accepted that lapse if the convenor closes the talks now (none when absent). */
+  lapsesOnClose?(state: S): readonly string[];
   expected(state: S): readonly Expectation[];
 }
 
@@ -114,6 +121,8 @@ export function defineProtocol<S extends BaseState, O = Record<string, never>>(
     validate(state, action) {
       const common = validateCommon(state, action);
       if (common || action.kind === 'tick') return common;
+      // Closing is the convenor's, the same in every protocol: the rules never see it.
+      if (action.kind === 'close') return validateClose(state, action);
       return rules.validate(state, action);
     },
     apply(state, action) {
@@ -122,7 +131,8 @@ export function defineProtocol<S extends BaseState, O = Record<string, never>>(
       if (action.kind === 'tick') {
         next = advanceClock(state, action.now, sink);
         if (rules.onTick) next = rules.onTick(next, sink);
-      } else next = rules.apply(state, action, sink);
+      } else if (action.kind === 'close') next = applyClose(state, action, rules.lapsesOnClose?.(state) ?? [], sink);
+      else next = rules.apply(state, action, sink);
       next = closeAtDeadline(next, sink);
       // A state made during this step has not escaped yet, so it takes the new seq in place.
       const stamped = next === state ? { ...next, seq: sink.next } : Object.assign(next, { seq: sink.next });

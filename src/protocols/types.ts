@@ -92,6 +92,11 @@ export type MoveAction =
       readonly parties?: readonly string[];
       readonly reason?: string;
     }
+  /**
+   * A mediator tables no new text this round (it has none it may table, or waits for the
+   * parties); the round passes. Only when no text awaits an answer.
+   */
+  | { readonly kind: 'hold'; readonly actor: string; readonly reason?: string }
   /** An answer to the text on the table issue by issue; every issue of the text gets one. */
   | {
       readonly kind: 'respond';
@@ -127,7 +132,9 @@ export type MoveAction =
       readonly preferences: Party;
       /** Who is told: the mediators (the default) or the delegation's own seat alone. */
       readonly to?: 'mediators' | 'self';
-    };
+    }
+  /** The convenor closes the talks, with its reason: they end without agreement (see moves/close.ts). */
+  | { readonly kind: 'close'; readonly actor: string; readonly reason: string };
 
 export type ActionKind = Action['kind'];
 

@@ -109,6 +109,10 @@ export const actionSchema = z.discriminatedUnion('kind', [
     .meta({
       description: 'A mediator adjourns the talks for the parties it names (its channels if none) until a return time.',
     }),
+  z.strictObject({ kind: z.literal('hold'), actor, reason }).meta({
+    description:
+      'A mediator tables no new text this round (only when no text awaits an answer); the round passes and everyone hears it.',
+  }),
   z
     .strictObject({
       kind: z.literal('respond'),
@@ -145,6 +149,10 @@ export const actionSchema = z.discriminatedUnion('kind', [
       description:
         'A delegation states its preferences: to the mediators (the default), or to its own seat only (`to: "self"`), which then uses them for its own analysis.',
     }),
+  z.strictObject({ kind: z.literal('close'), actor, reason: text.min(1) }).meta({
+    description:
+      'The convenor closes the talks, saying why (every seat is told): they end without agreement, and a package still awaiting ratification lapses. Only the convenor may close.',
+  }),
 ]);
 
 export type ActionBody = z.infer<typeof actionSchema>;

@@ -13,7 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { Host } from '../host/host.js';
 import { hashSecret, type EventStore } from '../store/store.js';
-import { ADMIN_META, rateKey } from './auth.js';
+import { ADMIN_META, rateKey, unscopedUrl } from './auth.js';
 import { apiError, errorReply } from './errors.js';
 import { actionRoutes } from './routes/actions.js';
 import { analysisRoutes } from './routes/analysis.js';
@@ -79,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<ParleyServer>
     logger: options.logger ?? false,
     bodyLimit: limits.bodyLimit,
     trustProxy: false,
+    rewriteUrl: unscopedUrl,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

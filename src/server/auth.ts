@@ -1,11 +1,38 @@
 import type {} from '@fastify/cookie';
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { ParleyError } from '../core/errors.js';
 import { hashSecret, type EventStore } from '../store/store.js';
 
-/** The cookie a browser gets for an invite link. */
+/** The cookie a browser gets for an invite link, one per seat, each on its seat's own path (`seatPath`). */
 export const SEAT_COOKIE = 'parley_seat';
 export const ADMIN_META = 'admin_token_hash';
+
+/**
+ * The path prefix a browser speaks as one seat under: `/seat/<key>`, where the key names the
+ * session and seat (not secret; the cookie is the credential). The invite sets the seat's
+ * cookie with this path, so a browser sends each seat's cookie only with that seat's
+ * requests, and several seats, of one session or several, live side by side in one browser.
+ */
+export function seatPath(session: string, role: string): string {
+  return `/seat/${createHash('sha256').update(`${session}\n${role}`).digest('base64url').slice(0, 22)}`;
+}
+
+const SCOPED = /^(\/seat\/[A-Za-z0-9_-]{22})(\/.*)$/;
+const scopes = new WeakMap<IncomingMessage, string>();
+
+/**
+ * Fastify's `rewriteUrl`: `/seat/<key>/sessions/…` is routed as `/sessions/…`, remembering the
+ * seat path the request came under, which its cookie must belong to.
+ */
+export function unscopedUrl(request: IncomingMessage): string {
+  const url = request.url ?? '/';
+  const scoped = url.startsWith('/seat/') ? SCOPED.exec(url) : null;
+  if (!scoped) return url;
+  scopes.set(request, scoped[1]!);
+  return scoped[2]!;
+}
 
 /** Who a request speaks for: the server's admin, or exactly one seat of one session. */
 export type Principal =
@@ -44,6 +71,9 @@ export async function principalOf(request: FastifyRequest, store: EventStore): P
   if (cookie !== undefined) {
     const seat = await store.credential(hashSecret(cookie), ['cookie']);
     if (!seat) throw unauthorized('unknown or revoked seat cookie');
+    const scope = scopes.get(request.raw);
+    if (scope !== undefined && scope !== seatPath(seat.session, seat.role))
+      throw unauthorized(`the seat cookie sent is not for the seat of ${scope}`);
     return { admin: false, ...seat };
   }
   throw unauthorized('no credentials: send "Authorization: Bearer <token>"');

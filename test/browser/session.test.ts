@@ -53,6 +53,8 @@ const TRUE_WALK_AWAYS = {
   Hamas: [WALK_AWAY.Hamas, WALK_AWAY.Hamas - 0.05, WALK_AWAY.Hamas - 0.1],
 };
 const REVISED_TEXT = { ...FIRST_TEXT, withdrawal: 'complete-withdrawal' };
+/** What the working group settles in the first text (its phase's details). */
+const SETTLED = { issue: 'prisoners-first-phase', value: 'more-than-proposed' } as const;
 
 let h: Harness;
 let browser: Browser;
@@ -95,7 +97,7 @@ describe('a whole cairo-2024 act-two session in the browser consoles', () => {
     await form.getByLabel('Scenario hours per real hour').fill('7200');
     await form.getByRole('button', { name: 'Open session' }).click();
     await page.getByRole('heading', { name: 'Convenor: convenor' }).waitFor();
-    sessionId = decodeURIComponent(page.url().split('#/s/')[1]!);
+    sessionId = decodeURIComponent(page.url().split('#/s/')[1]!.split('/')[0]!);
     for (const role of SEATS) {
       await page.getByRole('button', { name: `Invite link for ${role}`, exact: true }).click();
       const box = page.getByRole('textbox', { name: `Invite link for ${role}`, exact: true });
@@ -152,6 +154,18 @@ describe('a whole cairo-2024 act-two session in the browser consoles', () => {
     await submitAndConfirm(caucus, 'Send in caucus', /Caucus with Hamas/);
     await screenshot(seat(E), 'mediator-first-text');
     await checkAxe(seat(E), 'after tabling a text');
+  });
+
+  it('lets the working group settle the details of its phase in the first text', async () => {
+    const group = seat(WG);
+    const settle = formTitled(group.page, 'Settle the details of pkg-1');
+    await settle.getByLabel(new RegExp(`^${SETTLED.issue}`)).selectOption(SETTLED.value);
+    await submitAndConfirm(settle, 'Settle', /Details of pkg-1 settled/);
+    await waitForText(group.page, new RegExp(`${SETTLED.issue} \\(now: ${SETTLED.value}\\)`));
+    await waitForText(seat(E).page, /settled details of pkg-1: prisoners-first-phase/);
+    await waitForText(seat(ID).page, /pkg-1 revised by Qatari technical team/);
+    await screenshot(group, 'working-group');
+    await checkAxe(group, 'after settling');
   });
 
   it('lets the Hamas delegation answer by keyboard alone, from its invite link to its response', async () => {

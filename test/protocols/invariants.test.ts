@@ -17,6 +17,7 @@ const ROLES = [
   'War-cabinet',
   'Hamas-leadership',
   'Technical-team',
+  'convenor',
   'Nobody',
 ];
 const KINDS: ActionKind[] = [
@@ -40,6 +41,8 @@ const KINDS: ActionKind[] = [
   'note',
   'mandate',
   'share-preferences',
+  'hold',
+  'close',
 ];
 const OUTCOMES = [deal, counter, { ...deal, captives: 40 }];
 const PROPOSALS = ['offer-1', 'offer-2', 'text-1', 'text-2', 'pkg-1', 'pkg-2', 'pkg-9'];
@@ -97,6 +100,10 @@ function build(kind: ActionKind, actor: string, proposal: string | undefined, n:
       return { kind, actor, instructions: 'hold firm', limits: n % 2 ? { captives: [30, 33] } : undefined };
     case 'share-preferences':
       return { kind, actor, preferences: pick([israel, hamas]) };
+    case 'hold':
+      return { kind, actor, reason: n % 2 ? 'no new text' : undefined };
+    case 'close':
+      return { kind, actor, reason: pick(['the parties asked for it', '']) };
   }
 }
 

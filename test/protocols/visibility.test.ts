@@ -69,6 +69,8 @@ const AUDIENCE_OF: Record<EventKind, EventAudience['kind'] | 'own'> = {
   note: 'seat',
   mandate: 'side',
   'preferences-shared': 'mediators',
+  held: 'all',
+  closed: 'all',
 };
 
 function everyKindOfEvent(): ProtocolEvent[] {
@@ -79,6 +81,7 @@ function everyKindOfEvent(): ProtocolEvent[] {
     { kind: 'accept', actor: H, proposal: 'offer-1' },
   ]);
   const b = drive(singleText, setup(), [
+    { kind: 'hold', actor: 'Egypt', reason: 'waiting for proposals' },
     { kind: 'table', actor: 'Egypt', text: deal, to: [] },
     { kind: 'reject', actor: I, proposal: 'text-1' },
     { kind: 'statement', actor: H, text: 'End the war' },
@@ -114,7 +117,8 @@ function everyKindOfEvent(): ProtocolEvent[] {
     ...refused('War-cabinet', { kind: 'ratify', actor: 'War-cabinet', proposal: 'pkg-9' }),
     ...refused('Technical-team', { kind: 'settle', actor: 'Technical-team', proposal: 'pkg-9', details: {} }),
   ];
-  return [...a.events, ...b.events, ...c.events, ...invalid];
+  const d = drive(saop, setup(), [{ kind: 'close', actor: 'convenor', reason: 'The parties asked to stop.' }]);
+  return [...a.events, ...b.events, ...c.events, ...d.events, ...invalid];
 }
 
 function viewers(): { role: string; viewer: Viewer }[] {

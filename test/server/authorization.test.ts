@@ -9,6 +9,7 @@ import {
   ID,
   KEPT_MARK,
   KEPT_WALK_AWAY,
+  playClosedShuttle,
   playScriptedShuttle,
   relaxedCairo,
   SHARED_MARK,
@@ -64,8 +65,11 @@ beforeAll(async () => {
     timeScale: FAST,
   });
   const saop = await open('saop, bots', { files: [cairo], protocol: 'saop', bots: 'all', timeScale: FAST });
+  // C: people accept a package, one decision body ratifies, and the convenor closes the talks.
+  const closed = await open('shuttle, closed', { files: [cairo], protocol: 'shuttle', timeScale: 3600 });
   await playScriptedShuttle(h, scripted.id, scripted.tokens);
-  for (const o of [agreed, scripted, text, saop]) {
+  await playClosedShuttle(h, closed.id, closed.tokens);
+  for (const o of [agreed, scripted, text, saop, closed]) {
     await h.untilOver(o.id, o.tokens.convenor!);
     o.logText = (await h.call('GET', `/sessions/${o.id}/log`, o.tokens.convenor)).text;
     o.events = parseEventLog(o.logText).events as ProtocolEvent[];

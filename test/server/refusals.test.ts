@@ -134,13 +134,14 @@ describe('refusals: no seat acts for another, and nothing changes', () => {
     const setCookie = String(first.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).toContain(`Path=${first.body.path}`);
     const cookie = setCookie.split(';')[0]!;
-    const view = await h.call('GET', `/sessions/${a.id}/view`, null, undefined, { cookie });
+    const view = await h.call('GET', `${first.body.path}/sessions/${a.id}/view`, null, undefined, { cookie });
     expect(view.body.role).toBe(seat);
     expect((await h.call('GET', invite.body.invite)).status).toBe(401);
     const asAnother = await h.call(
       'POST',
-      `/sessions/${a.id}/actions`,
+      `${first.body.path}/sessions/${a.id}/actions`,
       null,
       { actionId: 'c', action: { kind: 'end', actor: 'convenor' } },
       { cookie },

@@ -1,7 +1,8 @@
 /**
  * The consoles speak only the server's public API (the same one a program uses): JSON over
  * HTTP with the seat cookie an invite gave this browser, or a bearer token where the person
- * typed one (the admin token, to open a session).
+ * typed one (the admin token, to open a session). Each seat's cookie holds under its own
+ * path (`/seat/<key>`), so a seat's requests go there and one browser may hold many seats.
  */
 
 export class ApiError extends Error {
@@ -33,7 +34,8 @@ export async function call<T = unknown>(path: string, options: CallOptions = {})
   });
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
-  const data: unknown = type.includes('json') && text ? JSON.parse(text) : text;
+  // JSON answers are parsed; JSON lines (the log, application/x-ndjson) stay text, like every other file.
+  const data: unknown = /^application\/(?:[\w.-]+\+)?json\b/.test(type) && text ? JSON.parse(text) : text;
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string } })?.error;
     throw new ApiError(response.status, error?.code ?? 'PARLEY_E_HTTP', error?.message ?? `${response.status}`);
@@ -51,10 +53,10 @@ export interface ActionAnswer {
   readonly reason?: string;
 }
 
-/** Sends one action as this seat; a network failure is retried once with the same id. */
-export async function act(session: string, action: Record<string, unknown>): Promise<ActionAnswer> {
+/** Sends one action as this seat (under its path `base`); a network failure is retried once with the same id. */
+export async function act(base: string, session: string, action: Record<string, unknown>): Promise<ActionAnswer> {
   const body = { actionId: newActionId(), action };
-  const path = `/sessions/${encodeURIComponent(session)}/actions`;
+  const path = sessionPath(session, '/actions', base);
   try {
     return await call<ActionAnswer>(path, { method: 'POST', body });
   } catch (e) {
@@ -75,4 +77,22 @@ export function download(name: string, text: string, type = 'application/json'):
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-export const sessionPath = (id: string, rest = '') => `/sessions/${encodeURIComponent(id)}${rest}`;
+/** An API path of a session, under the seat path `base` a seat's cookie holds for ('' with a bearer token). */
+export const sessionPath = (id: string, rest = '', base = '') => `${base}/sessions/${encodeURIComponent(id)}${rest}`;
+
+/** The seat path of a key from an invite (`/seat/<key>`); '' when there is none. */
+export const seatBase = (key: string | undefined) => (key ? `/seat/${key}` : '');
+
+/** The console's own route for a seat: `#/s/<session>/<key>`. */
+export const seatRoute = (session: string, key: string | undefined) =>
+  `#/s/${encodeURIComponent(session)}${key ? `/${key}` : ''}`;
+
+/** What an invite exchange answers: the seat and the path its cookie holds for. */
+export interface Joined {
+  readonly session: string;
+  readonly role: string;
+  readonly path: string;
+}
+
+/** The key of a seat path `/seat/<key>`. */
+export const keyOf = (joined: Joined) => joined.path.split('/').pop();

@@ -1,6 +1,6 @@
 import { StrictMode, useEffect, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
-import { call } from './api.js';
+import { call, keyOf, seatRoute, type Joined } from './api.js';
 import { ConvenorConsole } from './consoles/convenor.js';
 import { DecisionBodyConsole } from './consoles/decision-body.js';
 import { DelegationConsole } from './consoles/delegation.js';
@@ -12,7 +12,7 @@ import { WorkingGroupConsole } from './consoles/working-group.js';
 import './style.css';
 import { useSession, type Session } from './use-session.js';
 
-/** Routes live in the fragment (never sent to the server): #/join/CODE, #/s/ID, #/s/ID/print. */
+/** Routes live in the fragment (never sent to the server): #/join/CODE, #/s/ID/KEY, #/s/ID/KEY/print. */
 function useRoute(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
@@ -31,8 +31,8 @@ const go = (path: string) => {
 function Join({ code }: { code: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    call<{ session: string; role: string }>(`/invite/${encodeURIComponent(code)}`)
-      .then((seat) => location.replace(`#/s/${encodeURIComponent(seat.session)}`))
+    call<Joined>(`/invite/${encodeURIComponent(code)}`)
+      .then((seat) => location.replace(seatRoute(seat.session, keyOf(seat))))
       .catch((e: Error) => setError(e.message));
   }, [code]);
   return (
@@ -57,7 +57,7 @@ function Home() {
         </label>{' '}
         <button type="submit">Join</button>
       </form>
-      <OpenSession onOpened={(id) => go(`/s/${encodeURIComponent(id)}`)} />
+      <OpenSession onOpened={(seat) => location.assign(seatRoute(seat.session, keyOf(seat)))} />
     </main>
   );
 }
@@ -79,8 +79,8 @@ function SeatConsole({ session }: { session: Session }) {
   }
 }
 
-function SessionPage({ id, print }: { id: string; print: boolean }) {
-  const { session, error } = useSession(id);
+function SessionPage({ id, seatKey, print }: { id: string; seatKey?: string; print: boolean }) {
+  const { session, error } = useSession(id, seatKey);
   if (error)
     return (
       <main className="panel">
@@ -100,8 +100,17 @@ function App() {
   const route = useRoute();
   const join = /^\/join\/(.+)$/.exec(route);
   if (join) return <Join code={join[1]!} />;
-  const seat = /^\/s\/([^/]+)(\/print)?$/.exec(route);
-  if (seat) return <SessionPage key={seat[1]} id={decodeURIComponent(seat[1]!)} print={seat[2] !== undefined} />;
+  // A seat's route names its seat key (the path its cookie holds for); without one, the page has no seat.
+  const seat = /^\/s\/([^/]+)(?:\/([A-Za-z0-9_-]{22}))?(\/print)?$/.exec(route);
+  if (seat)
+    return (
+      <SessionPage
+        key={`${seat[1]}/${seat[2] ?? ''}`}
+        id={decodeURIComponent(seat[1]!)}
+        seatKey={seat[2]}
+        print={seat[3] !== undefined}
+      />
+    );
   return <Home />;
 }
 

@@ -1,5 +1,5 @@
 import { evaluateValue } from '../../src/core/utility.js';
-import type { Domain, Party } from './types.js';
+import type { Domain, Party, ProtocolEvent } from './types.js';
 import { valuesOf } from './texts.js';
 
 /** A delegation's preferences as the editor holds them: weights (relative), value ratings, red lines. */
@@ -9,6 +9,15 @@ export interface Draft {
   /** Per issue with a red line: the values the delegation can live with. */
   readonly allowed: Record<string, string[]>;
   readonly reservation: number;
+}
+
+/** The profile this seat last kept for its own views (`share-preferences` to itself), if any: it outlives a reload. */
+export function keptProfile(events: readonly ProtocolEvent[], role: string): Party | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind === 'preferences-shared' && e.to === 'self' && e.actor === role) return e.preferences;
+  }
+  return undefined;
 }
 
 /** The editor starts from the party's own profile, as the server sent it to this seat. */

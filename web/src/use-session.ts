@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { act as sendAction, call, sessionPath } from './api.js';
+import { act as sendAction, call, seatBase, seatRoute, sessionPath } from './api.js';
 import type { Expected, ProtocolEvent, SeatView, SessionInfo } from './types.js';
 
 export interface LiveState {
@@ -15,6 +15,10 @@ export interface LiveState {
 }
 
 export interface Session extends LiveState {
+  /** The seat path its requests go under (its cookie holds there alone). */
+  readonly base: string;
+  /** The console's route, `#/s/<session>/<key>`. */
+  readonly route: string;
   /** Sends an action as this seat and answers the server's reason when it is refused. */
   act(action: Record<string, unknown>): Promise<string | null>;
   /** Reloads the view (own preferences, clock) from the server. */
@@ -39,15 +43,16 @@ function merge(known: readonly ProtocolEvent[], more: readonly ProtocolEvent[]):
  * A seat's session, live: the info and view from HTTP, then the WebSocket stream from the
  * last seq seen (resumed after a reconnect), with the notifications of new events.
  */
-export function useSession(id: string): { session: Session | null; error: string | null } {
+export function useSession(id: string, key?: string): { session: Session | null; error: string | null } {
+  const base = seatBase(key);
   const [state, setState] = useState<LiveState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const lastSeq = useRef(-1);
 
   const reload = useCallback(async () => {
     const [info, view] = await Promise.all([
-      call<SessionInfo>(sessionPath(id)),
-      call<SeatView>(sessionPath(id, '/view')),
+      call<SessionInfo>(sessionPath(id, '', base)),
+      call<SeatView>(sessionPath(id, '/view', base)),
     ]);
     setState((old) => {
       const events = merge(old?.events ?? [], view.events);
@@ -63,7 +68,7 @@ export function useSession(id: string): { session: Session | null; error: string
         fresh: old?.fresh ?? [],
       };
     });
-  }, [id]);
+  }, [id, base]);
 
   useEffect(() => {
     reload().catch((e: Error) => setError(e.message));
@@ -77,7 +82,9 @@ export function useSession(id: string): { session: Session | null; error: string
     let retry: ReturnType<typeof setTimeout> | undefined;
     const open = () => {
       const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-      socket = new WebSocket(`${scheme}://${location.host}${sessionPath(id, `/stream?after=${lastSeq.current}`)}`);
+      socket = new WebSocket(
+        `${scheme}://${location.host}${sessionPath(id, `/stream?after=${lastSeq.current}`, base)}`,
+      );
       socket.onopen = () => setState((s) => s && { ...s, connected: true });
       socket.onmessage = (m) => onMessage(JSON.parse(String(m.data)) as StreamMessage);
       socket.onclose = () => {
@@ -103,19 +110,20 @@ export function useSession(id: string): { session: Session | null; error: string
       clearTimeout(retry);
       socket?.close();
     };
-  }, [id, loaded, reload]);
+  }, [id, base, loaded, reload]);
 
   const act = useCallback(
     async (action: Record<string, unknown>) => {
       try {
-        const answer = await sendAction(id, action);
+        const answer = await sendAction(base, id, action);
         return answer.accepted ? null : (answer.reason ?? 'refused');
       } catch (e) {
         return (e as Error).message;
       }
     },
-    [id],
+    [id, base],
   );
   const dismiss = useCallback(() => setState((s) => s && { ...s, fresh: [] }), []);
-  return { session: state && { ...state, act, reload, dismiss }, error };
+  const route = seatRoute(id, key);
+  return { session: state && { ...state, base, route, act, reload, dismiss }, error };
 }

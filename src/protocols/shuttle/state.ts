@@ -34,7 +34,7 @@ export interface ShuttleState extends BaseState {
   readonly answeredThisRound: readonly string[];
 }
 
-export type Move = Exclude<Action, { kind: 'tick' }>;
+export type Move = Exclude<Action, { kind: 'tick' | 'close' }>;
 
 export const UNPHASED = '(unphased)';
 

@@ -38,7 +38,17 @@ export const runJsonSchema = z
     parties: z.array(z.string()),
     protocol: z.string(),
     agents: z.array(z.object({ role: z.string(), agent: z.string() })).meta({ description: 'Who played which seat.' }),
-    endReason: z.enum(['agreement', 'walk-away', 'deadline', 'stalled']),
+    endReason: z.enum(['agreement', 'walk-away', 'deadline', 'closed', 'stalled']).meta({
+      description:
+        'How the talks ended; `closed`: the convenor of a hosted session closed them (no agreement, see `closed`).',
+    }),
+    closed: z
+      .object({ by: z.string(), reason: z.string(), lapsed: z.array(z.string()) })
+      .optional()
+      .meta({
+        description:
+          'Present when the convenor closed the talks: who, the reason it gave, and the proposals some party had accepted (or ratified) that lapsed with the close.',
+      }),
     proposal: z.string().nullable().meta({ description: 'The id of the agreed proposal.' }),
     time: z.number().meta({ description: 'Virtual time at the end.' }),
     welfare: z.number().meta({ description: 'Sum of the undiscounted utilities.' }),

@@ -19,6 +19,7 @@ export function runToJson(run: RunOutcome, files: Readonly<Record<string, string
     protocol: result.protocol,
     agents: plan.seats.map((s) => ({ role: s.role, agent: s.spec.strategy })),
     endReason: result.endReason,
+    ...closedPart(run),
     proposal: result.proposal,
     time: result.time,
     welfare: result.welfare,
@@ -28,4 +29,11 @@ export function runToJson(run: RunOutcome, files: Readonly<Record<string, string
     improvements: run.improvements.map((p) => ({ utilities: [...p.utilities], outcome: { ...p.outcome } })),
     files: { ...files },
   };
+}
+
+/** Who closed the talks and why, from the log's `closed` event (only when the convenor closed them). */
+function closedPart(run: RunOutcome): Pick<RunJson, 'closed'> {
+  const closed = run.log.events.find((e) => e.kind === 'closed');
+  if (closed?.kind !== 'closed') return {};
+  return { closed: { by: closed.actor, reason: closed.reason, lapsed: [...(closed.lapsed ?? [])] } };
 }

@@ -79,6 +79,12 @@ export class Narrator {
         return `The deadline is reached at ${this.time(e.now)} (round ${e.round}) without agreement.`;
       case 'invalid-action':
         return `(${who(e.actor)} tried to ${e.action}, refused: ${e.reason})`;
+      case 'closed': {
+        const lapsed = e.lapsed?.length
+          ? `; ${e.lapsed.join(', ')} ${e.lapsed.length > 1 ? 'lapse' : 'lapses'} without agreement`
+          : '';
+        return `The convenor CLOSED the talks: ${e.reason.replace(/[.!?]+$/, '')}${lapsed}.`;
+      }
       default:
         return this.tableSentence(e);
     }

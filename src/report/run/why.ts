@@ -68,7 +68,9 @@ export function whyText(run: RunOutcome): string[] {
       ? 'the deadline came without agreement'
       : result.endReason === 'walk-away'
         ? 'a party walked away'
-        : 'the talks stalled';
+        : result.endReason === 'closed'
+          ? closedText(events)
+          : 'the talks stalled';
   const lines = [`Impasse: ${ending} after ${result.rounds} rounds.`];
   const zoneEmpty = analysis !== null && analysis.zopa.best.length === 0;
   const clashes = clashingRedLines(parties, plan.scenario.domain);
@@ -94,6 +96,14 @@ export function whyText(run: RunOutcome): string[] {
     if (crossed.length) lines.push(`The last package on the table, ${last.proposal}, crosses ${crossed.join('; ')}.`);
   }
   return lines;
+}
+
+/** Who closed the talks, why, and what lapsed with the close. */
+function closedText(events: readonly ProtocolEvent[]): string {
+  const closed = events.find((e) => e.kind === 'closed');
+  if (closed?.kind !== 'closed') return 'the talks were closed';
+  const lapsed = closed.lapsed?.length ? `; ${closed.lapsed.join(', ')}, accepted but not yet agreed, lapsed` : '';
+  return `the convenor closed the talks (“${closed.reason}”)${lapsed}`;
 }
 
 /** A package some parties ratified and the others did not: how close the talks came. */

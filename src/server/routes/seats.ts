@@ -4,7 +4,7 @@ import { CONVENOR, newSecret } from '../../host/host.js';
 import { agentSpecSchema } from '../../host/spec.js';
 import { geniusWebSeatSchema, withProfileServer } from '../../geniusweb/seat-spec.js';
 import { hashSecret } from '../../store/store.js';
-import { SEAT_COOKIE, seatIn } from '../auth.js';
+import { SEAT_COOKIE, seatIn, seatPath } from '../auth.js';
 import { seatParams, sessionParams } from '../schemas.js';
 import { auth, type RouteContext } from './context.js';
 import { z } from 'zod';
@@ -114,6 +114,8 @@ export function seatRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Exchange a one-time invite for an HttpOnly, SameSite=Strict seat cookie',
+          description:
+            'The cookie holds for that seat alone, under the path the answer gives (`/seat/<key>`): send the seat’s requests (and its WebSocket) to `<path>/sessions/…`. Several seats, of one session or several, so coexist in one browser.',
           params: z.strictObject({ code: z.string().min(16).max(200) }),
         },
       },
@@ -122,13 +124,14 @@ export function seatRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         if (!seat) throw new ParleyError('PARLEY_E_AUTH', 'unknown or already used invite');
         const cookie = newSecret();
         await ctx.store.addCredential(hashSecret(cookie), seat.session, seat.role, 'cookie');
+        const path = seatPath(seat.session, seat.role);
         reply.setCookie(SEAT_COOKIE, cookie, {
           httpOnly: true,
           sameSite: 'strict',
           secure: request.protocol === 'https',
-          path: '/',
+          path,
         });
-        return { session: seat.session, role: seat.role };
+        return { session: seat.session, role: seat.role, path };
       },
     );
   };

@@ -77,6 +77,11 @@ export interface SeatPage {
 
 export async function openSeat(browser: Browser, role: string, url: string): Promise<SeatPage> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  return openSeatIn(context, role, url);
+}
+
+/** Another tab in a browser context that may already hold other seats (its own recorder). */
+export async function openSeatIn(context: BrowserContext, role: string, url: string): Promise<SeatPage> {
   const page = await context.newPage();
   const recorder = new Recorder();
   recorder.watch(page);

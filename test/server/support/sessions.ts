@@ -113,3 +113,28 @@ export async function playScriptedShuttle(h: Harness, id: string, tokens: Record
   await act(HD, { kind: 'accept', proposal: 'pkg-404' }, false);
   await act(ID, { kind: 'end', reason: 'we leave' });
 }
+
+export const CLOSE_REASON = 'The mediators asked to suspend the talks; the convenor closes them.';
+
+/**
+ * A shuttle session of people that the convenor closes while a package awaits ratification:
+ * both delegations accepted pkg-1, the Israeli war cabinet ratified it, Hamas's leadership had
+ * not yet. A delegation's attempt to close first is refused (and logged for its side).
+ */
+export async function playClosedShuttle(h: Harness, id: string, tokens: Record<string, string>): Promise<void> {
+  const info = (await h.call('GET', `/sessions/${id}`, tokens[E])).body;
+  const issues = info.domain.issues as { name: string; values: string[] }[];
+  const text = Object.fromEntries(issues.map((i) => [i.name, i.values[0]]));
+  let n = 0;
+  const act = async (role: string, action: Record<string, unknown>, status = 200) => {
+    const r = await h.call('POST', `/sessions/${id}/actions`, tokens[role], { actionId: `close-${++n}`, action });
+    if (r.status !== status) throw new Error(`${role} ${String(action.kind)}: ${r.status} ${r.text}`);
+    return r.body;
+  };
+  await act(E, { kind: 'table', text, to: [] });
+  await act(ID, { kind: 'accept', proposal: 'pkg-1' });
+  await act(HD, { kind: 'accept', proposal: 'pkg-1' });
+  await act(IC, { kind: 'ratify', proposal: 'pkg-1' });
+  await act(HD, { kind: 'close', reason: 'we want out' }, 409);
+  await act('convenor', { kind: 'close', reason: CLOSE_REASON });
+}

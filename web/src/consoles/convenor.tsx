@@ -3,6 +3,7 @@ import { call, download, sessionPath } from '../api.js';
 import { ConsoleFrame } from '../parts/chrome.js';
 import { EventList } from '../parts/events.js';
 import type { Session } from '../use-session.js';
+import { CloseTalks } from './convenor-close.js';
 
 interface Seat {
   readonly role: string;
@@ -25,11 +26,11 @@ const STRATEGIES = [
 ];
 
 /** One seat: its invite link (made on request, shown once), its bot. */
-function SeatRow({ id, seat, onChange }: { id: string; seat: Seat; onChange: () => void }) {
+function SeatRow({ id, base, seat, onChange }: { id: string; base: string; seat: Seat; onChange: () => void }) {
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [strategy, setStrategy] = useState(STRATEGIES[0]!);
-  const path = sessionPath(id, `/seats/${encodeURIComponent(seat.role)}`);
+  const path = sessionPath(id, `/seats/${encodeURIComponent(seat.role)}`, base);
   const attempt = (f: () => Promise<void>) => () => f().catch((e: Error) => setError(e.message));
   const invite = attempt(async () => {
     const { invite } = await call<{ invite: string }>(`${path}/invite`, { method: 'POST' });
@@ -95,11 +96,11 @@ function Downloads({ session }: { session: Session }) {
   const [error, setError] = useState<string | null>(null);
   const id = session.info.id;
   const get = (path: string, name: string, type: string) => () =>
-    call<unknown>(sessionPath(id, path))
+    call<unknown>(sessionPath(id, path, session.base))
       .then((body) => download(name, typeof body === 'string' ? body : JSON.stringify(body, null, 2), type))
       .catch((e: Error) => setError(e.message));
   const release = () =>
-    call(sessionPath(id, '/release'), { method: 'POST' })
+    call(sessionPath(id, '/release', session.base), { method: 'POST' })
       .then(() => setError('Results released to every seat.'))
       .catch((e: Error) => setError(e.message));
   return (
@@ -126,13 +127,14 @@ function Downloads({ session }: { session: Session }) {
   );
 }
 
-/** The convenor: seats (invites, bots), the progress of the talks, the record. */
+/** The convenor: seats (invites, bots), the progress of the talks, closing them, the record. */
 export function ConvenorConsole({ session }: { session: Session }) {
   const id = session.info.id;
+  const { base } = session;
   const [seats, setSeats] = useState<Seat[]>([]);
   const load = useCallback(() => {
-    void call<{ seats: Seat[] }>(sessionPath(id, '/seats')).then((r) => setSeats(r.seats));
-  }, [id]);
+    void call<{ seats: Seat[] }>(sessionPath(id, '/seats', base)).then((r) => setSeats(r.seats));
+  }, [id, base]);
   useEffect(load, [load]);
   const waiting = session.expected.filter((e) => e.may.length > 0);
   return (
@@ -151,7 +153,7 @@ export function ConvenorConsole({ session }: { session: Session }) {
           </thead>
           <tbody>
             {seats.map((s) => (
-              <SeatRow key={s.role} id={id} seat={s} onChange={load} />
+              <SeatRow key={s.role} id={id} base={base} seat={s} onChange={load} />
             ))}
           </tbody>
         </table>
@@ -166,6 +168,7 @@ export function ConvenorConsole({ session }: { session: Session }) {
               : 'Nobody is expected to move now.'}
         </p>
       </section>
+      <CloseTalks session={session} />
       <Downloads session={session} />
       <EventList events={session.events} title="Every event (the convenor audits)" headingLevel={2} />
     </ConsoleFrame>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useAct } from '../parts/act.js';
 import { ConsoleFrame } from '../parts/chrome.js';
 import { EventList, outsideEvents, publicRecord } from '../parts/events.js';
-import { consistencyProblems, draftOf, partyOf, type Draft } from '../prefs.js';
+import { consistencyProblems, draftOf, keptProfile, partyOf, type Draft } from '../prefs.js';
 import { textVersions } from '../texts.js';
 import type { ProtocolEvent } from '../types.js';
 import type { Session } from '../use-session.js';
@@ -73,8 +73,13 @@ function Adjourn({ session }: { session: Session }) {
 export function DelegationConsole({ session }: { session: Session }) {
   const { info, view, events } = session;
   const party = view.party!;
-  const [draft, setDraft] = useState<Draft | null>(() => (view.self ? draftOf(info.domain, view.self) : null));
-  const [using, setUsing] = useState(false);
+  // The editor opens on the profile this seat kept for its views, if it kept one, else its own.
+  const [kept] = useState(() => keptProfile(events, view.role));
+  const [draft, setDraft] = useState<Draft | null>(() => {
+    const start = kept ?? view.self;
+    return start ? draftOf(info.domain, start) : null;
+  });
+  const [using, setUsing] = useState(kept !== undefined);
   const versions = useMemo(
     () => textVersions(events).filter((v) => v.to === 'all' || v.to.split(', ').includes(party)),
     [events, party],

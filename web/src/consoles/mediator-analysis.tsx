@@ -108,7 +108,7 @@ export function MediatorAnalysis({ session, onUse }: { session: Session; onUse: 
   const [suggestion, setSuggestion] = useState<{ text: Outcome; note?: string } | null>(null);
   const [strategy, setStrategy] = useState(STRATEGIES[0]!);
   const [error, setError] = useState<string | null>(null);
-  const seat = sessionPath(info.id, `/seats/${encodeURIComponent(view.role)}`);
+  const seat = sessionPath(info.id, `/seats/${encodeURIComponent(view.role)}`, session.base);
   const analyse = () =>
     call<MediatorAnalysisAnswer>(`${seat}/analysis`)
       .then((a) => (setAnswer(a), setError(null)))

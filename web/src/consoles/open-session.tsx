@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { call, sessionPath } from '../api.js';
+import { call, sessionPath, type Joined } from '../api.js';
 
 interface Created {
   readonly id: string;
@@ -15,20 +15,19 @@ async function readFiles(list: FileList | null): Promise<{ name: string; content
  * turns the convenor's token into this browser's seat cookie through a one-time invite,
  * so that the token itself is not kept anywhere.
  */
-async function open(admin: string, body: Record<string, unknown>): Promise<string> {
+async function open(admin: string, body: Record<string, unknown>): Promise<Joined> {
   const created = await call<Created>('/sessions', { method: 'POST', token: admin, body });
   const convenor = created.seats.find((s) => s.role === 'convenor')!.token;
   const { invite } = await call<{ invite: string }>(sessionPath(created.id, '/seats/convenor/invite'), {
     method: 'POST',
     token: convenor,
   });
-  await call(invite);
-  return created.id;
+  return call<Joined>(invite);
 }
 
 const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
-export function OpenSession({ onOpened }: { onOpened: (id: string) => void }) {
+export function OpenSession({ onOpened }: { onOpened: (joined: Joined) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [source, setSource] = useState<'builtin' | 'upload'>('builtin');
   const [builtins, setBuiltins] = useState<string[]>(['cairo-2024']);

@@ -16,7 +16,7 @@ export function PrintPage({ session }: { session: Session }) {
         <button type="button" onClick={() => print()}>
           Print
         </button>{' '}
-        <a href={`#/s/${encodeURIComponent(info.id)}`}>Back to the console</a>
+        <a href={session.route}>Back to the console</a>
       </p>
       <table>
         <thead>

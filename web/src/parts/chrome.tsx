@@ -52,7 +52,7 @@ export function ConsoleFrame({ session, title, children }: { session: Session; t
           <button type="button" onClick={() => exportJson(session)}>
             Export JSON
           </button>
-          <a href={`#/s/${encodeURIComponent(info.id)}/print`}>Printable page</a>
+          <a href={`${session.route}/print`}>Printable page</a>
         </nav>
         <Notifications session={session} />
       </header>

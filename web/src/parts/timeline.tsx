@@ -15,6 +15,7 @@ const STAGES: Readonly<Record<string, string>> = {
   agreement: 'Agreement',
   'walk-away': 'Walk-away',
   deadline: 'Deadline passed',
+  closed: 'Closed by the convenor',
 };
 
 /**
