@@ -4,6 +4,7 @@
  */
 import { Redis } from 'ioredis';
 import { ParleyError } from '../core/errors.js';
+import type { NegotiationRow } from './types.js';
 
 export const QUEUE_NAME = 'parley-tournament';
 
@@ -13,15 +14,32 @@ export function resultKeys(tournament: string): { readonly rows: string; readonl
 }
 
 /**
- * Stores a row under its id unless one is there, and only then appends it to the log, in
- * one step: a result retried on another worker is neither lost nor stored twice.
+ * Stores a batch's rows, each under its id unless one is there, and only then appends it to
+ * the log, in one step: a result retried on another worker is neither lost nor stored twice.
+ * KEYS: the rows hash and the log; ARGV: id, row, id, row, …; answers how many were new.
  */
-export const STORE_ROW_SCRIPT = `
-if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
-  redis.call('RPUSH', KEYS[2], ARGV[2])
-  return 1
+export const STORE_ROWS_SCRIPT = `
+local stored = 0
+for i = 1, #ARGV, 2 do
+  if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then
+    redis.call('RPUSH', KEYS[2], ARGV[i + 1])
+    stored = stored + 1
+  end
 end
-return 0`;
+return stored`;
+
+/**
+ * Stores rows through STORE_ROWS_SCRIPT: one call per batch, the script sent once per
+ * connection and named by its hash after that (ioredis's defined commands).
+ */
+export function rowStorer(redis: Redis): (tournament: string, rows: readonly NegotiationRow[]) => Promise<number> {
+  redis.defineCommand('parleyStoreRows', { numberOfKeys: 2, lua: STORE_ROWS_SCRIPT });
+  const call = (redis as unknown as { parleyStoreRows: (...args: string[]) => Promise<number> }).parleyStoreRows;
+  return (tournament, rows) => {
+    const keys = resultKeys(tournament);
+    return call.call(redis, keys.rows, keys.log, ...rows.flatMap((r) => [r.id, JSON.stringify(r)]));
+  };
+}
 
 /** A Redis URL with any password hidden, for messages. */
 export function safeUrl(url: string): string {

@@ -3,8 +3,7 @@
  * in batches (each job carries its scenario) and collects the rows the workers store in
  * Redis. Results already in Redis from an interrupted run count as done.
  */
-import { Queue, QueueEvents } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Queue } from 'bullmq';
 import { ParleyError } from '../core/errors.js';
 import { batchesOf, type TournamentPlan } from './plan.js';
 import { connect, QUEUE_NAME, reachable, resultKeys } from './queue-keys.js';
@@ -13,41 +12,50 @@ import type { Batch, NegotiationRow } from './types.js';
 
 /** How often the coordinator looks for new rows. */
 const POLL_MS = 50;
+/** Polls between looks at the queue's failed jobs. */
+const FAILURE_EVERY = 10;
 /** Results stay in Redis this long after the run (for a coordinator restarted late). */
 const KEEP_SECONDS = 24 * 3600;
 
-/** Puts the batches on the queue; a batch already there (same id) is not added twice. */
+/** Jobs in the first addition: few, so that the workers start while the rest go on the queue. */
+const FIRST_JOBS = 8;
+/** Jobs per later addition (each addition is one round trip to Redis). */
+const JOBS_PER_ADDITION = 250;
+
+/** Puts the batches on the queue in order; a batch already there (same id) is not added twice. */
 async function enqueue(queue: Queue, batches: readonly Batch[]): Promise<void> {
-  await queue.addBulk(
-    batches.map((b) => ({
-      name: 'batch',
-      data: b,
-      opts: {
-        jobId: b.id,
-        attempts: 3,
-        backoff: { type: 'fixed', delay: 500 },
-        removeOnComplete: true,
-        removeOnFail: { age: KEEP_SECONDS },
-      },
-    })),
-  );
+  for (let from = 0; from < batches.length;) {
+    const to = from + (from === 0 ? FIRST_JOBS : JOBS_PER_ADDITION);
+    await queue.addBulk(
+      batches.slice(from, to).map((b) => ({
+        name: 'batch',
+        data: b,
+        opts: {
+          jobId: b.id,
+          attempts: 3,
+          backoff: { type: 'fixed', delay: 500 },
+          removeOnComplete: true,
+          removeOnFail: { age: KEEP_SECONDS },
+        },
+      })),
+    );
+    from = to;
+  }
 }
 
-/** Listens for batches of ours that failed for good (after their retries). */
-async function failures(
-  connection: Redis,
-  ours: ReadonlySet<string>,
-): Promise<{ events: QueueEvents; first: () => string | null }> {
-  let failure: string | null = null;
-  const events = new QueueEvents(QUEUE_NAME, { connection });
-  events.on('error', () => {
-    // Connection trouble: the coordinator's own reads report it when Redis stays away.
-  });
-  events.on('failed', ({ jobId, failedReason }) => {
-    if (ours.has(jobId)) failure ??= `negotiation batch ${jobId} failed on a worker: ${failedReason}`;
-  });
-  await events.waitUntilReady();
-  return { events, first: () => failure };
+/**
+ * Finds batches of ours that failed for good (after their retries). Only the size of the
+ * queue's failed set is read on each look; its jobs only when it grew, which is rare.
+ */
+function failureWatch(queue: Queue, ours: ReadonlySet<string>): () => Promise<string | null> {
+  let seen = -1;
+  return async () => {
+    const count = await queue.getFailedCount();
+    if (count === seen) return null;
+    seen = count;
+    const failed = (await queue.getJobs(['failed'])).find((job) => job.id !== undefined && ours.has(job.id));
+    return failed ? `negotiation batch ${failed.id} failed on a worker: ${failed.failedReason}` : null;
+  };
 }
 
 /** Runs the plan's missing negotiations through the queue; resolves to the rows found already in Redis. */
@@ -58,16 +66,9 @@ export async function runOnQueue(
   record: (rows: readonly NegotiationRow[]) => void,
 ): Promise<number> {
   const redis = connect(url, 5);
-  let listening: Redis | undefined;
   let queue: Queue | undefined;
-  let events: QueueEvents | undefined;
   try {
     await reachable(redis, url);
-    // QueueEvents blocks on its own connection; BullMQ leaves a connection it was given open.
-    listening = redis.duplicate();
-    listening.on('error', () => {
-      // As for the events below: the coordinator's own reads report a lost Redis.
-    });
     const keys = resultKeys(plan.id);
     const read = async (from: number): Promise<NegotiationRow[]> =>
       (await redis.lrange(keys.log, from, -1)).map((t) => JSON.parse(t) as NegotiationRow);
@@ -79,16 +80,16 @@ export async function runOnQueue(
       plan,
       plan.negotiations.filter((n) => !store.has(n.id)),
     );
-    const failed = await failures(listening, new Set(batches.map((b) => b.id)));
-    events = failed.events;
     queue = new Queue(QUEUE_NAME, { connection: redis });
     queue.on('error', () => {
-      // As above: a lost connection surfaces as a failed command.
+      // A lost connection surfaces as a failed command below.
     });
+    const failure = failureWatch(queue, new Set(batches.map((b) => b.id)));
     await enqueue(queue, batches);
-    while (store.done < plan.negotiations.length) {
-      const failure = failed.first();
-      if (failure) throw new ParleyError('PARLEY_E_INTERNAL', failure);
+    for (let polls = 0; store.done < plan.negotiations.length; polls++) {
+      // The failed set is looked at every few polls: a failure is rare, rows are not.
+      const failed = polls % FAILURE_EVERY === 0 ? await failure() : null;
+      if (failed) throw new ParleyError('PARLEY_E_INTERNAL', failed);
       const rows = await read(offset);
       offset += rows.length;
       if (rows.length) record(rows);
@@ -98,9 +99,7 @@ export async function runOnQueue(
     await redis.expire(keys.log, KEEP_SECONDS);
     return resumed;
   } finally {
-    await events?.close();
     await queue?.close();
-    listening?.disconnect();
     redis.disconnect();
   }
 }
