@@ -42,6 +42,7 @@ interface RunRow {
   readonly unchangedRepeats: number;
   readonly unchangedRepeatsForced: number;
   readonly texts: number;
+  readonly held: number;
 }
 
 function runOne(
@@ -113,13 +114,13 @@ function line(label: string, rs: readonly RunRow[]): string {
   return (
     `| ${label} | ${rs.length} | ${pct(agreed.length / rs.length)} | ${num(mean(agreed.map((r) => r.rounds)))} | ` +
     `${num(mean(distances), 3)} | ${sum(rs, (r) => r.avoidableCrossings)} | ${sum(rs, (r) => r.unavoidableCrossings)} | ` +
-    `${sum(rs, (r) => r.unchangedRepeats)} | ${sum(rs, (r) => r.unchangedRepeatsForced)} | ${sum(rs, (r) => r.texts)} | ${rs.filter((r) => r.outsideZone).length} |`
+    `${sum(rs, (r) => r.unchangedRepeats)} | ${sum(rs, (r) => r.unchangedRepeatsForced)} | ${sum(rs, (r) => r.texts)} | ${sum(rs, (r) => r.held)} | ${rs.filter((r) => r.outsideZone).length} |`
   );
 }
 
 const header = [
-  '| Group | Runs | Agreement rate | Mean rounds to agreement | Mean distance to Nash | Texts across a told red line (avoidable) | (unavoidable) | Turned-down texts re-tabled unchanged | (forced: every text within the told red lines repeated one) | Texts tabled | Agreements outside the zone |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| Group | Runs | Agreement rate | Mean rounds to agreement | Mean distance to Nash | Texts across a told red line (avoidable) | (unavoidable) | Turned-down texts re-tabled unchanged | (forced: every text within the told red lines repeated one) | Texts tabled | Rounds held (no new text) | Agreements outside the zone |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 const byWidth = WIDTHS.map((w) =>
   line(
@@ -173,6 +174,7 @@ const lines = [
     `A text across a told red line counts as avoidable when some text avoided every line the mediator had been told of. ` +
     'A turned-down text counts as re-tabled unchanged when the new text equals it on every issue its objectors named (their red lines, asks and objected issues) with no outside event since; ' +
     'such a re-tabling counts as forced when every text on the values crossing the fewest told red lines repeated a turned-down text so at that moment (an exact search). ' +
+    'A mediator with no new text may hold a round (the `hold` move: the round passes with no text); the mediators hold then, and table a turned-down text again only in the last two rounds, saying so in the note. ' +
     `Total time ${seconds.toFixed(0)} s ` +
     `(generation ${generated.toFixed(0)} s). Regenerate with \`npx tsx bench/mediation.bench.ts\` (\`MEDIATION_SCENARIOS=N\` per width).`,
   '',
@@ -201,7 +203,8 @@ const lines = [
     'what is worth at least its next proposal, at least its concession target, so this is a lower bound), and the texts a ' +
     'mediator keeping both rules can table before then: each text within every red line once, and each red line crossed once ' +
     'before it is told. Every text before that round is turned down, so where the talks must outlast that stock, ' +
-    'a re-tabling (or a crossing) is forced whatever the mediator does; the last column counts them over every mediator and protocol.',
+    'a mediator that tables a text every round must re-table (or cross a line); the last column counts those over every mediator and protocol. ' +
+    'A mediator that holds rounds (the `hold` move) is never forced to.',
   '',
   '| Width | Delegations | Scenarios | Agreement possible within the deadline | First round it is possible | Fewest texts within every red line | Forced per scenario | Forced in all runs |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -13,6 +13,8 @@ import { visibleTo } from '../../src/protocols/visibility.js';
 
 export interface Audit {
   readonly texts: number;
+  /** Rounds the mediator held: no new text (the `hold` move). */
+  readonly held: number;
   /** Texts crossing a told red line though some text avoided all told lines. */
   readonly avoidableCrossings: number;
   /** Texts crossing a told red line where no text avoided them all. */
@@ -92,11 +94,13 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
   let unavoidableCrossings = 0;
   let unchangedRepeats = 0;
   let unchangedRepeatsForced = 0;
+  let held = 0;
   const tell = (party: string, lines: readonly StatedRedLine[] | undefined) => {
     for (const l of lines ?? []) told.set(`${party}/${l.id}`, l);
   };
   for (const e of seen) {
     if (e.kind === 'outside-event') changes++;
+    if (e.kind === 'held' && e.actor === role) held++;
     if (e.kind === 'statement' && e.party) tell(e.party, e.position?.redLines);
     if ((e.kind === 'text-tabled' || e.kind === 'package-tabled') && !texts.has(e.proposal)) {
       texts.set(e.proposal, e.text);
@@ -124,5 +128,12 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
       refusals.set(e.proposal, { text, objections, changesBefore: changes });
     }
   }
-  return { texts: texts.size, avoidableCrossings, unavoidableCrossings, unchangedRepeats, unchangedRepeatsForced };
+  return {
+    texts: texts.size,
+    held,
+    avoidableCrossings,
+    unavoidableCrossings,
+    unchangedRepeats,
+    unchangedRepeatsForced,
+  };
 }

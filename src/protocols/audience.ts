@@ -25,7 +25,7 @@ export type UnaddressedEvent = ProtocolEvent extends infer E
  * - referrals and settled details: the working group;
  * - an outside event: the audience the timeline gives it;
  * - a refused action: the actor's own side (the convenor's: its own seat);
- * - a mediator's adjournment of the talks: everyone (like a delegation's);
+ * - a mediator's adjournment of the talks, or its holding a round without a text: everyone (like a delegation's);
  * - the convenor closing the talks: everyone;
  * - shared preferences: the mediators, never the other side; kept for itself (`to: 'self'`): the delegation's seat alone;
  * - a caucus: its one mediator and its one party, not the party's other mediators;
@@ -48,6 +48,7 @@ export function audienceOf(event: UnaddressedEvent, setup: NegotiationSetup): Ev
     case 'returned':
     case 'return-missed':
     case 'talks-adjourned':
+    case 'held':
     case 'closed':
       return ALL;
     case 'text-response':

@@ -100,6 +100,8 @@ export type ShuttleEvent =
 export type MoveEvent =
   /** A mediator adjourned the talks for these parties; each must return by `until`. */
   | Ev<'talks-adjourned', { actor: string; parties: readonly string[]; until: number; reason?: string }>
+  /** A mediator held: no new text in round `round`, which passed. */
+  | Ev<'held', { actor: string; round: number; reason?: string }>
   | Ev<'caucus', { actor: string; mediator: string; party: string; message: string; binding: boolean }>
   | Ev<'note', { actor: string; text: string; about?: string }>
   | Ev<
@@ -144,5 +146,6 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'note',
   'mandate',
   'preferences-shared',
+  'held',
   'closed',
 ];

@@ -1,6 +1,7 @@
 import type { Outcome } from '../core/domain.js';
 import { endWith, invalid, outcomeError, packageError, type BaseState, type EventSink } from './base.js';
 import type { Answer } from './events.js';
+import { applyHold, validateHold } from './moves/hold.js';
 import { applyPrivateMove, bindingError, pushStatement, isPrivateMove, validatePrivateMove } from './moves/private.js';
 import { asWholeAnswer, respondError } from './moves/responses.js';
 import { actionPositionError, responseReason } from './position.js';
@@ -12,7 +13,8 @@ import type { Action, ActionKind, InvalidAction, IssueAnswer } from './types.js'
  * Mediated single negotiating text. A mediator tables a full text to every party; each
  * party accepts, rejects or proposes amendments (seen by the mediators only); once all
  * have answered, the mediator revises and tables again. Agreement when every party
- * accepts the same text. A round is one text answered by every party. Parties may answer
+ * accepts the same text. A round is one text answered by every party, or one round a
+ * mediator holds with no new text (`hold`). Parties may answer
  * issue by issue (`respond`), share their preferences with the mediators and caucus with
  * one mediator; every seat keeps private notes.
  */
@@ -26,6 +28,7 @@ export interface SingleTextState extends BaseState {
 type Move = Exclude<Action, { kind: 'tick' }>;
 const MOVES: readonly ActionKind[] = [
   'table',
+  'hold',
   'accept',
   'reject',
   'amend',
@@ -65,10 +68,14 @@ function validateTable(
 function validate(state: SingleTextState, action: Move): InvalidAction | null {
   if (!MOVES.includes(action.kind))
     return invalid(
-      `single-text has no "${action.kind}" action; a mediator tables texts, parties accept, reject, amend or end`,
+      `single-text has no "${action.kind}" action; a mediator tables texts or holds, parties accept, reject, amend or end`,
     );
   const map = roleMap(state.setup);
   if (action.kind === 'table') return validateTable(state, map, action);
+  if (action.kind === 'hold') {
+    const waiting = allAnswered(state) ? [] : state.setup.parties.filter((p) => state.responses[p] === undefined);
+    return validateHold(map, action, state.current ? waiting : []);
+  }
   const positionError = actionPositionError(state, action);
   if (positionError) return positionError;
   if (isPrivateMove(action)) return validatePrivateMove(state, action);
@@ -150,6 +157,8 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
         responses: {},
       };
     }
+    case 'hold':
+      return applyHold(state, action, sink);
     case 'accept':
     case 'reject':
     case 'amend':
@@ -178,6 +187,7 @@ export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<Single
   events: [
     'text-tabled',
     'text-response',
+    'held',
     'statement',
     'agreement',
     'walk-away',
@@ -196,7 +206,11 @@ export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<Single
   expected(state) {
     const map = roleMap(state.setup);
     if (!state.current || allAnswered(state))
-      return map.mediators.map((role) => ({ role, may: ['table', 'statement'] as ActionKind[], also: MEDIATOR_ALSO }));
+      return map.mediators.map((role) => ({
+        role,
+        may: ['table', 'hold', 'statement'] as ActionKind[],
+        also: MEDIATOR_ALSO,
+      }));
     return state.setup.parties
       .map((p, i) => ({ p, role: map.delegations[i]! }))
       .filter(({ p }) => state.responses[p] === undefined)

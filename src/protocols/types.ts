@@ -92,6 +92,11 @@ export type MoveAction =
       readonly parties?: readonly string[];
       readonly reason?: string;
     }
+  /**
+   * A mediator tables no new text this round (it has none it may table, or waits for the
+   * parties); the round passes. Only when no text awaits an answer.
+   */
+  | { readonly kind: 'hold'; readonly actor: string; readonly reason?: string }
   /** An answer to the text on the table issue by issue; every issue of the text gets one. */
   | {
       readonly kind: 'respond';

@@ -109,6 +109,10 @@ export const actionSchema = z.discriminatedUnion('kind', [
     .meta({
       description: 'A mediator adjourns the talks for the parties it names (its channels if none) until a return time.',
     }),
+  z.strictObject({ kind: z.literal('hold'), actor, reason }).meta({
+    description:
+      'A mediator tables no new text this round (only when no text awaits an answer); the round passes and everyone hears it.',
+  }),
   z
     .strictObject({
       kind: z.literal('respond'),

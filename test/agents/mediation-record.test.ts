@@ -14,8 +14,14 @@ const domain = gridDomain(3, 5);
 const text = { i0: 'v2', i1: 'v2', i2: 'v2' };
 const tabled = tabledEvent;
 const answer = responseEvent;
+/** In the last rounds, when a mediator tables the best text by its estimates (earlier ones explore). */
 const mediatorView = (events: ProtocolEvent[]) =>
-  viewFor(domain, undefined, { role: 'M', may: ['table'] }, events, { kind: 'mediator' });
+  viewFor(domain, undefined, { role: 'M', may: ['table'] }, events, {
+    kind: 'mediator',
+    round: 54,
+    deadline: { rounds: 60 },
+    progress: 0.9,
+  });
 
 const draftAfter = (events: ProtocolEvent[]) => {
   const view = mediatorView(events);

@@ -12,10 +12,13 @@ const answer = responseEvent;
 const outside = outsideEvent;
 const statement = statementEvent;
 
-/** The text a freshly built mediator tables after seeing these events. */
-function nextText(mediator: string, events: ProtocolEvent[], domain: Domain = grid) {
+/** The text a freshly built mediator tables after seeing these events (late: in round 54 of 60 when `late`). */
+function nextText(mediator: string, events: ProtocolEvent[], domain: Domain = grid, late = false) {
   const agent = createAgent({ strategy: mediator }, 'M', { kind: 'mediator', domain, seed: 5 });
-  const action = agent.act(viewFor(domain, undefined, { role: 'M', may: ['table'] }, events, { kind: 'mediator' }));
+  const when = late ? { round: 54, deadline: { rounds: 60 }, progress: 0.9 } : {};
+  const action = agent.act(
+    viewFor(domain, undefined, { role: 'M', may: ['table'] }, events, { kind: 'mediator', ...when }),
+  );
   if (action?.kind !== 'table') throw new Error(`${mediator} did not table a text`);
   return { text: action.text as Record<string, string>, note: action.note ?? '' };
 }
@@ -120,7 +123,7 @@ describe('a mediator and texts already turned down', () => {
 });
 
 describe('a mediator moving towards the best text for all', () => {
-  it('trades issues between the parties rather than splitting each in the middle', () => {
+  it('in the last rounds, trades issues between the parties rather than splitting each in the middle', () => {
     // A cares about i0 (asks v4 twice), B about i1 (asks v0 twice); each also asks a little on the other's issue.
     const events = [
       tabled('text-1', middle),
@@ -131,7 +134,7 @@ describe('a mediator moving towards the best text for all', () => {
       answer('text-2', 'B', 'amend', { amendments: { i1: 'v0' } }),
     ];
     for (const mediator of ['nash', 'bridging']) {
-      const { text, note } = nextText(mediator, events);
+      const { text, note } = nextText(mediator, events, grid, true);
       expect(text.i0, mediator).toBe('v4');
       expect(text.i1, mediator).toBe('v0');
       expect(note).toMatch(/meets A's asks on i0; B's asks on i1/);

@@ -43,6 +43,16 @@ describe('the mediation audit', () => {
     );
     expect(forced).toMatchObject({ texts: 3, unchangedRepeats: 1, unchangedRepeatsForced: 1 });
   });
+
+  it('counts the rounds the mediator held, and a hold never counts as a re-tabling', () => {
+    const hold = { kind: 'held', seq: 900, at: 0, audience: { kind: 'all' }, actor: 'M', round: 1 } as const;
+    const audit = auditMediation(
+      domain,
+      [tabled('text-1', { i0: 'v0', i1: 'v0' }), amend('text-1', 'A', { i0: 'v1' }), hold, { ...hold, seq: 901 }],
+      'M',
+    );
+    expect(audit).toMatchObject({ texts: 1, held: 2, unchangedRepeats: 0 });
+  });
 });
 
 describe('what any mediator could reach', () => {

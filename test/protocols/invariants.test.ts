@@ -41,6 +41,7 @@ const KINDS: ActionKind[] = [
   'note',
   'mandate',
   'share-preferences',
+  'hold',
   'close',
 ];
 const OUTCOMES = [deal, counter, { ...deal, captives: 40 }];
@@ -99,6 +100,8 @@ function build(kind: ActionKind, actor: string, proposal: string | undefined, n:
       return { kind, actor, instructions: 'hold firm', limits: n % 2 ? { captives: [30, 33] } : undefined };
     case 'share-preferences':
       return { kind, actor, preferences: pick([israel, hamas]) };
+    case 'hold':
+      return { kind, actor, reason: n % 2 ? 'no new text' : undefined };
     case 'close':
       return { kind, actor, reason: pick(['the parties asked for it', '']) };
   }

@@ -69,6 +69,7 @@ const AUDIENCE_OF: Record<EventKind, EventAudience['kind'] | 'own'> = {
   note: 'seat',
   mandate: 'side',
   'preferences-shared': 'mediators',
+  held: 'all',
   closed: 'all',
 };
 
@@ -80,6 +81,7 @@ function everyKindOfEvent(): ProtocolEvent[] {
     { kind: 'accept', actor: H, proposal: 'offer-1' },
   ]);
   const b = drive(singleText, setup(), [
+    { kind: 'hold', actor: 'Egypt', reason: 'waiting for proposals' },
     { kind: 'table', actor: 'Egypt', text: deal, to: [] },
     { kind: 'reject', actor: I, proposal: 'text-1' },
     { kind: 'statement', actor: H, text: 'End the war' },

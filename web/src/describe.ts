@@ -96,6 +96,8 @@ export function describe(e: ProtocolEvent): string {
       return `${e.actor} refused to ratify ${e.proposal}${e.reason ? `: ${e.reason}` : ''}.`;
     case 'talks-adjourned':
       return `${e.actor} adjourned the talks for ${e.parties.join(', ')} until hour ${e.until}${e.reason ? `: ${e.reason}` : ''}.`;
+    case 'held':
+      return `${e.actor} tabled no new text in round ${e.round + 1}${e.reason ? `: ${e.reason}` : '.'}`;
     case 'caucus':
       return `Caucus ${e.mediator}–${e.party}, ${e.actor}: “${e.message}”`;
     case 'note':

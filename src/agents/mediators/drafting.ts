@@ -212,6 +212,18 @@ function randomRow(search: DraftSearch, random: Random): Int32Array {
 }
 
 /**
+ * An exploratory text: drawn at random from the allowed values (fixed issues held), never a
+ * blocked one; null when a few hundred draws find none open (the search then takes over).
+ */
+export function exploratoryDraft(search: DraftSearch, random: Random): Int32Array | null {
+  for (let tries = 0; tries < 200; tries++) {
+    const row = randomRow(search, random);
+    if (!search.guard.blocked(row)) return row;
+  }
+  return null;
+}
+
+/**
  * The best text the estimates point to among those allowed and not blocked, climbing from
  * each start and from seeded random restarts; null when every allowed text is blocked.
  */

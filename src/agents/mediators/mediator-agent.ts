@@ -16,6 +16,8 @@ export class MediatorAgent implements Agent {
   private models: PartyModels | null = null;
   private readonly relayed = new Set<string>();
   private random: Random | null = null;
+  /** When it last held: at most one hold per moment, so a live session's round passes only as its clock moves. */
+  private heldAt: number | null = null;
 
   constructor(
     readonly role: string,
@@ -37,6 +39,12 @@ export class MediatorAgent implements Agent {
     }
     if (!this.lead || !may.includes('table') || !this.mayTable(view)) return null;
     const choice = this.policy.next({ view, record: this.record, models: this.models, random: this.random });
+    // Holding, where the protocol allows it, rather than tabling a turned-down text again.
+    if (choice.hold !== undefined && may.includes('hold')) {
+      if (this.heldAt === view.now) return null;
+      this.heldAt = view.now;
+      return { kind: 'hold', actor: this.role, reason: choice.hold };
+    }
     return { kind: 'table', actor: this.role, text: choice.text, to: [], note: choice.note };
   }
 

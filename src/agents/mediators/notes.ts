@@ -12,6 +12,8 @@ export interface NoteFacts {
   readonly deferred: readonly { readonly issue: string; readonly value: string }[];
   /** Every allowed text repeats a turned-down one: the one this text repeats, nothing having changed. */
   readonly unchanged?: string;
+  /** Drawn to learn the parties' red lines and asks, not the best text by the mediator's estimates. */
+  readonly exploratory?: boolean;
 }
 
 const list = (xs: readonly string[]) => xs.join(', ');
@@ -58,6 +60,10 @@ export function composeNote(models: PartyModels, facts: NoteFacts): string {
   if (facts.unchanged)
     parts.push(
       `Every text within the stated red lines repeats a turned-down one on the issues objected to; this one repeats ${facts.unchanged} there, and nothing has changed since.`,
+    );
+  if (facts.exploratory)
+    parts.push(
+      `An exploratory text, ${facts.forced.length ? 'crossing no more stated red lines than it must' : 'within every red line stated so far'}: the mediator asks where the parties stand and keeps the texts it rates best for the last rounds.`,
     );
   for (const d of facts.deferred)
     parts.push(

@@ -7,6 +7,7 @@ import {
   allowedValues,
   bestDraft,
   type DraftSearch,
+  exploratoryDraft,
   outcomeOfRow,
   repair,
   RepeatGuard,
@@ -15,6 +16,7 @@ import {
 } from './drafting.js';
 import { type Estimate, learnedEstimate, type Objective, revealedEstimate, rowOf } from './estimates.js';
 import { composeNote } from './notes.js';
+import { exploring, holdOrTable } from './pacing.js';
 import type { PartyModels } from './party-model.js';
 import { type MediationRecord, responseScore } from './record.js';
 import { centralText, mergeAmendments } from './texts.js';
@@ -22,6 +24,12 @@ import { centralText, mergeAmendments } from './texts.js';
 export interface TextChoice {
   readonly text: Outcome;
   readonly note?: string;
+  /**
+   * Why the mediator holds this round instead of tabling `text` (which then only shows what
+   * it would have tabled): every text it may table repeats a turned-down one with nothing
+   * changed since, or it keeps its best texts for later.
+   */
+  readonly hold?: string;
 }
 
 /** What a mediator drafts from: the talks as it saw them and its model of each party. */
@@ -95,7 +103,10 @@ export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   });
   const starts = plan.starts.map((o) => rowOf(domain, o)).filter((r): r is Int32Array => r !== null);
   const guard = new RepeatGuard(domain, models);
-  let row = bestDraft(search(guard), starts, random, plan.global);
+  // Until the last rounds, texts that teach (red lines, asks); the best by the estimates after.
+  let row = exploring(view, models) ? exploratoryDraft(search(guard), random) : null;
+  const exploratory = row !== null;
+  row ??= bestDraft(search(guard), starts, random, plan.global);
   // Every allowed text repeats a turned-down one on its objected issues: a new text at least.
   const exhausted = row === null ? unchangedRepeat : undefined;
   // Then stay near what the parties signalled (the starts), a fresh text preferred to one tabled before.
@@ -112,8 +123,8 @@ export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   }));
   const repeat = guard.repeats(row);
   const unchanged = exhausted?.(domain, models, row);
-  const note = composeNote(models, { text, forced, repeat, deferred, unchanged });
-  return { text, note };
+  const note = composeNote(models, { text, forced, repeat, deferred, unchanged, exploratory });
+  return holdOrTable(view, ctx.record, models, allowed, { text, note }, unchanged);
 }
 
 /** The best-received text so far (the last on a tie), with the amendments it drew taken in. */

@@ -29,6 +29,8 @@ export interface TabledRound {
 export class MediationRecord {
   readonly rounds: TabledRound[] = [];
   readonly models: OpponentModels;
+  /** Rounds held (no new text) since the last text was tabled. */
+  holdsSinceText = 0;
   private lastSeq = -1;
   private read = 0;
 
@@ -42,6 +44,10 @@ export class MediationRecord {
       switch (e.kind) {
         case 'text-tabled':
           this.rounds.push({ proposal: e.proposal, text: e.text, to: view.parties, responses: new Map() });
+          this.holdsSinceText = 0;
+          break;
+        case 'held':
+          this.holdsSinceText++;
           break;
         case 'package-tabled':
           this.tabledTo(e.proposal, e.text, e.party);
@@ -82,7 +88,10 @@ export class MediationRecord {
     const existing = this.rounds.find((r) => r.proposal === proposal);
     if (existing) {
       if (!existing.to.includes(party)) (existing.to as string[]).push(party);
-    } else this.rounds.push({ proposal, text, to: [party], responses: new Map() });
+    } else {
+      this.rounds.push({ proposal, text, to: [party], responses: new Map() });
+      this.holdsSinceText = 0;
+    }
   }
 
   private respond(proposal: string, response: Response): void {

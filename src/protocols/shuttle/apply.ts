@@ -1,5 +1,6 @@
 import type { Outcome } from '../../core/domain.js';
 import { endWith, type EventSink } from '../base.js';
+import { applyHold } from '../moves/hold.js';
 import { applyPrivateMove, pushStatement } from '../moves/private.js';
 import { asWholeAnswer } from '../moves/responses.js';
 import { responseReason } from '../position.js';
@@ -188,6 +189,9 @@ export function applyShuttle(state: ShuttleState, action: Move, sink: EventSink)
       return answer(state, map, party!, asWholeAnswer(action), sink, action.issues);
     case 'adjourn-talks':
       return applyAdjournTalks(state, map, action, sink);
+    case 'hold':
+      // The round passes: it begins again with no answers counted.
+      return { ...applyHold(state, action, sink), answeredThisRound: [] };
     case 'note':
     case 'caucus':
     case 'mandate':

@@ -29,7 +29,7 @@ function expectedShuttle(state: ShuttleState): Expectation[] {
   const map = roleMap(state.setup);
   const out: Expectation[] = map.mediators.map((role) => ({
     role,
-    may: ['table', 'relay', 'statement'],
+    may: ['table', 'hold', 'relay', 'statement'],
     also: MEDIATOR_ALSO,
   }));
   state.setup.parties.forEach((party, i) => out.push(delegationExpectation(state, party, map.delegations[i]!)));
@@ -55,7 +55,8 @@ function expectedShuttle(state: ShuttleState): Expectation[] {
  * answers; delegations adjourn to consult and must return; acceptance binds only once
  * the party's decision body ratifies; agreement when every party ratified one package.
  * Absent delegations follow the same rules: in shuttle talks no one faces the other side.
- * A round ends once every party has answered a package since the round began.
+ * A round ends once every party has answered a package since the round began, or when a
+ * mediator with no package awaiting an answer holds (tables nothing new that round).
  * Mediators may also adjourn the talks to a return deadline and caucus with one party;
  * delegations may answer issue by issue and share their preferences with the mediators;
  * decision bodies give their delegation a mandate; every seat keeps private notes.
@@ -82,6 +83,7 @@ export const shuttle: ParleyProtocol<ShuttleState> = defineProtocol<ShuttleState
     'agreement',
     'walk-away',
     'talks-adjourned',
+    'held',
     'note',
     'caucus',
     'mandate',

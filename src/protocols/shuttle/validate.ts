@@ -1,11 +1,19 @@
 import { invalid, outcomeError, packageError } from '../base.js';
+import { validateHold } from '../moves/hold.js';
 import { bindingError, isPrivateMove } from '../moves/private.js';
 import { asWholeAnswer, respondError } from '../moves/responses.js';
 import { roleMap, type RoleMap } from '../roles.js';
 import { actionPositionError } from '../position.js';
 import type { InvalidAction } from '../types.js';
 import { validateAdjournTalks, validatePrivateShuttleMove } from './moves.js';
-import { acceptedByAnyone, findPackage, type Move, type ShuttlePackage, type ShuttleState } from './state.js';
+import {
+  acceptedByAnyone,
+  findPackage,
+  pendingFor,
+  type Move,
+  type ShuttlePackage,
+  type ShuttleState,
+} from './state.js';
 
 const DIRECT = 'parties talk only to mediators in shuttle talks';
 
@@ -135,6 +143,12 @@ export function validateShuttle(state: ShuttleState, action: Move): InvalidActio
   switch (action.kind) {
     case 'adjourn-talks':
       return validateAdjournTalks(state, map, action);
+    case 'hold':
+      return validateHold(
+        map,
+        action,
+        state.setup.parties.filter((p) => pendingFor(state, p) !== undefined),
+      );
     case 'offer':
       return invalid(
         'shuttle talks have no direct offers: a mediator tables packages and parties answer them (accept, reject, amend)',

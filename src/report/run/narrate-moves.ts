@@ -33,6 +33,8 @@ export function moveSentence(
   switch (e.kind) {
     case 'talks-adjourned':
       return `${capital(who(e.actor))} adjourned the talks for ${e.parties.map((p) => who(delegationOf(p))).join(' and ')} until ${time(e.until)}${e.reason ? `: ${e.reason}` : '.'}`;
+    case 'held':
+      return `${capital(who(e.actor))} tabled no new text in round ${e.round + 1}${e.reason ? `: ${e.reason}` : '.'}`;
     case 'caucus': {
       const other = e.actor === e.mediator ? who(delegationOf(e.party)) : e.mediator;
       return `${capital(who(e.actor))} to ${other} in private caucus${labelOf(e.binding)}: “${e.message}”`;

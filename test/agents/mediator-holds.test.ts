@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { createAgent } from '../../src/agents/index.js';
+import type { Domain } from '../../src/core/domain.js';
+import type { ProtocolEvent } from '../../src/protocols/events.js';
+import { gridDomain, responseEvent, tabledEvent, viewFor } from './support/fixtures.js';
+
+const MEDIATORS = ['hill-climb', 'nash', 'bridging'];
+
+/** What a freshly built mediator does next in round `round` of 60, where it may table or hold. */
+function nextMove(mediator: string, domain: Domain, events: ProtocolEvent[], round: number) {
+  const agent = createAgent({ strategy: mediator }, 'M', { kind: 'mediator', domain, seed: 5 });
+  const expectation = { role: 'M', may: ['table', 'hold'] as const };
+  const view = viewFor(domain, undefined, { ...expectation, may: [...expectation.may] }, events, {
+    kind: 'mediator',
+    round,
+    deadline: { rounds: 60 },
+    progress: round / 60,
+  });
+  return agent.act(view);
+}
+
+/** Each text turned down by A, who objects only to i0: every value of i0 has been refused. */
+function everyValueRefused(): ProtocolEvent[] {
+  return ['v0', 'v1', 'v2'].flatMap((v, k) => [
+    tabledEvent(`text-${k + 1}`, { i0: v, i1: 'v1' }),
+    responseEvent(`text-${k + 1}`, 'A', 'amend', { amendments: { i0: v === 'v0' ? 'v1' : 'v0' } }),
+    responseEvent(`text-${k + 1}`, 'B', 'accept'),
+  ]);
+}
+
+describe('a mediator with no new text', () => {
+  const domain = gridDomain(2, 3);
+
+  for (const mediator of MEDIATORS) {
+    it(`${mediator} holds rather than table a turned-down text again with nothing changed`, () => {
+      const move = nextMove(mediator, domain, everyValueRefused(), 10);
+      expect(move?.kind).toBe('hold');
+      expect(move?.kind === 'hold' && move.reason).toMatch(
+        /every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since \(text-\d would be tabled again\)/,
+      );
+    });
+  }
+
+  it('tables its best turned-down text again only in the last rounds, and says that nothing changed', () => {
+    const move = nextMove('nash', domain, everyValueRefused(), 59);
+    expect(move?.kind).toBe('table');
+    expect(move?.kind === 'table' && move.note).toMatch(/repeats text-\d there, and nothing has changed since/);
+  });
+});
+
+describe('a mediator pacing the texts it has left', () => {
+  const domain = gridDomain(2, 3);
+  // A objects to i0 alone: each text A turns down rules out one of i0's three values for good.
+  const oneRefused = [
+    tabledEvent('text-1', { i0: 'v0', i1: 'v1' }),
+    responseEvent('text-1', 'A', 'amend', { amendments: { i0: 'v2' } }),
+    responseEvent('text-1', 'B', 'accept'),
+  ];
+
+  for (const mediator of MEDIATORS) {
+    it(`${mediator} keeps its last new texts for later rounds when they are fewer than the rounds left`, () => {
+      const move = nextMove(mediator, domain, oneRefused, 1);
+      expect(move?.kind).toBe('hold');
+      expect(move?.kind === 'hold' && move.reason).toMatch(
+        /about 2 new texts remain within the stated red lines for 59 rounds, so the mediator keeps them for later rounds/,
+      );
+    });
+  }
+
+  it('tables a new text (never the turned-down one) once the rounds left are as few as its texts', () => {
+    const move = nextMove('nash', domain, oneRefused, 58);
+    expect(move?.kind).toBe('table');
+    expect(move?.kind === 'table' && move.text.i0).not.toBe('v0');
+  });
+
+  it('tables every round while it has more new texts than rounds left', () => {
+    const wide = gridDomain(4, 4);
+    const refused = [
+      tabledEvent('text-1', { i0: 'v0', i1: 'v0', i2: 'v0', i3: 'v0' }),
+      responseEvent('text-1', 'A', 'amend', { amendments: { i0: 'v3', i1: 'v3' } }),
+      responseEvent('text-1', 'B', 'amend', { amendments: { i2: 'v3', i3: 'v3' } }),
+    ];
+    expect(nextMove('nash', wide, refused, 1)?.kind).toBe('table');
+  });
+});
+
+describe('a mediator learning before the last rounds', () => {
+  const domain = gridDomain(4, 5);
+  // Objections on every issue: plenty of new texts are left, so nothing is held back.
+  const refused = [
+    tabledEvent('text-1', { i0: 'v2', i1: 'v2', i2: 'v2', i3: 'v2' }),
+    responseEvent('text-1', 'A', 'reject', {
+      position: { redLines: [{ id: 'a-i0', issue: 'i0', allowed: ['v0', 'v1'] }], asks: { i0: 'v0', i1: 'v4' } },
+    }),
+    responseEvent('text-1', 'B', 'amend', { amendments: { i2: 'v0', i3: 'v0' } }),
+  ];
+
+  for (const mediator of MEDIATORS) {
+    it(`${mediator} tables an exploratory text within the stated red lines early on, and says so`, () => {
+      const move = nextMove(mediator, domain, refused, 5);
+      expect(move?.kind).toBe('table');
+      if (move?.kind !== 'table') return;
+      expect(['v0', 'v1']).toContain(move.text.i0);
+      expect(move.note).toMatch(/An exploratory text, within every red line stated so far/);
+    });
+
+    it(`${mediator} tables the best text by its estimates in the last rounds, not an exploratory one`, () => {
+      const move = nextMove(mediator, domain, refused, 55);
+      expect(move?.kind === 'table' && move.note).not.toMatch(/exploratory/);
+    });
+  }
+});
+
+describe('a mediator holding in a live session', () => {
+  it('holds at most once at one moment, so a round passes only as the clock moves', () => {
+    const domain = gridDomain(2, 3);
+    const agent = createAgent({ strategy: 'nash' }, 'M', { kind: 'mediator', domain, seed: 5 });
+    const events = everyValueRefused();
+    const at = (now: number, round: number) =>
+      viewFor(domain, undefined, { role: 'M', may: ['table', 'hold'] }, events, {
+        kind: 'mediator',
+        now,
+        round,
+        deadline: { rounds: 60 },
+        progress: round / 60,
+      });
+    expect(agent.act(at(4, 10))?.kind).toBe('hold');
+    expect(agent.act(at(4, 11))).toBeNull();
+    expect(agent.act(at(5, 11))?.kind).toBe('hold');
+  });
+});
