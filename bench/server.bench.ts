@@ -2,21 +2,26 @@
  * Server benchmark: durable actions per second and acknowledgement latency with 200
  * concurrent WebSocket clients on loopback. `parley serve` runs in its own process (SQLite,
  * then PostgreSQL); this process opens 100 SAOP sessions (ANAC 2010 ItexvsCypress, a
- * deadline of `PARLEY_BENCH_ROUNDS` rounds) with two seats each and plays every seat as a client: each offers as
- * soon as the protocol gives it the move, one action per WebSocket message, rate limiter on.
- * Reports actions/s, p50/p99 from send to acknowledgement, and the server's CPU and memory
- * (sampled every second, to see that memory stays flat). Writes bench/RESULTS-server.md.
+ * deadline of `PARLEY_BENCH_ROUNDS` rounds) with two seats each and plays every seat as a
+ * client: each offers as soon as the protocol gives it the move, one action per WebSocket
+ * message, rate limiter on. Reports actions/s, p50/p99 from send to acknowledgement, the
+ * server's CPU (all threads and the main thread, per action) and its memory, which the
+ * server samples itself (bench/lib/memory-sampler.mjs) and bench/lib/memory-trend.ts judges
+ * flat or rising. Writes bench/RESULTS-server.md.
  * A session ends at its deadline (`PARLEY_BENCH_ROUNDS`, default 100 rounds) and the bench
  * opens a new one in its place, so that 100 sessions are live at any time, as on a server
  * that runs for long; `PARLEY_BENCH_ROUNDS=0` keeps the first 100 sessions going for good.
- * `PARLEY_BENCH_SECONDS` sets the measured time per database (default 20; the goal is
- * stated for 600), `PARLEY_BENCH_DATABASES` which to run (`sqlite,postgres`),
- * `PARLEY_BENCH_SERVER_FLAGS` node flags for the server (e.g. `--cpu-prof`). Run with
+ * `PARLEY_BENCH_SECONDS` sets the measured time per database (default 20; the memory goal
+ * is stated for 600), `PARLEY_BENCH_DATABASES` which to run (`sqlite,postgres`),
+ * `PARLEY_BENCH_SERVER_FLAGS` node flags for the server (e.g. `--cpu-prof`),
+ * `PARLEY_BENCH_BIN` another build's bin/parley.js to serve (A/B comparisons),
+ * `PARLEY_BENCH_MEMORY_SAMPLES` a file to keep the server's memory samples in. Run with
  * `npm run bench -- server`.
  */
 import { spawn } from 'node:child_process';
 import {
   closeSync,
+  existsSync,
   fdatasyncSync,
   mkdtempSync,
   openSync,
@@ -31,6 +36,13 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { freePort, startPostgres } from '../test/support/postgres.js';
 import { describeMachine, machineLines } from './lib/machine.js';
+import {
+  FLAT_HEAP_MIB_PER_MIN,
+  MIN_JUDGED_SECONDS,
+  memoryTrend,
+  type MemoryLine,
+  type MemoryTrend,
+} from './lib/memory-trend.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECONDS = Number(process.env.PARLEY_BENCH_SECONDS ?? 20);
@@ -40,8 +52,12 @@ const ROUNDS = Number(process.env.PARLEY_BENCH_ROUNDS ?? 100);
 const CLOCK_TICKS = Number(process.env.CLK_TCK ?? 100);
 /** Extra node flags for the server process, e.g. `--cpu-prof` to see where its time goes. */
 const SERVER_FLAGS = (process.env.PARLEY_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+/** The `parley` entry that serves: this checkout's, or another build's to compare two versions on one load. */
+const SERVER_BIN = process.env.PARLEY_BENCH_BIN ?? join(ROOT, 'bin', 'parley.js');
 /** `sqlite`, `postgres` or both (default). */
 const DATABASES = (process.env.PARLEY_BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+/** How often the server samples its memory (ms): every 2 s, or every 5 s in runs of 5 minutes and more. */
+const MEMORY_EVERY_MS = SECONDS >= 300 ? 5_000 : 2_000;
 
 interface Measure {
   readonly database: string;
@@ -50,28 +66,43 @@ interface Measure {
   readonly p50: number;
   readonly p99: number;
   readonly cpu: number;
+  /** CPU of the server's main thread (the event loop: everything but the SQLite writer), as a share of one core. */
+  readonly mainCpu: number;
+  /** The part of `mainCpu` spent in the kernel (socket reads and writes, on loopback both ends' TCP work). */
+  readonly mainSystem: number;
   /** CPU of this process (the 200 clients), as a share of one core. */
   readonly clientCpu: number;
   readonly rss: readonly number[];
+  readonly memory: MemoryTrend;
   /** Sessions that reached their deadline during the measured time (each replaced by a new one). */
   readonly ended: number;
 }
 
-function procStat(pid: number): { cpu: number; rss: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** CPU seconds (user + system) in a /proc stat file: a process's (all threads) or one thread's. */
+function cpuOf(statFile: string): { user: number; system: number } {
+  const stat = readFileSync(statFile, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const cpu = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-  return { cpu, rss };
+  return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
 }
 
-async function startServer(database: string, cwd: string) {
+/** The server's CPU (all threads, and its main thread alone, which runs the event loop) and RSS in MiB. */
+function procStat(pid: number): { cpu: number; mainCpu: number; mainSystem: number; rss: number } {
+  const all = cpuOf(`/proc/${pid}/stat`);
+  const main = cpuOf(`/proc/${pid}/task/${pid}/stat`);
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+  return { cpu: all.user + all.system, mainCpu: main.user + main.system, mainSystem: main.system, rss };
+}
+
+async function startServer(database: string, cwd: string, samples: string) {
   const port = await freePort();
+  const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
     [
+      '--import',
+      join(ROOT, 'bench', 'lib', 'memory-sampler.mjs'),
       ...SERVER_FLAGS,
-      join(ROOT, 'bin', 'parley.js'),
+      SERVER_BIN,
       'serve',
       '--port',
       String(port),
@@ -80,7 +111,10 @@ async function startServer(database: string, cwd: string) {
       '--max-sessions',
       '1000000',
     ],
-    { cwd },
+    {
+      cwd,
+      env: { ...process.env, PARLEY_MEMORY_SAMPLES: samples, PARLEY_MEMORY_EVERY_MS: String(MEMORY_EVERY_MS) },
+    },
   );
   let out = '';
   await new Promise<void>((resolve, reject) => {
@@ -97,7 +131,7 @@ async function startServer(database: string, cwd: string) {
     if (process.env.PARLEY_BENCH_SERVER_STDERR) child.stderr.pipe(process.stderr);
   });
   const admin = /Admin token[^:]*: (\S+)/.exec(out)![1]!;
-  return { child, port, admin };
+  return { child, port, admin, spawnedAt };
 }
 
 async function post(port: number, token: string, path: string, body: unknown): Promise<any> {
@@ -122,6 +156,10 @@ function client(
 ) {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/sessions/${id}/stream`, {
     headers: { authorization: `Bearer ${token}` },
+  });
+  // Once the run has stopped, a replacement session's client may still connect to a server that is gone.
+  socket.on('error', (e) => {
+    if (running()) throw e;
   });
   let n = 0;
   let pending = false;
@@ -157,7 +195,8 @@ function client(
 
 async function measure(label: string, database: string): Promise<Measure> {
   const cwd = mkdtempSync(join(tmpdir(), 'parley-bench-server-'));
-  const server = await startServer(database, cwd);
+  const samples = join(cwd, 'memory.jsonl');
+  const server = await startServer(database, cwd, samples);
   try {
     const open = (seed: number) =>
       post(server.port, server.admin, '/sessions', {
@@ -178,6 +217,7 @@ async function measure(label: string, database: string): Promise<Measure> {
     const sockets = new Set<WebSocket>();
     /** Plays a session's two seats; when it ends, a new session takes its place. */
     const play = (s: { id: string; seats: { role: string; token: string }[] }) => {
+      if (!running) return;
       let over = 0;
       for (const x of s.seats.filter((seat) => seat.role !== 'convenor')) {
         const socket = client(
@@ -207,9 +247,17 @@ async function measure(label: string, database: string): Promise<Measure> {
     const clientStart = process.cpuUsage();
     const t0 = performance.now();
     const rss: number[] = [];
+    let lastReport = t0;
     for (let s = 0; s < SECONDS; s++) {
       await new Promise((r) => setTimeout(r, 1_000));
       rss.push(procStat(server.child.pid!).rss);
+      if (performance.now() - lastReport >= 60_000) {
+        lastReport = performance.now();
+        const minutes = (lastReport - t0) / 60_000;
+        console.error(
+          `server bench ${label}: ${minutes.toFixed(0)} min, ${(latencies.length / (minutes * 60)).toFixed(0)} actions/s, RSS ${rss.at(-1)?.toFixed(0)} MiB`,
+        );
+      }
     }
     const seconds = (performance.now() - t0) / 1000;
     const done = latencies.slice();
@@ -227,34 +275,34 @@ async function measure(label: string, database: string): Promise<Measure> {
       p50: at(0.5),
       p99: at(0.99),
       cpu: (end.cpu - start.cpu) / seconds,
+      mainCpu: (end.mainCpu - start.mainCpu) / seconds,
+      mainSystem: (end.mainSystem - start.mainSystem) / seconds,
       clientCpu: (clientUsed.user + clientUsed.system) / 1e6 / seconds,
       rss,
+      memory: memoryTrend(readSamples(samples), t0 - server.spawnedAt, seconds),
       ended,
     };
+    const perAction = (share: number) => ((share * seconds) / Math.max(1, m.actions)) * 1e6;
     console.error(
-      `server bench ${label}: ${(m.actions / seconds).toFixed(0)} actions/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, RSS ${rss[0]?.toFixed(0)} → ${Math.max(...rss).toFixed(0)} → ${rss.at(-1)?.toFixed(0)} MiB, slope ${slope(rss).toFixed(2)} MiB/s (last half ${slope(rss.slice(rss.length >> 1)).toFixed(2)}), ${ended} sessions ended`,
+      `server bench ${label}: ${(m.actions / seconds).toFixed(0)} actions/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, server CPU ${perAction(m.cpu).toFixed(0)} µs/action (main thread ${perAction(m.mainCpu).toFixed(0)}, of which kernel ${perAction(m.mainSystem).toFixed(0)}), heap ${m.memory.heapStartMiB.toFixed(0)} → ${m.memory.heapPeakMiB.toFixed(0)} → ${m.memory.heapEndMiB.toFixed(0)} MiB, slope ${m.memory.heapSlopeMiBPerMin.toFixed(2)} MiB/min (${m.memory.basis}${m.memory.afterFullGcMiB ? `: ${m.memory.afterFullGcMiB.map((x) => x.toFixed(0)).join(' → ')} MiB` : ''}), RSS ${m.memory.rssStartMiB.toFixed(0)} → ${m.memory.rssPeakMiB.toFixed(0)} → ${m.memory.rssEndMiB.toFixed(0)} MiB, ${ended} sessions ended`,
     );
     return m;
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));
+    // `PARLEY_BENCH_MEMORY_SAMPLES=<file>` keeps the server's memory samples (JSON lines) for a closer look.
+    if (process.env.PARLEY_BENCH_MEMORY_SAMPLES && existsSync(samples))
+      writeFileSync(process.env.PARLEY_BENCH_MEMORY_SAMPLES, readFileSync(samples));
     rmSync(cwd, { recursive: true, force: true });
   }
 }
 
-/** Least-squares growth of samples taken once a second, per second. */
-function slope(samples: readonly number[]): number {
-  const n = samples.length;
-  if (n < 2) return 0;
-  const mx = (n - 1) / 2;
-  const my = samples.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  samples.forEach((y, x) => {
-    num += (x - mx) * (y - my);
-    den += (x - mx) ** 2;
-  });
-  return num / den;
+function readSamples(file: string): MemoryLine[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as MemoryLine);
 }
 
 /** What one durable commit costs this disk at least: a 4 KiB write and fdatasync, in ms (median of 200). */
@@ -290,20 +338,30 @@ if (DATABASES.includes('postgres')) {
   }
 }
 
+const µsPerAction = (m: Measure, share: number) => ((share * m.seconds) / Math.max(1, m.actions)) * 1e6;
 const row = (m: Measure) =>
-  `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${(m.clientCpu * 100).toFixed(0)} % | ${m.rss[0]?.toFixed(0)} → ${Math.max(...m.rss).toFixed(0)} → ${m.rss.at(-1)?.toFixed(0)} | ${slope(m.rss).toFixed(2)} / ${slope(m.rss.slice(m.rss.length >> 1)).toFixed(2)} | ${m.ended} |`;
+  `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} (${µsPerAction(m, m.mainSystem).toFixed(0)}) | ${(m.clientCpu * 100).toFixed(0)} % | ${m.ended} |`;
+const mib = (x: number) => x.toFixed(0);
+const memoryRow = ({ database, memory: t }: Measure) =>
+  `| ${database} | ${mib(t.heapStartMiB)} → ${mib(t.heapPeakMiB)} → ${mib(t.heapEndMiB)} | ${t.afterFullGcMiB ? t.afterFullGcMiB.map(mib).join(' → ') : '–'} | ${t.heapSlopeMiBPerMin.toFixed(2)} (${t.basis}) | ${mib(t.rssStartMiB)} → ${mib(t.rssPeakMiB)} → ${mib(t.rssEndMiB)} | ${t.rssSlopeMiBPerMin.toFixed(2)} | ${t.flat === null ? `not judged (under ${MIN_JUDGED_SECONDS} s)` : t.flat ? 'flat' : 'rising'} |`;
 const lines = [
   '## Server: durable actions with 200 WebSocket clients',
   '',
-  `${SESSIONS} SAOP sessions (ANAC 2010 ItexvsCypress), two client seats each (${SESSIONS * 2} WebSocket clients in a separate process), every seat offering as soon as it has the move, one action per message, rate limiter on; ${ROUNDS > 0 ? `each session ends at its deadline of ${ROUNDS} rounds and a new one takes its place (${SESSIONS} live at any time)` : 'no session reaches its deadline'}; ${SECONDS} s measured per database after a 2 s warm-up. An action is acknowledged once committed; the actions of all sessions that arrive while a transaction commits share the next one (group commit). Server CPU (all its threads) and client CPU (the 200 clients' process) are shares of one core. Goal on a 2-core machine: ≥ 5,000 actions/s with p99 ≤ 20 ms on SQLite, ≥ 2,000 actions/s on PostgreSQL, memory flat over 600 s (\`PARLEY_BENCH_SECONDS=600\`).`,
+  `${SESSIONS} SAOP sessions (ANAC 2010 ItexvsCypress), two client seats each (${SESSIONS * 2} WebSocket clients in a separate process), every seat offering as soon as it has the move, one action per message, rate limiter on; ${ROUNDS > 0 ? `each session ends at its deadline of ${ROUNDS} rounds and a new one takes its place (${SESSIONS} live at any time)` : 'no session reaches its deadline'}; ${SECONDS} s measured per database after a 2 s warm-up. An action is acknowledged once committed; the actions of all sessions that arrive while a transaction commits share the next one (group commit). Server CPU counts all its threads, as a share of one core; per action, it is given for all threads / the main thread (the event loop; on SQLite the commits and their fsync run in a writer thread). Client CPU is the 200 clients' process. Goal on a 2-core machine: ≥ 5,000 actions/s with p99 ≤ 20 ms on SQLite, ≥ 2,000 actions/s on PostgreSQL, memory flat over 600 s.`,
   '',
-  '| Database | Actions/s | p50 ms | p99 ms | Server CPU | Client CPU | Server RSS MiB (first → max → last second) | RSS slope MiB/s (whole run / last half) | Sessions ended and replaced |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| Database | Actions/s | p50 ms | p99 ms | Server CPU | Server CPU µs per action (all / main thread (kernel)) | Client CPU | Sessions ended and replaced |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map(row),
+  '',
+  `Memory of the server over the measured ${SECONDS} s (sampled inside it every ${MEMORY_EVERY_MS / 1000} s, MiB, first → peak → last): the heap in use saw-tooths between collections, so its trend is the least-squares slope of the heap in use right after each full (mark-sweep) collection, which is what the server really holds, after a warm-up of ${results[0]?.memory.warmupSeconds.toFixed(0) ?? '–'} s (a third of the run, at most 2 minutes; a run with fewer than 3 full collections after it falls back on the heap's floor, the lowest sample of each 30 s window). **Flat** means that the heap rises by less than ${FLAT_HEAP_MIB_PER_MIN} MiB per minute by that slope; a run under ${MIN_JUDGED_SECONDS} s is not judged (the heap is still filling up to its working size: ended sessions stay 30 s before they leave memory). RSS follows the heap V8 reserves, which it grows and gives back lazily, so it is reported, not judged. The goal's run: \`PARLEY_BENCH_SECONDS=600 PARLEY_BENCH_DATABASES=sqlite npm run bench -- server\` (about 11 minutes; without \`PARLEY_BENCH_DATABASES\` PostgreSQL follows for as long).`,
+  '',
+  '| Database | Heap used MiB | Heap after full collections MiB (first → last after warm-up) | Heap slope MiB/min | RSS MiB | RSS slope MiB/min | Verdict |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ...results.map(memoryRow),
   '',
   `- Disk: a 4 KiB write with fdatasync takes ${fsync.toFixed(2)} ms (median), so one commit per action would allow at most ${Math.floor(1000 / fsync)} actions/s.`,
   `- Load average when the benchmark started: ${load.toFixed(2)} (figures taken beside other work are low).`,
-  '- Memory: an ended session leaves the server 30 s after its clients closed, and the sessions live at once are bounded, so what the server holds is bounded; RSS still rises while V8 grows its heap lazily (and while the first ended sessions wait out their 30 s), so the slope of a short run overstates the growth. `PARLEY_BENCH_SERVER_FLAGS=--max-old-space-size=80` caps the heap to check that nothing accumulates.',
+  '- An ended session leaves the server 30 s after its clients closed, and the sessions live at once are bounded, so what the server holds is bounded; RSS may still rise for a while as V8 grows its heap lazily. `PARLEY_BENCH_SERVER_FLAGS=--max-old-space-size=80` caps the heap to check that nothing accumulates.',
   ...machineLines(describeMachine()),
   '',
 ];

@@ -12,7 +12,7 @@ import { ViewBook } from '../session/views.js';
 import { actionKey } from '../store/group-commit.js';
 import type { ActionAnswerRow, EventStore, NewLine, StoredLine } from '../store/store.js';
 import { actionLine, eventLine, parseLine, type ActionRecord } from './lines.js';
-import type { SessionSpec } from './spec.js';
+import { actingSeats, type SessionSpec } from './spec.js';
 
 /** The answer to one action, stored with it and given again to a retry of the same id. */
 export interface ActionAnswer {
@@ -70,6 +70,8 @@ export class LiveSession {
   /** Actions waiting or committing, by `role\nactionId`: a second copy gets the first one's answer. */
   private readonly answering = new Map<string, Promise<ActionAnswer>>();
   private readonly listeners = new Set<Listener>();
+  /** The roles that act (the plan's seats and a mediated protocol's mediators), looked up for every action. */
+  private readonly acting: ReadonlySet<string>;
   /** Called after every committed change (bots and the clock look again). */
   onChange: () => void = () => undefined;
   released: boolean;
@@ -87,6 +89,7 @@ export class LiveSession {
     this.state = this.protocol.init(header.setup).state;
     this.book = new ViewBook(header.setup, plan.scenario.parties, []);
     this.released = released;
+    this.acting = new Set(actingSeats(plan).map((s) => s.role));
   }
 
   /** Rebuilds a session from its stored log, starting from the latest snapshot. */
@@ -102,6 +105,11 @@ export class LiveSession {
     if (snapshot) live.state = { ...(JSON.parse(snapshot.state) as BaseState), setup: first.header.setup };
     live.applyLines(lines, snapshot?.seq ?? 0, false);
     return live;
+  }
+
+  /** Whether `role` is a seat that acts in this session (others only read). */
+  acts(role: string): boolean {
+    return this.acting.has(role);
   }
 
   get hoursPerRound(): number {

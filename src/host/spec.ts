@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { agentNames, isModulePath } from '../agents/index.js';
 import { isParleyError, ParleyError } from '../core/errors.js';
 import type { AgentSpec, Scenario } from '../core/scenario.js';
+import { findBuiltin } from '../formats/builtin.js';
 import { loadInput } from '../formats/input.js';
 import { protocolNames } from '../protocols/index.js';
 import { planRun, type RunPlan, type RunRequest, type Seating } from '../session/plan.js';
@@ -121,8 +122,24 @@ function loadUploaded(files: NonNullable<SessionSpec['files']>): Scenario {
   }
 }
 
+/**
+ * Built-in scenarios as read the first time: they ship with parley and do not change while
+ * it runs, and sessions share one as a tournament's runs do (nothing changes a scenario).
+ * Reading and parsing one again took milliseconds of the server's thread per session.
+ */
+const builtinScenarios = new Map<string, Scenario>();
+
+function namedScenario(name: string): Scenario {
+  // A file or folder of that name in the working directory comes first, as in `loadInput`.
+  const builtin = existsSync(name) ? undefined : findBuiltin(name);
+  if (!builtin) return loadInput([name]);
+  let scenario = builtinScenarios.get(builtin.name);
+  if (!scenario) builtinScenarios.set(builtin.name, (scenario = loadInput([name])));
+  return scenario;
+}
+
 export function scenarioOf(spec: SessionSpec): Scenario {
-  return spec.files ? loadUploaded(spec.files) : loadInput([spec.scenario!]);
+  return spec.files ? loadUploaded(spec.files) : namedScenario(spec.scenario!);
 }
 
 export function planOf(spec: SessionSpec): RunPlan {

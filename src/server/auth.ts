@@ -40,6 +40,18 @@ export type Principal =
 
 const unauthorized = (why: string) => new ParleyError('PARLEY_E_AUTH', why);
 
+/** The admin token's hash, read once it is set: it is made at the first start and never changes. */
+const adminHashes = new WeakMap<EventStore, string>();
+
+async function adminHash(store: EventStore): Promise<string | undefined> {
+  let hash = adminHashes.get(store);
+  if (hash === undefined) {
+    hash = await store.getMeta(ADMIN_META);
+    if (hash !== undefined) adminHashes.set(store, hash);
+  }
+  return hash;
+}
+
 /**
  * Binds a request to its seat. Tokens come only as `Authorization: Bearer …` (never in
  * the URL); browsers send the HttpOnly cookie an invite gave them.
@@ -50,7 +62,7 @@ export async function principalOf(request: FastifyRequest, store: EventStore): P
     const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
     if (!match) throw unauthorized('the Authorization header must be "Bearer <token>"');
     const hash = hashSecret(match[1]!);
-    if (hash === (await store.getMeta(ADMIN_META))) return { admin: true };
+    if (hash === (await adminHash(store))) return { admin: true };
     const seat = await store.credential(hash, ['bearer']);
     if (!seat) throw unauthorized('unknown or revoked token');
     return { admin: false, ...seat };

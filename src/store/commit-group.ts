@@ -61,7 +61,7 @@ export async function commitGroup(
  * before the checks read; otherwise a commit of another connection between the checks and
  * the inserts would fail the group.
  */
-async function inTransaction<T>(
+export async function inTransaction<T>(
   db: Kysely<Database>,
   dialect: Dialect,
   body: (trx: Kysely<Database>) => Promise<T>,

@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -21,11 +22,16 @@ export async function openDatabase(location: string): Promise<Kysely<Database>> 
     const pool = new pg.Pool({ connectionString: location, max: 10 });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: await openSqlite(location) }) });
+}
+
+/** A SQLite file as better-sqlite3 opens it, in WAL mode with synchronous=FULL (see `openDatabase`). */
+export async function openSqlite(location: string): Promise<BetterSqlite3.Database> {
   const { default: SQLite } = await import('better-sqlite3');
   const database = new SQLite(location);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return database;
 }

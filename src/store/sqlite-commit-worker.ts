@@ -1,36 +1,60 @@
 /**
- * The SQLite writer thread: commits the store's groups on its own connection, so that the
- * fsync of one group (better-sqlite3 is synchronous) does not stop the server's thread,
- * which meanwhile takes in, checks and answers other actions and gathers the next group.
- * The build makes it dist/store/sqlite-commit-worker.js (every `*worker.ts` is an entry).
+ * The SQLite writer thread: commits the store's groups (and new sessions) on its own
+ * connection, so that the fsync of one transaction (better-sqlite3 is synchronous) does
+ * not stop the server's thread, which meanwhile takes in, checks and answers other actions
+ * and gathers the next group. Its transactions are in sqlite-group.ts. Requests and
+ * replies cross as JSON text: copying one string costs the server's thread less than a
+ * structured clone of many small row objects. The build makes it
+ * dist/store/sqlite-commit-worker.js (every `*worker.ts` is an entry).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { sql } from 'kysely';
-import { commitGroup, type GroupEntry } from './commit-group.js';
-import { openDatabase } from './open.js';
+import type { GroupEntry, GroupOutcome } from './commit-group.js';
+import type { NewSessionRows } from './new-session.js';
+import { openSqlite } from './open.js';
+import { SqliteGroupWriter } from './sqlite-group.js';
 
-export type WriterRequest = { readonly id: number; readonly entries: readonly GroupEntry[] } | { readonly close: true };
+/** `json` is the group's entries (`commit`) or the new session's rows (`create`), as JSON. */
+export type WriterRequest =
+  { readonly id: number; readonly op: 'commit' | 'create'; readonly json: string } | { readonly close: true };
 
 export type WriterReply =
   | { readonly ready: { readonly journalMode: string; readonly synchronous: number } }
-  | { readonly id: number; readonly outcomes: unknown }
+  | { readonly id: number; readonly json: string }
   | { readonly id: number; readonly error: string };
 
+/** A group outcome as JSON carries it: `known` as [key, answer] pairs. */
+export type OutcomeJson = Omit<GroupOutcome, 'known'> & { readonly known: readonly [string, string][] };
+
 const port = parentPort!;
-const db = await openDatabase((workerData as { location: string }).location);
-const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
-const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+const db = await openSqlite((workerData as { location: string }).location);
+const writer = new SqliteGroupWriter(db);
+
+function run(op: 'commit' | 'create', json: string): string {
+  if (op === 'create') {
+    writer.create(JSON.parse(json) as NewSessionRows);
+    return 'null';
+  }
+  const outcomes = writer.commit(JSON.parse(json) as GroupEntry[]);
+  return JSON.stringify(outcomes.map((o): OutcomeJson => ({ ...o, known: [...o.known] })));
+}
+
 port.on('message', (request: WriterRequest) => {
   if ('close' in request) {
-    void db.destroy().then(() => port.close());
+    db.close();
+    port.close();
     return;
   }
-  commitGroup(db, 'sqlite', request.entries).then(
-    (outcomes) => port.postMessage({ id: request.id, outcomes } satisfies WriterReply),
-    (e: unknown) =>
-      port.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e) } satisfies WriterReply),
-  );
+  let reply: WriterReply;
+  try {
+    reply = { id: request.id, json: run(request.op, request.json) };
+  } catch (e) {
+    reply = { id: request.id, error: e instanceof Error ? e.message : String(e) };
+  }
+  port.postMessage(reply);
 });
 port.postMessage({
-  ready: { journalMode: mode.rows[0]?.journal_mode ?? '', synchronous: Number(sync.rows[0]?.synchronous) },
+  ready: {
+    journalMode: String(db.pragma('journal_mode', { simple: true })),
+    synchronous: Number(db.pragma('synchronous', { simple: true })),
+  },
 } satisfies WriterReply);

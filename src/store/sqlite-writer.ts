@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { ParleyError } from '../core/errors.js';
 import { ownModuleFile, RUNS_FROM_BUILD } from '../core/package-root.js';
 import type { GroupEntry, GroupOutcome } from './commit-group.js';
-import type { WriterReply, WriterRequest } from './sqlite-commit-worker.js';
+import type { NewSessionRows } from './new-session.js';
+import type { OutcomeJson, WriterReply, WriterRequest } from './sqlite-commit-worker.js';
 
 /** How the writer thread's connection commits: what `pragma journal_mode` and `pragma synchronous` say there. */
 export interface WriterSettings {
@@ -15,10 +16,10 @@ export interface WriterSettings {
 
 /**
  * The server thread's end of the SQLite writer thread (sqlite-commit-worker.ts): sends it
- * one group at a time and settles each when its transaction committed or failed.
+ * groups and new sessions and settles each when its transaction committed or failed.
  */
 export class SqliteWriter {
-  private readonly waiting = new Map<number, { resolve: (o: GroupOutcome[]) => void; reject: (e: unknown) => void }>();
+  private readonly waiting = new Map<number, { resolve: (json: string) => void; reject: (e: unknown) => void }>();
   private next = 0;
   private failure: Error | null = null;
 
@@ -55,14 +56,25 @@ export class SqliteWriter {
     return new SqliteWriter(worker, settings);
   }
 
-  commit(entries: readonly GroupEntry[]): Promise<GroupOutcome[]> {
+  /** Commits one group in one transaction. */
+  async commit(entries: readonly GroupEntry[]): Promise<GroupOutcome[]> {
+    const json = await this.request('commit', JSON.stringify(entries));
+    return (JSON.parse(json) as OutcomeJson[]).map((o) => ({ ...o, known: new Map(o.known) }));
+  }
+
+  /** Inserts a new session's rows in one transaction. */
+  async create(rows: NewSessionRows): Promise<void> {
+    await this.request('create', JSON.stringify(rows));
+  }
+
+  private request(op: 'commit' | 'create', json: string): Promise<string> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
-    // Kept alive while a commit is out, so that a caller awaiting it does not see the process end.
+    // Kept alive while a request is out, so that a caller awaiting it does not see the process end.
     if (this.waiting.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, entries } satisfies WriterRequest);
+      this.worker.postMessage({ id, op, json } satisfies WriterRequest);
     });
   }
 
@@ -81,7 +93,7 @@ export class SqliteWriter {
     this.waiting.delete(reply.id);
     if (this.waiting.size === 0) this.worker.unref();
     if ('error' in reply) waiter.reject(new Error(reply.error));
-    else waiter.resolve(reply.outcomes as GroupOutcome[]);
+    else waiter.resolve(reply.json);
   }
 
   private fail(error: Error): void {

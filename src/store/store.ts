@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { chainLine } from './chain.js';
 import { migrate } from './migrations.js';
 import { dialectOf, openDatabase, type Dialect } from './open.js';
 import { commitGroup } from './commit-group.js';
+import { insertNewSession, newSessionRows } from './new-session.js';
 import { GroupCommitter } from './group-commit.js';
 import { SqliteWriter, type WriterSettings } from './sqlite-writer.js';
 import type { Database } from './schema.js';
@@ -42,7 +42,6 @@ export class EventStore {
       : new GroupCommitter((entries) => commitGroup(db, dialect, entries), 4);
   }
 
-  /** Opens the database and runs the migrations. */
   /**
    * Opens the database and runs the migrations. On SQLite the log is written by a thread
    * of its own (see sqlite-commit-worker.ts); this thread's connection reads and keeps the rest.
@@ -87,47 +86,19 @@ export class EventStore {
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
-  /** A new session, its seats with their tokens' hashes and its first lines (the header first), in one transaction. */
+  /**
+   * A new session, its seats with their tokens' hashes and its first lines (the header
+   * first), in one transaction; on SQLite the writer thread commits it, so that its fsync
+   * does not stop this thread.
+   */
   async createSession(
     session: SessionRow,
     seats: readonly (SeatRow & { tokenHash: string })[],
     lines: readonly NewLine[],
   ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('sessions')
-        .values({ id: session.id, spec: session.spec, started_at: session.startedAt, released: 0 })
-        .execute();
-      if (seats.length > 0)
-        await trx
-          .insertInto('seats')
-          .values(seats.map((s) => ({ session: s.session, role: s.role, kind: s.kind, bot: s.bot })))
-          .execute();
-      if (seats.length > 0)
-        await trx
-          .insertInto('credentials')
-          .values(
-            seats.map((s) => ({
-              token_hash: s.tokenHash,
-              session: s.session,
-              role: s.role,
-              kind: 'bearer',
-              revoked: 0,
-            })),
-          )
-          .execute();
-      let hash: string | null = null;
-      await trx
-        .insertInto('log')
-        .values(
-          lines.map((l, seq) => {
-            const link = chainLine(l.record, hash);
-            hash = link.hash;
-            return { session: session.id, seq, type: l.type, event_seq: l.eventSeq, line: link.line, hash };
-          }),
-        )
-        .execute();
-    });
+    const rows = newSessionRows(session, seats, lines);
+    if (this.writer) await this.writer.create(rows);
+    else await insertNewSession(this.db, this.dialect, rows);
   }
 
   async sessionIds(): Promise<string[]> {

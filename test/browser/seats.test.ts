@@ -105,12 +105,22 @@ describe('several seats in one browser profile, and the convenor closing the tal
     const convenor = tab('convenor').page;
     const close = formTitled(convenor, 'Close the talks');
     await close.getByLabel('Reason for closing').fill(CLOSE_REASON);
-    await close.getByRole('button', { name: 'Close the talks…' }).click();
+    const ask = close.getByRole('button', { name: 'Close the talks…' });
     const confirm = close.getByRole('group', { name: 'Confirm closing the talks' });
     const yes = confirm.getByRole('button', { name: 'Yes, close the talks' });
-    await expect.poll(() => yes.evaluate((el) => el === document.activeElement)).toBe(true);
+    const focused = () => yes.evaluate((el) => el === document.activeElement);
+    // Asked, then cancelled from the keyboard: nothing is closed.
+    await ask.click();
+    await expect.poll(focused).toBe(true);
+    await convenor.keyboard.press('Tab');
+    await convenor.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    expect((await h.call('GET', `/sessions/${talks.id}/view`, talks.tokens.convenor)).body.over).toBe(false);
+    // Asked again and confirmed with the keyboard.
+    await ask.click();
+    await expect.poll(focused).toBe(true);
     await expect(seriousViolations(convenor)).resolves.toEqual([]);
-    await yes.click();
+    await convenor.keyboard.press('Enter');
     await close
       .getByRole('status')
       .filter({ hasText: /Talks closed/ })

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { parley, tempDir } from '../cli/run.js';
@@ -5,7 +6,7 @@ import { freePort, startRedis, type RedisServer } from '../support/redis.js';
 import { readTournamentFile } from '../../src/tournament/definition.js';
 import { planTournament } from '../../src/tournament/plan.js';
 import { resultKeys } from '../../src/tournament/queue-keys.js';
-import { comparableRows, exited, QUICK, SLOW, spawnParley, until, writeDefinition } from './support.js';
+import { comparableRows, exited, QUICK, ROOT, SLOW, spawnParley, until, writeDefinition } from './support.js';
 
 let redis: RedisServer;
 
@@ -127,6 +128,25 @@ describe('a tournament through BullMQ on Redis', () => {
       expect(await client.hlen(keys.rows)).toBe(36);
     } finally {
       client.disconnect();
+      await stopWorkers(workers);
+    }
+  });
+
+  it('stops with the reason when a batch fails on every try', async () => {
+    const definition = writeDefinition({
+      'parley-tournament': 1,
+      name: 'failing',
+      agents: [{ strategy: join(ROOT, 'test/tournament/fixtures/failing-agent.ts'), name: 'failing' }, 'conceder'],
+      scenarios: ['anac/2011/Laptop'],
+      selfPlay: false,
+      rounds: 20,
+    });
+    const workers = startWorkers(1);
+    try {
+      const r = await parley(['tournament', definition, '--queue', redis.url, '--out', tempDir()]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/negotiation batch \w+ failed on a worker: this agent always fails/);
+    } finally {
       await stopWorkers(workers);
     }
   });

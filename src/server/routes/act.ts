@@ -3,7 +3,6 @@ import { CONVENOR } from '../../host/host.js';
 import type { ActionAnswer, LiveSession } from '../../host/live-session.js';
 import type { Action } from '../../protocols/types.js';
 import type { ActionBody } from '../schemas.js';
-import { actingSeats } from '../../host/spec.js';
 
 /**
  * One action from a seat, whatever the transport: a seat acts only as itself, and only
@@ -17,7 +16,7 @@ export function submit(live: LiveSession, role: string, actionId: string, body: 
         'PARLEY_E_FORBIDDEN',
         `the convenor does not ${body.kind}; of the talks' moves it may only close them`,
       );
-  } else if (!actingSeats(live.plan).some((s) => s.role === role))
+  } else if (!live.acts(role))
     throw new ParleyError('PARLEY_E_FORBIDDEN', `the ${role} seat does not act in this session; it reads`);
   if (body.actor !== undefined && body.actor !== role)
     throw new ParleyError('PARLEY_E_FORBIDDEN', `${role} may act only as itself, not as ${body.actor}`);

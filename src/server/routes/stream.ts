@@ -26,8 +26,41 @@ class Window {
   }
 }
 
+/** The TCP socket under a WebSocket (ws keeps it as `_socket`), to cork it. */
+type Raw = { cork(): void; uncork(): void };
+const rawOf = (socket: WebSocket): Raw | undefined => (socket as unknown as { _socket?: Raw })._socket;
+const corked = new WeakSet<WebSocket>();
+
+/**
+ * Sends one message (one WebSocket frame). The frames a socket gets in one turn of the event
+ * loop (an action's events, the new `expected`, its ack) leave in one write: the TCP socket
+ * stays corked until the turn's callbacks and promise reactions have run.
+ */
 function send(socket: WebSocket, message: unknown): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  sendText(socket, JSON.stringify(message));
+}
+
+function sendText(socket: WebSocket, text: string): void {
+  if (socket.readyState !== socket.OPEN) return;
+  const raw = rawOf(socket);
+  if (raw && !corked.has(socket)) {
+    raw.cork();
+    corked.add(socket);
+    process.nextTick(() => {
+      corked.delete(socket);
+      raw.uncork();
+    });
+  }
+  socket.send(text);
+}
+
+/** Each committed event's frame, made once for all the sockets that may see it (events never change). */
+const eventFrames = new WeakMap<ProtocolEvent, string>();
+
+function eventFrame(event: ProtocolEvent): string {
+  let frame = eventFrames.get(event);
+  if (frame === undefined) eventFrames.set(event, (frame = JSON.stringify({ type: 'event', event })));
+  return frame;
 }
 
 function sendState(socket: WebSocket, live: LiveSession, role: string): void {
@@ -111,7 +144,7 @@ export function streamRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         let last = request.query.after ?? -1;
         const forward = (events: readonly ProtocolEvent[]) => {
           const visible = filterEvents(events, viewer).filter((e) => e.seq > last);
-          for (const event of visible) send(socket, { type: 'event', event });
+          for (const event of visible) sendText(socket, eventFrame(event));
           if (visible.length > 0) last = visible[visible.length - 1]!.seq;
           sendState(socket, live, role);
         };

@@ -2,6 +2,23 @@ import { useEffect, useRef, useState } from 'react';
 import { useAct } from '../parts/act.js';
 import type { Session } from '../use-session.js';
 
+/** The question before a close; it takes the focus when it appears, so a keyboard or screen-reader user meets it at once. */
+function ConfirmClose({ busy, onYes, onCancel }: { busy: boolean; onYes: () => void; onCancel: () => void }) {
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => yes.current?.focus(), []);
+  return (
+    <div role="group" aria-label="Confirm closing the talks">
+      <p>Close the talks now? This cannot be undone.</p>
+      <button type="button" ref={yes} disabled={busy} onClick={onYes}>
+        Yes, close the talks
+      </button>{' '}
+      <button type="button" disabled={busy} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 /**
  * The convenor closes the talks: a reason every seat is told, then a confirmation, since a
  * close cannot be undone and ends the talks without agreement (a package still awaiting
@@ -11,19 +28,14 @@ export function CloseTalks({ session }: { session: Session }) {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const { run, busy, line } = useAct(session);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const closedBy = session.events.find((e) => e.kind === 'closed');
-  // The question takes the focus when it appears, so a keyboard or screen-reader user meets it at once.
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
+  const closed = session.events.find((e) => e.kind === 'closed');
   if (session.over && !confirming)
     return (
       <section aria-labelledby="close-title">
         <h2 id="close-title">Close the talks</h2>
         <p>
-          {closedBy?.kind === 'closed'
-            ? `You closed the talks: ${closedBy.reason}`
+          {closed?.kind === 'closed'
+            ? `You closed the talks: ${closed.reason}`
             : 'The talks have ended; there is nothing to close.'}
         </p>
         {line}
@@ -52,15 +64,7 @@ export function CloseTalks({ session }: { session: Session }) {
         <textarea value={reason} required maxLength={2000} onChange={(e) => setReason(e.target.value)} />
       </label>
       {confirming ? (
-        <div role="group" aria-label="Confirm closing the talks">
-          <p>Close the talks now? This cannot be undone.</p>
-          <button type="button" ref={confirmButton} disabled={busy} onClick={() => void close()}>
-            Yes, close the talks
-          </button>{' '}
-          <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmClose busy={busy} onYes={() => void close()} onCancel={() => setConfirming(false)} />
       ) : (
         <button type="submit" disabled={busy || reason.trim() === ''}>
           Close the talks…

@@ -24,6 +24,19 @@ function Notifications({ session }: { session: Session }) {
   );
 }
 
+const ENDINGS = new Set(['agreement', 'walk-away', 'deadline', 'closed']);
+
+/** Once the talks are over, how they ended, at the top of every console (a close with its reason). */
+function Ending({ session }: { session: Session }) {
+  if (!session.over) return null;
+  const end = [...session.events].reverse().find((e) => ENDINGS.has(e.kind));
+  return (
+    <p className="ended">
+      <strong>The talks are over.</strong> {end ? describe(end) : null}
+    </p>
+  );
+}
+
 /** What this seat may see, as one JSON file: the session's public structure and the seat's events. */
 function exportJson(session: Session): void {
   const { info, view, events } = session;
@@ -55,6 +68,7 @@ export function ConsoleFrame({ session, title, children }: { session: Session; t
           <a href={`${session.route}/print`}>Printable page</a>
         </nav>
         <Notifications session={session} />
+        <Ending session={session} />
       </header>
       <main>{children}</main>
       <aside>
