@@ -172,7 +172,7 @@ const lines = [
     `(${rows.length} runs, deadline ${ROUNDS} rounds). Mediators see only their own view (nothing revealed); delegations state the red ` +
     'lines a text crosses when they turn it down. Distance to Nash: Euclidean, in utility space, from the Nash point of the zone. ' +
     `A text across a told red line counts as avoidable when some text avoided every line the mediator had been told of. ` +
-    'A turned-down text counts as re-tabled unchanged when the new text equals it on every issue its objectors named (their red lines, asks and objected issues) with no outside event since and no public statement of an objector dropping or moving a red line or ask it had stated; ' +
+    'A turned-down text counts as re-tabled unchanged when the new text equals it on every issue its objectors named (their red lines, asks and objected issues) with no outside event since; ' +
     'such a re-tabling counts as forced when every text on the values crossing the fewest told red lines repeated a turned-down text so at that moment (an exact search). ' +
     'A mediator with no new text may hold a round (the `hold` move: the round passes with no text); the mediators hold then, and table a turned-down text again only in the last two rounds, saying so in the note. ' +
     `Total time ${seconds.toFixed(0)} s ` +

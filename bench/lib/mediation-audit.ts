@@ -31,47 +31,6 @@ interface Refusal {
   readonly objections: Map<string, { issues: string[]; asks: Readonly<Record<string, unknown>> }>;
   /** Changes seen before the refusal. */
   readonly changesBefore: number;
-  /** Per objecting party: changes in its stated position seen before the refusal. */
-  readonly positionChangesBefore: Map<string, number>;
-}
-
-/**
- * Per party, changes in its stated position: a public statement states its whole set of red
- * lines and asks as they stand, so a red line it was known to hold, or an ask it stated
- * before, that the statement drops or moves is a change (a new line or ask only adds a demand).
- */
-class StatedPositions {
-  private readonly lines = new Map<string, Map<string, string>>();
-  private readonly asks = new Map<string, Readonly<Record<string, unknown>>>();
-  private readonly counts = new Map<string, number>();
-
-  learnLines(party: string, lines: readonly StatedRedLine[] | undefined): void {
-    const known = this.lines.get(party) ?? new Map<string, string>();
-    for (const l of lines ?? []) known.set(l.id, JSON.stringify(l));
-    this.lines.set(party, known);
-  }
-
-  stated(
-    party: string,
-    position: { redLines?: readonly StatedRedLine[]; asks?: Readonly<Record<string, unknown>> },
-  ): void {
-    let changed = false;
-    if (position.redLines) {
-      const now = new Map(position.redLines.map((l) => [l.id, JSON.stringify(l)]));
-      changed ||= [...(this.lines.get(party)?.entries() ?? [])].some(([id, l]) => now.get(id) !== l);
-      this.lines.set(party, now);
-    }
-    if (position.asks) {
-      const before = this.asks.get(party) ?? {};
-      changed ||= Object.keys(before).some((issue) => position.asks![issue] !== before[issue]);
-      this.asks.set(party, { ...position.asks });
-    }
-    if (changed) this.counts.set(party, this.of(party) + 1);
-  }
-
-  of(party: string): number {
-    return this.counts.get(party) ?? 0;
-  }
 }
 
 /** The issues to compare a new text on: every issue a party objected to (all of them when it named none). */
@@ -136,29 +95,19 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
   let unchangedRepeats = 0;
   let unchangedRepeatsForced = 0;
   let held = 0;
-  const positions = new StatedPositions();
   const tell = (party: string, lines: readonly StatedRedLine[] | undefined) => {
     for (const l of lines ?? []) told.set(`${party}/${l.id}`, l);
-    positions.learnLines(party, lines);
   };
   for (const e of seen) {
     if (e.kind === 'outside-event') changes++;
     if (e.kind === 'held' && e.actor === role) held++;
-    if (e.kind === 'statement' && e.party && e.position) {
-      positions.stated(e.party, e.position);
-      // A statement states the party's red lines as they stand now: a line it drops is no longer told.
-      if (e.position.redLines) for (const key of [...told.keys()]) if (key.startsWith(`${e.party}/`)) told.delete(key);
-      tell(e.party, e.position.redLines);
-    }
+    if (e.kind === 'statement' && e.party) tell(e.party, e.position?.redLines);
     if ((e.kind === 'text-tabled' || e.kind === 'package-tabled') && !texts.has(e.proposal)) {
       texts.set(e.proposal, e.text);
       const crossed = [...told.values()].some((l) => crossesRedLine(l, e.text));
       if (crossed && avoidable(domain, [...told.values()])) avoidableCrossings++;
       else if (crossed) unavoidableCrossings++;
-      const standing = [...refusals.values()].filter(
-        (r) =>
-          r.changesBefore === changes && [...r.positionChangesBefore].every(([party, n]) => positions.of(party) === n),
-      );
+      const standing = [...refusals.values()].filter((r) => r.changesBefore === changes);
       const repeated = standing.some((r) => compared(domain, r).every((i) => String(r.text[i]) === String(e.text[i])));
       if (repeated) unchangedRepeats++;
       const values = leastCrossing(domain, [...told.values()]);
@@ -176,9 +125,7 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
       ];
       const objections = refusals.get(e.proposal)?.objections ?? new Map();
       objections.set(e.party, { issues: [...new Set(named)], asks: { ...e.position?.asks, ...e.amendments } });
-      const positionChangesBefore = refusals.get(e.proposal)?.positionChangesBefore ?? new Map<string, number>();
-      positionChangesBefore.set(e.party, positions.of(e.party));
-      refusals.set(e.proposal, { text, objections, changesBefore: changes, positionChangesBefore });
+      refusals.set(e.proposal, { text, objections, changesBefore: changes });
     }
   }
   return {

@@ -182,31 +182,3 @@ describe('truthful notes', () => {
     expect(note).toContain(`leaves open ${open}`);
   });
 });
-
-describe('a mediator and a party whose stated position changes', () => {
-  const view = (events: ProtocolEvent[]) =>
-    viewFor(grid, undefined, { role: 'M', may: [] }, events, { kind: 'mediator' });
-  const row = (o: Record<string, string>) => Int32Array.from(grid.issues, (i) => Number(o[i.name]!.slice(1)));
-  const turnedDown = [
-    statement('A', { asks: { i1: 'v0' }, redLines: [aLine] }),
-    tabled('text-1', middle),
-    answer('text-1', 'A', 'amend', { amendments: { i1: 'v0' } }),
-    answer('text-1', 'B', 'accept'),
-  ];
-
-  it('treats an ask the party stated before and now states differently as a change, and names it', () => {
-    const models = new PartyModels(grid);
-    models.sync(view([...turnedDown, statement('A', { asks: { i1: 'v1' }, redLines: [aLine] })]));
-    const guard = new RepeatGuard(grid, models);
-    expect(guard.blocked(row(middle))).toBe(false);
-    expect(guard.repeats(row(middle))?.changes).toEqual(['A no longer states its ask on i1 as before']);
-  });
-
-  it('treats a restated position, or a new ask only, as no change', () => {
-    const models = new PartyModels(grid);
-    const same = statement('A', { asks: { i1: 'v0', i2: 'v3' }, redLines: [aLine] });
-    models.sync(view([...turnedDown, same]));
-    expect(models.of('A').changes).toEqual([]);
-    expect(new RepeatGuard(grid, models).blocked(row(middle))).toBe(true);
-  });
-});

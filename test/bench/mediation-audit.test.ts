@@ -4,7 +4,7 @@ import { mediationBounds } from '../../bench/lib/mediation-bounds.js';
 import type { Domain, Outcome } from '../../src/core/domain.js';
 import type { Party } from '../../src/core/party.js';
 import { bareScenario } from '../../src/core/scenario.js';
-import { responseEvent, statementEvent, tabledEvent } from '../agents/support/fixtures.js';
+import { responseEvent, tabledEvent } from '../agents/support/fixtures.js';
 
 const domain: Domain = {
   name: 'two',
@@ -42,26 +42,6 @@ describe('the mediation audit', () => {
       'M',
     );
     expect(forced).toMatchObject({ texts: 3, unchangedRepeats: 1, unchangedRepeatsForced: 1 });
-  });
-
-  it('does not count a re-tabling after an objecting party dropped or moved a stated ask or red line', () => {
-    const line = { id: 'A-i1', issue: 'i1', allowed: ['v0', 'v1'] };
-    const talks = (after: ReturnType<typeof statementEvent>) =>
-      auditMediation(
-        domain,
-        [
-          statementEvent('A', { asks: { i0: 'v1' }, redLines: [line] }),
-          tabled('text-1', { i0: 'v0', i1: 'v0' }),
-          amend('text-1', 'A', { i0: 'v1' }),
-          after,
-          tabled('text-2', { i0: 'v0', i1: 'v1' }),
-        ],
-        'M',
-      );
-    expect(talks(statementEvent('A', { asks: { i0: 'v1' }, redLines: [line] }))).toMatchObject({ unchangedRepeats: 1 });
-    expect(talks(statementEvent('B', { asks: { i0: 'v0' } }))).toMatchObject({ unchangedRepeats: 1 });
-    expect(talks(statementEvent('A', { asks: { i0: 'v0' }, redLines: [line] }))).toMatchObject({ unchangedRepeats: 0 });
-    expect(talks(statementEvent('A', { asks: { i0: 'v1' }, redLines: [] }))).toMatchObject({ unchangedRepeats: 0 });
   });
 
   it('counts the rounds the mediator held, and a hold never counts as a re-tabling', () => {

@@ -26,8 +26,6 @@ export interface PartyKnowledge {
   readonly accepted: Outcome[];
   /** What changed for this party (an outside event, a red line, its walk-away value), in order. */
   readonly changes: string[];
-  /** The values the party's latest public statement asked for, by issue. */
-  statedAsks: Readonly<Record<string, Value>>;
 }
 
 /** A text that was not accepted, and what each party that turned it down objected to. */
@@ -54,7 +52,6 @@ function emptyKnowledge(domain: Domain, party: string): PartyKnowledge {
     belowWalkAway: [],
     accepted: [],
     changes: [],
-    statedAsks: {},
   };
 }
 
@@ -144,22 +141,8 @@ export class PartyModels {
           `${party} no longer states its red line${moved.length > 1 ? 's' : ''} ${moved.join(', ')} as before`,
         );
     }
-    if (position.asks) this.statedAsksChanged(k, position.asks);
     this.learnAsks(k, position.asks ?? {}, 0.5);
     if (position.asks && Object.keys(position.asks).length) k.lastAsks = { ...k.lastAsks, ...position.asks };
-  }
-
-  /**
-   * A statement states the party's whole set of asks as it stands now: an ask stated before
-   * and now dropped or moved is a change in its position (a new ask only adds a demand).
-   */
-  private statedAsksChanged(k: PartyKnowledge, asks: Readonly<Record<string, Value>>): void {
-    const moved = Object.keys(k.statedAsks).filter((issue) => asks[issue] !== k.statedAsks[issue]);
-    k.statedAsks = { ...asks };
-    if (moved.length)
-      k.changes.push(
-        `${k.party} no longer states its ask${moved.length > 1 ? 's' : ''} on ${moved.join(', ')} as before`,
-      );
   }
 
   private applyEffect(effect: Effect, title: string): void {
