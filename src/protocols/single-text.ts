@@ -42,8 +42,11 @@ const MOVES: readonly ActionKind[] = [
 const MEDIATOR_ALSO: readonly ActionKind[] = ['caucus', 'note'];
 const PARTY_ALSO: readonly ActionKind[] = ['caucus', 'note', 'share-preferences'];
 
-const allAnswered = (s: SingleTextState) =>
-  s.current !== null && s.setup.parties.every((p) => s.responses[p] !== undefined);
+/** The parties that still owe an answer to the text on the table (none when there is no text). */
+const awaiting = (s: SingleTextState): readonly string[] =>
+  s.current === null ? [] : s.setup.parties.filter((p) => s.responses[p] === undefined);
+
+const allAnswered = (s: SingleTextState) => s.current !== null && awaiting(s).length === 0;
 
 function validateTable(
   state: SingleTextState,
@@ -56,8 +59,8 @@ function validateTable(
   if (action.to.length > 0 && !(action.to.length === everyone.length && everyone.every((p) => action.to.includes(p)))) {
     return invalid(`a single text goes to every party (${everyone.join(', ')}), not to ${action.to.join(', ')}`);
   }
-  if (state.current && !allAnswered(state)) {
-    const waiting = everyone.filter((p) => state.responses[p] === undefined);
+  const waiting = awaiting(state);
+  if (state.current && waiting.length > 0) {
     return invalid(
       `${state.current.proposal} is still being answered (waiting for ${waiting.join(', ')}); revise once every party has answered`,
     );
@@ -72,10 +75,7 @@ function validate(state: SingleTextState, action: Move): InvalidAction | null {
     );
   const map = roleMap(state.setup);
   if (action.kind === 'table') return validateTable(state, map, action);
-  if (action.kind === 'hold') {
-    const waiting = allAnswered(state) ? [] : state.setup.parties.filter((p) => state.responses[p] === undefined);
-    return validateHold(map, action, state.current ? waiting : []);
-  }
+  if (action.kind === 'hold') return validateHold(map, action, awaiting(state));
   const positionError = actionPositionError(state, action);
   if (positionError) return positionError;
   if (isPrivateMove(action)) return validatePrivateMove(state, action);
