@@ -174,7 +174,7 @@ const lines = [
     'lines a text crosses when they turn it down. Distance to Nash: Euclidean, in utility space, from the Nash point of the zone. ' +
     `A text across a told red line counts as avoidable when some text avoided every line the mediator had been told of. ` +
     "A turned-down text counts as re-tabled unchanged when the new text equals it on every issue its objectors named (their red lines, asks and objected issues) with nothing changed since: no outside event, and no objector has since revealed by its own answer that it takes the text's value on an issue it objected to (it accepted a text holding that value, or asked for that value; leaving the issue unnamed does not count); " +
-    "a re-tabling after such a move is counted apart (the mediator's note says who moved, on which issue, from what to what). " +
+    "a re-tabling after such a move is counted apart (the mediator's note says who moved, on which issue, from what to what); " +
     'an unchanged re-tabling counts as forced when every text on the values crossing the fewest told red lines repeated a turned-down text so at that moment (an exact search). ' +
     'A mediator with no new text may hold a round (the `hold` move: the round passes with no text); the mediators hold then (a turned-down text an objector has since moved on counts as new, after every text never turned down), and table a turned-down text again with nothing changed only in the last round, saying so in the note. ' +
     `Total time ${seconds.toFixed(0)} s ` +
