@@ -26,7 +26,8 @@ export interface Audit {
   /**
    * Turned-down texts tabled again equal on every issue objected to, after something changed:
    * an outside event, or an objector's own later answer taking the text's value on an issue it
-   * objected to (it accepted a text holding that value, or asked for that value).
+   * objected to (it accepted a text holding that value, or asked for that value in an answer or
+   * a statement).
    */
   readonly repeatsAfterChange: number;
 }
@@ -43,14 +44,16 @@ interface Refusal {
 
 /** A party's answer to a text: the values it showed it takes (the whole text when it accepted, else its asks). */
 interface PartyAnswer {
-  readonly proposal: string;
+  /** The text answered; null for a statement. */
+  readonly proposal: string | null;
   readonly takes: Readonly<Record<string, unknown>>;
 }
 
 /**
  * Whether an objector has revealed since the refusal, by its own later answer, that it takes
  * the refused text's value on an issue it objected to: it accepted a text holding that value,
- * or asked for that value. (A later answer that leaves the issue unnamed does not count.)
+ * or asked for that value (in an answer or a statement). (A later answer that leaves the
+ * issue unnamed does not count.)
  */
 function objectorMoved(r: Refusal, answers: ReadonlyMap<string, readonly PartyAnswer[]>, proposal: string): boolean {
   for (const [party, o] of r.objections) {
@@ -136,7 +139,13 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
   for (const e of seen) {
     if (e.kind === 'outside-event') changes++;
     if (e.kind === 'held' && e.actor === role) held++;
-    if (e.kind === 'statement' && e.party) tell(e.party, e.position?.redLines);
+    if (e.kind === 'statement' && e.party) {
+      tell(e.party, e.position?.redLines);
+      // What a party says it asks for now counts as its answer of the moment (no proposal's).
+      const asks = e.position?.asks;
+      if (asks && Object.keys(asks).length)
+        answers.set(e.party, [...(answers.get(e.party) ?? []), { proposal: null, takes: asks }]);
+    }
     if ((e.kind === 'text-tabled' || e.kind === 'package-tabled') && !texts.has(e.proposal)) {
       texts.set(e.proposal, e.text);
       const crossed = [...told.values()].some((l) => crossesRedLine(l, e.text));

@@ -14,7 +14,10 @@ import type { Action, ActionKind, InvalidAction, IssueAnswer } from './types.js'
  * party accepts, rejects or proposes amendments (seen by the mediators only); once all
  * have answered, the mediator revises and tables again. Agreement when every party
  * accepts the same text. A round is one text answered by every party, or one round a
- * mediator holds with no new text (`hold`). Parties may answer
+ * mediator holds with no new text (`hold`). A hold opens the floor: until the mediator's
+ * next move the parties are asked first, and may restate where they stand (`statement`)
+ * or let the turn pass, so that a party whose position moved can say so when no new text
+ * would have shown it. Parties may answer
  * issue by issue (`respond`), share their preferences with the mediators and caucus with
  * one mediator; every seat keeps private notes.
  */
@@ -23,6 +26,8 @@ export interface SingleTextState extends BaseState {
   readonly current: { readonly proposal: string; readonly by: string; readonly text: Outcome } | null;
   /** Answers to the current text, by party. */
   readonly responses: Readonly<Record<string, Answer>>;
+  /** A mediator held and has not moved since: the parties have the floor to restate their positions. */
+  readonly floor: boolean;
 }
 
 type Move = Exclude<Action, { kind: 'tick' }>;
@@ -155,10 +160,11 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
         texts: state.texts + 1,
         current: { proposal, by: action.actor, text: action.text },
         responses: {},
+        floor: false,
       };
     }
     case 'hold':
-      return applyHold(state, action, sink);
+      return { ...applyHold(state, action, sink), floor: true };
     case 'accept':
     case 'reject':
     case 'amend':
@@ -196,7 +202,7 @@ export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<Single
     'preferences-shared',
   ],
   init(base) {
-    return { ...base, texts: 0, current: null, responses: {} };
+    return { ...base, texts: 0, current: null, responses: {}, floor: false };
   },
   validate,
   apply,
@@ -205,12 +211,18 @@ export const singleText: ParleyProtocol<SingleTextState> = defineProtocol<Single
     state.current && Object.values(state.responses).includes('accept') ? [state.current.proposal] : [],
   expected(state) {
     const map = roleMap(state.setup);
-    if (!state.current || allAnswered(state))
-      return map.mediators.map((role) => ({
+    if (!state.current || allAnswered(state)) {
+      const mediators = map.mediators.map((role) => ({
         role,
         may: ['table', 'hold', 'statement'] as ActionKind[],
         also: MEDIATOR_ALSO,
       }));
+      // After a hold the parties speak first (a statement, or nothing), then the mediator moves.
+      const floor = state.floor
+        ? map.delegations.map((role) => ({ role, may: ['statement', 'end'] as ActionKind[], also: PARTY_ALSO }))
+        : [];
+      return [...floor, ...mediators];
+    }
     return state.setup.parties
       .map((p, i) => ({ p, role: map.delegations[i]! }))
       .filter(({ p }) => state.responses[p] === undefined)

@@ -1,3 +1,4 @@
+import type { Domain } from '../../src/core/domain.js';
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/core/random.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
@@ -8,7 +9,7 @@ import {
   PartyModels,
   relayMessage,
 } from '../../src/agents/index.js';
-import { gridDomain, responseEvent, tabledEvent, viewFor } from './support/fixtures.js';
+import { gridDomain, responseEvent, statementEvent, tabledEvent, viewFor } from './support/fixtures.js';
 
 const domain = gridDomain(3, 5);
 const text = { i0: 'v2', i1: 'v2', i2: 'v2' };
@@ -61,6 +62,34 @@ describe('what a mediator learns from the answers', () => {
       answer('text-1', 'B', 'accept'),
     ]);
     expect(contestedIssues(models)).toEqual([]);
+  });
+
+  it('keeps an issue contested once both sides, having pulled it apart, ask for its declared deferral value', () => {
+    const phased: Domain = {
+      name: 'phased',
+      issues: [
+        { kind: 'discrete', name: 'ceasefire', values: ['temporary', 'permanent', 'deferred'], deferral: 'deferred' },
+        { kind: 'discrete', name: 'aid', values: ['low', 'high'] },
+      ],
+      phases: [],
+    };
+    const models = new PartyModels(phased);
+    const sync = (events: ProtocolEvent[]) =>
+      models.sync(viewFor(phased, undefined, { role: 'M', may: [] }, events, { kind: 'mediator' }));
+    const pulled: ProtocolEvent[] = [
+      tabled('text-1', { ceasefire: 'temporary', aid: 'low' }),
+      answer('text-1', 'A', 'amend', { amendments: { ceasefire: 'permanent' } }),
+      answer('text-1', 'B', 'reject', { position: { asks: { ceasefire: 'temporary' } } }),
+    ];
+    sync(pulled);
+    expect(contestedIssues(models)).toEqual(['ceasefire']);
+    const deferredByBoth = [
+      ...pulled,
+      statementEvent('A', { asks: { ceasefire: 'deferred' } }),
+      statementEvent('B', { asks: { ceasefire: 'deferred' } }),
+    ];
+    sync(deferredByBoth);
+    expect(contestedIssues(models)).toEqual(['ceasefire']);
   });
 
   it('relays an answer in its own neutral words, from the structured fields and never the wording', () => {

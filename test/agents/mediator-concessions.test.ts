@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changesSince, createAgent, PartyModels, RepeatGuard } from '../../src/agents/index.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
-import { gridDomain, responseEvent, tabledEvent, viewFor } from './support/fixtures.js';
+import { gridDomain, responseEvent, statementEvent, tabledEvent, viewFor } from './support/fixtures.js';
 
 const domain = gridDomain(2, 3);
 const row = (o: Record<string, string>) => Int32Array.from(domain.issues, (i) => Number(o[i.name]!.slice(1)));
@@ -57,6 +57,22 @@ describe("an objector's own later answers as a change since a text was turned do
     expect(new RepeatGuard(domain, models).blocked(row({ i0: 'v0', i1: 'v0' }))).toBe(true);
   });
 
+  it('counts a statement asking for the very value it refused there (the floor a hold gives)', () => {
+    const models = modelsAfter([...refused, statementEvent('A', { asks: { i0: 'v0' } })]);
+    expect(changesSince(models, models.turnedDown[0]!)).toEqual([
+      'A stated that it now asks for i0 = v0 (it had asked for v1)',
+    ]);
+  });
+
+  it('does not count a statement made before the refusal, nor one asking for another value', () => {
+    const models = modelsAfter([
+      statementEvent('A', { asks: { i0: 'v0' } }),
+      ...refused,
+      statementEvent('A', { asks: { i0: 'v2' } }),
+    ]);
+    expect(changesSince(models, models.turnedDown[0]!)).toEqual([]);
+  });
+
   it('reopens the text for the rules against repeats, but a fresh text still comes first', () => {
     const models = modelsAfter([
       ...refused,
@@ -101,6 +117,19 @@ describe('a mediator returning to a text after an objector moved', () => {
     expect(move.note).toMatch(
       /returns to text-1 on the issues objected to, since then: A asked for i0 = v0 in its answer to text-3 \(it had asked for v1\)/,
     );
+  });
+
+  it('tables it again once the objector states, on the floor a hold gives, that it takes the value', () => {
+    const unmoved = events.map((e) =>
+      e.kind === 'text-response' && e.proposal === 'text-3' && e.party === 'A'
+        ? responseEvent('text-3', 'A', 'reject', { position: { issues: ['i0'] } })
+        : e,
+    );
+    const move = nextMove([...unmoved, statementEvent('A', { asks: { i0: 'v0' } })], 59);
+    expect(move?.kind).toBe('table');
+    if (move?.kind !== 'table') return;
+    expect(move.text.i0).toBe('v0');
+    expect(move.note).toMatch(/since then: A stated that it now asks for i0 = v0 \(it had asked for v1\)/);
   });
 
   it('holds instead when the objector never moved, until the last round', () => {

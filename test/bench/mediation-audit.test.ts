@@ -4,7 +4,7 @@ import { mediationBounds } from '../../bench/lib/mediation-bounds.js';
 import type { Domain, Outcome } from '../../src/core/domain.js';
 import type { Party } from '../../src/core/party.js';
 import { bareScenario } from '../../src/core/scenario.js';
-import { responseEvent, tabledEvent } from '../agents/support/fixtures.js';
+import { responseEvent, statementEvent, tabledEvent } from '../agents/support/fixtures.js';
 
 const domain: Domain = {
   name: 'two',
@@ -70,6 +70,23 @@ describe('the mediation audit', () => {
     );
     // text-2 itself repeated text-1 on i0 with nothing changed; text-3 came after A accepted v0 there.
     expect(accepted).toMatchObject({ texts: 3, unchangedRepeats: 1, repeatsAfterChange: 1 });
+  });
+
+  it('counts a re-tabling after an objector stated that it asks for the refused value (after a hold) as after a change', () => {
+    const hold = { kind: 'held', seq: 950, at: 0, audience: { kind: 'all' }, actor: 'M', round: 1 } as const;
+    const refused = [tabled('text-1', { i0: 'v0', i1: 'v0' }), amend('text-1', 'A', { i0: 'v1' }), hold];
+    const moved = auditMediation(
+      domain,
+      [...refused, statementEvent('A', { asks: { i0: 'v0' } }), tabled('text-2', { i0: 'v0', i1: 'v1' })],
+      'M',
+    );
+    expect(moved).toMatchObject({ texts: 2, unchangedRepeats: 0, repeatsAfterChange: 1 });
+    const other = auditMediation(
+      domain,
+      [...refused, statementEvent('A', { asks: { i0: 'v1' } }), tabled('text-2', { i0: 'v0', i1: 'v1' })],
+      'M',
+    );
+    expect(other).toMatchObject({ texts: 2, unchangedRepeats: 1, repeatsAfterChange: 0 });
   });
 
   it('still counts a re-tabling as unchanged when the objector only left the issue unnamed since', () => {

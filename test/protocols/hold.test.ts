@@ -27,9 +27,44 @@ describe('a mediator holding a round', () => {
       reason: 'no new text; the parties are asked for proposals',
     });
     expect(singleText.expected(run.state).map((e) => [e.role, e.may])).toEqual([
+      [I, ['statement', 'end']],
+      [H, ['statement', 'end']],
       ['Egypt', ['table', 'hold', 'statement']],
       ['Qatar', ['table', 'hold', 'statement']],
     ]);
+  });
+
+  it('in single text: opens the floor, the parties asked first to restate where they stand, until the next text', () => {
+    const afterHold = drive(singleText, setup(), [
+      tableAll,
+      { kind: 'reject', actor: I, proposal: 'text-1' },
+      { kind: 'reject', actor: H, proposal: 'text-1' },
+      hold(),
+      { kind: 'statement', actor: H, text: 'Hamas asks for captives: 20.', position: { asks: { captives: 20 } } },
+      hold(),
+    ]);
+    expect(last(afterHold.events, 'statement')).toMatchObject({ audience: { kind: 'all' }, party: 'Hamas' });
+    // A party that has nothing new to say lets the turn pass: the mediator may move at once.
+    expect(afterHold.state.round).toBe(3);
+    expect(singleText.expected(afterHold.state).map((e) => e.role)).toEqual([I, H, 'Egypt', 'Qatar']);
+    const tabled = drive(singleText, setup(), [tableAll, { kind: 'reject', actor: I, proposal: 'text-1' }]);
+    expect(singleText.expected(tabled.state).map((e) => e.role)).toEqual([H]);
+    const next = drive(singleText, setup(), [
+      tableAll,
+      { kind: 'reject', actor: I, proposal: 'text-1' },
+      { kind: 'reject', actor: H, proposal: 'text-1' },
+      hold(),
+      { ...tableAll, text: { ...deal } },
+    ]);
+    expect(singleText.expected(next.state).map((e) => [e.role, e.proposal])).toEqual([
+      [I, 'text-2'],
+      [H, 'text-2'],
+    ]);
+  });
+
+  it('in single text: no floor before the first hold; the mediators alone are asked for the opening text', () => {
+    const { state } = drive(singleText, setup(), []);
+    expect(singleText.expected(state).map((e) => e.role)).toEqual(['Egypt', 'Qatar']);
   });
 
   it('in single text: ends the talks at the round deadline like any other round', () => {
@@ -54,6 +89,9 @@ describe('a mediator holding a round', () => {
     expect(run.state.round).toBe(2);
     expect(run.state.answeredThisRound).toEqual([]);
     expect(last(run.events, 'held')).toMatchObject({ audience: { kind: 'all' }, round: 1 });
+    // The delegations keep the floor they always have in shuttle talks: a statement at any time.
+    for (const role of [I, H])
+      expect(shuttle.expected(run.state).find((e) => e.role === role)?.may).toContain('statement');
   });
 
   it('in shuttle talks: is refused while any party still has a package to answer', () => {

@@ -6,6 +6,7 @@ import type { ParamReader } from '../params.js';
 import { amendmentsFor } from './amendments.js';
 import { crossedLines, positionStatement, statementPosition } from './statements.js';
 import { renderPosition } from '../../protocols/position.js';
+import { floorOpenAfterHold, Restatement } from './restatement.js';
 import { proposalOutcome } from './view-reading.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 
@@ -50,6 +51,7 @@ export class DelegationAgent implements Agent {
   /** Red-line issues this delegation has asked the mediators to change. */
   private readonly askedLines = new Set<string>();
   private readonly texts = new Map<string, Outcome>();
+  private readonly restatement = new Restatement();
 
   constructor(
     readonly role: string,
@@ -125,7 +127,9 @@ export class DelegationAgent implements Agent {
       maxIssues: this.options.maxAmendments,
       care: this.options.care,
     });
+    const named = [...lines.map((l) => l.issue), ...Object.keys(wanted ?? {})];
     if (wanted && may.includes('amend') && (ignored.length === 0 || !may.includes('reject'))) {
+      this.restatement.remember(proposal, text, named);
       for (const line of lines) if (line.issue in wanted) this.askedLines.add(line.issue);
       this.negotiator.observe({ kind: 'sent', outcome: { ...text, ...wanted }, t: view.progress });
       const below = this.negotiator.prefs.utility(text) < this.negotiator.prefs.reservation - 1e-12;
@@ -133,6 +137,7 @@ export class DelegationAgent implements Agent {
       return { kind: 'amend', actor: this.role, proposal, amendments: wanted, position };
     }
     if (!may.includes('reject')) return null;
+    this.restatement.remember(proposal, text, named);
     const prefs = this.negotiator.prefs;
     const position = {
       redLines: lines,
@@ -170,10 +175,11 @@ export class DelegationAgent implements Agent {
   }
 
   private statement(view: AgentView): Action | null {
-    const every = this.options.statementEvery;
     // A statement uses the turn, so it is made only when nothing awaits an answer.
-    if (every <= 0 || !view.expectation.may.includes('statement') || view.expectation.proposal !== undefined)
-      return null;
+    if (!view.expectation.may.includes('statement') || view.expectation.proposal !== undefined) return null;
+    if (floorOpenAfterHold(view)) return this.restate();
+    const every = this.options.statementEvery;
+    if (every <= 0) return null;
     if (this.lastStatement > -Infinity && view.now - this.lastStatement < every) return null;
     const position = this.negotiator.propose();
     if (!position) return null;
@@ -185,5 +191,16 @@ export class DelegationAgent implements Agent {
       text: positionStatement(this.party, this.negotiator, position),
       position: stated,
     };
+  }
+
+  /** After a hold: says where it stands now if a text it turned down has come within reach, else nothing. */
+  private restate(): Action | null {
+    const prefs = this.negotiator.prefs;
+    const moved = this.restatement.next(
+      this.party,
+      (text) => this.acceptsNow(text),
+      (text) => prefs.utility(text),
+    );
+    return moved && { kind: 'statement', actor: this.role, text: moved.text, position: moved.position };
   }
 }

@@ -13,7 +13,9 @@ export function deferralValue(issue: Issue): string | undefined {
 
 /**
  * Issues the parties pull apart on, judged only from what they asked for: an issue is
- * contested when two parties' latest asks give it different values.
+ * contested when two parties' latest asks give it different values. An issue stays so once
+ * the parties' latest asks have all come round to its declared deferral value (as when they
+ * restate, on the floor a hold gives, that they could take a deferring text).
  */
 export function contestedIssues(models: PartyModels): string[] {
   const asked = new Map<string, Set<string>>();
@@ -23,5 +25,9 @@ export function contestedIssues(models: PartyModels): string[] {
       asked.get(issue)!.add(String(v));
     }
   }
-  return models.domain.issues.map((i) => i.name).filter((name) => (asked.get(name)?.size ?? 0) >= 2);
+  const deferredByAll = (issue: Issue) => {
+    const values = asked.get(issue.name);
+    return values?.size === 1 && values.has(deferralValue(issue) ?? '');
+  };
+  return models.domain.issues.filter((i) => (asked.get(i.name)?.size ?? 0) >= 2 || deferredByAll(i)).map((i) => i.name);
 }

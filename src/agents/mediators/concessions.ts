@@ -5,7 +5,8 @@ import type { Answered, PartyModels, TurnedDown } from './party-model.js';
  * How a party may reveal, by its own answers, that its position on an issue it objected to
  * has moved since it turned a text down:
  * - it accepted a later text holding the turned-down text's value on that issue;
- * - it asked, in a later answer, for the very value the turned-down text held there.
+ * - it asked, in a later answer or a statement (as when a mediator holds and gives the
+ *   parties the floor), for the very value the turned-down text held there.
  * Both are its own words at the table, so a mediator may table the text again and say so;
  * a later answer that merely leaves the issue unnamed is not counted (a party names only its
  * most pressing changes, so silence proves nothing).
@@ -38,7 +39,7 @@ export function concessionsSince(models: PartyModels, t: TurnedDown): Concession
     for (const issue of issues) {
       const value = t.text[issue];
       if (value === undefined) continue;
-      const answer = later.find((a) => a.proposal !== t.proposal && sameValue(takes(a, issue), value));
+      const answer = later.find((a) => (a.stated || a.proposal !== t.proposal) && sameValue(takes(a, issue), value));
       if (answer) out.push({ party, issue, value, asked: asked[issue], answer });
     }
   }
@@ -54,6 +55,8 @@ export function describeConcession(c: Concession): string {
   const from = c.asked !== undefined ? ` (it had asked for ${String(c.asked)})` : '';
   const how = c.answer.accepted
     ? `accepted ${c.answer.proposal}, which holds ${c.issue} = ${String(c.value)}${from}`
-    : `asked for ${c.issue} = ${String(c.value)} in its answer to ${c.answer.proposal}${from}`;
+    : c.answer.stated
+      ? `stated that it now asks for ${c.issue} = ${String(c.value)}${from}`
+      : `asked for ${c.issue} = ${String(c.value)} in its answer to ${c.answer.proposal}${from}`;
   return `${c.party} ${how}`;
 }

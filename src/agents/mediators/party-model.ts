@@ -30,9 +30,13 @@ export interface PartyKnowledge {
   readonly answers: Answered[];
 }
 
-/** One answer of a party to a text: accepted, or the issues it named and the values it asked for. */
+/**
+ * One answer of a party to a text: accepted, or the issues it named and the values it asked
+ * for; or a statement of the values it asks for now (`stated`, with the text last tabled).
+ */
 export interface Answered {
   readonly proposal: string;
+  readonly stated?: boolean;
   readonly text: Outcome;
   readonly accepted: boolean;
   /** Issues it named (red lines, asks, objections); empty when it accepted or named none. */
@@ -84,6 +88,7 @@ export class PartyModels {
   /** Every text tabled so far, by proposal id (revised texts under their revision). */
   readonly tabled = new Map<string, Outcome>();
   private lastSeq = -1;
+  private lastTabled = '';
   private read = 0;
 
   constructor(readonly domain: Domain) {}
@@ -116,12 +121,13 @@ export class PartyModels {
       case 'package-tabled':
       case 'package-revised':
         this.tabled.set(e.proposal, e.text);
+        this.lastTabled = e.proposal;
         return;
       case 'text-response':
       case 'package-response':
         return this.respond(e.proposal, e.party, e.answer, e.amendments, e.position);
       case 'statement': {
-        if (e.party !== undefined && e.position) this.stated(e.party, e.position);
+        if (e.party !== undefined && e.position) this.stated(e.party, e.position, this.lastTabled);
         return;
       }
       case 'outside-event':
@@ -142,8 +148,12 @@ export class PartyModels {
     }
   }
 
-  /** A public statement states the party's whole set of red lines as it stands now. */
-  private stated(party: string, position: Position): void {
+  /**
+   * A public statement states the party's whole set of red lines as it stands now, and the
+   * values it asks for now: these count as its answer of the moment (a concession when they
+   * take a turned-down text's value on an issue the party objected to).
+   */
+  private stated(party: string, position: Position, after: string): void {
     const k = this.of(party);
     if (position.redLines) {
       // Learning a line not heard before changes nothing; dropping or moving a stated one does.
@@ -157,7 +167,11 @@ export class PartyModels {
         );
     }
     this.learnAsks(k, position.asks ?? {}, 0.5);
-    if (position.asks && Object.keys(position.asks).length) k.lastAsks = { ...k.lastAsks, ...position.asks };
+    if (position.asks && Object.keys(position.asks).length) {
+      k.lastAsks = { ...k.lastAsks, ...position.asks };
+      const text = this.tabled.get(after) ?? {};
+      k.answers.push({ proposal: after, stated: true, text, accepted: false, named: [], asks: position.asks });
+    }
   }
 
   private applyEffect(effect: Effect, title: string): void {

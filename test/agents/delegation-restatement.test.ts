@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createAgent } from '../../src/agents/index.js';
+import type { Outcome } from '../../src/core/domain.js';
+import { utilityFor } from '../../src/core/party.js';
+import type { VisibleEvent } from '../../src/protocols/agent.js';
+import type { Expectation } from '../../src/protocols/types.js';
+import { gridDomain, randomParty, tabledEvent, viewFor } from './support/fixtures.js';
+
+const domain = gridDomain(3, 4);
+const self = randomParty(domain, 'A', 11, { reservation: 0 });
+const outcomes: Outcome[] = domain.issues.reduce<Outcome[]>(
+  (acc, issue) => acc.flatMap((o) => ['v0', 'v1', 'v2', 'v3'].map((v) => ({ ...o, [issue.name]: v }))),
+  [{}],
+);
+// A text worth about half of what the party could get: turned down early, within reach late.
+const middling = outcomes
+  .map((o) => ({ o, u: utilityFor(self, o) }))
+  .sort((a, b) => Math.abs(a.u - 0.5) - Math.abs(b.u - 0.5))[0]!.o;
+
+let seq = 1000;
+const held = (): VisibleEvent => ({ kind: 'held', seq: ++seq, at: 0, audience: { kind: 'all' }, actor: 'M', round: 1 });
+const answer: Expectation = { role: 'A', may: ['accept', 'reject', 'amend'], proposal: 'text-1' };
+const floor: Expectation = { role: 'A', may: ['statement', 'end'] };
+
+function turnedDown() {
+  const agent = createAgent({ strategy: 'linear' }, 'A', { kind: 'delegation', domain, party: 'A', self });
+  const tabled = tabledEvent('text-1', middling);
+  const first = agent.act(viewFor(domain, self, answer, [tabled], { round: 1, progress: 0.02 }));
+  return { agent, tabled, first };
+}
+
+describe('a delegation given the floor when a mediator holds', () => {
+  it('says nothing while no text it turned down has come within its reach', () => {
+    const { agent, tabled, first } = turnedDown();
+    expect(['reject', 'amend']).toContain(first?.kind);
+    const events = [tabled, held()];
+    expect(agent.act(viewFor(domain, self, floor, events, { round: 2, progress: 0.05 }))).toBeNull();
+  });
+
+  it("once its bar has dropped, asks for the turned-down text's values on the issues it objected to, and says so once", () => {
+    const { agent, tabled, first } = turnedDown();
+    const named =
+      first?.kind === 'amend'
+        ? Object.keys(first.amendments)
+        : first?.kind === 'reject'
+          ? Object.keys(first.position?.asks ?? {})
+          : [];
+    expect(named.length).toBeGreaterThan(0);
+    const events = [tabled, held()];
+    const late = agent.act(viewFor(domain, self, floor, events, { round: 58, progress: 0.97 }));
+    expect(late?.kind).toBe('statement');
+    if (late?.kind !== 'statement') return;
+    expect(late.position?.asks).toEqual(Object.fromEntries(named.map((i) => [i, middling[i]])));
+    expect(late.text).toMatch(/^A asks for .* It could now take text-1 on these issues\.$/);
+    const again = agent.act(viewFor(domain, self, floor, [...events, held()], { round: 59, progress: 0.98 }));
+    expect(again).toBeNull();
+  });
+
+  it('keeps to its periodic statements only when no mediator has held since the last text', () => {
+    const { agent, tabled } = turnedDown();
+    const shuttleTurn: Expectation = { role: 'A', may: ['statement', 'end', 'adjourn'] };
+    const move = agent.act(viewFor(domain, self, shuttleTurn, [tabled], { round: 58, progress: 0.97, now: 100 }));
+    expect(move?.kind).toBe('statement');
+    expect(move?.kind === 'statement' && move.text).not.toMatch(/could now take/);
+  });
+});
