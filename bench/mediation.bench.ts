@@ -187,7 +187,7 @@ const lines = [
     '(where the zone is non-empty) and the rounds to agreement from 52.2 to 49.1: most followed a text one party alone turned down ' +
     'on issues the told red lines pin, whose bar then dropped with nothing to show it. Holding in the last round too gives 0 but 94% ' +
     "(93–94% in every mediator and protocol, boulware 82%, measured; 93% if the mediators also stop learning preferences from such statements); a delegation stating instead that it could take the text's values " +
-    'with its own best values elsewhere gives 0 but 85%; a mediator tabling a text at once when every objector has stated it could ' +
+    'with its own best values elsewhere gives 0 but 85% (93% when it does so only in the last round); a mediator tabling a text at once when every objector has stated it could ' +
     "take it gives 0 but 90%. So the last resort stays. The counts and rates are deterministic; the times vary with the machine's load.",
   '',
   '### By zone width',
