@@ -101,8 +101,9 @@ export class EventStore {
     else await insertNewSession(this.db, this.dialect, rows);
   }
 
+  /** Every session's id, oldest first (by the time its clock started: its creation). */
   async sessionIds(): Promise<string[]> {
-    const rows = await this.db.selectFrom('sessions').select('id').orderBy('created_seq').orderBy('id').execute();
+    const rows = await this.db.selectFrom('sessions').select('id').orderBy('started_at').orderBy('id').execute();
     return rows.map((r) => r.id);
   }
 
