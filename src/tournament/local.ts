@@ -7,8 +7,9 @@ import { ParleyError } from '../core/errors.js';
 import { ownModuleFile, RUNS_FROM_BUILD } from '../core/package-root.js';
 import { ScenarioAffinity } from './affinity.js';
 import { runBatch, ScenarioCache } from './execute.js';
+import { rowLine, type RowLine } from './store.js';
 import type { ThreadFailure } from './thread-worker.js';
-import type { Batch, NegotiationRow } from './types.js';
+import type { Batch } from './types.js';
 
 /** The worker entry beside this module, and how to start it. */
 export function workerEntry(): { filename: string; execArgv: string[] } {
@@ -21,8 +22,8 @@ export function workerEntry(): { filename: string; execArgv: string[] } {
 export interface LocalOptions {
   /** Worker threads; 0 runs every batch in the calling thread. */
   readonly workers: number;
-  /** Called with each batch's rows as the batch ends. */
-  readonly onRows: (rows: readonly NegotiationRow[]) => void;
+  /** Called with each batch's rows, as JSON lines, as the batch ends. */
+  readonly onRows: (rows: readonly RowLine[]) => void;
 }
 
 /** The part of a piscina pool the runner uses. */
@@ -50,14 +51,18 @@ export async function startThreadPool(threads: number): Promise<ThreadPool> {
   });
 }
 
-/** A thread's answer: the rows, or the ParleyError it met, rebuilt with its code. */
-export function rowsOf(answer: unknown): NegotiationRow[] {
+/** A thread's answer to `batch`: its rows' JSON lines, or the ParleyError it met, rebuilt with its code. */
+export function rowsOf(answer: unknown, batch: Batch): RowLine[] {
   const failure = answer as Partial<ThreadFailure>;
   if (failure.failed) {
     const { code, message, position, expected } = failure.failed;
     throw new ParleyError(code, message, { position, expected });
   }
-  return answer as NegotiationRow[];
+  const lines = answer as string[];
+  if (lines.length !== batch.negotiations.length)
+    throw new ParleyError('PARLEY_E_INTERNAL', `batch ${batch.id} came back with ${lines.length} rows`);
+  // The thread answers in the batch's order.
+  return lines.map((line, i) => ({ id: batch.negotiations[i]!.id, line }));
 }
 
 /**
@@ -68,7 +73,7 @@ export async function runLocal(batches: readonly Batch[], options: LocalOptions)
   if (options.workers <= 0) {
     const cache = new ScenarioCache();
     for (const batch of batches) {
-      options.onRows(await runBatch(batch, cache));
+      options.onRows((await runBatch(batch, cache)).map(rowLine));
       // Let timers (the progress bar) and signals through between batches.
       await new Promise((r) => setImmediate(r));
     }
@@ -81,7 +86,7 @@ export async function runLocal(batches: readonly Batch[], options: LocalOptions)
   const lane = async (pool: ThreadPool, thread: number) => {
     try {
       for (let batch = affinity.take(thread); batch && !failed; batch = affinity.take(thread))
-        options.onRows(rowsOf(await pool.run(batch)));
+        options.onRows(rowsOf(await pool.run(batch), batch));
     } catch (e) {
       failed = true;
       throw e;

@@ -37,7 +37,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   const store = rowStorer(redis);
   const work = async (job: Job<Batch>): Promise<number> => {
     const batch = job.data;
-    const rows = rowsOf(await pool.run(batch));
+    const rows = rowsOf(await pool.run(batch), batch);
     const stored = await store(batch.tournament, rows);
     options.onBatch?.(batch, stored);
     return stored;
