@@ -22,6 +22,9 @@ export interface ThreadFailure {
 const cache = new ScenarioCache();
 
 export default async function runTask(batch: Batch): Promise<string[] | ThreadFailure> {
+  // A thread may hold two batches (see BATCHES_PER_THREAD in local.ts). Each runs in its own
+  // turn of the event loop, so that the first one's rows leave before the second one starts.
+  await new Promise((resolve) => setImmediate(resolve));
   try {
     return (await runBatch(batch, cache)).map((row) => JSON.stringify(row));
   } catch (e) {
