@@ -46,7 +46,14 @@ interface Step {
   readonly events: readonly ProtocolEvent[];
 }
 
-export type Listener = (events: readonly ProtocolEvent[]) => void;
+/**
+ * Told of every committed change: its events and the answers of the actions committed with
+ * them (none for lines taken from the log), before any caller of `act` is. A socket can so
+ * send its seat's events and its acks in one write as soon as the session's commit is taken,
+ * instead of waiting for the answers' promises, which settle only after every session of
+ * the same group commit has been taken.
+ */
+export type Listener = (events: readonly ProtocolEvent[], answers: readonly ActionAnswer[]) => void;
 
 /**
  * One hosted negotiation in memory: the protocol state folded from the stored log, the
@@ -267,7 +274,10 @@ export class LiveSession {
         events.push(e);
       }
     }
-    this.emit(events);
+    this.emit(
+      events,
+      steps.map((step) => step.answer),
+    );
     for (const step of steps) step.waiting.resolve(step.answer);
   }
 
@@ -295,7 +305,7 @@ export class LiveSession {
       this.headSeq = line.seq;
       this.headHash = line.hash;
     }
-    if (broadcast && fresh.length > 0) this.emit(fresh);
+    if (broadcast && fresh.length > 0) this.emit(fresh, []);
   }
 
   private replayAction(record: ActionRecord, seq: number): BaseState {
@@ -313,8 +323,8 @@ export class LiveSession {
     this.book.record(event);
   }
 
-  private emit(events: readonly ProtocolEvent[]): void {
-    for (const listener of this.listeners) listener(events);
+  private emit(events: readonly ProtocolEvent[], answers: readonly ActionAnswer[]): void {
+    for (const listener of this.listeners) listener(events, answers);
     this.onChange();
   }
 

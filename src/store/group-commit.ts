@@ -103,12 +103,20 @@ export class GroupCommitter {
       if (group.length === 0) return;
       this.running++;
       for (const p of group) this.busy.add(p.entry.session);
-      void this.commitOrSplit(group).finally(() => {
-        for (const p of group) this.busy.delete(p.entry.session);
-        this.running--;
-        this.schedule();
-      });
+      void this.commitOrSplit(group);
     }
+  }
+
+  /**
+   * A group is done: the next one starts at once, with the appends that arrived while this
+   * one committed, before this one's appends are settled. Settling them (each session's
+   * answers and broadcast) is the server thread's longest task; the next commit and its
+   * fsync go on meanwhile instead of after it.
+   */
+  private release(group: readonly Pending[]): void {
+    for (const p of group) this.busy.delete(p.entry.session);
+    this.running--;
+    this.startGroups();
   }
 
   /** The next group: the oldest pending append of every session not already committing. */
@@ -128,17 +136,23 @@ export class GroupCommitter {
   }
 
   private async commitOrSplit(group: readonly Pending[]): Promise<void> {
+    let outcomes: AppendOutcome[];
     try {
-      const outcomes = await this.commit(group);
-      group.forEach((p, i) => p.resolve(outcomes[i]!));
+      outcomes = await this.commit(group);
     } catch (e) {
-      if (group.length === 1) return group[0]!.reject(e);
+      if (group.length === 1) {
+        this.release(group);
+        return group[0]!.reject(e);
+      }
       for (const p of group)
         await this.commit([p]).then(
           ([outcome]) => p.resolve(outcome!),
           (error: unknown) => p.reject(error),
         );
+      return this.release(group);
     }
+    this.release(group);
+    group.forEach((p, i) => p.resolve(outcomes[i]!));
   }
 
   private async commit(group: readonly Pending[]): Promise<AppendOutcome[]> {

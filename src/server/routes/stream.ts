@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebSocket } from 'ws';
 import { isParleyError } from '../../core/errors.js';
-import type { LiveSession } from '../../host/live-session.js';
+import type { ActionAnswer, LiveSession } from '../../host/live-session.js';
 import { expectedFor, viewerOf, visibleEvents } from '../../host/views.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 import { filterEvents } from '../../protocols/visibility.js';
@@ -29,29 +29,50 @@ class Window {
 /** The TCP socket under a WebSocket (ws keeps it as `_socket`), to cork it. */
 type Raw = { cork(): void; uncork(): void };
 const rawOf = (socket: WebSocket): Raw | undefined => (socket as unknown as { _socket?: Raw })._socket;
-const corked = new WeakSet<WebSocket>();
 
-/**
- * Sends one message (one WebSocket frame). The frames a socket gets in one turn of the event
- * loop (an action's events, the new `expected`, its ack) leave in one write: the TCP socket
- * stays corked until the turn's callbacks and promise reactions have run.
- */
+/** Sends one message (one WebSocket frame). */
 function send(socket: WebSocket, message: unknown): void {
   sendText(socket, JSON.stringify(message));
 }
 
 function sendText(socket: WebSocket, text: string): void {
-  if (socket.readyState !== socket.OPEN) return;
+  if (socket.readyState === socket.OPEN) socket.send(text);
+}
+
+/**
+ * Runs `write` with the TCP socket corked, so that the frames it sends (an action's events,
+ * the new `expected`, its ack) leave in one write, and leave at once: a session's frames go
+ * out as soon as its commit is taken, not after those of every session it shared the
+ * commit with.
+ */
+function inOneWrite(socket: WebSocket, write: () => void): void {
   const raw = rawOf(socket);
-  if (raw && !corked.has(socket)) {
-    raw.cork();
-    corked.add(socket);
-    process.nextTick(() => {
-      corked.delete(socket);
-      raw.uncork();
-    });
+  raw?.cork();
+  try {
+    write();
+  } finally {
+    raw?.uncork();
   }
-  socket.send(text);
+}
+
+/**
+ * The actions a socket sent and not yet acknowledged, by id (with how many copies): an
+ * action's ack goes out with its events when its commit is taken, or else (a retry answered
+ * from the store, a refusal before the protocol) when its answer settles.
+ */
+type Owed = Map<string, number>;
+
+function owe(owed: Owed, actionId: string): void {
+  owed.set(actionId, (owed.get(actionId) ?? 0) + 1);
+}
+
+/** Takes one copy of an owed ack: true if it was still owed. */
+function settle(owed: Owed, actionId: string): boolean {
+  const n = owed.get(actionId);
+  if (n === undefined) return false;
+  if (n > 1) owed.set(actionId, n - 1);
+  else owed.delete(actionId);
+  return true;
 }
 
 /** Each committed event's frame, made once for all the sockets that may see it (events never change). */
@@ -79,6 +100,7 @@ async function onMessage(
   role: string,
   raw: string,
   window: Window,
+  owed: Owed,
 ): Promise<void> {
   let actionId: string | undefined;
   try {
@@ -99,9 +121,11 @@ async function onMessage(
       return send(socket, { type: 'error', ...apiError('PARLEY_E_SCHEMA', `invalid message: ${why}`) });
     }
     actionId = parsed.data.actionId;
+    owe(owed, actionId);
     const answer = await submit(live, role, parsed.data.actionId, parsed.data.action);
-    send(socket, { type: 'ack', answer });
+    if (settle(owed, actionId)) send(socket, { type: 'ack', answer });
   } catch (e) {
+    if (actionId !== undefined) settle(owed, actionId);
     const error = isParleyError(e) ? apiError(e.code, e.message) : apiError('PARLEY_E_INTERNAL', 'internal error');
     send(socket, { type: 'error', ...(actionId !== undefined ? { actionId } : {}), ...error });
   }
@@ -142,18 +166,24 @@ export function streamRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const { role } = seat;
         const viewer = viewerOf(live, role);
         let last = request.query.after ?? -1;
-        const forward = (events: readonly ProtocolEvent[]) => {
-          const visible = filterEvents(events, viewer).filter((e) => e.seq > last);
-          for (const event of visible) sendText(socket, eventFrame(event));
-          if (visible.length > 0) last = visible[visible.length - 1]!.seq;
-          sendState(socket, live, role);
-        };
-        send(socket, { type: 'hello', session: live.id, role, after: last });
-        forward(visibleEvents(live, role, last));
+        const owed: Owed = new Map();
+        const forward = (events: readonly ProtocolEvent[], answers: readonly ActionAnswer[]) =>
+          inOneWrite(socket, () => {
+            const visible = filterEvents(events, viewer).filter((e) => e.seq > last);
+            for (const event of visible) sendText(socket, eventFrame(event));
+            if (visible.length > 0) last = visible[visible.length - 1]!.seq;
+            sendState(socket, live, role);
+            for (const answer of answers)
+              if (answer.role === role && settle(owed, answer.actionId)) send(socket, { type: 'ack', answer });
+          });
+        inOneWrite(socket, () => {
+          send(socket, { type: 'hello', session: live.id, role, after: last });
+          forward(visibleEvents(live, role, last), []);
+        });
         const unsubscribe = live.subscribe(forward);
         const unregister = ctx.sockets.add(seat.session, role, socket);
         const window = new Window(ctx.ratePerMinute);
-        socket.on('message', (data) => void onMessage(socket, live, role, String(data), window));
+        socket.on('message', (data) => void onMessage(socket, live, role, String(data), window, owed));
         socket.on('close', () => {
           unsubscribe();
           unregister();
