@@ -23,6 +23,12 @@ export interface Audit {
   readonly unchangedRepeats: number;
   /** Of those, repeats where every text within the told red lines repeated a turned-down one. */
   readonly unchangedRepeatsForced: number;
+  /**
+   * Turned-down texts tabled again equal on every issue objected to, after something changed:
+   * an outside event, or an objector's own later answer taking the text's value on an issue it
+   * objected to (it accepted a text holding that value, or asked for that value).
+   */
+  readonly repeatsAfterChange: number;
 }
 
 interface Refusal {
@@ -31,6 +37,33 @@ interface Refusal {
   readonly objections: Map<string, { issues: string[]; asks: Readonly<Record<string, unknown>> }>;
   /** Changes seen before the refusal. */
   readonly changesBefore: number;
+  /** Per objecting party: how many answers it had given before this refusal. */
+  readonly answersBefore: Map<string, number>;
+}
+
+/** A party's answer to a text: the values it showed it takes (the whole text when it accepted, else its asks). */
+interface PartyAnswer {
+  readonly proposal: string;
+  readonly takes: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Whether an objector has revealed since the refusal, by its own later answer, that it takes
+ * the refused text's value on an issue it objected to: it accepted a text holding that value,
+ * or asked for that value. (A later answer that leaves the issue unnamed does not count.)
+ */
+function objectorMoved(r: Refusal, answers: ReadonlyMap<string, readonly PartyAnswer[]>, proposal: string): boolean {
+  for (const [party, o] of r.objections) {
+    const later = (answers.get(party) ?? []).slice(r.answersBefore.get(party) ?? Infinity);
+    for (const issue of o.issues) {
+      const value = String(r.text[issue]);
+      if (
+        later.some((a) => a.proposal !== proposal && a.takes[issue] !== undefined && String(a.takes[issue]) === value)
+      )
+        return true;
+    }
+  }
+  return false;
 }
 
 /** The issues to compare a new text on: every issue a party objected to (all of them when it named none). */
@@ -95,6 +128,8 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
   let unchangedRepeats = 0;
   let unchangedRepeatsForced = 0;
   let held = 0;
+  let repeatsAfterChange = 0;
+  const answers = new Map<string, PartyAnswer[]>();
   const tell = (party: string, lines: readonly StatedRedLine[] | undefined) => {
     for (const l of lines ?? []) told.set(`${party}/${l.id}`, l);
   };
@@ -107,11 +142,19 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
       const crossed = [...told.values()].some((l) => crossesRedLine(l, e.text));
       if (crossed && avoidable(domain, [...told.values()])) avoidableCrossings++;
       else if (crossed) unavoidableCrossings++;
-      const standing = [...refusals.values()].filter((r) => r.changesBefore === changes);
-      const repeated = standing.some((r) => compared(domain, r).every((i) => String(r.text[i]) === String(e.text[i])));
+      const equal = (r: Refusal) => compared(domain, r).every((i) => String(r.text[i]) === String(e.text[i]));
+      const standing = [...refusals.entries()]
+        .filter(([p, r]) => r.changesBefore === changes && !objectorMoved(r, answers, p))
+        .map(([, r]) => r);
+      const repeated = standing.some(equal);
       if (repeated) unchangedRepeats++;
+      else if ([...refusals.values()].some(equal)) repeatsAfterChange++;
       const values = leastCrossing(domain, [...told.values()]);
       if (repeated && !someTextRepeatsNone(domain, values, standing)) unchangedRepeatsForced++;
+    }
+    if ((e.kind === 'text-response' || e.kind === 'package-response') && e.answer === 'accept') {
+      const text = texts.get(e.proposal);
+      if (text) answers.set(e.party, [...(answers.get(e.party) ?? []), { proposal: e.proposal, takes: text }]);
     }
     if ((e.kind === 'text-response' || e.kind === 'package-response') && e.answer !== 'accept') {
       tell(e.party, e.position?.redLines);
@@ -124,8 +167,12 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
         ...Object.keys(e.amendments ?? {}),
       ];
       const objections = refusals.get(e.proposal)?.objections ?? new Map();
-      objections.set(e.party, { issues: [...new Set(named)], asks: { ...e.position?.asks, ...e.amendments } });
-      refusals.set(e.proposal, { text, objections, changesBefore: changes });
+      const asks = { ...e.position?.asks, ...e.amendments };
+      objections.set(e.party, { issues: [...new Set(named)], asks });
+      const answersBefore = refusals.get(e.proposal)?.answersBefore ?? new Map<string, number>();
+      answersBefore.set(e.party, answers.get(e.party)?.length ?? 0);
+      refusals.set(e.proposal, { text, objections, changesBefore: changes, answersBefore });
+      answers.set(e.party, [...(answers.get(e.party) ?? []), { proposal: e.proposal, takes: asks }]);
     }
   }
   return {
@@ -135,5 +182,6 @@ export function auditMediation(domain: Domain, events: readonly ProtocolEvent[],
     unavoidableCrossings,
     unchangedRepeats,
     unchangedRepeatsForced,
+    repeatsAfterChange,
   };
 }

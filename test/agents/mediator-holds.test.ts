@@ -19,11 +19,14 @@ function nextMove(mediator: string, domain: Domain, events: ProtocolEvent[], rou
   return agent.act(view);
 }
 
-/** Each text turned down by A, who objects only to i0: every value of i0 has been refused. */
+/**
+ * Each text turned down by A, who objects only to i0 and asks for no value there (asking
+ * for a value it refused before would be a change): every value of i0 has been refused.
+ */
 function everyValueRefused(): ProtocolEvent[] {
   return ['v0', 'v1', 'v2'].flatMap((v, k) => [
     tabledEvent(`text-${k + 1}`, { i0: v, i1: 'v1' }),
-    responseEvent(`text-${k + 1}`, 'A', 'amend', { amendments: { i0: v === 'v0' ? 'v1' : 'v0' } }),
+    responseEvent(`text-${k + 1}`, 'A', 'reject', { position: { issues: ['i0'] } }),
     responseEvent(`text-${k + 1}`, 'B', 'accept'),
   ]);
 }
@@ -41,7 +44,8 @@ describe('a mediator with no new text', () => {
     });
   }
 
-  it('tables its best turned-down text again only in the last rounds, and says that nothing changed', () => {
+  it('tables its best turned-down text again only in the last round, and says that nothing changed', () => {
+    expect(nextMove('nash', domain, everyValueRefused(), 58)?.kind).toBe('hold');
     const move = nextMove('nash', domain, everyValueRefused(), 59);
     expect(move?.kind).toBe('table');
     expect(move?.kind === 'table' && move.note).toMatch(/repeats text-\d there, and nothing has changed since/);

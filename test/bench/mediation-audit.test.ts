@@ -44,6 +44,49 @@ describe('the mediation audit', () => {
     expect(forced).toMatchObject({ texts: 3, unchangedRepeats: 1, unchangedRepeatsForced: 1 });
   });
 
+  it('counts a re-tabling after an objector asked for or accepted the refused value as after a change, not unchanged', () => {
+    const refused = [tabled('text-1', { i0: 'v0', i1: 'v0' }), amend('text-1', 'A', { i0: 'v1' })];
+    const asked = auditMediation(
+      domain,
+      [
+        ...refused,
+        tabled('text-2', { i0: 'v1', i1: 'v1' }),
+        amend('text-2', 'A', { i0: 'v0' }),
+        tabled('text-3', { i0: 'v0', i1: 'v1' }),
+      ],
+      'M',
+    );
+    expect(asked).toMatchObject({ texts: 3, unchangedRepeats: 0, repeatsAfterChange: 1 });
+    const accepted = auditMediation(
+      domain,
+      [
+        ...refused,
+        tabled('text-2', { i0: 'v0', i1: 'v1' }),
+        responseEvent('text-2', 'A', 'accept'),
+        amend('text-2', 'B', { i1: 'v0' }),
+        tabled('text-3', { i0: 'v0', i1: 'v0' }),
+      ],
+      'M',
+    );
+    // text-2 itself repeated text-1 on i0 with nothing changed; text-3 came after A accepted v0 there.
+    expect(accepted).toMatchObject({ texts: 3, unchangedRepeats: 1, repeatsAfterChange: 1 });
+  });
+
+  it('still counts a re-tabling as unchanged when the objector only left the issue unnamed since', () => {
+    const audit = auditMediation(
+      domain,
+      [
+        tabled('text-1', { i0: 'v0', i1: 'v0' }),
+        amend('text-1', 'A', { i0: 'v1' }),
+        tabled('text-2', { i0: 'v1', i1: 'v1' }),
+        amend('text-2', 'A', { i1: 'v0' }),
+        tabled('text-3', { i0: 'v0', i1: 'v1' }),
+      ],
+      'M',
+    );
+    expect(audit).toMatchObject({ texts: 3, unchangedRepeats: 1, repeatsAfterChange: 0 });
+  });
+
   it('counts the rounds the mediator held, and a hold never counts as a re-tabling', () => {
     const hold = { kind: 'held', seq: 900, at: 0, audience: { kind: 'all' }, actor: 'M', round: 1 } as const;
     const audit = auditMediation(

@@ -6,6 +6,7 @@ import type { StatedRedLine } from '../../protocols/position.js';
 import { type Estimate, type Objective, objectiveScore, rowOf } from './estimates.js';
 import type { PartyModels, TurnedDown } from './party-model.js';
 import { smallest } from '../../core/extremes.js';
+import { concessionsSince, describeConcession } from './concessions.js';
 
 /** An issue on which every value crosses some stated red line: a text cannot avoid them all. */
 export interface ForcedCrossing {
@@ -36,10 +37,15 @@ export function allowedValues(domain: Domain, models: PartyModels): { allowed: n
   return { allowed, forced };
 }
 
-/** What changed since a text was turned down, or an empty list when nothing did. */
+/**
+ * What changed since a text was turned down, or an empty list when nothing did: outside
+ * events, changed red lines or walk-away values, and an objector's own later answers that
+ * take the text's value on an issue it objected to (see `concessionsSince`).
+ */
 export function changesSince(models: PartyModels, t: TurnedDown): string[] {
   const out = models.talksChanges.slice(t.talksVersion);
   for (const [party, version] of t.versions) out.push(...models.of(party).changes.slice(version));
+  out.push(...concessionsSince(models, t).map(describeConcession));
   return out;
 }
 
@@ -74,14 +80,18 @@ export class RepeatGuard {
   constructor(
     domain: Domain,
     models: PartyModels,
-    readonly mode: 'objected' | 'none' = 'objected',
+    /**
+     * `fresh`: every turned-down text blocks, changed since or not; `objected`: only those
+     * nothing has changed since; `none`: nothing blocks.
+     */
+    readonly mode: 'fresh' | 'objected' | 'none' = 'objected',
   ) {
     for (const t of mode === 'none' ? [] : models.turnedDown) {
       const row = rowOf(domain, t.text);
       if (!row) continue;
       const issues = objectedIssues(domain, t);
       const changes = changesSince(models, t);
-      if (changes.length === 0) this.blocks.push({ row, issues, proposal: t.proposal });
+      if (changes.length === 0 || mode === 'fresh') this.blocks.push({ row, issues, proposal: t.proposal });
       else this.reopened.push({ row, issues, proposal: t.proposal, changes });
     }
   }

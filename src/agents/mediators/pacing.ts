@@ -15,9 +15,11 @@ import type { MediationRecord } from './record.js';
 const EXPLORE_UNTIL = 0.88;
 /**
  * Rounds before the deadline in which a mediator with no new text tables its best turned-down
- * one again; under a time deadline, whose rounds it can only estimate, its last fifth.
+ * one again (the last: the bench's delegations lower their bars most there, and each round
+ * earlier only adds re-tablings); under a time deadline, whose rounds it can only estimate,
+ * its last fifth.
  */
-const LAST_RESORT_ROUNDS = 2;
+const LAST_RESORT_ROUNDS = 1;
 const LAST_RESORT_SHARE = 0.8;
 
 function lastResort(view: AgentView): boolean {

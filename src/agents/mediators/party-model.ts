@@ -26,6 +26,18 @@ export interface PartyKnowledge {
   readonly accepted: Outcome[];
   /** What changed for this party (an outside event, a red line, its walk-away value), in order. */
   readonly changes: string[];
+  /** Every answer the party gave to a text, in order: what it revealed of its position each time. */
+  readonly answers: Answered[];
+}
+
+/** One answer of a party to a text: accepted, or the issues it named and the values it asked for. */
+export interface Answered {
+  readonly proposal: string;
+  readonly text: Outcome;
+  readonly accepted: boolean;
+  /** Issues it named (red lines, asks, objections); empty when it accepted or named none. */
+  readonly named: readonly string[];
+  readonly asks: Readonly<Record<string, Value>>;
 }
 
 /** A text that was not accepted, and what each party that turned it down objected to. */
@@ -38,6 +50,8 @@ export interface TurnedDown {
   readonly asks: Map<string, Readonly<Record<string, Value>>>;
   /** How many changes each party, and the talks as a whole, had seen when it was turned down. */
   readonly versions: Map<string, number>;
+  /** How many answers each objecting party had given when it turned the text down. */
+  readonly answersBefore: Map<string, number>;
   readonly talksVersion: number;
 }
 
@@ -52,6 +66,7 @@ function emptyKnowledge(domain: Domain, party: string): PartyKnowledge {
     belowWalkAway: [],
     accepted: [],
     changes: [],
+    answers: [],
   };
 }
 
@@ -178,6 +193,7 @@ export class PartyModels {
     if (!text) return;
     if (answer === 'accept') {
       k.accepted.push(text);
+      k.answers.push({ proposal, text, accepted: true, named: [], asks: {} });
       this.learnAsks(k, text, 0.25);
       return;
     }
@@ -189,6 +205,7 @@ export class PartyModels {
     this.learnObjections(k, text, objected);
     if (position?.belowWalkAway) k.belowWalkAway.push(text);
     this.recordTurnedDown(proposal, text, party, objected, asks);
+    k.answers.push({ proposal, text, accepted: false, named: objected, asks });
   }
 
   private learnAsks(k: PartyKnowledge, asks: Readonly<Record<string, Value>>, strength: number): void {
@@ -233,6 +250,7 @@ export class PartyModels {
         objected: new Map(),
         asks: new Map(),
         versions: new Map(),
+        answersBefore: new Map(),
         talksVersion: this.talksChanges.length,
       };
       this.turnedDown.push(entry);
@@ -240,5 +258,6 @@ export class PartyModels {
     entry.objected.set(party, objected);
     entry.asks.set(party, asks);
     entry.versions.set(party, this.of(party).changes.length);
+    entry.answersBefore.set(party, this.of(party).answers.length);
   }
 }

@@ -103,9 +103,12 @@ export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   });
   const starts = plan.starts.map((o) => rowOf(domain, o)).filter((r): r is Int32Array => r !== null);
   const guard = new RepeatGuard(domain, models);
+  const fresh = new RepeatGuard(domain, models, 'fresh');
   // Until the last rounds, texts that teach (red lines, asks); the best by the estimates after.
-  let row = exploring(view, models) ? exploratoryDraft(search(guard), random) : null;
+  let row = exploring(view, models) ? exploratoryDraft(search(fresh), random) : null;
   const exploratory = row !== null;
+  // A text never turned down first; then one turned down whose objectors have moved since.
+  row ??= bestDraft(search(fresh), starts, random, plan.global);
   row ??= bestDraft(search(guard), starts, random, plan.global);
   // Every allowed text repeats a turned-down one on its objected issues: a new text at least.
   const exhausted = row === null ? unchangedRepeat : undefined;
