@@ -24,6 +24,8 @@ export interface LocalOptions {
   readonly workers: number;
   /** Called with each batch's rows, as JSON lines, as the batch ends. */
   readonly onRows: (rows: readonly RowLine[]) => void;
+  /** Each scenario's number of outcomes, by content hash: threads take the largest first (`ScenarioAffinity`). */
+  readonly outcomes?: ReadonlyMap<string, number>;
 }
 
 /** The part of a piscina pool the runner uses. */
@@ -95,7 +97,7 @@ export async function runLocal(batches: readonly Batch[], options: LocalOptions)
   const threads = await Promise.all(
     Array.from({ length: options.workers }, () => startThreadPool(1, BATCHES_PER_THREAD)),
   );
-  const affinity = new ScenarioAffinity(batches);
+  const affinity = new ScenarioAffinity(batches, options.outcomes);
   let failed = false;
   const lane = async (pool: ThreadPool, thread: number) => {
     try {

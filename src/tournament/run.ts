@@ -4,6 +4,7 @@
  * report.
  */
 import { resolve } from 'node:path';
+import { outcomeCount } from '../core/domain.js';
 import { readTournamentFile } from './definition.js';
 import { runLocal } from './local.js';
 import { batchesOf, DEFAULT_BATCH_SIZE, planTournament, type TournamentPlan } from './plan.js';
@@ -56,7 +57,8 @@ export async function runTournament(definitionFile: string, options: TournamentO
       resumed += await runOnQueue(options.queue, plan, store, record);
     } else {
       const pending = plan.negotiations.filter((n) => !store.has(n.id));
-      await runLocal(batchesOf(plan, pending), { workers: options.workers, onRows: record });
+      const outcomes = new Map(plan.scenarios.map((s) => [s.payload.hash, Number(outcomeCount(s.scenario.domain))]));
+      await runLocal(batchesOf(plan, pending), { workers: options.workers, onRows: record, outcomes });
     }
   } finally {
     store.close();
