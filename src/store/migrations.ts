@@ -65,6 +65,13 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`select 1`.execute(db);
     },
   },
+  // created_seq was meant to order the sessions by creation but was never set: they are
+  // listed by started_at (the creation time: a session's clock starts when it is created).
+  '0002-drop-created-seq': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('sessions').dropColumn('created_seq').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,7 +7,7 @@ import type { Database } from './schema.js';
 
 /** A new session as rows ready to insert (plain data: on SQLite it crosses to the writer thread). */
 export interface NewSessionRows {
-  readonly session: Omit<Database['sessions'], 'created_seq'>;
+  readonly session: Database['sessions'];
   readonly seats: readonly Database['seats'][];
   readonly credentials: readonly Database['credentials'][];
   readonly log: readonly Database['log'][];

@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /**
  * The tables of the durable store. The `log` table holds a session's event log line by
  * line, exactly as `parley run` writes it to events.jsonl (header, events, actions), with
@@ -28,7 +26,6 @@ export interface SessionTable {
   started_at: number;
   /** 1 once the convenor released the full results to every seat. */
   released: number;
-  created_seq: Generated<number>;
 }
 
 export interface SeatTable {

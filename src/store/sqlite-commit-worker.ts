@@ -25,8 +25,14 @@ export type WriterReply =
 /** A group outcome as JSON carries it: `known` as [key, answer] pairs. */
 export type OutcomeJson = Omit<GroupOutcome, 'known'> & { readonly known: readonly [string, string][] };
 
+/** The writer's own automatic checkpoint, a backstop: 10,000 pages of 4 KiB. */
+const WRITER_AUTOCHECKPOINT_PAGES = 10_000;
+
 const port = parentPort!;
 const db = await openSqlite((workerData as { location: string }).location);
+// The checkpoint thread copies the log into the database file; a commit does so itself only
+// if that thread fell far behind (about 40 MiB of log), so that the log stays bounded.
+db.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
 const writer = new SqliteGroupWriter(db);
 
 function run(op: 'commit' | 'create', json: string): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { migrate } from './migrations.js';
 import { dialectOf, openDatabase, type Dialect } from './open.js';
 import { commitGroup } from './commit-group.js';
@@ -44,14 +44,19 @@ export class EventStore {
 
   /**
    * Opens the database and runs the migrations. On SQLite the log is written by a thread
-   * of its own (see sqlite-commit-worker.ts); this thread's connection reads and keeps the rest.
+   * of its own (see sqlite-commit-worker.ts) and checkpointed by another
+   * (sqlite-checkpoint-worker.ts); this thread's connection reads and keeps the rest.
    */
   static async open(location: string): Promise<EventStore> {
     const db = await openDatabase(location);
     let writer: SqliteWriter | null = null;
     try {
       await migrate(db as Kysely<unknown>);
-      if (dialectOf(location) === 'sqlite') writer = await SqliteWriter.start(location);
+      if (dialectOf(location) === 'sqlite') {
+        writer = await SqliteWriter.start(location);
+        // This thread's few writes (tokens, releases) never checkpoint either: the checkpoint thread does.
+        await sql`pragma wal_autocheckpoint = 0`.execute(db);
+      }
     } catch (e) {
       await db.destroy();
       throw e;
@@ -101,8 +106,9 @@ export class EventStore {
     else await insertNewSession(this.db, this.dialect, rows);
   }
 
+  /** Every session's id, oldest first (by the time its clock started: its creation). */
   async sessionIds(): Promise<string[]> {
-    const rows = await this.db.selectFrom('sessions').select('id').orderBy('created_seq').orderBy('id').execute();
+    const rows = await this.db.selectFrom('sessions').select('id').orderBy('started_at').orderBy('id').execute();
     return rows.map((r) => r.id);
   }
 

@@ -5,6 +5,11 @@
  * one scenario while that scenario has batches left, then takes a scenario no thread has
  * started, and only when none is left helps with the scenario that has the most batches left
  * (taking them from its end). Results do not depend on the order: rows carry their index.
+ *
+ * Scenarios with larger outcome spaces go first, when sizes are given: their batches take
+ * longest and their spaces cost most to build. The run then ends on small scenarios, whose
+ * short batches leave the threads finishing close together, and a thread that helps with
+ * the last scenario builds only a small space a second time.
  */
 import type { Batch } from './types.js';
 
@@ -16,14 +21,17 @@ export class ScenarioAffinity {
   /** The group each thread works on, by thread number. */
   private readonly current = new Map<number, Batch[]>();
 
-  constructor(batches: readonly Batch[]) {
+  /** `outcomes`: each scenario's number of outcomes, by content hash (plan order when absent). */
+  constructor(batches: readonly Batch[], outcomes?: ReadonlyMap<string, number>) {
     const byScenario = new Map<string, Batch[]>();
     for (const b of batches) {
       let group = byScenario.get(b.scenario.hash);
       if (!group) byScenario.set(b.scenario.hash, (group = []));
       group.push(b);
     }
-    this.groups = [...byScenario.values()];
+    const size = (g: Batch[]) => outcomes?.get(g[0]!.scenario.hash) ?? 0;
+    // Array sort is stable: scenarios of equal size keep plan order.
+    this.groups = [...byScenario.values()].sort((a, b) => size(b) - size(a));
   }
 
   /** The next batch for thread `thread`, or undefined when every batch has been handed out. */

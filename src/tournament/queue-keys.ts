@@ -4,7 +4,7 @@
  */
 import { Redis } from 'ioredis';
 import { ParleyError } from '../core/errors.js';
-import type { NegotiationRow } from './types.js';
+import type { RowLine } from './store.js';
 
 export const QUEUE_NAME = 'parley-tournament';
 
@@ -32,12 +32,12 @@ return stored`;
  * Stores rows through STORE_ROWS_SCRIPT: one call per batch, the script sent once per
  * connection and named by its hash after that (ioredis's defined commands).
  */
-export function rowStorer(redis: Redis): (tournament: string, rows: readonly NegotiationRow[]) => Promise<number> {
+export function rowStorer(redis: Redis): (tournament: string, rows: readonly RowLine[]) => Promise<number> {
   redis.defineCommand('parleyStoreRows', { numberOfKeys: 2, lua: STORE_ROWS_SCRIPT });
   const call = (redis as unknown as { parleyStoreRows: (...args: string[]) => Promise<number> }).parleyStoreRows;
   return (tournament, rows) => {
     const keys = resultKeys(tournament);
-    return call.call(redis, keys.rows, keys.log, ...rows.flatMap((r) => [r.id, JSON.stringify(r)]));
+    return call.call(redis, keys.rows, keys.log, ...rows.flatMap((r) => [r.id, r.line]));
   };
 }
 

@@ -6,12 +6,12 @@
  * another worker's stalled-job check then puts the job back on the queue.
  */
 import { Worker, type Job } from 'bullmq';
-import { rowsOf, startThreadPool } from './local.js';
+import { BATCHES_PER_THREAD, rowsOf, startThreadPool } from './local.js';
 import { connect, QUEUE_NAME, reachable, rowStorer } from './queue-keys.js';
 import type { Batch } from './types.js';
 
 export interface QueueWorkerOptions {
-  /** Batches run at once, each on its own worker thread. */
+  /** Worker threads; each runs one batch at a time and holds the next. */
   readonly threads: number;
   /** Milliseconds a job's lock lasts without renewal (BullMQ default 30,000). */
   readonly lockDuration?: number;
@@ -33,18 +33,19 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   const redis = connect(url, 'forever', onError);
   await reachable(redis, url);
   const threads = Math.max(1, options.threads);
-  const pool = await startThreadPool(threads);
+  // Each thread holds its next batch while it runs one, as in a local run (BATCHES_PER_THREAD).
+  const pool = await startThreadPool(threads, BATCHES_PER_THREAD);
   const store = rowStorer(redis);
   const work = async (job: Job<Batch>): Promise<number> => {
     const batch = job.data;
-    const rows = rowsOf(await pool.run(batch));
+    const rows = rowsOf(await pool.run(batch), batch);
     const stored = await store(batch.tournament, rows);
     options.onBatch?.(batch, stored);
     return stored;
   };
   const worker = new Worker<Batch, number>(QUEUE_NAME, work, {
     connection: redis,
-    concurrency: threads,
+    concurrency: threads * BATCHES_PER_THREAD,
     lockDuration: options.lockDuration ?? 30_000,
     stalledInterval: options.stalledInterval ?? 30_000,
     // A batch whose workers keep dying is tried again a few times before it counts as failed.

@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { ParleyError } from '../core/errors.js';
 import { batchesOf, type TournamentPlan } from './plan.js';
 import { connect, QUEUE_NAME, reachable, resultKeys } from './queue-keys.js';
-import type { ResultStore } from './store.js';
+import type { ResultStore, RowLine } from './store.js';
 import type { Batch, NegotiationRow } from './types.js';
 
 /** How often the coordinator looks for new rows. */
@@ -63,15 +63,16 @@ export async function runOnQueue(
   url: string,
   plan: TournamentPlan,
   store: ResultStore,
-  record: (rows: readonly NegotiationRow[]) => void,
+  record: (rows: readonly RowLine[]) => void,
 ): Promise<number> {
   const redis = connect(url, 5);
   let queue: Queue | undefined;
   try {
     await reachable(redis, url);
     const keys = resultKeys(plan.id);
-    const read = async (from: number): Promise<NegotiationRow[]> =>
-      (await redis.lrange(keys.log, from, -1)).map((t) => JSON.parse(t) as NegotiationRow);
+    // Rows are stored as the JSON lines the results file takes; each is read only for its id.
+    const read = async (from: number): Promise<RowLine[]> =>
+      (await redis.lrange(keys.log, from, -1)).map((line) => ({ id: (JSON.parse(line) as NegotiationRow).id, line }));
     const earlier = await read(0);
     const resumed = earlier.filter((r) => !store.has(r.id)).length;
     record(earlier);

@@ -4,11 +4,12 @@
  * report.
  */
 import { resolve } from 'node:path';
+import { outcomeCount } from '../core/domain.js';
 import { readTournamentFile } from './definition.js';
 import { runLocal } from './local.js';
 import { batchesOf, DEFAULT_BATCH_SIZE, planTournament, type TournamentPlan } from './plan.js';
 import { writeTournamentReport, type TournamentReport } from './report.js';
-import { ResultStore } from './store.js';
+import { ResultStore, type RowLine } from './store.js';
 import type { NegotiationRow } from './types.js';
 
 export interface TournamentOptions {
@@ -44,18 +45,23 @@ export async function runTournament(definitionFile: string, options: TournamentO
   const resumedFromFile = store.done;
   await options.onStart?.({ plan, done: store.done });
   const total = plan.negotiations.length;
-  const record = (rows: readonly NegotiationRow[]) => {
-    store.add(rows);
+  const record = (rows: readonly RowLine[]) => {
+    store.addLines(rows);
     options.onProgress?.(store.done, total);
   };
   const started = performance.now();
   let resumed = resumedFromFile;
-  if (options.queue) {
-    const { runOnQueue } = await import('./queue.js');
-    resumed += await runOnQueue(options.queue, plan, store, record);
-  } else {
-    const pending = plan.negotiations.filter((n) => !store.has(n.id));
-    await runLocal(batchesOf(plan, pending), { workers: options.workers, onRows: record });
+  try {
+    if (options.queue) {
+      const { runOnQueue } = await import('./queue.js');
+      resumed += await runOnQueue(options.queue, plan, store, record);
+    } else {
+      const pending = plan.negotiations.filter((n) => !store.has(n.id));
+      const outcomes = new Map(plan.scenarios.map((s) => [s.payload.hash, Number(outcomeCount(s.scenario.domain))]));
+      await runLocal(batchesOf(plan, pending), { workers: options.workers, onRows: record, outcomes });
+    }
+  } finally {
+    store.close();
   }
   const seconds = (performance.now() - started) / 1000;
   const rows = store.finish();

@@ -2,8 +2,12 @@
  * A tournament's results folder (`--out`): a manifest naming the tournament, and every
  * finished negotiation appended to negotiations.jsonl as it ends. A second run with the
  * same folder reads them back and runs only what is missing (resume).
+ *
+ * Rows are kept as their JSON lines while the tournament runs: worker threads send them as
+ * text, which the coordinator appends as it is, and they are read back only once, at the end.
+ * The coordinator's thread shares the cores with the workers, so it keeps its own work small.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ParleyError } from '../core/errors.js';
 import { writeFileAtomic } from '../formats/atomic-write.js';
@@ -23,6 +27,16 @@ export interface Manifest {
   readonly definition: string;
 }
 
+/** One negotiation's result as a line of the results file (without its newline). */
+export interface RowLine {
+  readonly id: string;
+  readonly line: string;
+}
+
+export function rowLine(row: NegotiationRow): RowLine {
+  return { id: row.id, line: JSON.stringify(row) };
+}
+
 /** The rows of a results file; a last line cut short by an interruption is dropped (and cut off). */
 function readRows(file: string): NegotiationRow[] {
   if (!existsSync(file)) return [];
@@ -37,8 +51,11 @@ function readRows(file: string): NegotiationRow[] {
 }
 
 export class ResultStore {
-  private readonly rows = new Map<string, NegotiationRow>();
+  /** Each recorded row's JSON line, by negotiation id. */
+  private readonly lines = new Map<string, string>();
   private readonly file: string;
+  /** The results file, open for appending while the store records; closed by `finish` or `close`. */
+  private fd: number | undefined;
 
   private constructor(
     readonly dir: string,
@@ -62,7 +79,7 @@ export class ResultStore {
           `${dir} holds results of another tournament ("${manifest.name}", ${manifest.tournament}); give another --out, or --fresh to discard them`,
         );
       const known = new Set(plan.negotiations.map((n) => n.id));
-      for (const row of readRows(store.file)) if (known.has(row.id)) store.rows.set(row.id, row);
+      for (const row of readRows(store.file)) if (known.has(row.id)) store.lines.set(row.id, JSON.stringify(row));
     } else {
       if (fresh) rmSync(store.file, { force: true });
       mkdirSync(dir, { recursive: true });
@@ -80,31 +97,51 @@ export class ResultStore {
   }
 
   has(id: string): boolean {
-    return this.rows.has(id);
+    return this.lines.has(id);
   }
 
   get done(): number {
-    return this.rows.size;
+    return this.lines.size;
   }
 
   /** Records rows not seen before (each negotiation is stored once); returns how many were new. */
   add(rows: readonly NegotiationRow[]): number {
-    const fresh = rows.filter((r) => !this.rows.has(r.id));
-    if (fresh.length === 0) return 0;
-    for (const r of fresh) this.rows.set(r.id, r);
-    appendFileSync(this.file, fresh.map((r) => JSON.stringify(r) + '\n').join(''));
-    return fresh.length;
+    return this.addLines(rows.map(rowLine));
+  }
+
+  /** `add` for rows already written as JSON lines (as worker threads and Redis hand them over). */
+  addLines(rows: readonly RowLine[]): number {
+    let text = '';
+    let fresh = 0;
+    for (const { id, line } of rows) {
+      if (this.lines.has(id)) continue;
+      this.lines.set(id, line);
+      text += line + '\n';
+      fresh++;
+    }
+    if (fresh === 0) return 0;
+    this.fd ??= openSync(this.file, 'a');
+    const bytes = Buffer.from(text);
+    for (let written = 0; written < bytes.length;) written += writeSync(this.fd, bytes, written);
+    return fresh;
   }
 
   /** Every row, in the tournament's order. */
   ordered(): NegotiationRow[] {
-    return [...this.rows.values()].sort((a, b) => a.index - b.index);
+    return [...this.lines.values()].map((l) => JSON.parse(l) as NegotiationRow).sort((a, b) => a.index - b.index);
   }
 
   /** Rewrites the results file in the tournament's order once every negotiation is in. */
   finish(): NegotiationRow[] {
+    this.close();
     const rows = this.ordered();
     writeFileAtomic(this.file, rows.map((r) => JSON.stringify(r) + '\n').join(''));
     return rows;
+  }
+
+  /** Closes the results file (what was recorded stays in it). */
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }

@@ -1,10 +1,13 @@
 /**
  * The entry of a local worker thread (piscina): runs one batch per task. The build makes
  * it dist/tournament/thread-worker.js (every `*worker.ts` is an entry); `local.ts` finds it.
+ * It answers with each row's JSON line, in the batch's order: the coordinator appends text
+ * to the results file as it is, instead of copying row objects between threads and writing
+ * them out again on its own thread, which shares the cores with the workers.
  */
 import { isParleyError, type ErrorCode, type FilePosition } from '../core/errors.js';
 import { runBatch, ScenarioCache } from './execute.js';
-import type { Batch, NegotiationRow } from './types.js';
+import type { Batch } from './types.js';
 
 /** A ParleyError as it crosses to the coordinator (an Error copied between threads loses its code). */
 export interface ThreadFailure {
@@ -18,9 +21,12 @@ export interface ThreadFailure {
 
 const cache = new ScenarioCache();
 
-export default async function runTask(batch: Batch): Promise<NegotiationRow[] | ThreadFailure> {
+export default async function runTask(batch: Batch): Promise<string[] | ThreadFailure> {
+  // A thread may hold two batches (see BATCHES_PER_THREAD in local.ts). Each runs in its own
+  // turn of the event loop, so that the first one's rows leave before the second one starts.
+  await new Promise((resolve) => setImmediate(resolve));
   try {
-    return await runBatch(batch, cache);
+    return (await runBatch(batch, cache)).map((row) => JSON.stringify(row));
   } catch (e) {
     if (!isParleyError(e)) throw e;
     return { failed: { code: e.code, message: e.message, position: e.position, expected: e.expected } };

@@ -69,6 +69,17 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
       await again.close();
     });
 
+    it('lists the sessions oldest first, whatever their ids', async () => {
+      for (const [id, startedAt] of [
+        ['order-z', 500],
+        ['order-a', 2_000],
+        ['order-m', 1_500],
+      ] as const)
+        await store.createSession({ id, spec: '{}', startedAt, released: false }, [], []);
+      const ids = await store.sessionIds();
+      expect(ids.filter((id) => id.startsWith('order-'))).toEqual(['order-z', 'order-m', 'order-a']);
+    });
+
     it('stores a session with its header line and seats, found by token hash only', async () => {
       await sessionIn(store);
       expect((await store.session('sess-1'))?.startedAt).toBe(1_000);

@@ -54,4 +54,15 @@ describe('the order in which worker threads take batches', () => {
     expect(affinity.take(0)).toBeUndefined();
     expect(affinity.take(1)).toBeUndefined();
   });
+
+  it('starts with the scenarios that have the most outcomes, ending on the smallest', () => {
+    const outcomes = new Map([
+      ['h0', 100],
+      ['h1', 390_625],
+      ['h2', 100],
+      ['h3', 5_000],
+    ]);
+    const taken = drain(new ScenarioAffinity(batches([2, 2, 2, 2]), outcomes), 1);
+    expect(taken).toEqual([['b0', 'b1', 'd0', 'd1', 'a0', 'a1', 'c0', 'c1']]);
+  });
 });
