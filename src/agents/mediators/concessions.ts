@@ -24,8 +24,7 @@ export interface Concession {
 
 /** The value an answer shows the party now takes on `issue`, if it shows one. */
 function takes(answer: Answered, issue: string): Value | undefined {
-  if (answer.accepted) return answer.text[issue];
-  return answer.asks[issue];
+  return answer.kind === 'accepted' ? answer.text[issue] : answer.asks[issue];
 }
 
 /** Each objector's first later answer that takes the turned-down text's value on an issue it objected to. */
@@ -39,7 +38,9 @@ export function concessionsSince(models: PartyModels, t: TurnedDown): Concession
     for (const issue of issues) {
       const value = t.text[issue];
       if (value === undefined) continue;
-      const answer = later.find((a) => (a.stated || a.proposal !== t.proposal) && sameValue(takes(a, issue), value));
+      const answer = later.find(
+        (a) => (a.kind === 'stated' || a.proposal !== t.proposal) && sameValue(takes(a, issue), value),
+      );
       if (answer) out.push({ party, issue, value, asked: asked[issue], answer });
     }
   }
@@ -53,10 +54,12 @@ function sameValue(a: Value | undefined, b: Value): boolean {
 /** A concession in words: who, on which issue, from what to what, and in which answer. */
 export function describeConcession(c: Concession): string {
   const from = c.asked !== undefined ? ` (it had asked for ${String(c.asked)})` : '';
-  const how = c.answer.accepted
-    ? `accepted ${c.answer.proposal}, which holds ${c.issue} = ${String(c.value)}${from}`
-    : c.answer.stated
-      ? `stated that it now asks for ${c.issue} = ${String(c.value)}${from}`
-      : `asked for ${c.issue} = ${String(c.value)} in its answer to ${c.answer.proposal}${from}`;
+  const a = c.answer;
+  const how =
+    a.kind === 'accepted'
+      ? `accepted ${a.proposal}, which holds ${c.issue} = ${String(c.value)}${from}`
+      : a.kind === 'stated'
+        ? `stated that it now asks for ${c.issue} = ${String(c.value)}${from}`
+        : `asked for ${c.issue} = ${String(c.value)} in its answer to ${a.proposal}${from}`;
   return `${c.party} ${how}`;
 }

@@ -90,8 +90,9 @@ export class RepeatGuard {
       const row = rowOf(domain, t.text);
       if (!row) continue;
       const issues = objectedIssues(domain, t);
-      const changes = changesSince(models, t);
-      if (changes.length === 0 || mode === 'fresh') this.blocks.push({ row, issues, proposal: t.proposal });
+      // A fresh guard blocks every turned-down text, so what changed since does not matter.
+      const changes = mode === 'fresh' ? [] : changesSince(models, t);
+      if (changes.length === 0) this.blocks.push({ row, issues, proposal: t.proposal });
       else this.reopened.push({ row, issues, proposal: t.proposal, changes });
     }
   }

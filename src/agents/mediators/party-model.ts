@@ -31,18 +31,13 @@ export interface PartyKnowledge {
 }
 
 /**
- * One answer of a party to a text: accepted, or the issues it named and the values it asked
- * for; or a statement of the values it asks for now (`stated`, with the text last tabled).
+ * What a party revealed of its position at one moment: it accepted a text, answered one
+ * otherwise with the values it asked for, or stated the values it asks for now.
  */
-export interface Answered {
-  readonly proposal: string;
-  readonly stated?: boolean;
-  readonly text: Outcome;
-  readonly accepted: boolean;
-  /** Issues it named (red lines, asks, objections); empty when it accepted or named none. */
-  readonly named: readonly string[];
-  readonly asks: Readonly<Record<string, Value>>;
-}
+export type Answered =
+  | { readonly kind: 'accepted'; readonly proposal: string; readonly text: Outcome }
+  | { readonly kind: 'answered'; readonly proposal: string; readonly asks: Readonly<Record<string, Value>> }
+  | { readonly kind: 'stated'; readonly asks: Readonly<Record<string, Value>> };
 
 /** A text that was not accepted, and what each party that turned it down objected to. */
 export interface TurnedDown {
@@ -88,7 +83,6 @@ export class PartyModels {
   /** Every text tabled so far, by proposal id (revised texts under their revision). */
   readonly tabled = new Map<string, Outcome>();
   private lastSeq = -1;
-  private lastTabled = '';
   private read = 0;
 
   constructor(readonly domain: Domain) {}
@@ -121,13 +115,12 @@ export class PartyModels {
       case 'package-tabled':
       case 'package-revised':
         this.tabled.set(e.proposal, e.text);
-        this.lastTabled = e.proposal;
         return;
       case 'text-response':
       case 'package-response':
         return this.respond(e.proposal, e.party, e.answer, e.amendments, e.position);
       case 'statement': {
-        if (e.party !== undefined && e.position) this.stated(e.party, e.position, this.lastTabled);
+        if (e.party !== undefined && e.position) this.stated(e.party, e.position);
         return;
       }
       case 'outside-event':
@@ -153,7 +146,7 @@ export class PartyModels {
    * values it asks for now: these count as its answer of the moment (a concession when they
    * take a turned-down text's value on an issue the party objected to).
    */
-  private stated(party: string, position: Position, after: string): void {
+  private stated(party: string, position: Position): void {
     const k = this.of(party);
     if (position.redLines) {
       // Learning a line not heard before changes nothing; dropping or moving a stated one does.
@@ -169,8 +162,7 @@ export class PartyModels {
     this.learnAsks(k, position.asks ?? {}, 0.5);
     if (position.asks && Object.keys(position.asks).length) {
       k.lastAsks = { ...k.lastAsks, ...position.asks };
-      const text = this.tabled.get(after) ?? {};
-      k.answers.push({ proposal: after, stated: true, text, accepted: false, named: [], asks: position.asks });
+      k.answers.push({ kind: 'stated', asks: position.asks });
     }
   }
 
@@ -207,7 +199,7 @@ export class PartyModels {
     if (!text) return;
     if (answer === 'accept') {
       k.accepted.push(text);
-      k.answers.push({ proposal, text, accepted: true, named: [], asks: {} });
+      k.answers.push({ kind: 'accepted', proposal, text });
       this.learnAsks(k, text, 0.25);
       return;
     }
@@ -219,7 +211,7 @@ export class PartyModels {
     this.learnObjections(k, text, objected);
     if (position?.belowWalkAway) k.belowWalkAway.push(text);
     this.recordTurnedDown(proposal, text, party, objected, asks);
-    k.answers.push({ proposal, text, accepted: false, named: objected, asks });
+    k.answers.push({ kind: 'answered', proposal, asks });
   }
 
   private learnAsks(k: PartyKnowledge, asks: Readonly<Record<string, Value>>, strength: number): void {
