@@ -11,6 +11,7 @@ import type { RunPlan } from '../session/plan.js';
 import { ViewBook } from '../session/views.js';
 import { actionKey } from '../store/group-commit.js';
 import type { ActionAnswerRow, EventStore, NewLine, StoredLine } from '../store/store.js';
+import { nextDue } from './clock.js';
 import { actionLine, eventLine, parseLine, type ActionRecord } from './lines.js';
 import { actingSeats, type SessionSpec } from './spec.js';
 
@@ -81,6 +82,11 @@ export class LiveSession {
   private readonly acting: ReadonlySet<string>;
   /** Called after every committed change (bots and the clock look again). */
   onChange: () => void = () => undefined;
+  /** Called when the last stream stops following the session (an ended one may then leave memory). */
+  onUnfollowed: () => void = () => undefined;
+  /** What `memo` computed for the state it was computed on. */
+  private memoState: BaseState | null = null;
+  private readonly memos = new Map<string, unknown>();
   released: boolean;
 
   private constructor(
@@ -131,8 +137,14 @@ export class LiveSession {
     return this.protocol.isOver(this.state);
   }
 
+  /** Whose move it is (worked out once per state: the streams, the bots and the clock all ask). */
   expected(): readonly Expectation[] {
-    return this.protocol.expected(this.state);
+    return this.memo('expected', () => this.protocol.expected(this.state));
+  }
+
+  /** When the clock must next tick, in scenario hours (see `nextDue`); null once the talks are over. */
+  nextDue(): number | null {
+    return this.memo('next-due', () => nextDue(this.protocol, this.state, this.hoursPerRound));
   }
 
   /** What a `parley run` agent of this role would be given now. */
@@ -147,7 +159,24 @@ export class LiveSession {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      if (this.listeners.delete(listener) && this.listeners.size === 0) this.onUnfollowed();
+    };
+  }
+
+  /**
+   * A value that depends only on the current state (whose move it is, a seat's \`expected\`
+   * message), made once per state however many seats and requests ask for it: every socket
+   * of a session is sent the new \`expected\` after each commit.
+   */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memoState !== this.state) {
+      this.memos.clear();
+      this.memoState = this.state;
+    }
+    let value = this.memos.get(key) as T | undefined;
+    if (value === undefined) this.memos.set(key, (value = make()));
+    return value;
   }
 
   /**
