@@ -66,7 +66,6 @@ export class LiveSession {
   readonly book: ViewBook;
   state: BaseState;
   readonly events: ProtocolEvent[] = [];
-  readonly records: ActionRecord[] = [];
   headSeq = -1;
   /** The hash of the last committed line: the next append chains on it. */
   private headHash = '';
@@ -118,6 +117,24 @@ export class LiveSession {
     if (snapshot) live.state = { ...(JSON.parse(snapshot.state) as BaseState), setup: first.header.setup };
     live.applyLines(lines, snapshot?.seq ?? 0, false);
     return live;
+  }
+
+  /**
+   * The logged actions up to the head in memory, read from the store: memory keeps a
+   * session's events (streams and views read them) but not its actions, which only the
+   * end-of-session reports need. The head is taken when this is called, so the actions
+   * match the events in memory at that moment.
+   */
+  async loggedActions(): Promise<ActionRecord[]> {
+    const head = this.headSeq;
+    const actions: ActionRecord[] = [];
+    for (const line of await this.store.lines(this.id)) {
+      if (line.seq > head) break;
+      if (line.type !== 'action') continue;
+      const parsed = parseLine(line);
+      if (parsed.type === 'action') actions.push(parsed.record);
+    }
+    return actions;
   }
 
   /** Whether `role` is a seat that acts in this session (others only read). */
@@ -297,7 +314,6 @@ export class LiveSession {
     this.headHash = stored[stored.length - 1]!.hash;
     const events: ProtocolEvent[] = [];
     for (const step of steps) {
-      this.records.push(step.record);
       for (const e of step.events) {
         this.recordEvent(e);
         events.push(e);
@@ -327,9 +343,8 @@ export class LiveSession {
       if (parsed.type === 'event') {
         this.recordEvent(parsed.event);
         fresh.push(parsed.event);
-      } else if (parsed.type === 'action') {
-        this.records.push(parsed.record);
-        if (line.seq > stateFrom) this.state = this.replayAction(parsed.record, line.seq);
+      } else if (parsed.type === 'action' && line.seq > stateFrom) {
+        this.state = this.replayAction(parsed.record, line.seq);
       }
       this.headSeq = line.seq;
       this.headHash = line.hash;
