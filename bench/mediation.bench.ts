@@ -176,19 +176,27 @@ const lines = [
     "A turned-down text counts as re-tabled unchanged when the new text equals it on every issue its objectors named (their red lines, asks and objected issues) with nothing changed since: no outside event, and no objector has since revealed by its own answer that it takes the text's value on an issue it objected to (it accepted a text holding that value, or asked for that value in an answer or a statement; leaving the issue unnamed does not count); " +
     "a re-tabling after such a move is counted apart (the mediator's note says who moved, on which issue, from what to what); " +
     'an unchanged re-tabling counts as forced when every text on the values crossing the fewest told red lines repeated a turned-down text so at that moment (an exact search). ' +
-    'A mediator with no new text may hold a round (the `hold` move: the round passes with no text); the mediators hold then (a turned-down text an objector has since moved on counts as new, after every text never turned down), and table a turned-down text again with nothing changed only in the last round, saying so in the note. ' +
-    "A hold gives the parties the floor (a consultation): a delegation one of whose turned-down texts now meets its bar says so once, in a statement asking for that text's values on the issues it objected to. " +
+    'A mediator with no new text may hold a round (the `hold` move: the round passes with no text); the mediators hold then (a turned-down text an objector has since moved on counts as new, after every text never turned down). ' +
+    "A hold gives the parties the floor: a delegation one of whose turned-down texts now meets its bar says so once, in a statement asking for that text's values on the issues it objected to. " +
+    'In the last round a mediator with no new text first consults the parties on the turned-down text it would table again (a statement of its own carrying the text, the round going on, the parties given the floor); ' +
+    'a delegation that would now take that text says so, asking for its values on every issue it had objected to in the texts it repeats; the mediator then tables it (its note names who moved), and holds if no one moved. ' +
     `Total time ${seconds.toFixed(0)} s ` +
     `(generation ${generated.toFixed(0)} s). Regenerate with \`npx tsx bench/mediation.bench.ts\` (\`MEDIATION_SCENARIOS=N\` per width).`,
   '',
   'Goals: agreement rate ≥ 95% where the zone is non-empty; 0 avoidable red-line crossings; 0 unchanged re-tablings; 0 agreements outside the zone.',
   '',
-  'The unchanged re-tablings left are all forced and all in the last round. The consultation after a hold took them from 50 to 5 ' +
-    '(where the zone is non-empty) and the rounds to agreement from 52.2 to 49.1: most followed a text one party alone turned down ' +
-    'on issues the told red lines pin, whose bar then dropped with nothing to show it. Holding in the last round too gives 0 but 94% ' +
-    "(93–94% in every mediator and protocol, boulware 82%, measured; 93% if the mediators also stop learning preferences from such statements); a delegation stating instead that it could take the text's values " +
-    'with its own best values elsewhere gives 0 but 85% (93% when it does so only in the last round); a mediator tabling a text at once when every objector has stated it could ' +
-    "take it gives 0 but 90%. So the last resort stays. The counts and rates are deterministic; the times vary with the machine's load.",
+  'No turned-down text is re-tabled with nothing changed. The consultation after a hold took the unchanged re-tablings ' +
+    'where the zone is non-empty from 50 to 5 and the rounds to agreement from 52.2 to 49.1; the 5 left were last-resort ' +
+    're-tablings in the last round, after boulware delegations whose bar dropped only then, with nothing to show it. ' +
+    'Consulting the parties in the last round before the mediator moves took them to 0 with every agreement rate, the rounds and ' +
+    'the distance to Nash unchanged (measured): a consultation naming no text left 1 and lost a boulware agreement (each party ' +
+    'named the turned-down text worth most to it, not the one the mediator would table); naming the text, each party answering ' +
+    'with one turned-down text it repeats and the mediator free to table any text the answers reopened, gave 0 but lost two; and once the parties had been ' +
+    'consulted, holding instead of the last resort took the 12 forced re-tablings in empty zones to 0 at no cost. ' +
+    'Earlier variants without the consultation: holding in the last round too gives 0 but 94% (boulware 82%); a delegation ' +
+    "stating instead that it could take the text's values with its own best values elsewhere gives 0 but 85%; a mediator " +
+    'tabling a text at once whenever every objector has stated it could take it gives 0 but 90%. ' +
+    "The counts and rates are deterministic; the times vary with the machine's load.",
   '',
   '### By zone width',
   '',

@@ -17,7 +17,9 @@ import type { Action, ActionKind, InvalidAction, IssueAnswer } from './types.js'
  * mediator holds with no new text (`hold`). A hold opens the floor: until the mediator's
  * next move the parties are asked first, and may restate where they stand (`statement`)
  * or let the turn pass, so that a party whose position moved can say so when no new text
- * would have shown it. Parties may answer
+ * would have shown it. A mediator's statement in its turn (no text awaiting an answer)
+ * opens the floor the same way without passing the round: a consultation, as before the
+ * last text of the talks. Parties may answer
  * issue by issue (`respond`), share their preferences with the mediators and caucus with
  * one mediator; every seat keeps private notes.
  */
@@ -26,7 +28,7 @@ export interface SingleTextState extends BaseState {
   readonly current: { readonly proposal: string; readonly by: string; readonly text: Outcome } | null;
   /** Answers to the current text, by party. */
   readonly responses: Readonly<Record<string, Answer>>;
-  /** A mediator held and has not moved since: the parties have the floor to restate their positions. */
+  /** A mediator held or spoke and has not tabled since: the parties have the floor to restate their positions. */
   readonly floor: boolean;
 }
 
@@ -180,7 +182,8 @@ function apply(state: SingleTextState, action: Move, sink: EventSink): SingleTex
       return endWith(state, { reason: 'walk-away', by: party });
     case 'statement':
       pushStatement(sink, action, party);
-      return state;
+      // A mediator speaking in its turn consults the parties: they have the floor, the round goes on.
+      return party === undefined && awaiting(state).length === 0 ? { ...state, floor: true } : state;
     default:
       return state;
   }

@@ -64,3 +64,48 @@ describe('a delegation given the floor when a mediator holds', () => {
     expect(move?.kind === 'statement' && move.text).not.toMatch(/could now take/);
   });
 });
+
+describe('a delegation a mediator consults (a statement of its own, the round going on)', () => {
+  const consultation = (text: Outcome): VisibleEvent => ({
+    kind: 'statement',
+    seq: ++seq,
+    at: 0,
+    audience: { kind: 'all' },
+    actor: 'M',
+    text: 'Could the parties now take this text?',
+    binding: false,
+    position: { asks: text },
+  });
+  const worst = outcomes.reduce((a, b) => (utilityFor(self, b) < utilityFor(self, a) ? b : a));
+
+  it('says it could now take the consulted text, asking for its values on the issues it objected to', () => {
+    const { agent, tabled, first } = turnedDown();
+    const named =
+      first?.kind === 'amend'
+        ? Object.keys(first.amendments)
+        : first?.kind === 'reject'
+          ? Object.keys(first.position?.asks ?? {})
+          : [];
+    const events = [tabled, consultation(middling)];
+    const move = agent.act(viewFor(domain, self, floor, events, { round: 58, progress: 0.97 }));
+    expect(move?.kind).toBe('statement');
+    if (move?.kind !== 'statement') return;
+    expect(move.position?.asks).toEqual(Object.fromEntries(named.map((i) => [i, middling[i]])));
+    expect(move.text).toMatch(
+      /It could now take the text the mediator consults on, which holds the values of text-1 on these issues\.$/,
+    );
+  });
+
+  it('says nothing while its bar is above the turned-down texts, whatever the mediator asks', () => {
+    const { agent, tabled } = turnedDown();
+    const events = [tabled, consultation(middling)];
+    expect(agent.act(viewFor(domain, self, floor, events, { round: 2, progress: 0.05 }))).toBeNull();
+  });
+
+  it('restates as after a hold when it would not take the consulted text', () => {
+    const { agent, tabled } = turnedDown();
+    const events = [tabled, consultation(worst)];
+    const move = agent.act(viewFor(domain, self, floor, events, { round: 58, progress: 0.97 }));
+    expect(move?.kind === 'statement' && move.text).toMatch(/It could now take text-1 on these issues\.$/);
+  });
+});

@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createAgent } from '../../src/agents/index.js';
 import type { Domain } from '../../src/core/domain.js';
 import type { ProtocolEvent } from '../../src/protocols/events.js';
-import { gridDomain, responseEvent, tabledEvent, viewFor } from './support/fixtures.js';
+import type { ActionKind } from '../../src/protocols/types.js';
+import { gridDomain, responseEvent, statementEvent, tabledEvent, viewFor } from './support/fixtures.js';
 
 const MEDIATORS = ['hill-climb', 'nash', 'bridging'];
 
-/** What a freshly built mediator does next in round `round` of 60, where it may table or hold. */
-function nextMove(mediator: string, domain: Domain, events: ProtocolEvent[], round: number) {
+/** What a freshly built mediator does next in round `round` of 60, where it may table or hold (and speak, if `speaks`). */
+function nextMove(mediator: string, domain: Domain, events: ProtocolEvent[], round: number, speaks = false) {
   const agent = createAgent({ strategy: mediator }, 'M', { kind: 'mediator', domain, seed: 5 });
-  const expectation = { role: 'M', may: ['table', 'hold'] as const };
-  const view = viewFor(domain, undefined, { ...expectation, may: [...expectation.may] }, events, {
+  const may: ActionKind[] = speaks ? ['table', 'hold', 'statement'] : ['table', 'hold'];
+  const view = viewFor(domain, undefined, { role: 'M', may }, events, {
     kind: 'mediator',
     round,
     deadline: { rounds: 60 },
@@ -31,6 +32,12 @@ function everyValueRefused(): ProtocolEvent[] {
   ]);
 }
 
+/** The mediator M consulting the parties on a text: its statement, the text's values as asks. */
+function consultation(text: Record<string, string>): ProtocolEvent {
+  const { party: _, ...spoken } = statementEvent('M', { asks: text }) as Extract<ProtocolEvent, { kind: 'statement' }>;
+  return { ...spoken, actor: 'M' };
+}
+
 describe('a mediator with no new text', () => {
   const domain = gridDomain(2, 3);
 
@@ -44,11 +51,37 @@ describe('a mediator with no new text', () => {
     });
   }
 
-  it('tables its best turned-down text again only in the last round, and says that nothing changed', () => {
-    expect(nextMove('nash', domain, everyValueRefused(), 58)?.kind).toBe('hold');
-    const move = nextMove('nash', domain, everyValueRefused(), 59);
+  it('in the last round consults the parties on its best turned-down text instead, the values in the statement', () => {
+    expect(nextMove('nash', domain, everyValueRefused(), 58, true)?.kind).toBe('hold');
+    const move = nextMove('nash', domain, everyValueRefused(), 59, true);
+    expect(move?.kind).toBe('statement');
+    if (move?.kind !== 'statement') return;
+    expect(move.text).toMatch(
+      /^Before tabling a turned-down text again: every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since \(text-\d would be tabled again\)\. The mediator asks each party whether it could now take that text \(i0: v\d; i1: v\d\), or another it turned down\.$/,
+    );
+    expect(Object.keys(move.position?.asks ?? {}).sort()).toEqual(['i0', 'i1']);
+  });
+
+  it('tables the text it consulted on once the party that turned it down says it could take it, naming the move', () => {
+    const asked = consultation({ i0: 'v1', i1: 'v1' });
+    const events = [...everyValueRefused(), asked, statementEvent('A', { asks: { i0: 'v1' } })];
+    const move = nextMove('nash', domain, events, 59, true);
     expect(move?.kind).toBe('table');
-    expect(move?.kind === 'table' && move.note).toMatch(/repeats text-\d there, and nothing has changed since/);
+    if (move?.kind !== 'table') return;
+    expect(move.text).toEqual({ i0: 'v1', i1: 'v1' });
+    expect(move.note).toMatch(
+      /returns to text-2 on the issues objected to, since then: A stated that it now asks for i0 = v1/,
+    );
+  });
+
+  it('holds when no party moved after it consulted, and where the protocol gives it no word', () => {
+    const events = [...everyValueRefused(), consultation({ i0: 'v1', i1: 'v1' })];
+    const move = nextMove('nash', domain, events, 59, true);
+    expect(move?.kind).toBe('hold');
+    expect(move?.kind === 'hold' && move.reason).toMatch(
+      /the parties were consulted and none said it could now take it/,
+    );
+    expect(nextMove('nash', domain, everyValueRefused(), 59)?.kind).toBe('hold');
   });
 });
 

@@ -62,6 +62,31 @@ describe('a mediator holding a round', () => {
     ]);
   });
 
+  it("in single text: a mediator's statement in its turn opens the floor too, without passing the round", () => {
+    const consult: Action = { kind: 'statement', actor: 'Egypt', text: 'Could either party now take text-1?' };
+    const consulted = drive(singleText, setup(), [
+      tableAll,
+      { kind: 'reject', actor: I, proposal: 'text-1' },
+      { kind: 'reject', actor: H, proposal: 'text-1' },
+      consult,
+    ]);
+    expect(consulted.state.round).toBe(1);
+    expect(last(consulted.events, 'statement')).toMatchObject({ audience: { kind: 'all' }, actor: 'Egypt' });
+    expect(singleText.expected(consulted.state).map((e) => e.role)).toEqual([I, H, 'Egypt', 'Qatar']);
+    // While a text awaits answers, a mediator's statement changes nothing about who is asked.
+    const pending = drive(singleText, setup(), [tableAll, consult]);
+    expect(singleText.expected(pending.state).map((e) => e.role)).toEqual([I, H]);
+    const tabled = drive(singleText, setup(), [
+      tableAll,
+      { kind: 'reject', actor: I, proposal: 'text-1' },
+      { kind: 'reject', actor: H, proposal: 'text-1' },
+      consult,
+      { ...tableAll, text: { ...deal } },
+    ]);
+    expect(tabled.state.round).toBe(1);
+    expect(singleText.expected(tabled.state).map((e) => e.role)).toEqual([I, H]);
+  });
+
   it('in single text: no floor before the first hold; the mediators alone are asked for the opening text', () => {
     const { state } = drive(singleText, setup(), []);
     expect(singleText.expected(state).map((e) => e.role)).toEqual(['Egypt', 'Qatar']);

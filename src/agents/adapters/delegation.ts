@@ -6,7 +6,8 @@ import type { ParamReader } from '../params.js';
 import { amendmentsFor } from './amendments.js';
 import { crossedLines, positionStatement, statementPosition } from './statements.js';
 import { renderPosition } from '../../protocols/position.js';
-import { floorOpenAfterHold, Restatement } from './restatement.js';
+import { consultedText, floorOpen } from './floor.js';
+import { Restatement } from './restatement.js';
 import { proposalOutcome } from './view-reading.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
 
@@ -177,7 +178,7 @@ export class DelegationAgent implements Agent {
   private statement(view: AgentView): Action | null {
     // A statement uses the turn, so it is made only when nothing awaits an answer.
     if (!view.expectation.may.includes('statement') || view.expectation.proposal !== undefined) return null;
-    if (floorOpenAfterHold(view)) return this.restate();
+    if (floorOpen(view)) return this.restate(view);
     const every = this.options.statementEvery;
     if (every <= 0) return null;
     if (this.lastStatement > -Infinity && view.now - this.lastStatement < every) return null;
@@ -193,13 +194,14 @@ export class DelegationAgent implements Agent {
     };
   }
 
-  /** After a hold: says where it stands now if a text it turned down has come within reach, else nothing. */
-  private restate(): Action | null {
+  /** After a hold or a consultation: says where it stands now if a text it turned down has come within reach, else nothing. */
+  private restate(view: AgentView): Action | null {
     const prefs = this.negotiator.prefs;
     const moved = this.restatement.next(
       this.party,
       (text) => this.acceptsNow(text),
       (text) => prefs.utility(text),
+      consultedText(view),
     );
     return moved && { kind: 'statement', actor: this.role, text: moved.text, position: moved.position };
   }

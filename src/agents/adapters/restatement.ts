@@ -1,5 +1,4 @@
 import type { Outcome } from '../../core/domain.js';
-import type { AgentView } from '../../protocols/agent.js';
 import { renderPosition, type Position } from '../../protocols/position.js';
 
 /** A text the delegation turned down, and the issues it named when it did. */
@@ -10,21 +9,7 @@ interface TurnedDownHere {
 }
 
 /**
- * Whether the floor is open after a hold: a mediator held since the last text was tabled.
- * Then no new text will show the mediators where a party stands now, so a party whose
- * position moved says so in a statement.
- */
-export function floorOpenAfterHold(view: AgentView): boolean {
-  for (let i = view.events.length - 1; i >= 0; i--) {
-    const kind = view.events[i]!.kind;
-    if (kind === 'held') return true;
-    if (kind === 'text-tabled' || kind === 'package-tabled' || kind === 'package-revised') return false;
-  }
-  return false;
-}
-
-/**
- * What a delegation restates when a mediator holds and gives the parties the floor. Its
+ * What a delegation restates when a mediator holds or consults and gives the parties the floor. Its
  * position has moved when a text it turned down now meets its bar (time-based delegations
  * lower theirs as the deadline nears): it then asks for that text's values on the issues it
  * objected to, which a mediator may take as leave to table the text again. It says so once
@@ -43,13 +28,18 @@ export class Restatement {
   /**
    * The statement's position and words, or null when no turned-down text has come within
    * reach since it last said so (it now meets the party's bar as it stands). Of several, the
-   * one worth most to the party.
+   * one worth most to the party. When a mediator consults on a text (`consulted`) that the
+   * party would now take, the party answers that question first: it asks for that text's
+   * values on every issue it objected to in the turned-down texts the consulted one repeats.
    */
   next(
     party: string,
     acceptsNow: (text: Outcome) => boolean,
     utility: (text: Outcome) => number,
+    consulted: Outcome | null = null,
   ): { position: Position; text: string } | null {
+    const answer = consulted && acceptsNow(consulted) ? this.answerConsultation(party, consulted) : null;
+    if (answer) return answer;
     const within = this.turnedDown.filter((t) => !this.stated.has(t.proposal) && acceptsNow(t.text));
     if (within.length === 0) return null;
     const best = within.reduce((a, b) => (utility(b.text) > utility(a.text) ? b : a));
@@ -61,6 +51,22 @@ export class Restatement {
     return {
       position,
       text: `${renderPosition(party, position, 'statement')} It could now take ${best.proposal} on these issues.`,
+    };
+  }
+
+  /** Says that it could take the consulted text, where that text repeats texts it turned down and has not said so of. */
+  private answerConsultation(party: string, consulted: Outcome): { position: Position; text: string } | null {
+    const repeated = this.turnedDown.filter(
+      (t) => !this.stated.has(t.proposal) && t.named.every((i) => String(t.text[i]) === String(consulted[i])),
+    );
+    if (repeated.length === 0) return null;
+    for (const t of repeated) this.stated.add(t.proposal);
+    const issues = [...new Set(repeated.flatMap((t) => t.named))];
+    const position: Position = { asks: Object.fromEntries(issues.map((i) => [i, consulted[i]!])) };
+    const ids = repeated.map((t) => t.proposal).join(', ');
+    return {
+      position,
+      text: `${renderPosition(party, position, 'statement')} It could now take the text the mediator consults on, which holds the values of ${ids} on these issues.`,
     };
   }
 }

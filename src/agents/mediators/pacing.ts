@@ -1,5 +1,6 @@
 import type { Domain } from '../../core/domain.js';
 import type { AgentView } from '../../protocols/agent.js';
+import { consultedSinceLastMove } from '../adapters/floor.js';
 import { changesSince, objectedIssues } from './drafting.js';
 import { rowOf } from './estimates.js';
 import type { PartyModels } from './party-model.js';
@@ -14,17 +15,17 @@ import type { MediationRecord } from './record.js';
  */
 const EXPLORE_UNTIL = 0.88;
 /**
- * Rounds before the deadline in which a mediator with no new text tables its best turned-down
- * one again (the last: the bench's delegations lower their bars most there, and each round
- * earlier only adds re-tablings); under a time deadline, whose rounds it can only estimate,
- * its last fifth.
+ * Rounds before the deadline in which a mediator with no new text consults the parties on
+ * its best turned-down one before it holds (the last: the bench's delegations lower their
+ * bars most there, and a party whose bar dropped can then say so before the talks end);
+ * under a time deadline, whose rounds it can only estimate, its last fifth.
  */
-const LAST_RESORT_ROUNDS = 1;
-const LAST_RESORT_SHARE = 0.8;
+const LAST_CALL_ROUNDS = 1;
+const LAST_CALL_SHARE = 0.8;
 
-function lastResort(view: AgentView): boolean {
-  if (view.deadline.rounds === undefined && view.progress >= LAST_RESORT_SHARE) return true;
-  return roundsLeft(view) <= LAST_RESORT_ROUNDS;
+function lastCall(view: AgentView): boolean {
+  if (view.deadline.rounds === undefined && view.progress >= LAST_CALL_SHARE) return true;
+  return roundsLeft(view) <= LAST_CALL_ROUNDS;
 }
 
 /** Whether the mediator is still learning: past its opening text and before the last rounds. */
@@ -113,8 +114,10 @@ export function pacingHold(
 
 /**
  * The mediator's move for a drafted text: hold where pacing keeps it for later, or where it
- * repeats a turned-down text with nothing changed (`unchanged` names it) until the last
- * rounds, when the mediator tables its best text again and its note says so.
+ * repeats a turned-down text with nothing changed (`unchanged` names it). In the last
+ * rounds it first consults the parties on that text (a statement giving them the floor, the
+ * round going on), so that a party whose bar has dropped can say it could now take it; the
+ * text is then tabled as changed (see `draft`), and held back only if no party moved.
  */
 export function holdOrTable(
   view: AgentView,
@@ -128,7 +131,14 @@ export function holdOrTable(
     const paced = pacingHold(view, record, models, allowed);
     return paced === undefined ? choice : { ...choice, hold: paced };
   }
-  if (lastResort(view)) return choice;
-  const hold = `every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since (${unchanged} would be tabled again).`;
-  return { ...choice, hold };
+  const repeats = `every text within the stated red lines repeats a turned-down one on the issues objected to, and nothing has changed since (${unchanged} would be tabled again)`;
+  if (!lastCall(view)) return { ...choice, hold: `${repeats}.` };
+  if (consultedSinceLastMove(view))
+    return { ...choice, hold: `${repeats}; the parties were consulted and none said it could now take it.` };
+  const values = Object.entries(choice.text)
+    .map(([issue, value]) => `${issue}: ${String(value)}`)
+    .join('; ');
+  const consult = `Before tabling a turned-down text again: ${repeats}. The mediator asks each party whether it could now take that text (${values}), or another it turned down.`;
+  // Where the protocol gives the mediator no word, it holds.
+  return { ...choice, consult, hold: `${repeats}.` };
 }

@@ -2,6 +2,7 @@ import type { Domain, Outcome } from '../../core/domain.js';
 import { issueSize } from '../../core/issue.js';
 import type { Random } from '../../core/random.js';
 import type { AgentView } from '../../protocols/agent.js';
+import { consultedSinceLastMove, consultedText } from '../adapters/floor.js';
 import { contestedIssues, declaredDeferral } from './bridging.js';
 import {
   allowedValues,
@@ -30,6 +31,12 @@ export interface TextChoice {
    * changed since, or it keeps its best texts for later.
    */
   readonly hold?: string;
+  /**
+   * What the mediator says to the parties instead of tabling `text` (a turned-down one with
+   * nothing changed since): it consults them on `text` first, giving them the floor within
+   * the round.
+   */
+  readonly consult?: string;
 }
 
 /** What a mediator drafts from: the talks as it saw them and its model of each party. */
@@ -104,9 +111,12 @@ export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   const starts = plan.starts.map((o) => rowOf(domain, o)).filter((r): r is Int32Array => r !== null);
   const guard = new RepeatGuard(domain, models);
   const fresh = new RepeatGuard(domain, models, 'fresh');
-  // Until the last rounds, texts that teach (red lines, asks); the best by the estimates after.
-  let row = exploring(view, models) ? exploratoryDraft(search(fresh), random) : null;
-  const exploratory = row !== null;
+  // Having consulted the parties on a text, that text, once every party that turned it down
+  // has since said it could take it; else, until the last rounds, texts that teach (red
+  // lines, asks); the best by the estimates after.
+  let row = consultedRow(view, guard, allowed);
+  const exploratory = row === null && exploring(view, models);
+  if (exploratory) row = exploratoryDraft(search(fresh), random);
   // A text never turned down first; then one turned down whose objectors have moved since.
   row ??= bestDraft(search(fresh), starts, random, plan.global);
   row ??= bestDraft(search(guard), starts, random, plan.global);
@@ -128,6 +138,17 @@ export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   const unchanged = exhausted?.(domain, models, row);
   const note = composeNote(models, { text, forced, repeat, deferred, unchanged, exploratory });
   return holdOrTable(view, ctx.record, models, allowed, { text, note }, unchanged);
+}
+
+/**
+ * The text the mediator consulted the parties on since its last move, if it is within the
+ * told red lines and no longer repeats a turned-down text with nothing changed since.
+ */
+function consultedRow(view: AgentView, guard: RepeatGuard, allowed: readonly (readonly number[])[]): Int32Array | null {
+  const text = consultedSinceLastMove(view) ? consultedText(view) : null;
+  const row = text && rowOf(view.domain, text);
+  if (!row || guard.blocked(row) || !allowed.every((values, i) => values.includes(row[i]!))) return null;
+  return row;
 }
 
 /** The best-received text so far (the last on a tie), with the amendments it drew taken in. */

@@ -42,18 +42,16 @@ function buildSpace(domain: Domain, utility: UtilityFunction): OutcomeSpace {
   const evaluator = compileEvaluator(domain, utility);
   const k = domain.issues.length;
   const exhaustive = outcomeCount(domain) <= BigInt(ENUMERATION_LIMIT);
-  const raw = exhaustive ? enumerateRows(evaluator.sizes) : sampleRows(evaluator);
-  const n = k === 0 ? 1 : raw.length / k;
-  const utils = new Float64Array(n);
-  for (let p = 0; p < n; p++) utils[p] = evaluator.evaluate(raw, p * k);
+  // An enumerated space is never materialised unsorted: its row at a position is that position's digits.
+  const sample = exhaustive ? null : sampleRows(evaluator);
+  const n = k === 0 ? 1 : sample ? sample.length / k : spaceSize(evaluator.sizes);
+  const utils = sample ? sampleUtilities(evaluator, sample, n) : enumeratedUtilities(evaluator, n);
   const order = sortedOrder(utils);
   const rows = new Int32Array(n * k);
   const utilities = new Float64Array(n);
-  for (let p = 0; p < n; p++) {
-    const src = order[p]!;
-    utilities[p] = utils[src]!;
-    for (let i = 0; i < k; i++) rows[p * k + i] = raw[src * k + i]!;
-  }
+  for (let p = 0; p < n; p++) utilities[p] = utils[order[p]!]!;
+  if (sample) for (let p = 0; p < n; p++) rows.set(sample.subarray(order[p]! * k, order[p]! * k + k), p * k);
+  else writeEnumeratedRows(evaluator.sizes, order, rows);
   return {
     domain,
     codec: new RowCodec(domain),
@@ -67,38 +65,93 @@ function buildSpace(domain: Domain, utility: UtilityFunction): OutcomeSpace {
   };
 }
 
+function spaceSize(sizes: Int32Array): number {
+  let n = 1;
+  for (const s of sizes) n *= s;
+  return n;
+}
+
+function sampleUtilities(evaluator: RowEvaluator, rows: Int32Array, n: number): Float64Array {
+  const utils = new Float64Array(n);
+  for (let p = 0; p < n; p++) utils[p] = evaluator.evaluate(rows, p * evaluator.issueCount);
+  return utils;
+}
+
+/** The utility of every outcome in enumeration order (`enumerateRows`), one reused row at a time. */
+function enumeratedUtilities(evaluator: RowEvaluator, n: number): Float64Array {
+  const sizes = evaluator.sizes;
+  const k = sizes.length;
+  const utils = new Float64Array(n);
+  const row = new Int32Array(k);
+  for (let p = 0; p < n; p++) {
+    utils[p] = evaluator.evaluate(row, 0);
+    for (let i = k - 1; i >= 0; i--) {
+      if (++row[i]! < sizes[i]!) break;
+      row[i] = 0;
+    }
+  }
+  return utils;
+}
+
+/**
+ * Writes, at each sorted position, the row `enumerateRows` has at `order[p]`: the mixed-radix
+ * digits of that index (last issue fastest). Computing them avoids reading a large unsorted
+ * copy at random places, which costs a cache miss per row.
+ */
+function writeEnumeratedRows(sizes: Int32Array, order: Int32Array, rows: Int32Array): void {
+  const k = sizes.length;
+  for (let p = 0; p < order.length; p++) {
+    let index = order[p]!;
+    for (let i = k - 1; i >= 0; i--) {
+      const size = sizes[i]!;
+      const next = Math.floor(index / size);
+      rows[p * k + i] = index - next * size;
+      index = next;
+    }
+  }
+}
+
 const INDEX_BITS = 2 ** 21;
 const LEVELS = 2 ** 31 - 1;
 
 /**
  * Positions by descending utility, ties by position. A comparator sort of a million
  * entries takes most of a second; instead each entry becomes one number, its utility
- * level in the high bits and its position in the low ones, sorted natively; a final
- * insertion pass puts in exact order the few entries that share a level.
+ * level in the high bits and its position in the low ones, sorted natively. Entries that
+ * share a level are then in position order; a run of them whose utilities differ (by less
+ * than a level, often rounding in the last bit) gets a comparator sort of its own. Additive
+ * profiles have large runs of such near-equal sums: an insertion pass over them cost tens
+ * of millions of moves on the largest ANAC domains.
  */
 function sortedOrder(utils: Float64Array): Int32Array {
   const n = utils.length;
   const order = new Int32Array(n);
+  const byUtility = (a: number, b: number) => utils[b]! - utils[a]! || a - b;
   if (n >= INDEX_BITS) {
     for (let p = 0; p < n; p++) order[p] = p;
-    return order.sort((a, b) => utils[b]! - utils[a]! || a - b);
+    return order.sort(byUtility);
   }
   let max = -Infinity;
   let min = Infinity;
-  for (const u of utils) [max, min] = [Math.max(max, u), Math.min(min, u)];
+  for (let p = 0; p < n; p++) {
+    const u = utils[p]!;
+    if (u > max) max = u;
+    if (u < min) min = u;
+  }
   const scale = max > min ? LEVELS / (max - min) : 0;
   const keys = new Float64Array(n);
   for (let p = 0; p < n; p++) keys[p] = Math.floor((max - utils[p]!) * scale) * INDEX_BITS + p;
   keys.sort();
   for (let p = 0; p < n; p++) order[p] = keys[p]! % INDEX_BITS;
-  for (let p = 1; p < n; p++) {
-    const x = order[p]!;
-    let q = p - 1;
-    while (q >= 0 && (utils[order[q]!]! < utils[x]! || (utils[order[q]!]! === utils[x]! && order[q]! > x))) {
-      order[q + 1] = order[q]!;
-      q--;
-    }
-    order[q + 1] = x;
+  for (let start = 0; start < n;) {
+    const level = Math.floor(keys[start]! / INDEX_BITS);
+    const first = utils[order[start]!]!;
+    let end = start + 1;
+    let mixed = false;
+    for (; end < n && Math.floor(keys[end]! / INDEX_BITS) === level; end++)
+      if (utils[order[end]!]! !== first) mixed = true;
+    if (mixed) order.subarray(start, end).sort(byUtility);
+    start = end;
   }
   return order;
 }
