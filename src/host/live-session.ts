@@ -63,9 +63,16 @@ export type Listener = (events: readonly ProtocolEvent[], answers: readonly Acti
  */
 export class LiveSession {
   readonly protocol: ParleyProtocol<BaseState>;
-  readonly book: ViewBook;
   state: BaseState;
-  readonly events: ProtocolEvent[] = [];
+  /**
+   * Each event of the log as JSON text, in order. A session's events live as long as the
+   * session, so under load they are most of what each young-generation collection copies
+   * and promotes; one string per event costs the collector a fraction of an object graph.
+   * They are parsed again only when read (a stream's catch-up, views, reports).
+   */
+  private readonly eventTexts: string[] = [];
+  /** Each role's view, made on first use (bots, GeniusWeb parties, a seat's preferences) and then kept up. */
+  private viewBook: ViewBook | null = null;
   headSeq = -1;
   /** The hash of the last committed line: the next append chains on it. */
   private headHash = '';
@@ -99,7 +106,6 @@ export class LiveSession {
   ) {
     this.protocol = getProtocol(header.protocol);
     this.state = this.protocol.init(header.setup).state;
-    this.book = new ViewBook(header.setup, plan.scenario.parties, []);
     this.released = released;
     this.acting = new Set(actingSeats(plan).map((s) => s.role));
   }
@@ -135,6 +141,25 @@ export class LiveSession {
       if (parsed.type === 'action') actions.push(parsed.record);
     }
     return actions;
+  }
+
+  /** Every event of the log so far, parsed afresh (a caller may keep or change the list). */
+  get events(): ProtocolEvent[] {
+    return this.eventTexts.map((text) => JSON.parse(text) as ProtocolEvent);
+  }
+
+  /** How many events the log holds. */
+  get eventCount(): number {
+    return this.eventTexts.length;
+  }
+
+  /** The events each acting role has seen, as \`parley run\` hands them to its agents. */
+  get book(): ViewBook {
+    if (!this.viewBook) {
+      this.viewBook = new ViewBook(this.header.setup, this.plan.scenario.parties, []);
+      for (const event of this.events) this.viewBook.record(event);
+    }
+    return this.viewBook;
   }
 
   /** Whether `role` is a seat that acts in this session (others only read). */
@@ -363,8 +388,8 @@ export class LiveSession {
   }
 
   private recordEvent(event: ProtocolEvent): void {
-    this.events.push(event);
-    this.book.record(event);
+    this.eventTexts.push(JSON.stringify(event));
+    this.viewBook?.record(event);
   }
 
   private emit(events: readonly ProtocolEvent[], answers: readonly ActionAnswer[]): void {

@@ -36,8 +36,8 @@ const cache = new WeakMap<LiveSession, { readonly events: number; readonly repor
 export function reportsOf(live: LiveSession): Promise<Reports> {
   requireOver(live);
   let cached = cache.get(live);
-  if (cached?.events !== live.events.length) {
-    cached = { events: live.events.length, reports: makeReports(live) };
+  if (cached?.events !== live.eventCount) {
+    cached = { events: live.eventCount, reports: makeReports(live) };
     cache.set(live, cached);
   }
   return cached.reports;
@@ -45,7 +45,7 @@ export function reportsOf(live: LiveSession): Promise<Reports> {
 
 async function makeReports(live: LiveSession): Promise<Reports> {
   const { header, state } = live;
-  const events = live.events.slice();
+  const events = live.events;
   const actions: readonly LoggedAction[] = await live.loggedActions();
   const log: EventLog = { header, events, actions };
   const plan = {

@@ -13,12 +13,12 @@ export function viewerOf(live: LiveSession, role: string): Viewer {
 }
 
 /**
- * The events a seat may see, after `after`: for an acting role the very list a `parley run`
- * agent of that role gets (the ViewBook), for the others the same one filter.
+ * The events a seat may see, after `after`: the one visibility filter over the log, which
+ * for an acting role is the very list a `parley run` agent of that role gets (the ViewBook
+ * applies the same filter event by event).
  */
 export function visibleEvents(live: LiveSession, role: string, after = -1): ProtocolEvent[] {
-  const acting = role !== CONVENOR && live.book.eventsOf(role);
-  const all = acting && acting.length > 0 ? acting : filterEvents(live.events, viewerOf(live, role));
+  const all = filterEvents(live.events, viewerOf(live, role));
   let i = all.length;
   while (i > 0 && all[i - 1]!.seq > after) i--;
   return all.slice(i);
