@@ -356,7 +356,7 @@ const lines = [
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map(row),
   '',
-  `Memory of the server over the measured ${SECONDS} s (sampled inside it every ${MEMORY_EVERY_MS / 1000} s, MiB, first → peak → last): the heap in use saw-tooths between collections, so its trend is the least-squares slope of the heap in use right after each full (mark-sweep) collection, which is what the server really holds, after a warm-up of ${results[0]?.memory.warmupSeconds.toFixed(0) ?? '–'} s (a third of the run, at most 2 minutes; a run with fewer than 3 full collections after it falls back on the heap's floor, the lowest sample of each 30 s window). **Flat** means that the heap rises by less than ${FLAT_HEAP_MIB_PER_MIN} MiB per minute by that slope; a run under ${MIN_JUDGED_SECONDS} s is not judged (the heap is still filling up to its working size: ended sessions stay 30 s before they leave memory). RSS follows the heap V8 reserves, which it grows and gives back lazily, so it is reported, not judged. The goal's run: \`PARLEY_BENCH_SECONDS=600 PARLEY_BENCH_DATABASES=sqlite npm run bench -- server\` (about 11 minutes; without \`PARLEY_BENCH_DATABASES\` PostgreSQL follows for as long).`,
+  `Memory of the server over the measured ${SECONDS} s (sampled inside it every ${MEMORY_EVERY_MS / 1000} s, MiB, first → peak → last): the heap in use saw-tooths between collections, so its trend is the least-squares slope of the heap in use right after each full (mark-sweep) collection, which is what the server really holds, after a warm-up of ${results[0]?.memory.warmupSeconds.toFixed(0) ?? '–'} s (a third of the run, at most 2 minutes; a run with fewer than 3 full collections after it falls back on the heap's floor, the lowest sample of each 30 s window). **Flat** means that the heap rises by less than ${FLAT_HEAP_MIB_PER_MIN} MiB per minute by that slope; a run under ${MIN_JUDGED_SECONDS} s is not judged (the heap is still filling up to its working size). RSS follows the heap V8 reserves, which it grows and gives back lazily, so it is reported, not judged. The goal's run: \`PARLEY_BENCH_SECONDS=600 PARLEY_BENCH_DATABASES=sqlite npm run bench -- server\` (about 11 minutes; without \`PARLEY_BENCH_DATABASES\` PostgreSQL follows for as long).`,
   '',
   '| Database | Heap used MiB | Heap after full collections MiB (first → last after warm-up) | Heap slope MiB/min | RSS MiB | RSS slope MiB/min | Verdict |',
   '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -364,7 +364,7 @@ const lines = [
   '',
   `- Disk: a 4 KiB write with fdatasync takes ${fsync.toFixed(2)} ms (median), so one commit per action would allow at most ${Math.floor(1000 / fsync)} actions/s.`,
   `- Load average when the benchmark started: ${load.toFixed(2)} (figures taken beside other work are low).`,
-  '- An ended session leaves the server 30 s after its clients closed, and the sessions live at once are bounded, so what the server holds is bounded; RSS may still rise for a while as V8 grows its heap lazily. `PARLEY_BENCH_SERVER_FLAGS=--max-old-space-size=80` caps the heap to check that nothing accumulates.',
+  '- An ended session leaves the server as soon as its clients closed, and the sessions live at once are bounded, so what the server holds is bounded; RSS may still rise for a while as V8 grows its heap lazily. `PARLEY_BENCH_SERVER_FLAGS=--max-old-space-size=80` caps the heap to check that nothing accumulates.',
   ...machineLines(describeMachine()),
   '',
 ];

@@ -71,6 +71,8 @@ export class BotDriver {
 
   poke(): void {
     for (const party of this.parties.values()) party.poke();
+    // Every commit pokes: a session whose seats are all played by clients has nothing to look at.
+    if (this.agents.size === 0) return;
     if (this.running) {
       this.again = true;
       return;

@@ -49,7 +49,7 @@ export class SessionClock {
 
   arm(): void {
     if (this.stopped) return;
-    const due = nextDue(this.live.protocol, this.live.state, this.live.hoursPerRound);
+    const due = this.live.nextDue();
     if (due === this.armedFor) return;
     this.clear();
     this.armedFor = due;

@@ -16,11 +16,14 @@ import { actingSeats, checkBotSpec, planOf, specOf, type CreateSession } from '.
 export interface HostLimits {
   readonly maxSessions: number;
   readonly maxSeats: number;
-  /** Milliseconds an ended session stays in memory once nothing follows it (default 30 s). */
+  /**
+   * Milliseconds an ended session rebuilt from the store for a request stays in memory once
+   * nothing follows it (default 30 s); a session that ends while hosted leaves at once.
+   */
   readonly unloadAfterMs?: number;
 }
 
-/** How long an ended session stays in memory, unless `HostLimits.unloadAfterMs` says otherwise. */
+/** How long an ended session rebuilt for a request stays in memory, unless `HostLimits.unloadAfterMs` says otherwise. */
 export const UNLOAD_AFTER_MS = 30_000;
 
 /** The convenor's seat in every session: sees the whole log, manages seats and results, may close the talks. */
@@ -47,6 +50,8 @@ interface Hosted {
   readonly live: LiveSession;
   readonly bots: BotDriver;
   readonly clock: SessionClock;
+  /** Rebuilt from the store after it had ended (for a request): it stays for the grace period. */
+  readonly endedBeforeLoad: boolean;
 }
 
 /**
@@ -111,17 +116,23 @@ export class Host {
   }
 
   /**
-   * An ended session leaves memory once it has been idle for the grace period: no stream
-   * follows it and no action is under way (checked again every period until then). The log
-   * in the store is the truth; `session()` rebuilds it when it is asked for again.
+   * An ended session leaves memory as soon as it is idle: no stream follows it and no
+   * action is under way (looked at again when its last stream closes, and every period
+   * until then). The log in the store is the truth; \`session()\` rebuilds it when it is asked
+   * for again, and one rebuilt for a request that way stays for the grace period, so that
+   * the requests that follow (results, reports, the log) find it in memory.
    */
-  private scheduleUnload(id: string, hosted: Hosted): void {
+  private scheduleUnload(id: string, hosted: Hosted, again = false): void {
     if (this.closed || this.unloadTimers.has(id) || !hosted.live.isOver()) return;
-    const timer = setTimeout(() => {
-      this.unloadTimers.delete(id);
-      if (this.loaded.get(id) !== hosted) return;
-      if (!this.unload(id, hosted)) this.scheduleUnload(id, hosted);
-    }, this.limits.unloadAfterMs ?? UNLOAD_AFTER_MS);
+    const grace = this.limits.unloadAfterMs ?? UNLOAD_AFTER_MS;
+    const timer = setTimeout(
+      () => {
+        this.unloadTimers.delete(id);
+        if (this.loaded.get(id) !== hosted) return;
+        if (!this.unload(id, hosted)) this.scheduleUnload(id, hosted, true);
+      },
+      again || hosted.endedBeforeLoad ? grace : 0,
+    );
     timer.unref();
     this.unloadTimers.set(id, timer);
   }
@@ -142,7 +153,12 @@ export class Host {
   private async load(id: string): Promise<Hosted> {
     const live = await LiveSession.load(this.store, id, planOf);
     const onError = (e: unknown) => this.log(`session ${id}`, e);
-    const hosted: Hosted = { live, bots: new BotDriver(live, onError), clock: new SessionClock(live, onError) };
+    const hosted: Hosted = {
+      live,
+      bots: new BotDriver(live, onError),
+      clock: new SessionClock(live, onError),
+      endedBeforeLoad: live.isOver(),
+    };
     for (const seat of await this.store.seats(id))
       if (seat.bot) hosted.bots.set(seat.role, JSON.parse(seat.bot) as SeatPlayer);
     live.onChange = () => {
@@ -150,6 +166,9 @@ export class Host {
       hosted.clock.arm();
       hosted.bots.poke();
       this.scheduleUnload(id, hosted);
+    };
+    live.onUnfollowed = () => {
+      if (!hosted.endedBeforeLoad && live.isOver()) this.unload(id, hosted);
     };
     this.loaded.set(id, hosted);
     live.onChange();

@@ -11,6 +11,7 @@ import type { RunPlan } from '../session/plan.js';
 import { ViewBook } from '../session/views.js';
 import { actionKey } from '../store/group-commit.js';
 import type { ActionAnswerRow, EventStore, NewLine, StoredLine } from '../store/store.js';
+import { nextDue } from './clock.js';
 import { actionLine, eventLine, parseLine, type ActionRecord } from './lines.js';
 import { actingSeats, type SessionSpec } from './spec.js';
 
@@ -65,7 +66,6 @@ export class LiveSession {
   readonly book: ViewBook;
   state: BaseState;
   readonly events: ProtocolEvent[] = [];
-  readonly records: ActionRecord[] = [];
   headSeq = -1;
   /** The hash of the last committed line: the next append chains on it. */
   private headHash = '';
@@ -81,6 +81,11 @@ export class LiveSession {
   private readonly acting: ReadonlySet<string>;
   /** Called after every committed change (bots and the clock look again). */
   onChange: () => void = () => undefined;
+  /** Called when the last stream stops following the session (an ended one may then leave memory). */
+  onUnfollowed: () => void = () => undefined;
+  /** What `memo` computed for the state it was computed on. */
+  private memoState: BaseState | null = null;
+  private readonly memos = new Map<string, unknown>();
   released: boolean;
 
   private constructor(
@@ -114,6 +119,24 @@ export class LiveSession {
     return live;
   }
 
+  /**
+   * The logged actions up to the head in memory, read from the store: memory keeps a
+   * session's events (streams and views read them) but not its actions, which only the
+   * end-of-session reports need. The head is taken when this is called, so the actions
+   * match the events in memory at that moment.
+   */
+  async loggedActions(): Promise<ActionRecord[]> {
+    const head = this.headSeq;
+    const actions: ActionRecord[] = [];
+    for (const line of await this.store.lines(this.id)) {
+      if (line.seq > head) break;
+      if (line.type !== 'action') continue;
+      const parsed = parseLine(line);
+      if (parsed.type === 'action') actions.push(parsed.record);
+    }
+    return actions;
+  }
+
   /** Whether `role` is a seat that acts in this session (others only read). */
   acts(role: string): boolean {
     return this.acting.has(role);
@@ -131,8 +154,14 @@ export class LiveSession {
     return this.protocol.isOver(this.state);
   }
 
+  /** Whose move it is (worked out once per state: the streams, the bots and the clock all ask). */
   expected(): readonly Expectation[] {
-    return this.protocol.expected(this.state);
+    return this.memo('expected', () => this.protocol.expected(this.state));
+  }
+
+  /** When the clock must next tick, in scenario hours (see `nextDue`); null once the talks are over. */
+  nextDue(): number | null {
+    return this.memo('next-due', () => nextDue(this.protocol, this.state, this.hoursPerRound));
   }
 
   /** What a `parley run` agent of this role would be given now. */
@@ -147,7 +176,24 @@ export class LiveSession {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      if (this.listeners.delete(listener) && this.listeners.size === 0) this.onUnfollowed();
+    };
+  }
+
+  /**
+   * A value that depends only on the current state (whose move it is, a seat's \`expected\`
+   * message), made once per state however many seats and requests ask for it: every socket
+   * of a session is sent the new \`expected\` after each commit.
+   */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memoState !== this.state) {
+      this.memos.clear();
+      this.memoState = this.state;
+    }
+    let value = this.memos.get(key) as T | undefined;
+    if (value === undefined) this.memos.set(key, (value = make()));
+    return value;
   }
 
   /**
@@ -268,7 +314,6 @@ export class LiveSession {
     this.headHash = stored[stored.length - 1]!.hash;
     const events: ProtocolEvent[] = [];
     for (const step of steps) {
-      this.records.push(step.record);
       for (const e of step.events) {
         this.recordEvent(e);
         events.push(e);
@@ -298,9 +343,8 @@ export class LiveSession {
       if (parsed.type === 'event') {
         this.recordEvent(parsed.event);
         fresh.push(parsed.event);
-      } else if (parsed.type === 'action') {
-        this.records.push(parsed.record);
-        if (line.seq > stateFrom) this.state = this.replayAction(parsed.record, line.seq);
+      } else if (parsed.type === 'action' && line.seq > stateFrom) {
+        this.state = this.replayAction(parsed.record, line.seq);
       }
       this.headSeq = line.seq;
       this.headHash = line.hash;

@@ -44,14 +44,16 @@ export function reportsOf(live: LiveSession): Promise<Reports> {
 }
 
 async function makeReports(live: LiveSession): Promise<Reports> {
-  const { header } = live;
-  const log: EventLog = { header, events: live.events, actions: live.records as readonly LoggedAction[] };
+  const { header, state } = live;
+  const events = live.events.slice();
+  const actions: readonly LoggedAction[] = await live.loggedActions();
+  const log: EventLog = { header, events, actions };
   const plan = {
     ...live.plan,
     deadline: header.setup.deadline,
     scenario: { ...live.plan.scenario, roles: header.setup.roles },
   };
-  const run = finishRun(plan, log, live.state, ANALYSIS_SECONDS);
+  const run = finishRun(plan, log, state, ANALYSIS_SECONDS);
   // The plotting libraries load only when a session has ended, not with the server.
   const [{ writeRunReport }, { runToJson }] = await Promise.all([
     import('../report/run/write.js'),

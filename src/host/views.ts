@@ -3,7 +3,7 @@ import type { ProtocolEvent } from '../protocols/events.js';
 import type { Expectation } from '../protocols/types.js';
 import { filterEvents, type Viewer } from '../protocols/visibility.js';
 import { seatOf } from '../session/views.js';
-import { nextDue, wallTimeOf } from './clock.js';
+import { wallTimeOf } from './clock.js';
 import { CONVENOR } from './host.js';
 import type { LiveSession } from './live-session.js';
 
@@ -26,18 +26,28 @@ export function visibleEvents(live: LiveSession, role: string, after = -1): Prot
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+interface ExpectedNow {
+  readonly expected: readonly (Expectation & { readonly until: string | null })[];
+  readonly nextTickAt: string | null;
+}
+
+/** Every expectation with its wall-clock deadline, and the next tick: worked out once per state. */
+function expectedNow(live: LiveSession): ExpectedNow {
+  return live.memo('expected-until', () => {
+    const toWall = (hours: number) => iso(wallTimeOf(live.startedAt, live.timeScale, hours));
+    const { state } = live;
+    const until = state.deadline.time !== undefined ? toWall(state.deadline.time) : null;
+    const due = live.nextDue();
+    return { expected: live.expected().map((e) => ({ ...e, until })), nextTickAt: due === null ? null : toWall(due) };
+  });
+}
+
 /** Whose move it is and until when: a seat learns only its own expectations, the convenor all. */
 export function expectedFor(live: LiveSession, role: string) {
-  const toWall = (hours: number) => iso(wallTimeOf(live.startedAt, live.timeScale, hours));
-  const { state } = live;
-  const until = state.deadline.time !== undefined ? toWall(state.deadline.time) : null;
-  const due = nextDue(live.protocol, state, live.hoursPerRound);
+  const { expected, nextTickAt } = expectedNow(live);
   return {
-    expected: live
-      .expected()
-      .filter((e: Expectation) => role === CONVENOR || e.role === role)
-      .map((e) => ({ ...e, until })),
-    nextTickAt: due === null ? null : toWall(due),
+    expected: role === CONVENOR ? expected.slice() : expected.filter((e) => e.role === role),
+    nextTickAt,
   };
 }
 

@@ -3,17 +3,19 @@
  * connection, so that the fsync of one transaction (better-sqlite3 is synchronous) does
  * not stop the server's thread, which meanwhile takes in, checks and answers other actions
  * and gathers the next group. Its transactions are in sqlite-group.ts. Requests and
- * replies cross as JSON text: copying one string costs the server's thread less than a
- * structured clone of many small row objects. The build makes it
+ * replies cross as text: copying one string costs the server's thread less than a
+ * structured clone of many small row objects (a group's log lines travel unescaped, see
+ * group-text.ts). The build makes it
  * dist/store/sqlite-commit-worker.js (every `*worker.ts` is an entry).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { GroupEntry, GroupOutcome } from './commit-group.js';
+import type { GroupOutcome } from './commit-group.js';
+import { readGroupText } from './group-text.js';
 import type { NewSessionRows } from './new-session.js';
 import { openSqlite } from './open.js';
 import { SqliteGroupWriter } from './sqlite-group.js';
 
-/** `json` is the group's entries (`commit`) or the new session's rows (`create`), as JSON. */
+/** `json` is the group's entries (`commit`, as `groupText` writes them) or the new session's rows (`create`, as JSON). */
 export type WriterRequest =
   { readonly id: number; readonly op: 'commit' | 'create'; readonly json: string } | { readonly close: true };
 
@@ -40,7 +42,7 @@ function run(op: 'commit' | 'create', json: string): string {
     writer.create(JSON.parse(json) as NewSessionRows);
     return 'null';
   }
-  const outcomes = writer.commit(JSON.parse(json) as GroupEntry[]);
+  const outcomes = writer.commit(readGroupText(json));
   return JSON.stringify(outcomes.map((o): OutcomeJson => ({ ...o, known: [...o.known] })));
 }
 

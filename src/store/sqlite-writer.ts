@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ParleyError } from '../core/errors.js';
 import { ownModuleFile, RUNS_FROM_BUILD } from '../core/package-root.js';
 import type { GroupEntry, GroupOutcome } from './commit-group.js';
+import { groupText } from './group-text.js';
 import type { NewSessionRows } from './new-session.js';
 import type { CheckpointReply, CheckpointRequest } from './sqlite-checkpoint-worker.js';
 import type { OutcomeJson, WriterReply, WriterRequest } from './sqlite-commit-worker.js';
@@ -92,7 +93,7 @@ export class SqliteWriter {
 
   /** Commits one group in one transaction. */
   async commit(entries: readonly GroupEntry[]): Promise<GroupOutcome[]> {
-    const json = await this.request('commit', JSON.stringify(entries));
+    const json = await this.request('commit', groupText(entries));
     return (JSON.parse(json) as OutcomeJson[]).map((o) => ({ ...o, known: new Map(o.known) }));
   }
 

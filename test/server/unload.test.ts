@@ -146,3 +146,62 @@ describe('the limit on sessions', () => {
     }
   });
 });
+
+describe('a session that ends while hosted', () => {
+  /** How long the test waits for an unload: far below the default grace period of 30 s. */
+  const PROMPT_MS = 3_000;
+
+  const close = (d: Harness, id: string, convenor: string) =>
+    d.call('POST', `/sessions/${id}/actions`, convenor, {
+      actionId: 'close-1',
+      action: { kind: 'close', reason: 'enough' },
+    });
+
+  const untilGone = async (d: Harness, id: string) => {
+    const end = Date.now() + PROMPT_MS;
+    while (d.server.host.isLoaded(id) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    return !d.server.host.isLoaded(id);
+  };
+
+  it('leaves memory at once when nothing follows it, without the grace period', async () => {
+    const d = await Harness.start();
+    try {
+      const { id, tokens } = await d.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
+      expect((await close(d, id, tokens.convenor!)).status).toBe(200);
+      expect(await untilGone(d, id)).toBe(true);
+      const view = await d.call('GET', `/sessions/${id}/view`, tokens.convenor);
+      expect(view.body.over).toBe(true);
+    } finally {
+      await d.stop();
+    }
+  });
+
+  it('stays while a stream follows it and leaves as soon as the last stream closes', async () => {
+    const d = await Harness.start();
+    try {
+      const { id, tokens } = await d.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
+      const socket = new WebSocket(`ws://127.0.0.1:${d.port}/sessions/${id}/stream?after=-1`, {
+        headers: { authorization: `Bearer ${tokens.convenor}` },
+      });
+      const over = new Promise<void>((resolve, reject) => {
+        socket.on('message', (data) => {
+          const m = JSON.parse(String(data)) as { type: string; over?: boolean };
+          if (m.type === 'expected' && m.over) resolve();
+        });
+        socket.once('error', reject);
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('open', () => resolve());
+        socket.once('error', reject);
+      });
+      expect((await close(d, id, tokens.convenor!)).status).toBe(200);
+      await over;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(d.server.host.isLoaded(id)).toBe(true);
+      socket.close();
+      expect(await untilGone(d, id)).toBe(true);
+    } finally {
+      await d.stop();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { isParleyError } from '../../core/errors.js';
 import type { ActionAnswer, LiveSession } from '../../host/live-session.js';
 import { expectedFor, viewerOf, visibleEvents } from '../../host/views.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
-import { filterEvents } from '../../protocols/visibility.js';
+import { visibleTo } from '../../protocols/visibility.js';
 import { seatIn } from '../auth.js';
 import { apiError } from '../errors.js';
 import { actionRequestSchema, afterQuery, sessionParams } from '../schemas.js';
@@ -75,23 +75,36 @@ function settle(owed: Owed, actionId: string): boolean {
   return true;
 }
 
-/** Each committed event's frame, made once for all the sockets that may see it (events never change). */
-const eventFrames = new WeakMap<ProtocolEvent, string>();
+/**
+ * The frames of the last batch of events handed to the streams: a commit's events go to
+ * every socket of the session that may see them, each made into a frame once (events never
+ * change). Only the last batch is kept, so no frame outlives its broadcast.
+ */
+let framedBatch: readonly ProtocolEvent[] | null = null;
+let batchFrames: (string | undefined)[] = [];
 
-function eventFrame(event: ProtocolEvent): string {
-  let frame = eventFrames.get(event);
-  if (frame === undefined) eventFrames.set(event, (frame = JSON.stringify({ type: 'event', event })));
-  return frame;
+function eventFrame(batch: readonly ProtocolEvent[], i: number): string {
+  if (framedBatch !== batch) {
+    framedBatch = batch;
+    batchFrames = [];
+  }
+  return (batchFrames[i] ??= JSON.stringify({ type: 'event', event: batch[i] }));
 }
 
+/** The seat's \`expected\` message, made once per state and seat however many of its sockets are open. */
 function sendState(socket: WebSocket, live: LiveSession, role: string): void {
-  send(socket, {
-    type: 'expected',
-    now: live.state.now,
-    round: live.state.round,
-    over: live.isOver(),
-    ...expectedFor(live, role),
-  });
+  sendText(
+    socket,
+    live.memo(`expected-frame\n${role}`, () =>
+      JSON.stringify({
+        type: 'expected',
+        now: live.state.now,
+        round: live.state.round,
+        over: live.isOver(),
+        ...expectedFor(live, role),
+      }),
+    ),
+  );
 }
 
 async function onMessage(
@@ -169,9 +182,12 @@ export function streamRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const owed: Owed = new Map();
         const forward = (events: readonly ProtocolEvent[], answers: readonly ActionAnswer[]) =>
           inOneWrite(socket, () => {
-            const visible = filterEvents(events, viewer).filter((e) => e.seq > last);
-            for (const event of visible) sendText(socket, eventFrame(event));
-            if (visible.length > 0) last = visible[visible.length - 1]!.seq;
+            for (let i = 0; i < events.length; i++) {
+              const event = events[i]!;
+              if (event.seq <= last || !visibleTo(event, viewer)) continue;
+              sendText(socket, eventFrame(events, i));
+              last = event.seq;
+            }
             sendState(socket, live, role);
             for (const answer of answers)
               if (answer.role === role && settle(owed, answer.actionId)) send(socket, { type: 'ack', answer });

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupEntry } from '../../src/store/commit-group.js';
+import { groupText, readGroupText } from '../../src/store/group-text.js';
+
+const line = (record: object) => JSON.stringify(record);
+
+const entries: GroupEntry[] = [
+  {
+    session: 's1',
+    after: 4,
+    lines: [
+      {
+        session: 's1',
+        seq: 5,
+        type: 'action',
+        event_seq: null,
+        line: line({ type: 'action', text: 'two\nlines, "quoted" \\ and ünïcode ✓', prev: 'a' }),
+        hash: 'h5',
+      },
+      { session: 's1', seq: 6, type: 'event', event_seq: 3, line: line({ type: 'event', prev: 'h5' }), hash: 'h6' },
+    ],
+    actions: [{ session: 's1', role: 'A\nB', action_id: 'id-1', seq: 5, response: '{"accepted":true}' }],
+    snapshot: { session: 's1', seq: 6, state: '{"x":"y\\nz"}' },
+  },
+  { session: 's2', after: -1, lines: [], actions: [] },
+  {
+    session: 's3',
+    after: 0,
+    lines: [{ session: 's3', seq: 1, type: 'event', event_seq: 0, line: '', hash: 'h1' }],
+    actions: [],
+  },
+];
+
+describe('a group crossing to the SQLite writer thread', () => {
+  it('reads back every entry as it was, lines with escaped newlines, quotes and unicode included', () => {
+    expect(readGroupText(groupText(entries))).toEqual(entries);
+  });
+
+  it('reads back a group without lines', () => {
+    const empty: GroupEntry[] = [{ session: 's', after: 2, lines: [], actions: [] }];
+    expect(readGroupText(groupText(empty))).toEqual(empty);
+  });
+
+  it('refuses a line holding a raw newline, which no JSON line holds', () => {
+    const bad: GroupEntry[] = [
+      {
+        session: 's',
+        after: 0,
+        lines: [{ session: 's', seq: 1, type: 'event', event_seq: 0, line: 'a\nb', hash: 'h' }],
+        actions: [],
+      },
+    ];
+    expect(() => groupText(bad)).toThrow(/raw newline/);
+  });
+
+  it('refuses a group whose lines do not match its entries', () => {
+    const text = groupText(entries);
+    expect(() => readGroupText(text + '\nextra')).toThrow(/lines to spare/);
+    expect(() => readGroupText(text.slice(0, text.lastIndexOf('\n')))).toThrow(/without all its lines/);
+  });
+});
