@@ -111,26 +111,24 @@ function writeEnumeratedRows(sizes: Int32Array, order: Int32Array, rows: Int32Ar
   }
 }
 
-const INDEX_BITS = 2 ** 21;
+/** Utility levels a space's range is cut into for the sort: the top bit of a uint32 stays free. */
 const LEVELS = 2 ** 31 - 1;
+/** Bits of a level each pass of the radix sort orders by: three passes cover the 31. */
+const DIGIT_BITS = 11;
+const DIGIT_PASSES = 3;
 
 /**
  * Positions by descending utility, ties by position. A comparator sort of a million
- * entries takes most of a second; instead each entry becomes one number, its utility
- * level in the high bits and its position in the low ones, sorted natively. Entries that
- * share a level are then in position order; a run of them whose utilities differ (by less
- * than a level, often rounding in the last bit) gets a comparator sort of its own. Additive
- * profiles have large runs of such near-equal sums: an insertion pass over them cost tens
- * of millions of moves on the largest ANAC domains.
+ * entries takes most of a second; instead each entry gets its utility level (one of 2^31
+ * over the space's range, the best first) and a stable radix sort on levels orders the
+ * positions in a few linear passes. Entries that share a level are then in position order;
+ * a run of them whose utilities differ (by less than a level, often rounding in the last
+ * bit) gets a comparator sort of its own. Additive profiles have large runs of such
+ * near-equal sums: an insertion pass over them cost tens of millions of moves on the
+ * largest ANAC domains.
  */
 function sortedOrder(utils: Float64Array): Int32Array {
   const n = utils.length;
-  const order = new Int32Array(n);
-  const byUtility = (a: number, b: number) => utils[b]! - utils[a]! || a - b;
-  if (n >= INDEX_BITS) {
-    for (let p = 0; p < n; p++) order[p] = p;
-    return order.sort(byUtility);
-  }
   let max = -Infinity;
   let min = Infinity;
   for (let p = 0; p < n; p++) {
@@ -139,19 +137,44 @@ function sortedOrder(utils: Float64Array): Int32Array {
     if (u < min) min = u;
   }
   const scale = max > min ? LEVELS / (max - min) : 0;
-  const keys = new Float64Array(n);
-  for (let p = 0; p < n; p++) keys[p] = Math.floor((max - utils[p]!) * scale) * INDEX_BITS + p;
-  keys.sort();
-  for (let p = 0; p < n; p++) order[p] = keys[p]! % INDEX_BITS;
+  const levels = new Uint32Array(n);
+  for (let p = 0; p < n; p++) levels[p] = Math.floor((max - utils[p]!) * scale);
+  const order = radixOrder(levels);
+  const byUtility = (a: number, b: number) => utils[b]! - utils[a]! || a - b;
   for (let start = 0; start < n;) {
-    const level = Math.floor(keys[start]! / INDEX_BITS);
+    const level = levels[order[start]!]!;
     const first = utils[order[start]!]!;
     let end = start + 1;
     let mixed = false;
-    for (; end < n && Math.floor(keys[end]! / INDEX_BITS) === level; end++)
-      if (utils[order[end]!]! !== first) mixed = true;
+    for (; end < n && levels[order[end]!] === level; end++) if (utils[order[end]!] !== first) mixed = true;
     if (mixed) order.subarray(start, end).sort(byUtility);
     start = end;
+  }
+  return order;
+}
+
+/** Positions by ascending level, ties by position: a stable least-significant-digit radix sort. */
+function radixOrder(levels: Uint32Array): Int32Array {
+  const n = levels.length;
+  let order = new Int32Array(n);
+  for (let p = 0; p < n; p++) order[p] = p;
+  let spare = new Int32Array(n);
+  const mask = (1 << DIGIT_BITS) - 1;
+  const starts = new Int32Array(1 << DIGIT_BITS);
+  for (let pass = 0; pass < DIGIT_PASSES; pass++) {
+    const shift = pass * DIGIT_BITS;
+    starts.fill(0);
+    for (let p = 0; p < n; p++) starts[(levels[p]! >>> shift) & mask]!++;
+    for (let d = 0, sum = 0; d < starts.length; d++) {
+      const count = starts[d]!;
+      starts[d] = sum;
+      sum += count;
+    }
+    for (let p = 0; p < n; p++) {
+      const x = order[p]!;
+      spare[starts[(levels[x]! >>> shift) & mask]!++] = x;
+    }
+    [order, spare] = [spare, order];
   }
   return order;
 }
