@@ -121,6 +121,40 @@ describe('a mediator pacing the texts it has left', () => {
   });
 });
 
+describe('a mediator in the last round with new texts left', () => {
+  const wide = gridDomain(4, 4);
+  const first = { i0: 'v0', i1: 'v0', i2: 'v0', i3: 'v0' };
+  const second = { i0: 'v3', i1: 'v3', i2: 'v1', i3: 'v1' };
+  // text-1 drew amendments from both; text-2 one acceptance, but B said it falls below its walk-away value.
+  const refused = [
+    tabledEvent('text-1', first),
+    responseEvent('text-1', 'A', 'amend', { amendments: { i0: 'v3', i1: 'v3' } }),
+    responseEvent('text-1', 'B', 'amend', { amendments: { i2: 'v3', i3: 'v3' } }),
+    tabledEvent('text-2', second),
+    responseEvent('text-2', 'A', 'accept'),
+    responseEvent('text-2', 'B', 'reject', { position: { redLines: [], belowWalkAway: true } }),
+  ];
+
+  it('first asks the parties about the best-received turned-down text that no party said it could never take', () => {
+    const move = nextMove('nash', wide, refused, 59, true);
+    expect(move?.kind).toBe('statement');
+    if (move?.kind !== 'statement') return;
+    expect(move.text).toMatch(/asks each party whether it could now take text-1, turned down before/);
+    expect(move.position?.asks).toEqual(first);
+  });
+
+  it('tables a new text when no party moved on the text it asked about, or where it may not speak', () => {
+    const afterAsking = nextMove('nash', wide, [...refused, consultation(first)], 59, true);
+    expect(afterAsking?.kind).toBe('table');
+    expect(afterAsking?.kind === 'table' && afterAsking.text).not.toEqual(first);
+    expect(nextMove('nash', wide, refused, 59)?.kind).toBe('table');
+  });
+
+  it('asks nothing before the last round', () => {
+    expect(nextMove('nash', wide, refused, 50, true)?.kind).not.toBe('statement');
+  });
+});
+
 describe('a mediator learning before the last rounds', () => {
   const domain = gridDomain(4, 5);
   // Objections on every issue: plenty of new texts are left, so nothing is held back.

@@ -41,7 +41,12 @@ export class MediatorAgent implements Agent {
     const choice = this.policy.next({ view, record: this.record, models: this.models, random: this.random });
     // Consulting the parties, where it may speak, on a turned-down text before tabling it again.
     if (choice.consult !== undefined && may.includes('statement'))
-      return { kind: 'statement', actor: this.role, text: choice.consult, position: { asks: choice.text } };
+      return {
+        kind: 'statement',
+        actor: this.role,
+        text: choice.consult,
+        position: { asks: choice.consultOn ?? choice.text },
+      };
     // Holding, where the protocol allows it, rather than tabling a turned-down text again.
     if (choice.hold !== undefined && may.includes('hold')) {
       if (this.heldAt === view.now) return null;

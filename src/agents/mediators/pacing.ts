@@ -23,7 +23,7 @@ const EXPLORE_UNTIL = 0.88;
 const LAST_CALL_ROUNDS = 1;
 const LAST_CALL_SHARE = 0.8;
 
-function lastCall(view: AgentView): boolean {
+export function lastCall(view: AgentView): boolean {
   if (view.deadline.rounds === undefined && view.progress >= LAST_CALL_SHARE) return true;
   return roundsLeft(view) <= LAST_CALL_ROUNDS;
 }

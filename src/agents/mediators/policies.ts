@@ -17,9 +17,9 @@ import {
 } from './drafting.js';
 import { type Estimate, learnedEstimate, type Objective, revealedEstimate, rowOf } from './estimates.js';
 import { composeNote } from './notes.js';
-import { exploring, holdOrTable } from './pacing.js';
+import { exploring, holdOrTable, lastCall } from './pacing.js';
 import type { PartyModels } from './party-model.js';
-import { type MediationRecord, responseScore } from './record.js';
+import { type MediationRecord, outcomeKey, responseScore, type TabledRound } from './record.js';
 import { centralText, mergeAmendments } from './texts.js';
 
 export interface TextChoice {
@@ -37,6 +37,8 @@ export interface TextChoice {
    * the round.
    */
   readonly consult?: string;
+  /** The text a consultation names, where it is not `text` (a new text is tabled if no party moves on it). */
+  readonly consultOn?: Outcome;
 }
 
 /** What a mediator drafts from: the talks as it saw them and its model of each party. */
@@ -137,7 +139,32 @@ export function draft(ctx: MediatorContext, given: DraftPlan): TextChoice {
   const repeat = guard.repeats(row);
   const unchanged = exhausted?.(domain, models, row);
   const note = composeNote(models, { text, forced, repeat, deferred, unchanged, exploratory });
-  return holdOrTable(view, ctx.record, models, allowed, { text, note }, unchanged);
+  const choice = holdOrTable(view, ctx.record, models, allowed, { text, note }, unchanged);
+  return choice.consult === undefined ? withLastCall(ctx, allowed, choice) : choice;
+}
+
+/**
+ * In the last round, before tabling a new text, the mediator asks the parties about the
+ * turned-down text that was received best (within the told red lines): asking costs no
+ * round, and a party whose bar has dropped since can say it could now take it, which a new
+ * text, drafted from estimates, may miss. If no objector moves, the new text is tabled.
+ */
+function withLastCall(ctx: MediatorContext, allowed: readonly (readonly number[])[], choice: TextChoice): TextChoice {
+  const { view, record } = ctx;
+  if (!lastCall(view) || consultedSinceLastMove(view)) return choice;
+  let best: TabledRound | null = null;
+  for (const round of record.rounds) {
+    const row = rowOf(view.domain, round.text);
+    if (!row || !allowed.every((values, i) => values.includes(row[i]!))) continue;
+    const responses = [...round.responses.values()];
+    if (responses.every((r) => r.answer === 'accept')) continue;
+    // A party that said the text crosses its red lines or falls below its walk-away value would not take it now.
+    if (responses.some((r) => r.position?.belowWalkAway || (r.position?.redLines?.length ?? 0) > 0)) continue;
+    if (best === null || responseScore(round) >= responseScore(best)) best = round;
+  }
+  if (best === null || outcomeKey(best.text) === outcomeKey(choice.text)) return choice;
+  const consult = `Before tabling a new text in the last round, the mediator asks each party whether it could now take ${best.proposal}, turned down before and the best received of those no party said crossed its red lines or fell below its walk-away value.`;
+  return { ...choice, consult, consultOn: best.text };
 }
 
 /**
