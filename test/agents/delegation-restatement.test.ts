@@ -22,11 +22,18 @@ const held = (): VisibleEvent => ({ kind: 'held', seq: ++seq, at: 0, audience: {
 const answer: Expectation = { role: 'A', may: ['accept', 'reject', 'amend'], proposal: 'text-1' };
 const floor: Expectation = { role: 'A', may: ['statement', 'end'] };
 
+/** The delegation after turning text-1 down, and the issues its answer named (amended or asked for). */
 function turnedDown() {
   const agent = createAgent({ strategy: 'linear' }, 'A', { kind: 'delegation', domain, party: 'A', self });
   const tabled = tabledEvent('text-1', middling);
   const first = agent.act(viewFor(domain, self, answer, [tabled], { round: 1, progress: 0.02 }));
-  return { agent, tabled, first };
+  const named =
+    first?.kind === 'amend'
+      ? Object.keys(first.amendments)
+      : first?.kind === 'reject'
+        ? Object.keys(first.position?.asks ?? {})
+        : [];
+  return { agent, tabled, first, named };
 }
 
 describe('a delegation given the floor when a mediator holds', () => {
@@ -38,13 +45,7 @@ describe('a delegation given the floor when a mediator holds', () => {
   });
 
   it("once its bar has dropped, asks for the turned-down text's values on the issues it objected to, and says so once", () => {
-    const { agent, tabled, first } = turnedDown();
-    const named =
-      first?.kind === 'amend'
-        ? Object.keys(first.amendments)
-        : first?.kind === 'reject'
-          ? Object.keys(first.position?.asks ?? {})
-          : [];
+    const { agent, tabled, named } = turnedDown();
     expect(named.length).toBeGreaterThan(0);
     const events = [tabled, held()];
     const late = agent.act(viewFor(domain, self, floor, events, { round: 58, progress: 0.97 }));
@@ -79,13 +80,7 @@ describe('a delegation a mediator consults (a statement of its own, the round go
   const worst = outcomes.reduce((a, b) => (utilityFor(self, b) < utilityFor(self, a) ? b : a));
 
   it('says it could now take the consulted text, asking for its values on the issues it objected to', () => {
-    const { agent, tabled, first } = turnedDown();
-    const named =
-      first?.kind === 'amend'
-        ? Object.keys(first.amendments)
-        : first?.kind === 'reject'
-          ? Object.keys(first.position?.asks ?? {})
-          : [];
+    const { agent, tabled, named } = turnedDown();
     const events = [tabled, consultation(middling)];
     const move = agent.act(viewFor(domain, self, floor, events, { round: 58, progress: 0.97 }));
     expect(move?.kind).toBe('statement');
