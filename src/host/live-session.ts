@@ -65,12 +65,11 @@ export class LiveSession {
   readonly protocol: ParleyProtocol<BaseState>;
   state: BaseState;
   /**
-   * Each event of the log as JSON text, in order. A session's events live as long as the
-   * session, so under load they are most of what each young-generation collection copies
-   * and promotes; one string per event costs the collector a fraction of an object graph.
-   * They are parsed again only when read (a stream's catch-up, views, reports).
+   * Each event's stored log line, in order, parsed again only when read: events live as long
+   * as the session, and one string each (already made for the store) costs the young-generation
+   * collector a fraction of what an object graph does under load.
    */
-  private readonly eventTexts: string[] = [];
+  private readonly eventLines: string[] = [];
   /** Each role's view, made on first use (bots, GeniusWeb parties, a seat's preferences) and then kept up. */
   private viewBook: ViewBook | null = null;
   headSeq = -1;
@@ -145,12 +144,12 @@ export class LiveSession {
 
   /** Every event of the log so far, parsed afresh (a caller may keep or change the list). */
   get events(): ProtocolEvent[] {
-    return this.eventTexts.map((text) => JSON.parse(text) as ProtocolEvent);
+    return this.eventLines.map((line) => (JSON.parse(line) as { event: ProtocolEvent }).event);
   }
 
   /** How many events the log holds. */
   get eventCount(): number {
-    return this.eventTexts.length;
+    return this.eventLines.length;
   }
 
   /** The events each acting role has seen, as \`parley run\` hands them to its agents. */
@@ -337,13 +336,10 @@ export class LiveSession {
     this.state = state;
     this.headSeq = stored[stored.length - 1]!.seq;
     this.headHash = stored[stored.length - 1]!.hash;
-    const events: ProtocolEvent[] = [];
-    for (const step of steps) {
-      for (const e of step.events) {
-        this.recordEvent(e);
-        events.push(e);
-      }
-    }
+    // The stored event lines are the steps' events, in the same order.
+    const lines = stored.filter((line) => line.type === 'event');
+    const events = steps.flatMap((step) => step.events);
+    events.forEach((event, i) => this.recordEvent(event, lines[i]!.line));
     this.emit(
       events,
       steps.map((step) => step.answer),
@@ -366,7 +362,7 @@ export class LiveSession {
       if (line.seq <= this.headSeq) continue;
       const parsed = parseLine(line);
       if (parsed.type === 'event') {
-        this.recordEvent(parsed.event);
+        this.recordEvent(parsed.event, line.line);
         fresh.push(parsed.event);
       } else if (parsed.type === 'action' && line.seq > stateFrom) {
         this.state = this.replayAction(parsed.record, line.seq);
@@ -387,8 +383,8 @@ export class LiveSession {
     return r.state;
   }
 
-  private recordEvent(event: ProtocolEvent): void {
-    this.eventTexts.push(JSON.stringify(event));
+  private recordEvent(event: ProtocolEvent, line: string): void {
+    this.eventLines.push(line);
     this.viewBook?.record(event);
   }
 
