@@ -17,6 +17,8 @@ export interface QueueWorkerOptions {
   readonly lockDuration?: number;
   /** Milliseconds between checks for jobs whose worker died (BullMQ default 30,000). */
   readonly stalledInterval?: number;
+  /** Approximate megabytes of scenarios each thread keeps (`ScenarioCache`; default 64). */
+  readonly scenarioCacheMegabytes?: number;
   /** Called after each batch's rows are stored. */
   readonly onBatch?: (batch: Batch, stored: number) => void;
   /** Called with connection and job errors (the worker keeps going: BullMQ retries the job). */
@@ -34,7 +36,9 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   await reachable(redis, url);
   const threads = Math.max(1, options.threads);
   // Each thread holds its next batch while it runs one, as in a local run (BATCHES_PER_THREAD).
-  const pool = await startThreadPool(threads, BATCHES_PER_THREAD);
+  const pool = await startThreadPool(threads, BATCHES_PER_THREAD, {
+    scenarioCacheMegabytes: options.scenarioCacheMegabytes,
+  });
   const store = rowStorer(redis);
   const work = async (job: Job<Batch>): Promise<number> => {
     const batch = job.data;

@@ -218,7 +218,8 @@ export function utilityIn(space: OutcomeSpace, outcome: Outcome, scratch = new I
   return outcomeUtility(space.codec, space.evaluator, space.utility, outcome, scratch);
 }
 
-const keyScratch = new Map<OutcomeSpace, Int32Array>();
+// Weak: a strong map would keep every space (and its scenario) alive after the scenario is dropped.
+const keyScratch = new WeakMap<OutcomeSpace, Int32Array>();
 
 /**
  * A compact identity for an outcome in this space: its mixed-radix index where that fits
