@@ -140,7 +140,8 @@ function sortedOrder(utils: Float64Array): Int32Array {
   const levels = new Uint32Array(n);
   for (let p = 0; p < n; p++) levels[p] = Math.floor((max - utils[p]!) * scale);
   const order = radixOrder(levels);
-  const byUtility = (a: number, b: number) => utils[b]! - utils[a]! || a - b;
+  // Signs as whole numbers: a fractional difference returned to the sort is a boxed number per comparison.
+  const byUtility = (a: number, b: number) => (utils[b]! > utils[a]! ? 1 : utils[b]! < utils[a]! ? -1 : a - b);
   for (let start = 0; start < n;) {
     const level = levels[order[start]!]!;
     const first = utils[order[start]!]!;
