@@ -10,6 +10,7 @@ import { runBatch, ScenarioCache } from './execute.js';
 import { rowLine, type RowLine } from './store.js';
 import type { ThreadData, ThreadFailure } from './thread-worker.js';
 import type { Batch } from './types.js';
+import { tuneTiering } from './v8-tuning.js';
 
 /** The worker entry beside this module, and how to start it. */
 export function workerEntry(): { filename: string; execArgv: string[] } {
@@ -99,6 +100,17 @@ export async function runLocal(batches: readonly Batch[], options: LocalOptions)
     }
     return;
   }
+  // Before the threads start: their isolates take V8's flags from the process.
+  const untune = tuneTiering(options.workers);
+  try {
+    await runOnThreads(batches, options);
+  } finally {
+    untune();
+  }
+}
+
+/** `runLocal` on `options.workers` threads. */
+async function runOnThreads(batches: readonly Batch[], options: LocalOptions): Promise<void> {
   // One pool of one thread per worker, so that the runner decides which thread gets which batch.
   const threads = await Promise.all(
     Array.from({ length: options.workers }, () =>

@@ -9,6 +9,7 @@ import { Worker, type Job } from 'bullmq';
 import { BATCHES_PER_THREAD, rowsOf, startThreadPool } from './local.js';
 import { connect, QUEUE_NAME, reachable, rowStorer } from './queue-keys.js';
 import type { Batch } from './types.js';
+import { tuneTiering } from './v8-tuning.js';
 
 export interface QueueWorkerOptions {
   /** Worker threads; each runs one batch at a time and holds the next. */
@@ -35,6 +36,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   const redis = connect(url, 'forever', onError);
   await reachable(redis, url);
   const threads = Math.max(1, options.threads);
+  const untune = tuneTiering(threads);
   // Each thread holds its next batch while it runs one, as in a local run (BATCHES_PER_THREAD).
   const pool = await startThreadPool(threads, BATCHES_PER_THREAD, {
     scenarioCacheMegabytes: options.scenarioCacheMegabytes,
@@ -62,6 +64,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     async close() {
       await worker.close();
       await pool.destroy();
+      untune();
       redis.disconnect();
     },
   };
