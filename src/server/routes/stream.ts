@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebSocket } from 'ws';
 import { isParleyError } from '../../core/errors.js';
-import type { ActionAnswer, LiveSession } from '../../host/live-session.js';
+import type { Listener, LiveSession } from '../../host/live-session.js';
 import { expectedFor, viewerOf, visibleEvents } from '../../host/views.js';
-import type { ProtocolEvent } from '../../protocols/events.js';
 import { visibleTo } from '../../protocols/visibility.js';
 import { seatIn } from '../auth.js';
 import { apiError } from '../errors.js';
@@ -73,22 +72,6 @@ function settle(owed: Owed, actionId: string): boolean {
   if (n > 1) owed.set(actionId, n - 1);
   else owed.delete(actionId);
   return true;
-}
-
-/**
- * The frames of the last batch of events handed to the streams: a commit's events go to
- * every socket of the session that may see them, each made into a frame once (events never
- * change). Only the last batch is kept, so no frame outlives its broadcast.
- */
-let framedBatch: readonly ProtocolEvent[] | null = null;
-let batchFrames: (string | undefined)[] = [];
-
-function eventFrame(batch: readonly ProtocolEvent[], i: number): string {
-  if (framedBatch !== batch) {
-    framedBatch = batch;
-    batchFrames = [];
-  }
-  return (batchFrames[i] ??= JSON.stringify({ type: 'event', event: batch[i] }));
 }
 
 /** The seat's \`expected\` message, made once per state and seat however many of its sockets are open. */
@@ -180,21 +163,32 @@ export function streamRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const viewer = viewerOf(live, role);
         let last = request.query.after ?? -1;
         const owed: Owed = new Map();
-        const forward = (events: readonly ProtocolEvent[], answers: readonly ActionAnswer[]) =>
+        // A commit's events and answers come with their JSON (made once for the store): an
+        // event's frame is its line's text, an ack wraps the answer's stored text.
+        const forward: Listener = (events, answers, eventTexts, answerTexts) =>
           inOneWrite(socket, () => {
             for (let i = 0; i < events.length; i++) {
               const event = events[i]!;
               if (event.seq <= last || !visibleTo(event, viewer)) continue;
-              sendText(socket, eventFrame(events, i));
+              sendText(socket, eventTexts[i]!);
               last = event.seq;
             }
             sendState(socket, live, role);
-            for (const answer of answers)
-              if (answer.role === role && settle(owed, answer.actionId)) send(socket, { type: 'ack', answer });
+            for (let i = 0; i < answers.length; i++) {
+              const answer = answers[i]!;
+              if (answer.role === role && settle(owed, answer.actionId))
+                sendText(socket, `{"type":"ack","answer":${answerTexts[i]!}}`);
+            }
           });
         inOneWrite(socket, () => {
           send(socket, { type: 'hello', session: live.id, role, after: last });
-          forward(visibleEvents(live, role, last), []);
+          const events = visibleEvents(live, role, last);
+          forward(
+            events,
+            [],
+            events.map((event) => JSON.stringify({ type: 'event', event })),
+            [],
+          );
         });
         const unsubscribe = live.subscribe(forward);
         const unregister = ctx.sockets.add(seat.session, role, socket);
