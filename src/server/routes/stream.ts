@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebSocket } from 'ws';
 import { isParleyError } from '../../core/errors.js';
-import type { Listener, LiveSession } from '../../host/live-session.js';
+import type { ActionAnswer, Listener, LiveSession } from '../../host/live-session.js';
+import type { ProtocolEvent } from '../../protocols/events.js';
 import { expectedFor, viewerOf, visibleEvents } from '../../host/views.js';
 import { visibleTo } from '../../protocols/visibility.js';
 import { seatIn } from '../auth.js';
+import { sendTexts } from '../frames.js';
 import { apiError } from '../errors.js';
 import { actionRequestSchema, afterQuery, sessionParams } from '../schemas.js';
 import { submit } from './act.js';
@@ -25,10 +27,6 @@ class Window {
   }
 }
 
-/** The TCP socket under a WebSocket (ws keeps it as `_socket`), to cork it. */
-type Raw = { cork(): void; uncork(): void };
-const rawOf = (socket: WebSocket): Raw | undefined => (socket as unknown as { _socket?: Raw })._socket;
-
 /** Sends one message (one WebSocket frame). */
 function send(socket: WebSocket, message: unknown): void {
   sendText(socket, JSON.stringify(message));
@@ -36,22 +34,6 @@ function send(socket: WebSocket, message: unknown): void {
 
 function sendText(socket: WebSocket, text: string): void {
   if (socket.readyState === socket.OPEN) socket.send(text);
-}
-
-/**
- * Runs `write` with the TCP socket corked, so that the frames it sends (an action's events,
- * the new `expected`, its ack) leave in one write, and leave at once: a session's frames go
- * out as soon as its commit is taken, not after those of every session it shared the
- * commit with.
- */
-function inOneWrite(socket: WebSocket, write: () => void): void {
-  const raw = rawOf(socket);
-  raw?.cork();
-  try {
-    write();
-  } finally {
-    raw?.uncork();
-  }
 }
 
 /**
@@ -75,18 +57,15 @@ function settle(owed: Owed, actionId: string): boolean {
 }
 
 /** The seat's \`expected\` message, made once per state and seat however many of its sockets are open. */
-function sendState(socket: WebSocket, live: LiveSession, role: string): void {
-  sendText(
-    socket,
-    live.memo(`expected-frame\n${role}`, () =>
-      JSON.stringify({
-        type: 'expected',
-        now: live.state.now,
-        round: live.state.round,
-        over: live.isOver(),
-        ...expectedFor(live, role),
-      }),
-    ),
+function stateFrame(live: LiveSession, role: string): string {
+  return live.memo(`expected-frame\n${role}`, () =>
+    JSON.stringify({
+      type: 'expected',
+      now: live.state.now,
+      round: live.state.round,
+      over: live.isOver(),
+      ...expectedFor(live, role),
+    }),
   );
 }
 
@@ -164,32 +143,40 @@ export function streamRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         let last = request.query.after ?? -1;
         const owed: Owed = new Map();
         // A commit's events and answers come with their JSON (made once for the store): an
-        // event's frame is its line's text, an ack wraps the answer's stored text.
+        // event's frame is its line's text, an ack wraps the answer's stored text. The seat's
+        // frames of one change (its events, the new `expected`, its acks) leave in one write,
+        // and at once: not after those of every session that shared the commit.
+        const framesOf = (
+          frames: string[],
+          events: readonly ProtocolEvent[],
+          answers: readonly ActionAnswer[],
+          eventTexts: readonly string[],
+          answerTexts: readonly string[],
+        ) => {
+          for (let i = 0; i < events.length; i++) {
+            const event = events[i]!;
+            if (event.seq <= last || !visibleTo(event, viewer)) continue;
+            frames.push(eventTexts[i]!);
+            last = event.seq;
+          }
+          frames.push(stateFrame(live, role));
+          for (let i = 0; i < answers.length; i++) {
+            const answer = answers[i]!;
+            if (answer.role === role && settle(owed, answer.actionId))
+              frames.push(`{"type":"ack","answer":${answerTexts[i]!}}`);
+          }
+          sendTexts(socket, frames);
+        };
         const forward: Listener = (events, answers, eventTexts, answerTexts) =>
-          inOneWrite(socket, () => {
-            for (let i = 0; i < events.length; i++) {
-              const event = events[i]!;
-              if (event.seq <= last || !visibleTo(event, viewer)) continue;
-              sendText(socket, eventTexts[i]!);
-              last = event.seq;
-            }
-            sendState(socket, live, role);
-            for (let i = 0; i < answers.length; i++) {
-              const answer = answers[i]!;
-              if (answer.role === role && settle(owed, answer.actionId))
-                sendText(socket, `{"type":"ack","answer":${answerTexts[i]!}}`);
-            }
-          });
-        inOneWrite(socket, () => {
-          send(socket, { type: 'hello', session: live.id, role, after: last });
-          const events = visibleEvents(live, role, last);
-          forward(
-            events,
-            [],
-            events.map((event) => JSON.stringify({ type: 'event', event })),
-            [],
-          );
-        });
+          framesOf([], events, answers, eventTexts, answerTexts);
+        const missed = visibleEvents(live, role, last);
+        framesOf(
+          [JSON.stringify({ type: 'hello', session: live.id, role, after: last })],
+          missed,
+          [],
+          missed.map((event) => JSON.stringify({ type: 'event', event })),
+          [],
+        );
         const unsubscribe = live.subscribe(forward);
         const unregister = ctx.sockets.add(seat.session, role, socket);
         const window = new Window(ctx.ratePerMinute);
