@@ -31,6 +31,15 @@ export interface ActionAnswer {
 /** A state snapshot is stored every this many log lines, so a long session restarts fast. */
 export const SNAPSHOT_EVERY = 200;
 
+/**
+ * A state as its snapshot stores it: without the setup (domain, parties and their profiles,
+ * timeline), which the log's header holds and `load` puts back. The setup is most of a
+ * state's text, and it never changes in a session.
+ */
+function snapshotText(state: BaseState): string {
+  return JSON.stringify({ ...state, setup: undefined });
+}
+
 interface Waiting {
   readonly role: string;
   readonly actionId: string;
@@ -350,7 +359,7 @@ export class LiveSession {
     }
     const snapshot =
       Math.floor(seq / SNAPSHOT_EVERY) > Math.floor(this.headSeq / SNAPSHOT_EVERY)
-        ? { snapshot: { seq, state: JSON.stringify(state) } }
+        ? { snapshot: { seq, state: snapshotText(state) } }
         : {};
     const append: SessionAppend = { session: this.id, after: this.headSeq, lines, actions, ...snapshot };
     return { state, waiting: taken, answers, answerTexts, events, eventTexts, append };

@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import { isParleyError } from '../../core/errors.js';
 import type { ActionAnswer, Listener, LiveSession } from '../../host/live-session.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
-import { expectedFor, viewerOf, visibleEvents } from '../../host/views.js';
+import { expectedFrame, viewerOf, visibleEvents } from '../../host/views.js';
 import { visibleTo } from '../../protocols/visibility.js';
 import { seatIn } from '../auth.js';
 import { sendTexts } from '../frames.js';
@@ -54,19 +54,6 @@ function settle(owed: Owed, actionId: string): boolean {
   if (n > 1) owed.set(actionId, n - 1);
   else owed.delete(actionId);
   return true;
-}
-
-/** The seat's \`expected\` message, made once per state and seat however many of its sockets are open. */
-function stateFrame(live: LiveSession, role: string): string {
-  return live.memo(`expected-frame\n${role}`, () =>
-    JSON.stringify({
-      type: 'expected',
-      now: live.state.now,
-      round: live.state.round,
-      over: live.isOver(),
-      ...expectedFor(live, role),
-    }),
-  );
 }
 
 async function onMessage(
@@ -159,7 +146,7 @@ export function streamRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
             frames.push(eventTexts[i]!);
             last = event.seq;
           }
-          frames.push(stateFrame(live, role));
+          frames.push(expectedFrame(live, role));
           for (let i = 0; i < answers.length; i++) {
             const answer = answers[i]!;
             if (answer.role === role && settle(owed, answer.actionId))
