@@ -3,8 +3,10 @@
  * concurrent WebSocket clients on loopback. `parley serve` runs in its own process (SQLite,
  * then PostgreSQL); this process opens 100 SAOP sessions (ANAC 2010 ItexvsCypress, a
  * deadline of `PARLEY_BENCH_ROUNDS` rounds) with two seats each and plays every seat as a
- * client: each offers as soon as the protocol gives it the move, one action per WebSocket
- * message, rate limiter on. Reports actions/s, p50/p99 from send to acknowledgement, the
+ * client: each offers as soon as the protocol gives it the move (full speed), one action per
+ * WebSocket message, rate limiter on; then, on a fresh server, the same load paced at the
+ * goal's rate (`PARLEY_BENCH_SQLITE_RATE`, `PARLEY_BENCH_POSTGRES_RATE`, for
+ * `PARLEY_BENCH_PACED_SECONDS`). Reports actions/s, p50/p99 from send to acknowledgement, the
  * server's CPU (all threads and the main thread, per action) and its memory, which the
  * server samples itself (bench/lib/memory-sampler.mjs) and bench/lib/memory-trend.ts judges
  * flat or rising. Writes bench/RESULTS-server.md.
@@ -56,15 +58,31 @@ const SERVER_FLAGS = (process.env.PARLEY_BENCH_SERVER_FLAGS ?? '').split(' ').fi
 const SERVER_BIN = process.env.PARLEY_BENCH_BIN ?? join(ROOT, 'bin', 'parley.js');
 /** `sqlite`, `postgres` or both (default). */
 const DATABASES = (process.env.PARLEY_BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+/**
+ * The paced runs' offered loads (actions/s in all), the goals' rates: a latency goal is stated at
+ * a rate, and a closed loop at full speed measures the queue its own 100 outstanding actions make.
+ */
+const PACED_RATES: Record<string, number> = {
+  sqlite: Number(process.env.PARLEY_BENCH_SQLITE_RATE ?? 5_000),
+  postgres: Number(process.env.PARLEY_BENCH_POSTGRES_RATE ?? 2_000),
+};
+/** Measured time of each paced run (default: as long as the full-speed run, at most 120 s); 0 skips them. */
+const PACED_SECONDS = Number(process.env.PARLEY_BENCH_PACED_SECONDS ?? Math.min(SECONDS, 120));
 /** How often the server samples its memory (ms): every 2 s, or every 5 s in runs of 5 minutes and more. */
 const MEMORY_EVERY_MS = SECONDS >= 300 ? 5_000 : 2_000;
 
 interface Measure {
   readonly database: string;
+  /** The offered load of a paced run (actions/s in all); null when every seat acts as soon as it has the move. */
+  readonly rate: number | null;
   readonly actions: number;
   readonly seconds: number;
+  /** From send to acknowledgement, ms. */
   readonly p50: number;
   readonly p99: number;
+  readonly p999: number;
+  /** From when the action was due to its acknowledgement, ms: counts the wait of an action due while its session's previous one was still unanswered. */
+  readonly dueP99: number;
   readonly cpu: number;
   /** CPU of the server's main thread (the event loop: everything but the SQLite writer), as a share of one core. */
   readonly mainCpu: number;
@@ -76,6 +94,12 @@ interface Measure {
   readonly memory: MemoryTrend;
   /** Sessions that reached their deadline during the measured time (each replaced by a new one). */
   readonly ended: number;
+}
+
+/** The `q` quantile of some times (sorts them). */
+function quantile(times: number[], q: number): number {
+  times.sort((a, b) => a - b);
+  return times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
 }
 
 /** CPU seconds (user + system) in a /proc stat file: a process's (all threads) or one thread's. */
@@ -143,14 +167,33 @@ async function post(port: number, token: string, path: string, body: unknown): P
   return r.json();
 }
 
-/** One seat's client: offers whenever the protocol gives it the move; timestamps every ack. */
+/**
+ * A session's pace in a paced run: the session's next action is due at `nextAt` (ms on
+ * `performance.now()`), one every `period` ms, whichever seat has the move.
+ */
+interface Pace {
+  nextAt: number;
+  readonly period: number;
+}
+
+/** Acknowledgement times (ms): from the send, and in a paced run from when the action was due. */
+interface Latencies {
+  readonly sent: number[];
+  readonly due: number[];
+}
+
+/**
+ * One seat's client: offers when the protocol gives it the move, at once or, in a paced run,
+ * when the session's next action is due (at once if that time has passed); timestamps every ack.
+ */
 function client(
   port: number,
   id: string,
   role: string,
   token: string,
   issues: { name: string; values: string[] }[],
-  latencies: number[],
+  latencies: Latencies,
+  pace: Pace | null,
   running: () => boolean,
   onOver: () => void,
 ) {
@@ -164,15 +207,27 @@ function client(
   let n = 0;
   let pending = false;
   let myTurn = false;
+  let waiting = false;
   let sentAt = 0;
+  let dueAt = 0;
   const send = () => {
+    waiting = false;
     if (pending || !myTurn || !running()) return;
     pending = true;
     myTurn = false;
     n++;
     const outcome = Object.fromEntries(issues.map((i, k) => [i.name, i.values[(n + k) % i.values.length]]));
     sentAt = performance.now();
+    dueAt = pace ? pace.nextAt : sentAt;
+    if (pace) pace.nextAt += pace.period;
     socket.send(JSON.stringify({ type: 'action', actionId: `${role}-${n}`, action: { kind: 'offer', outcome } }));
+  };
+  const sendWhenDue = () => {
+    if (waiting || pending || !myTurn) return;
+    const wait = pace ? pace.nextAt - performance.now() : 0;
+    if (wait <= 0) return send();
+    waiting = true;
+    setTimeout(send, wait);
   };
   socket.on('message', (data) => {
     const text = String(data);
@@ -185,18 +240,21 @@ function client(
         return onOver();
       }
       myTurn = m.expected.length > 0;
-      send();
+      sendWhenDue();
     } else if (m.type === 'ack' || m.type === 'error') {
-      if (m.type === 'ack') latencies.push(performance.now() - sentAt);
-      else throw new Error(JSON.stringify(m));
+      if (m.type === 'error') throw new Error(JSON.stringify(m));
+      const now = performance.now();
+      latencies.sent.push(now - sentAt);
+      latencies.due.push(now - dueAt);
       pending = false;
-      send();
+      sendWhenDue();
     }
   });
   return socket;
 }
 
-async function measure(label: string, database: string): Promise<Measure> {
+/** One run on a fresh server: as fast as the clients can go (`rate` null) or paced at `rate` actions per second in all. */
+async function measure(label: string, database: string, rate: number | null, seconds: number): Promise<Measure> {
   const cwd = mkdtempSync(join(tmpdir(), 'parley-bench-server-'));
   const samples = join(cwd, 'memory.jsonl');
   const server = await startServer(database, cwd, samples);
@@ -213,7 +271,7 @@ async function measure(label: string, database: string): Promise<Measure> {
         headers: { authorization: `Bearer ${first.seats[0].token}` },
       })
     ).json();
-    const latencies: number[] = [];
+    const latencies: Latencies = { sent: [], due: [] };
     let running = true;
     let seeds = 1;
     let ended = 0;
@@ -222,6 +280,9 @@ async function measure(label: string, database: string): Promise<Measure> {
     const play = (s: { id: string; seats: { role: string; token: string }[] }) => {
       if (!running) return;
       let over = 0;
+      // Each session starts at a random point of its period, so that the sessions' actions spread out evenly.
+      const period = rate === null ? 0 : (SESSIONS / rate) * 1000;
+      const pace = rate === null ? null : { nextAt: performance.now() + Math.random() * period, period };
       for (const x of s.seats.filter((seat) => seat.role !== 'convenor')) {
         const socket = client(
           server.port,
@@ -230,6 +291,7 @@ async function measure(label: string, database: string): Promise<Measure> {
           x.token,
           info.domain.issues,
           latencies,
+          pace,
           () => running,
           () => {
             sockets.delete(socket);
@@ -244,50 +306,53 @@ async function measure(label: string, database: string): Promise<Measure> {
     play(first);
     for (let i = 1; i < SESSIONS; i++) play(await open(++seeds));
     await new Promise((r) => setTimeout(r, 2_000)); // warm-up
-    latencies.length = 0;
+    latencies.sent.length = 0;
+    latencies.due.length = 0;
     ended = 0;
     const start = procStat(server.child.pid!);
     const clientStart = process.cpuUsage();
     const t0 = performance.now();
     const rss: number[] = [];
     let lastReport = t0;
-    for (let s = 0; s < SECONDS; s++) {
+    for (let s = 0; s < seconds; s++) {
       await new Promise((r) => setTimeout(r, 1_000));
       rss.push(procStat(server.child.pid!).rss);
       if (performance.now() - lastReport >= 60_000) {
         lastReport = performance.now();
         const minutes = (lastReport - t0) / 60_000;
         console.error(
-          `server bench ${label}: ${minutes.toFixed(0)} min, ${(latencies.length / (minutes * 60)).toFixed(0)} actions/s, RSS ${rss.at(-1)?.toFixed(0)} MiB`,
+          `server bench ${label}: ${minutes.toFixed(0)} min, ${(latencies.sent.length / (minutes * 60)).toFixed(0)} actions/s, RSS ${rss.at(-1)?.toFixed(0)} MiB`,
         );
       }
     }
-    const seconds = (performance.now() - t0) / 1000;
-    const done = latencies.slice();
+    const measured = (performance.now() - t0) / 1000;
+    const done = latencies.sent.slice();
+    const due = latencies.due.slice();
     const end = procStat(server.child.pid!);
     const clientUsed = process.cpuUsage(clientStart);
     running = false;
     // A replacement session's client may still be connecting: closing it then is expected, not an error.
     for (const socket of sockets) socket.on('error', () => {}).close();
-    const sorted = done.sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
     const m = {
       database: label,
+      rate,
       actions: done.length,
-      seconds,
-      p50: at(0.5),
-      p99: at(0.99),
-      cpu: (end.cpu - start.cpu) / seconds,
-      mainCpu: (end.mainCpu - start.mainCpu) / seconds,
-      mainSystem: (end.mainSystem - start.mainSystem) / seconds,
-      clientCpu: (clientUsed.user + clientUsed.system) / 1e6 / seconds,
+      seconds: measured,
+      p50: quantile(done, 0.5),
+      p99: quantile(done, 0.99),
+      p999: quantile(done, 0.999),
+      dueP99: quantile(due, 0.99),
+      cpu: (end.cpu - start.cpu) / measured,
+      mainCpu: (end.mainCpu - start.mainCpu) / measured,
+      mainSystem: (end.mainSystem - start.mainSystem) / measured,
+      clientCpu: (clientUsed.user + clientUsed.system) / 1e6 / measured,
       rss,
-      memory: memoryTrend(readSamples(samples), t0 - server.spawnedAt, seconds),
+      memory: memoryTrend(readSamples(samples), t0 - server.spawnedAt, measured),
       ended,
     };
-    const perAction = (share: number) => ((share * seconds) / Math.max(1, m.actions)) * 1e6;
+    const perAction = (share: number) => ((share * measured) / Math.max(1, m.actions)) * 1e6;
     console.error(
-      `server bench ${label}: ${(m.actions / seconds).toFixed(0)} actions/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, server CPU ${perAction(m.cpu).toFixed(0)} µs/action (main thread ${perAction(m.mainCpu).toFixed(0)}, of which kernel ${perAction(m.mainSystem).toFixed(0)}), heap ${m.memory.heapStartMiB.toFixed(0)} → ${m.memory.heapPeakMiB.toFixed(0)} → ${m.memory.heapEndMiB.toFixed(0)} MiB, slope ${m.memory.heapSlopeMiBPerMin.toFixed(2)} MiB/min (${m.memory.basis}${m.memory.afterFullGcMiB ? `: ${m.memory.afterFullGcMiB.map((x) => x.toFixed(0)).join(' → ')} MiB` : ''}), RSS ${m.memory.rssStartMiB.toFixed(0)} → ${m.memory.rssPeakMiB.toFixed(0)} → ${m.memory.rssEndMiB.toFixed(0)} MiB, ${ended} sessions ended`,
+      `server bench ${label}: ${(m.actions / measured).toFixed(0)} actions/s, p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms, server CPU ${perAction(m.cpu).toFixed(0)} µs/action (main thread ${perAction(m.mainCpu).toFixed(0)}, of which kernel ${perAction(m.mainSystem).toFixed(0)}), heap ${m.memory.heapStartMiB.toFixed(0)} → ${m.memory.heapPeakMiB.toFixed(0)} → ${m.memory.heapEndMiB.toFixed(0)} MiB, slope ${m.memory.heapSlopeMiBPerMin.toFixed(2)} MiB/min (${m.memory.basis}${m.memory.afterFullGcMiB ? `: ${m.memory.afterFullGcMiB.map((x) => x.toFixed(0)).join(' → ')} MiB` : ''}), RSS ${m.memory.rssStartMiB.toFixed(0)} → ${m.memory.rssPeakMiB.toFixed(0)} → ${m.memory.rssEndMiB.toFixed(0)} MiB, ${ended} sessions ended`,
     );
     return m;
   } finally {
@@ -331,11 +396,18 @@ function fsyncCost(): number {
 const load = loadavg()[0]!;
 const fsync = fsyncCost();
 const results: Measure[] = [];
-if (DATABASES.includes('sqlite')) results.push(await measure('SQLite (WAL, synchronous=FULL)', 'parley.db'));
+const paced: Measure[] = [];
+/** The full-speed run on a fresh server, then the paced run on another. */
+async function runBoth(label: string, kind: string, database: () => Promise<string>) {
+  results.push(await measure(label, await database(), null, SECONDS));
+  if (PACED_SECONDS > 0) paced.push(await measure(label, await database(), PACED_RATES[kind]!, PACED_SECONDS));
+}
+if (DATABASES.includes('sqlite')) await runBoth('SQLite (WAL, synchronous=FULL)', 'sqlite', async () => 'parley.db');
 if (DATABASES.includes('postgres')) {
   const pg = await startPostgres();
+  let n = 0;
   try {
-    results.push(await measure('PostgreSQL 15 (fsync on)', await pg.database('bench')));
+    await runBoth('PostgreSQL 15 (fsync on)', 'postgres', () => pg.database(`bench${++n}`));
   } finally {
     await pg.stop();
   }
@@ -344,19 +416,32 @@ if (DATABASES.includes('postgres')) {
 const µsPerAction = (m: Measure, share: number) => ((share * m.seconds) / Math.max(1, m.actions)) * 1e6;
 const row = (m: Measure) =>
   `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} (${µsPerAction(m, m.mainSystem).toFixed(0)}) | ${(m.clientCpu * 100).toFixed(0)} % | ${m.ended} |`;
+const pacedRow = (m: Measure) =>
+  `| ${m.database} | ${m.rate} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.p999.toFixed(1)} | ${m.dueP99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} |`;
+const pacedLines = paced.length
+  ? [
+      `**At the goals' rates.** A latency goal holds at a rate: here each session's actions are paced, one every ${SESSIONS} ÷ rate seconds (20 ms at 5,000 actions/s), from a random start, whichever seat has the move; the seat sends when its action is due, or at once if it got the move later. The rate is the goal's for each database (SQLite 5,000, PostgreSQL 2,000 actions/s; \`PARLEY_BENCH_SQLITE_RATE\`, \`PARLEY_BENCH_POSTGRES_RATE\`), ${PACED_SECONDS} s measured on a fresh server after the same warm-up. Latency is from send to acknowledgement; the column "from when due" counts from the time the action was due instead, so that an action held up because its session's previous one was answered late is charged the wait (no coordinated omission).`,
+      '',
+      '| Database | Offered actions/s | Actions/s | p50 ms | p99 ms | p99.9 ms | p99 from when due, ms | Server CPU | Server CPU µs per action (all / main thread) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...paced.map(pacedRow),
+      '',
+    ]
+  : [];
 const mib = (x: number) => x.toFixed(0);
 const memoryRow = ({ database, memory: t }: Measure) =>
   `| ${database} | ${mib(t.heapStartMiB)} → ${mib(t.heapPeakMiB)} → ${mib(t.heapEndMiB)} | ${t.afterFullGcMiB ? t.afterFullGcMiB.map(mib).join(' → ') : '–'} | ${t.heapSlopeMiBPerMin.toFixed(2)} (${t.basis}) | ${mib(t.rssStartMiB)} → ${mib(t.rssPeakMiB)} → ${mib(t.rssEndMiB)} | ${t.rssSlopeMiBPerMin.toFixed(2)} | ${t.flat === null ? `not judged (under ${MIN_JUDGED_SECONDS} s)` : t.flat ? 'flat' : 'rising'} |`;
 const lines = [
   '## Server: durable actions with 200 WebSocket clients',
   '',
-  `${SESSIONS} SAOP sessions (ANAC 2010 ItexvsCypress), two client seats each (${SESSIONS * 2} WebSocket clients in a separate process), every seat offering as soon as it has the move, one action per message, rate limiter on; ${ROUNDS > 0 ? `each session ends at its deadline of ${ROUNDS} rounds and a new one takes its place (${SESSIONS} live at any time)` : 'no session reaches its deadline'}; ${SECONDS} s measured per database after a 2 s warm-up. An action is acknowledged once committed; the actions of all sessions that arrive while a transaction commits share the next one (group commit). Server CPU counts all its threads, as a share of one core; per action, it is given for all threads / the main thread (the event loop; on SQLite the commits and their fsync run in a writer thread). Client CPU is the 200 clients' process. Goal on a 2-core machine: ≥ 5,000 actions/s with p99 ≤ 20 ms on SQLite, ≥ 2,000 actions/s on PostgreSQL, memory flat over 600 s.`,
+  `${SESSIONS} SAOP sessions (ANAC 2010 ItexvsCypress), two client seats each (${SESSIONS * 2} WebSocket clients in a separate process), one action per message, rate limiter on; ${ROUNDS > 0 ? `each session ends at its deadline of ${ROUNDS} rounds and a new one takes its place (${SESSIONS} live at any time)` : 'no session reaches its deadline'}; ${SECONDS} s measured per database after a 2 s warm-up. **At full speed** every seat offers as soon as it has the move: each session always has one action outstanding, so about ${SESSIONS} are in flight and the time to acknowledgement is mostly the wait behind them (Little's law: about ${SESSIONS} ÷ actions per second). An action is acknowledged once committed; the actions of all sessions that arrive while a transaction commits share the next one (group commit). Server CPU counts all its threads, as a share of one core; per action, it is given for all threads / the main thread (the event loop; on SQLite the commits and their fsync run in a writer thread). Client CPU is the 200 clients' process. Goal on a 2-core machine: ≥ 5,000 actions/s with p99 ≤ 20 ms on SQLite, ≥ 2,000 actions/s on PostgreSQL, memory flat over 600 s.`,
   '',
   '| Database | Actions/s | p50 ms | p99 ms | Server CPU | Server CPU µs per action (all / main thread (kernel)) | Client CPU | Sessions ended and replaced |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map(row),
   '',
-  `Memory of the server over the measured ${SECONDS} s (sampled inside it every ${MEMORY_EVERY_MS / 1000} s, MiB, first → peak → last): the heap in use saw-tooths between collections, so its trend is the least-squares slope of the heap in use right after each full (mark-sweep) collection, which is what the server really holds, after a warm-up of ${results[0]?.memory.warmupSeconds.toFixed(0) ?? '–'} s (a third of the run, at most 2 minutes; a run with fewer than 3 full collections after it falls back on the heap's floor, the lowest sample of each 30 s window). **Flat** means that the heap rises by less than ${FLAT_HEAP_MIB_PER_MIN} MiB per minute by that slope; a run under ${MIN_JUDGED_SECONDS} s is not judged (the heap is still filling up to its working size). RSS follows the heap V8 reserves, which it grows and gives back lazily, so it is reported, not judged. The goal's run: \`PARLEY_BENCH_SECONDS=600 PARLEY_BENCH_DATABASES=sqlite npm run bench -- server\` (about 11 minutes; without \`PARLEY_BENCH_DATABASES\` PostgreSQL follows for as long).`,
+  ...pacedLines,
+  `Memory of the server over the measured ${SECONDS} s (sampled inside it every ${MEMORY_EVERY_MS / 1000} s, MiB, first → peak → last): the heap in use saw-tooths between collections, so its trend is the least-squares slope of the heap in use right after each full (mark-sweep) collection, which is what the server really holds, after a warm-up of ${results[0]?.memory.warmupSeconds.toFixed(0) ?? '–'} s (a third of the run, at most 2 minutes; a run with fewer than 3 full collections after it falls back on the heap's floor, the lowest sample of each 30 s window). **Flat** means that the heap rises by less than ${FLAT_HEAP_MIB_PER_MIN} MiB per minute by that slope; a run under ${MIN_JUDGED_SECONDS} s is not judged (the heap is still filling up to its working size). RSS follows the heap V8 reserves, which it grows and gives back lazily, so it is reported, not judged. The goal's run: \`PARLEY_BENCH_SECONDS=600 PARLEY_BENCH_DATABASES=sqlite npm run bench -- server\` (about 13 minutes with its 120 s paced run; without \`PARLEY_BENCH_DATABASES\` PostgreSQL follows for as long).`,
   '',
   '| Database | Heap used MiB | Heap after full collections MiB (first → last after warm-up) | Heap slope MiB/min | RSS MiB | RSS slope MiB/min | Verdict |',
   '| --- | ---: | ---: | ---: | ---: | ---: | --- |',

@@ -58,5 +58,12 @@ export function acceptance(
         return i.t >= o.after;
     }
   };
-  return { kinds, holds: (input) => kinds.some((k) => test(k, input)) };
+  // A loop, not `some` with a closure: it runs for every offer weighed.
+  return {
+    kinds,
+    holds: (input) => {
+      for (let i = 0; i < kinds.length; i++) if (test(kinds[i]!, input)) return true;
+      return false;
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { Domain, Outcome } from '../core/domain.js';
 import type { Party } from '../core/party.js';
 import { Random } from '../core/random.js';
 import type { ProtocolEvent } from '../protocols/events.js';
-import { unseen } from './adapters/view-reading.js';
+import { continuesFrom, unseen } from './adapters/view-reading.js';
 import type { AgentView } from '../protocols/agent.js';
 import { OpponentModels } from './opponent-model.js';
 import { OwnPreferences } from './preferences.js';
@@ -35,9 +35,20 @@ export class Negotiator {
 
   // Made once: a closure made per call costs a wrapper in the hot loop of every decision.
   private readonly next = (): Outcome | null => this.propose();
+  /** The context at the current time, made once per time step (a context is never changed once handed out). */
+  private ctx: StrategyContext | undefined = undefined;
 
   get context(): StrategyContext {
-    return { t: this.t, prefs: this.prefs, opponents: this.opponents, random: this.random, next: this.next };
+    let ctx = this.ctx;
+    if (ctx === undefined || ctx.t !== this.t)
+      this.ctx = ctx = {
+        t: this.t,
+        prefs: this.prefs,
+        opponents: this.opponents,
+        random: this.random,
+        next: this.next,
+      };
+    return ctx;
   }
 
   /** Brings preferences, time and models up to date with the view; `onEvent` sees each new event. */
@@ -45,13 +56,19 @@ export class Negotiator {
     if (view.self) this.prefs.update(view.self);
     this.t = this.strategy.time ? this.strategy.time(view) : view.progress;
     this.proposal = undefined;
-    for (const event of unseen(view.events, this.read, this.lastSeq)) {
-      this.lastSeq = event.seq;
-      onEvent?.(event);
-      const e = this.strategyEvent(event);
-      if (e) this.observe(e);
-    }
-    this.read = view.events.length;
+    // As `unseen` reads them, by index: a copy of the new events each turn is an allocation in every decision.
+    const events = view.events;
+    if (continuesFrom(events, this.read, this.lastSeq))
+      for (let i = this.read; i < events.length; i++) this.take(events[i]!, onEvent);
+    else for (const event of unseen(events, this.read, this.lastSeq)) this.take(event, onEvent);
+    this.read = events.length;
+  }
+
+  private take(event: ProtocolEvent, onEvent: ((event: ProtocolEvent) => void) | undefined): void {
+    this.lastSeq = event.seq;
+    onEvent?.(event);
+    const e = this.strategyEvent(event);
+    if (e) this.observe(e);
   }
 
   observe(event: StrategyEvent): void {

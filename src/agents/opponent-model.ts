@@ -78,7 +78,8 @@ export class FrequencyModel {
 
   /** Estimated utility of a row stored at rows[offset ..]. */
   predictRow(rows: Int32Array, offset: number): number {
-    this.refresh();
+    // The check stays here and the work in `refresh`: a small method is inlined into the candidate loop (no boxed result).
+    if (this.dirty) this.refresh();
     let u = 0;
     for (let i = 0; i < this.weights.length; i++) u += this.weights[i]! * this.values[i]![rows[offset + i]!]!;
     return u;

@@ -39,7 +39,8 @@ export interface BaseState {
  * local to a pure function call. Emit sites never choose an audience themselves.
  */
 export class EventSink {
-  readonly events: ProtocolEvent[] = [];
+  /** Made at the first event, holding just it: most steps emit one event or none, and `[]` grows to 17 slots at its first push. */
+  private list: ProtocolEvent[] | null = null;
   constructor(
     private readonly setup: NegotiationSetup,
     private seq: number,
@@ -50,7 +51,12 @@ export class EventSink {
   push(draft: UnaddressedEvent): void {
     const audience = audienceOf(draft, this.setup);
     const event = Object.assign({ kind: draft.kind, audience }, draft, { seq: this.seq++, at: this.at });
-    this.events.push(event as ProtocolEvent);
+    if (this.list === null) this.list = [event as ProtocolEvent];
+    else this.list.push(event as ProtocolEvent);
+  }
+  /** The events pushed so far, in order. */
+  get events(): ProtocolEvent[] {
+    return (this.list ??= []);
   }
   get next(): number {
     return this.seq;

@@ -135,8 +135,9 @@ export function defineProtocol<S extends BaseState, O = Record<string, never>>(
       else next = rules.apply(state, action, sink);
       next = closeAtDeadline(next, sink);
       // A state made during this step has not escaped yet, so it takes the new seq in place.
-      const stamped = next === state ? { ...next, seq: sink.next } : Object.assign(next, { seq: sink.next });
-      return { state: stamped, events: sink.events };
+      if (next === state) return { state: { ...next, seq: sink.next }, events: sink.events };
+      (next as { seq: number }).seq = sink.next;
+      return { state: next, events: sink.events };
     },
     expected(state) {
       return state.end ? [] : rules.expected(state);

@@ -3,7 +3,7 @@ import { endWith, invalid, outcomeError, type BaseState, type EventSink } from '
 import { applyPrivateMove, validatePrivateMove } from './moves/private.js';
 import { defineProtocol, type ParleyProtocol } from './protocol.js';
 import { roleMap } from './roles.js';
-import type { Action, ActionKind, InvalidAction } from './types.js';
+import type { Action, ActionKind, Expectation, InvalidAction } from './types.js';
 
 /**
  * Stacked alternating offers (SAOP). Parties take turns in party order, party 0 first.
@@ -116,6 +116,40 @@ function apply(state: SaopState, action: Move, sink: EventSink): SaopState {
   }
 }
 
+/** What a party may do on its turn (shared: an expectation never changes the lists it holds). */
+const MAY_ACCEPT: readonly ActionKind[] = ['offer', 'accept', 'end'];
+const MAY_OFFER: readonly ActionKind[] = ['offer', 'end'];
+const ALSO: readonly ActionKind[] = ['note'];
+
+/**
+ * The last answer of `expected` and what it depends on. The runner asks three times a round
+ * and the answer changes only when a turn passes, so the clock's tick and the round's last
+ * check reuse it instead of making the same list again.
+ */
+let lastSetup: SaopState['setup'] | null = null;
+let lastTurn = -1;
+let lastStanding: SaopState['standing'] = null;
+let lastAnswer: readonly Expectation[] = [];
+
+function expected(state: SaopState): readonly Expectation[] {
+  if (lastSetup === state.setup && lastTurn === state.turn && lastStanding === state.standing) return lastAnswer;
+  const map = roleMap(state.setup);
+  const party = state.setup.parties[state.turn]!;
+  const canAccept = state.standing !== null && state.standing.party !== party;
+  lastAnswer = [
+    {
+      role: map.delegations[state.turn]!,
+      may: canAccept ? MAY_ACCEPT : MAY_OFFER,
+      proposal: state.standing?.proposal,
+      also: ALSO,
+    },
+  ];
+  lastSetup = state.setup;
+  lastTurn = state.turn;
+  lastStanding = state.standing;
+  return lastAnswer;
+}
+
 export const saop: ParleyProtocol<SaopState> = defineProtocol<SaopState>({
   name: 'saop',
   summary: 'stacked alternating offers: parties take turns to offer, accept the standing offer or end',
@@ -128,17 +162,5 @@ export const saop: ParleyProtocol<SaopState> = defineProtocol<SaopState>({
   apply,
   // A standing offer some parties accepted (with three or more): it lapses with the close.
   lapsesOnClose: (state) => (state.standing && state.acceptedBy.length > 0 ? [state.standing.proposal] : []),
-  expected(state) {
-    const map = roleMap(state.setup);
-    const party = state.setup.parties[state.turn]!;
-    const canAccept = state.standing !== null && state.standing.party !== party;
-    return [
-      {
-        role: map.delegations[state.turn]!,
-        may: canAccept ? ['offer', 'accept', 'end'] : ['offer', 'end'],
-        proposal: state.standing?.proposal,
-        also: ['note'],
-      },
-    ];
-  },
+  expected,
 });

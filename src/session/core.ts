@@ -119,8 +119,11 @@ export class SessionCore {
     return this.actions.filter((a) => a.rejected !== undefined).length;
   }
 
-  /** The full record so far: enough to replay and audit the session. */
-  log(): EventLog {
+  /**
+   * The full record so far: enough to replay and audit the session. `copy: false` hands over
+   * the core's own lists, for a driver that is done with the core (a simulation's end).
+   */
+  log(copy = true): EventLog {
     const header = {
       type: 'header' as const,
       version: EVENT_LOG_VERSION,
@@ -130,7 +133,9 @@ export class SessionCore {
       hoursPerRound: this.options.hoursPerRound ?? 1,
       setup: this.setup,
     };
-    return { header, events: [...this.events], actions: [...this.actions] };
+    return copy
+      ? { header, events: [...this.events], actions: [...this.actions] }
+      : { header, events: this.events, actions: this.actions };
   }
 
   private record(list: readonly ProtocolEvent[]): void {

@@ -74,24 +74,29 @@ export function runSession(options: SessionOptions): SessionRun {
       asked.push(next.role);
       const agent = agents.get(next.role);
       const tried = agent ? ask(core, agent, next, maxRetries) : { expectation: next, moved: false };
-      moved ||= tried.moved;
-      tries.push(tried);
+      // Only a round in which no seat moved is told (`stallError`), so a seat that moved is not kept.
+      if (tried === MOVED) moved = true;
+      else tries.push(tried);
     }
     if (core.isOver) break;
     if (!moved && core.nextTickDue() === null) throw stallError(core.protocol.name, tries);
     core.tick(clock.advance(hoursPerRound));
   }
-  return { log: core.log(), state: core.state };
+  // The core ends here: its log is handed over, not copied.
+  return { log: core.log(false), state: core.state };
 }
 
-/** Asks one agent for its move, again after each refusal up to `maxRetries` times. */
+/** What `ask` answers for a seat that moved: the same every time, as nothing of it is kept. */
+const MOVED = Object.freeze({ moved: true }) as SeatTry;
+
+/** Asks one agent for its move, again after each refusal up to `maxRetries` times; `MOVED` when it moved. */
 function ask(core: SessionCore, agent: Agent, expectation: Expectation, maxRetries: number): SeatTry {
   let refused: { action: Action; reason: string } | undefined;
   for (let tries = 0; tries <= maxRetries; tries++) {
     const action = agent.act(core.view(expectation, agent.readsViewsOnlyInAct === true));
     if (action === null) break;
     const applied = core.act(agent.role, action);
-    if (applied.rejected === undefined) return { expectation, moved: true };
+    if (applied.rejected === undefined) return MOVED;
     refused = { action, reason: applied.rejected };
   }
   return { expectation, moved: false, refused };

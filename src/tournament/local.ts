@@ -8,8 +8,9 @@ import { ownModuleFile, RUNS_FROM_BUILD } from '../core/package-root.js';
 import { ScenarioAffinity } from './affinity.js';
 import { runBatch, ScenarioCache } from './execute.js';
 import { rowLine, type RowLine } from './store.js';
-import type { ThreadFailure } from './thread-worker.js';
+import type { ThreadData, ThreadFailure } from './thread-worker.js';
 import type { Batch } from './types.js';
+import { tuneTiering } from './v8-tuning.js';
 
 /** The worker entry beside this module, and how to start it. */
 export function workerEntry(): { filename: string; execArgv: string[] } {
@@ -26,6 +27,8 @@ export interface LocalOptions {
   readonly onRows: (rows: readonly RowLine[]) => void;
   /** Each scenario's number of outcomes, by content hash: threads take the largest first (`ScenarioAffinity`). */
   readonly outcomes?: ReadonlyMap<string, number>;
+  /** Approximate megabytes of scenarios each thread keeps (`ScenarioCache`; default 64). */
+  readonly scenarioCacheMegabytes?: number;
 }
 
 /** The part of a piscina pool the runner uses. */
@@ -55,10 +58,11 @@ export const THREAD_YOUNG_GENERATION_MB = 192;
 export const BATCHES_PER_THREAD = 2;
 
 /** Starts `threads` worker threads on the tournament's thread entry, each holding `tasksPerThread` batches at once. */
-export async function startThreadPool(threads: number, tasksPerThread = 1): Promise<ThreadPool> {
+export async function startThreadPool(threads: number, tasksPerThread = 1, data: ThreadData = {}): Promise<ThreadPool> {
   const { Piscina } = await import('piscina');
   return new Piscina({
     ...workerEntry(),
+    workerData: data,
     minThreads: threads,
     maxThreads: threads,
     concurrentTasksPerWorker: tasksPerThread,
@@ -88,7 +92,7 @@ export function rowsOf(answer: unknown, batch: Batch): RowLine[] {
  */
 export async function runLocal(batches: readonly Batch[], options: LocalOptions): Promise<void> {
   if (options.workers <= 0) {
-    const cache = new ScenarioCache();
+    const cache = new ScenarioCache({ maxMegabytes: options.scenarioCacheMegabytes });
     for (const batch of batches) {
       options.onRows((await runBatch(batch, cache)).map(rowLine));
       // Let timers (the progress bar) and signals through between batches.
@@ -96,9 +100,22 @@ export async function runLocal(batches: readonly Batch[], options: LocalOptions)
     }
     return;
   }
+  // Before the threads start: their isolates take V8's flags from the process.
+  const untune = tuneTiering(options.workers);
+  try {
+    await runOnThreads(batches, options);
+  } finally {
+    untune();
+  }
+}
+
+/** `runLocal` on `options.workers` threads. */
+async function runOnThreads(batches: readonly Batch[], options: LocalOptions): Promise<void> {
   // One pool of one thread per worker, so that the runner decides which thread gets which batch.
   const threads = await Promise.all(
-    Array.from({ length: options.workers }, () => startThreadPool(1, BATCHES_PER_THREAD)),
+    Array.from({ length: options.workers }, () =>
+      startThreadPool(1, BATCHES_PER_THREAD, { scenarioCacheMegabytes: options.scenarioCacheMegabytes }),
+    ),
   );
   const affinity = new ScenarioAffinity(batches, options.outcomes);
   let failed = false;

@@ -9,6 +9,7 @@ import { Worker, type Job } from 'bullmq';
 import { BATCHES_PER_THREAD, rowsOf, startThreadPool } from './local.js';
 import { connect, QUEUE_NAME, reachable, rowStorer } from './queue-keys.js';
 import type { Batch } from './types.js';
+import { tuneTiering } from './v8-tuning.js';
 
 export interface QueueWorkerOptions {
   /** Worker threads; each runs one batch at a time and holds the next. */
@@ -17,6 +18,8 @@ export interface QueueWorkerOptions {
   readonly lockDuration?: number;
   /** Milliseconds between checks for jobs whose worker died (BullMQ default 30,000). */
   readonly stalledInterval?: number;
+  /** Approximate megabytes of scenarios each thread keeps (`ScenarioCache`; default 64). */
+  readonly scenarioCacheMegabytes?: number;
   /** Called after each batch's rows are stored. */
   readonly onBatch?: (batch: Batch, stored: number) => void;
   /** Called with connection and job errors (the worker keeps going: BullMQ retries the job). */
@@ -33,8 +36,11 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   const redis = connect(url, 'forever', onError);
   await reachable(redis, url);
   const threads = Math.max(1, options.threads);
+  const untune = tuneTiering(threads);
   // Each thread holds its next batch while it runs one, as in a local run (BATCHES_PER_THREAD).
-  const pool = await startThreadPool(threads, BATCHES_PER_THREAD);
+  const pool = await startThreadPool(threads, BATCHES_PER_THREAD, {
+    scenarioCacheMegabytes: options.scenarioCacheMegabytes,
+  });
   const store = rowStorer(redis);
   const work = async (job: Job<Batch>): Promise<number> => {
     const batch = job.data;
@@ -58,6 +64,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     async close() {
       await worker.close();
       await pool.destroy();
+      untune();
       redis.disconnect();
     },
   };

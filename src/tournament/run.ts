@@ -19,6 +19,8 @@ export interface TournamentOptions {
   /** A Redis URL: put the negotiations on the queue for `parley worker` processes. */
   readonly queue?: string;
   readonly batchSize?: number;
+  /** Approximate megabytes of scenarios each worker thread keeps (`ScenarioCache`; default 64). */
+  readonly scenarioCacheMegabytes?: number;
   /** Discard earlier results in `out` instead of resuming. */
   readonly fresh?: boolean;
   /** Told once the plan is known: negotiations in all, and how many earlier runs already finished. */
@@ -58,7 +60,12 @@ export async function runTournament(definitionFile: string, options: TournamentO
     } else {
       const pending = plan.negotiations.filter((n) => !store.has(n.id));
       const outcomes = new Map(plan.scenarios.map((s) => [s.payload.hash, Number(outcomeCount(s.scenario.domain))]));
-      await runLocal(batchesOf(plan, pending), { workers: options.workers, onRows: record, outcomes });
+      await runLocal(batchesOf(plan, pending), {
+        workers: options.workers,
+        onRows: record,
+        outcomes,
+        scenarioCacheMegabytes: options.scenarioCacheMegabytes,
+      });
     }
   } finally {
     store.close();

@@ -5,6 +5,7 @@
  * to the results file as it is, instead of copying row objects between threads and writing
  * them out again on its own thread, which shares the cores with the workers.
  */
+import { workerData } from 'node:worker_threads';
 import { isParleyError, type ErrorCode, type FilePosition } from '../core/errors.js';
 import { runBatch, ScenarioCache } from './execute.js';
 import type { Batch } from './types.js';
@@ -19,7 +20,12 @@ export interface ThreadFailure {
   };
 }
 
-const cache = new ScenarioCache();
+/** What `startThreadPool` tells each thread (piscina hands its `workerData` on as the thread's). */
+export interface ThreadData {
+  readonly scenarioCacheMegabytes?: number;
+}
+
+const cache = new ScenarioCache({ maxMegabytes: (workerData as ThreadData | undefined)?.scenarioCacheMegabytes });
 
 export default async function runTask(batch: Batch): Promise<string[] | ThreadFailure> {
   // A thread may hold two batches (see BATCHES_PER_THREAD in local.ts). Each runs in its own

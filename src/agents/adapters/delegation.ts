@@ -53,6 +53,8 @@ export class DelegationAgent implements Agent {
   private readonly askedLines = new Set<string>();
   private readonly texts = new Map<string, Outcome>();
   private readonly restatement = new Restatement();
+  /** Made once: a closure made per turn is an allocation in every decision. */
+  private readonly onEvent = (e: ProtocolEvent) => this.track(e);
 
   constructor(
     readonly role: string,
@@ -62,7 +64,7 @@ export class DelegationAgent implements Agent {
   ) {}
 
   act(view: AgentView): Action | null {
-    this.negotiator.sync(view, (e) => this.track(e));
+    this.negotiator.sync(view, this.onEvent);
     const may = view.expectation.may;
     if (view.now > this.lastNow) [this.step, this.lastNow] = [view.now - this.lastNow, view.now];
     const away = this.away;

@@ -12,6 +12,10 @@ export function proposalOutcome(view: AgentView, proposal: string | undefined): 
  * count read before; a view that does not continue the one before is scanned by seq.
  */
 export function unseen(events: readonly VisibleEvent[], read: number, lastSeq: number): readonly VisibleEvent[] {
-  const continues = read <= events.length && (read === 0 || events[read - 1]!.seq === lastSeq);
-  return continues ? events.slice(read) : events.filter((e) => e.seq > lastSeq);
+  return continuesFrom(events, read, lastSeq) ? events.slice(read) : events.filter((e) => e.seq > lastSeq);
+}
+
+/** Whether a view continues the one read before (`read` events, the last with `lastSeq`): its new events start at `read`. */
+export function continuesFrom(events: readonly VisibleEvent[], read: number, lastSeq: number): boolean {
+  return read <= events.length && (read === 0 || events[read - 1]!.seq === lastSeq);
 }

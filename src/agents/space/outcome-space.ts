@@ -140,7 +140,8 @@ function sortedOrder(utils: Float64Array): Int32Array {
   const levels = new Uint32Array(n);
   for (let p = 0; p < n; p++) levels[p] = Math.floor((max - utils[p]!) * scale);
   const order = radixOrder(levels);
-  const byUtility = (a: number, b: number) => utils[b]! - utils[a]! || a - b;
+  // Signs as whole numbers: a fractional difference returned to the sort is a boxed number per comparison.
+  const byUtility = (a: number, b: number) => (utils[b]! > utils[a]! ? 1 : utils[b]! < utils[a]! ? -1 : a - b);
   for (let start = 0; start < n;) {
     const level = levels[order[start]!]!;
     const first = utils[order[start]!]!;
@@ -218,7 +219,8 @@ export function utilityIn(space: OutcomeSpace, outcome: Outcome, scratch = new I
   return outcomeUtility(space.codec, space.evaluator, space.utility, outcome, scratch);
 }
 
-const keyScratch = new Map<OutcomeSpace, Int32Array>();
+// Weak: a strong map would keep every space (and its scenario) alive after the scenario is dropped.
+const keyScratch = new WeakMap<OutcomeSpace, Int32Array>();
 
 /**
  * A compact identity for an outcome in this space: its mixed-radix index where that fits

@@ -14,6 +14,7 @@ export interface TournamentCliOptions {
   readonly batch?: number;
   readonly fresh?: boolean;
   readonly json?: boolean;
+  readonly scenarioCache?: number;
 }
 
 export function wholeNumber(min: number): (text: string) => number {
@@ -89,6 +90,7 @@ export async function runTournamentCommand(definition: string, options: Tourname
       queue: options.queue,
       batchSize: options.batch,
       fresh: options.fresh,
+      scenarioCacheMegabytes: options.scenarioCache,
       onStart: async ({ plan, done }) => {
         if (!options.json) io.out(startText(plan, done, where, rel(out)));
         progress = await countProgress(io, 'negotiations', done);
@@ -116,6 +118,11 @@ export const tournamentCommand: CliCommand = {
       .option('--queue <url>', 'put the negotiations on a Redis queue (redis://host:6379) for `parley worker`s')
       .option('--batch <n>', 'negotiations per job (default 10)', wholeNumber(1))
       .option('--fresh', 'discard earlier results in --out instead of resuming')
+      .option(
+        '--scenario-cache <MB>',
+        'scenarios each worker thread keeps, in approximate MB (default 64)',
+        wholeNumber(0),
+      )
       .option('--json', 'print the scores as one JSON object')
       .addHelpText(
         'after',

@@ -9,6 +9,7 @@ export interface WorkerCliOptions {
   readonly threads?: number;
   readonly lockDuration?: number;
   readonly stalledInterval?: number;
+  readonly scenarioCache?: number;
 }
 
 /** Runs a queue worker until SIGINT or SIGTERM, then lets running batches finish. */
@@ -27,6 +28,7 @@ export async function runWorkerCommand(options: WorkerCliOptions, io: CliIo): Pr
     threads,
     lockDuration: options.lockDuration,
     stalledInterval: options.stalledInterval,
+    scenarioCacheMegabytes: options.scenarioCache,
     onBatch: () => void batches++,
     onError: (error) => {
       // One line per kind of trouble, not one per reconnection attempt.
@@ -57,6 +59,7 @@ export const workerCommand: CliCommand = {
         'how often to look for jobs whose worker died and queue them again (default 30000)',
         wholeNumber(100),
       )
+      .option('--scenario-cache <MB>', 'scenarios each thread keeps, in approximate MB (default 64)', wholeNumber(0))
       .addHelpText('after', '\nExample:\n  parley worker --queue redis://10.0.0.5:6379 --threads 4')
       .action(async (options: WorkerCliOptions) => {
         await runWorkerCommand(options, io);
