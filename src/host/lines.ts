@@ -7,14 +7,15 @@ import { sealRecord } from '../session/log-chain.js';
 /**
  * Log lines exactly as `parley run` writes events.jsonl: a header, then each action
  * followed by the events it caused. A hosted action also names the client's `actionId`,
- * which `parley replay` ignores.
+ * which `parley replay` ignores. Each is its record's JSON text, which the store chains.
  */
 export function headerLine(header: LogHeader): NewLine {
-  return { type: 'header', eventSeq: null, record: header };
+  return { type: 'header', eventSeq: null, text: JSON.stringify(header) };
 }
 
+/** An event's line; its text is also the stream's frame for the event (`{"type":"event","event":…}`). */
 export function eventLine(event: ProtocolEvent): NewLine {
-  return { type: 'event', eventSeq: event.seq, record: { type: 'event', event } };
+  return { type: 'event', eventSeq: event.seq, text: JSON.stringify({ type: 'event', event }) };
 }
 
 export interface ActionRecord {
@@ -26,7 +27,7 @@ export interface ActionRecord {
 }
 
 export function actionLine(record: ActionRecord): NewLine {
-  return { type: 'action', eventSeq: null, record: { type: 'action', ...record } };
+  return { type: 'action', eventSeq: null, text: JSON.stringify({ type: 'action', ...record }) };
 }
 
 export type ParsedLine =

@@ -10,7 +10,7 @@ import type { LogHeader } from '../session/event-log.js';
 import type { RunPlan } from '../session/plan.js';
 import { ViewBook } from '../session/views.js';
 import { actionKey } from '../store/group-commit.js';
-import type { ActionAnswerRow, EventStore, NewLine, StoredLine } from '../store/store.js';
+import type { ActionAnswerRow, EventStore, NewLine, SessionAppend, StoredLine } from '../store/store.js';
 import { nextDue } from './clock.js';
 import { actionLine, eventLine, parseLine, type ActionRecord } from './lines.js';
 import { actingSeats, type SessionSpec } from './spec.js';
@@ -31,6 +31,15 @@ export interface ActionAnswer {
 /** A state snapshot is stored every this many log lines, so a long session restarts fast. */
 export const SNAPSHOT_EVERY = 200;
 
+/**
+ * A state as its snapshot stores it: without the setup (domain, parties and their profiles,
+ * timeline), which the log's header holds and `load` puts back. The setup is most of a
+ * state's text, and it never changes in a session.
+ */
+function snapshotText(state: BaseState): string {
+  return JSON.stringify({ ...state, setup: undefined });
+}
+
 interface Waiting {
   readonly role: string;
   readonly actionId: string;
@@ -39,22 +48,34 @@ interface Waiting {
   readonly reject: (error: unknown) => void;
 }
 
-/** One action of a batch, stepped in memory, waiting for its commit. */
-interface Step {
-  readonly waiting: Waiting;
-  readonly answer: ActionAnswer;
-  readonly record: ActionRecord;
+/** A batch of actions stepped in memory, waiting for its commit. */
+interface Stepped {
+  readonly state: BaseState;
+  readonly waiting: readonly Waiting[];
+  readonly answers: readonly ActionAnswer[];
+  /** Each answer as JSON: stored for a retry, and the body of its ack. */
+  readonly answerTexts: readonly string[];
   readonly events: readonly ProtocolEvent[];
+  /** Each event's line text, `{"type":"event","event":…}`: stored (chained), kept, and its stream frame. */
+  readonly eventTexts: readonly string[];
+  readonly append: SessionAppend;
 }
 
 /**
  * Told of every committed change: its events and the answers of the actions committed with
- * them (none for lines taken from the log), before any caller of `act` is. A socket can so
- * send its seat's events and its acks in one write as soon as the session's commit is taken,
- * instead of waiting for the answers' promises, which settle only after every session of
- * the same group commit has been taken.
+ * them (none for lines taken from the log), before any caller of `act` is, with each event
+ * and answer as JSON (`eventTexts[i]` is `{"type":"event","event":…}` of `events[i]`,
+ * `answerTexts[i]` the JSON of `answers[i]`), made once for the store and reused by every
+ * stream. A socket can so send its seat's events and its acks in one write as soon as the
+ * session's commit is taken, instead of waiting for the answers' promises, which settle
+ * only after every session of the same group commit has been taken.
  */
-export type Listener = (events: readonly ProtocolEvent[], answers: readonly ActionAnswer[]) => void;
+export type Listener = (
+  events: readonly ProtocolEvent[],
+  answers: readonly ActionAnswer[],
+  eventTexts: readonly string[],
+  answerTexts: readonly string[],
+) => void;
 
 /**
  * One hosted negotiation in memory: the protocol state folded from the stored log, the
@@ -65,16 +86,15 @@ export class LiveSession {
   readonly protocol: ParleyProtocol<BaseState>;
   state: BaseState;
   /**
-   * Each event's stored log line, in order, parsed again only when read: events live as long
-   * as the session, and one string each (already made for the store) costs the young-generation
-   * collector a fraction of what an object graph does under load.
+   * Each event's log line, in order, parsed again only when read: events live as long as the
+   * session, and one string each (already made for the store) costs the young-generation
+   * collector a fraction of what an object graph does under load. Lines read from the store
+   * carry their `prev`; lines this instance committed are kept as it made them, without.
    */
   private readonly eventLines: string[] = [];
   /** Each role's view, made on first use (bots, GeniusWeb parties, a seat's preferences) and then kept up. */
   private viewBook: ViewBook | null = null;
   headSeq = -1;
-  /** The hash of the last committed line: the next append chains on it. */
-  private headHash = '';
   private chain: Promise<unknown> = Promise.resolve();
   /** Actions not yet in an append, in arrival order. */
   private waiting: Waiting[] = [];
@@ -278,14 +298,14 @@ export class LiveSession {
   }
 
   private async commitBatch(batch: readonly Waiting[]): Promise<void> {
-    const { state, steps, append } = this.step(batch);
-    if (steps.length === 0) return;
-    const outcome = await this.store.append(append);
-    if (outcome.committed) return this.takeCommitted(state, steps, outcome.stored);
+    const stepped = this.step(batch);
+    if (stepped.waiting.length === 0) return;
+    const outcome = await this.store.append(stepped.append);
+    if (outcome.committed) return this.takeCommitted(stepped, outcome.head);
     // Nothing was written: the log moved on (another instance), or an id was answered before.
     await this.syncFromLog();
     const again: Waiting[] = [];
-    for (const { waiting } of steps) {
+    for (const waiting of stepped.waiting) {
       const known = outcome.known.get(actionKey(waiting.role, waiting.actionId));
       if (known) waiting.resolve(JSON.parse(known) as ActionAnswer);
       else again.push(waiting);
@@ -294,12 +314,16 @@ export class LiveSession {
   }
 
   /** Runs a batch through the protocol on a copy of the state: the lines to append and the answers. */
-  private step(batch: readonly Waiting[]) {
+  private step(batch: readonly Waiting[]): Stepped {
     let state = this.state;
     let seq = this.headSeq;
     const lines: NewLine[] = [];
     const actions: ActionAnswerRow[] = [];
-    const steps: Step[] = [];
+    const taken: Waiting[] = [];
+    const answers: ActionAnswer[] = [];
+    const answerTexts: string[] = [];
+    const events: ProtocolEvent[] = [];
+    const eventTexts: string[] = [];
     for (const waiting of batch) {
       const { role, actionId, action } = waiting;
       let r: ReturnType<typeof attempt<BaseState>>;
@@ -318,33 +342,36 @@ export class LiveSession {
         line: seq + 1,
         events: r.events.map((e) => e.seq),
       };
-      lines.push(actionLine(record), ...r.events.map(eventLine));
-      actions.push({ role, actionId, seq: seq + 1, response: JSON.stringify(answer) });
+      const response = JSON.stringify(answer);
+      lines.push(actionLine(record));
+      for (const event of r.events) {
+        const line = eventLine(event);
+        lines.push(line);
+        events.push(event);
+        eventTexts.push(line.text);
+      }
+      actions.push({ role, actionId, seq: seq + 1, response });
       seq += 1 + r.events.length;
       state = r.state;
-      steps.push({ waiting, answer, record, events: r.events });
+      taken.push(waiting);
+      answers.push(answer);
+      answerTexts.push(response);
     }
     const snapshot =
       Math.floor(seq / SNAPSHOT_EVERY) > Math.floor(this.headSeq / SNAPSHOT_EVERY)
-        ? { snapshot: { seq, state: JSON.stringify(state) } }
+        ? { snapshot: { seq, state: snapshotText(state) } }
         : {};
-    const after = { seq: this.headSeq, hash: this.headHash };
-    return { state, steps, append: { session: this.id, after, lines, actions, ...snapshot } };
+    const append: SessionAppend = { session: this.id, after: this.headSeq, lines, actions, ...snapshot };
+    return { state, waiting: taken, answers, answerTexts, events, eventTexts, append };
   }
 
-  private takeCommitted(state: BaseState, steps: readonly Step[], stored: readonly StoredLine[]): void {
-    this.state = state;
-    this.headSeq = stored[stored.length - 1]!.seq;
-    this.headHash = stored[stored.length - 1]!.hash;
-    // The stored event lines are the steps' events, in the same order.
-    const lines = stored.filter((line) => line.type === 'event');
-    const events = steps.flatMap((step) => step.events);
-    events.forEach((event, i) => this.recordEvent(event, lines[i]!.line));
-    this.emit(
-      events,
-      steps.map((step) => step.answer),
-    );
-    for (const step of steps) step.waiting.resolve(step.answer);
+  private takeCommitted(stepped: Stepped, head: number): void {
+    this.state = stepped.state;
+    this.headSeq = head;
+    const { events, eventTexts, answers } = stepped;
+    for (let i = 0; i < events.length; i++) this.recordEvent(events[i]!, eventTexts[i]!);
+    this.emit(events, answers, eventTexts, stepped.answerTexts);
+    for (let i = 0; i < answers.length; i++) stepped.waiting[i]!.resolve(answers[i]!);
   }
 
   private async syncFromLog(): Promise<void> {
@@ -368,9 +395,14 @@ export class LiveSession {
         this.state = this.replayAction(parsed.record, line.seq);
       }
       this.headSeq = line.seq;
-      this.headHash = line.hash;
     }
-    if (broadcast && fresh.length > 0) this.emit(fresh, []);
+    if (broadcast && fresh.length > 0)
+      this.emit(
+        fresh,
+        [],
+        fresh.map((event) => JSON.stringify({ type: 'event', event })),
+        [],
+      );
   }
 
   private replayAction(record: ActionRecord, seq: number): BaseState {
@@ -388,8 +420,13 @@ export class LiveSession {
     this.viewBook?.record(event);
   }
 
-  private emit(events: readonly ProtocolEvent[], answers: readonly ActionAnswer[]): void {
-    for (const listener of this.listeners) listener(events, answers);
+  private emit(
+    events: readonly ProtocolEvent[],
+    answers: readonly ActionAnswer[],
+    eventTexts: readonly string[],
+    answerTexts: readonly string[],
+  ): void {
+    for (const listener of this.listeners) listener(events, answers, eventTexts, answerTexts);
     this.onChange();
   }
 

@@ -51,6 +51,29 @@ export function expectedFor(live: LiveSession, role: string) {
   };
 }
 
+/**
+ * The stream's `expected` message for a seat, as JSON: made once per state and seat however
+ * many of its sockets are open (every socket of a session is sent one after each commit).
+ */
+export function expectedFrame(live: LiveSession, role: string): string {
+  const frames = live.memo('expected-frames', () => new Map<string, string>());
+  let frame = frames.get(role);
+  if (frame === undefined) {
+    const { state } = live;
+    const { expected, nextTickAt } = expectedNow(live);
+    frame = JSON.stringify({
+      type: 'expected',
+      now: state.now,
+      round: state.round,
+      over: live.isOver(),
+      expected: role === CONVENOR ? expected : expected.filter((e) => e.role === role),
+      nextTickAt,
+    });
+    frames.set(role, frame);
+  }
+  return frame;
+}
+
 /** A seat's view now: its events, its own expectations, the clock and (for a party) its own preferences. */
 export function seatView(live: LiveSession, role: string) {
   const { state } = live;

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { fileError, type ErrorCode } from '../core/errors.js';
+import { fileError, ParleyError, type ErrorCode } from '../core/errors.js';
 
 /**
  * The hash chain of an event log (version 2), shared by `parley run`'s JSON-lines files and
@@ -18,9 +18,9 @@ import { fileError, type ErrorCode } from '../core/errors.js';
  *   (every hash recomputed) and keep a valid signature; with only the chain, a consistent
  *   rewrite is not detectable, and verification says so rather than vouching for the log.
  *
- * A store appends with `chainRecord(record, head)` (or `sealRecord` at the end), keeps each
- * line's text and hash, and checks what it reads with `checkLink` per record or
- * `verifyChain` for a whole sequence.
+ * A store appends with `chainRecord(record, head)` or `chainText(json, head)` (or
+ * `sealRecord` at the end), keeps each line's text and hash, and checks what it reads with
+ * `checkLink` per record or `verifyChain` for a whole sequence.
  */
 
 export const HASH_PATTERN = /^[0-9a-f]{64}$/;
@@ -44,6 +44,22 @@ export interface ChainLink {
  */
 export function chainRecord(record: object, prev: string | null): ChainLink {
   const line = JSON.stringify(prev === null ? record : { ...record, prev });
+  return { line, hash: lineHash(line) };
+}
+
+/**
+ * Chains a record given as its JSON text (an object without a `prev`, as `JSON.stringify`
+ * writes it) after the line whose hash is `prev`: the same line and hash as
+ * `chainRecord(JSON.parse(text), prev)`, since `prev` goes last either way. A store that
+ * already holds the record's text (to send it, or to keep it) chains it without
+ * stringifying the record again, and can do so where the head is known (its writer).
+ */
+export function chainText(text: string, prev: string | null): ChainLink {
+  if (prev === null) return { line: text, hash: lineHash(text) };
+  if (text.charCodeAt(0) !== 123 || text.charCodeAt(text.length - 1) !== 125)
+    throw new ParleyError('PARLEY_E_INTERNAL', 'a chained record must be a JSON object');
+  // `prev` is 64 hex digits, so its JSON is itself in quotes.
+  const line = text.length === 2 ? `{"prev":"${prev}"}` : `${text.slice(0, -1)},"prev":"${prev}"}`;
   return { line, hash: lineHash(line) };
 }
 

@@ -1,17 +1,28 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { chainRows, type UnchainedRow } from './chain.js';
 import type { Dialect } from './open.js';
 import { NOTIFY_CHANNEL } from './rows.js';
 import type { Database } from './schema.js';
 
-/** One session's share of a group, as rows ready to insert (plain data: it crosses to the SQLite writer thread). */
+/**
+ * One session's share of a group, as rows ready to insert but for the chain (plain data: it
+ * crosses to the SQLite writer thread). The lines are chained in the transaction, after the
+ * head it reads.
+ */
 export interface GroupEntry {
   readonly session: string;
   /** The head the lines follow; they are written only if the log still ends there. */
   readonly after: number;
-  readonly lines: readonly Database['log'][];
+  readonly lines: readonly UnchainedRow[];
   readonly actions: readonly Database['actions'][];
   readonly snapshot?: Database['snapshots'];
+}
+
+/** A session's last line: its seq and hash (seq -1 and hash null for an empty log). */
+export interface Head {
+  readonly seq: number;
+  readonly hash: string | null;
 }
 
 /** Written, or not because the head moved or some action ids were answered before (their answers in `known`). */
@@ -42,16 +53,15 @@ export async function commitGroup(
     if (dialect === 'postgres') await lockSessions(trx, sessions);
     const heads = await headsOf(trx, sessions);
     const known = await knownActions(trx, entries);
+    const writing: { entry: GroupEntry; head: Head }[] = [];
     const outcomes = entries.map((e): GroupOutcome => {
-      const head = heads.get(e.session) ?? -1;
+      const head = heads.get(e.session) ?? EMPTY_HEAD;
       const answered = known.get(e.session);
-      return { committed: head === e.after && !answered, head, known: answered ?? new Map<string, string>() };
+      const committed = head.seq === e.after && !answered;
+      if (committed) writing.push({ entry: e, head });
+      return { committed, head: head.seq, known: answered ?? new Map<string, string>() };
     });
-    await writeAll(
-      trx,
-      dialect,
-      entries.filter((_, i) => outcomes[i]!.committed),
-    );
+    await writeAll(trx, dialect, writing);
     return outcomes;
   });
 }
@@ -86,17 +96,27 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-async function writeAll(trx: Kysely<Database>, dialect: Dialect, writing: readonly GroupEntry[]): Promise<void> {
-  for (const rows of chunks(writing.flatMap((e) => e.lines))) await trx.insertInto('log').values(rows).execute();
-  for (const rows of chunks(writing.flatMap((e) => e.actions))) await trx.insertInto('actions').values(rows).execute();
-  const snapshots = writing.flatMap((e) => (e.snapshot ? [e.snapshot] : []));
+const EMPTY_HEAD: Head = { seq: -1, hash: null };
+
+async function writeAll(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  writing: readonly { entry: GroupEntry; head: Head }[],
+): Promise<void> {
+  const lines = writing.flatMap(({ entry, head }) => chainRows(entry.session, entry.lines, head.hash));
+  for (const rows of chunks(lines)) await trx.insertInto('log').values(rows).execute();
+  for (const rows of chunks(writing.flatMap((w) => w.entry.actions)))
+    await trx.insertInto('actions').values(rows).execute();
+  const snapshots = writing.flatMap((w) => (w.entry.snapshot ? [w.entry.snapshot] : []));
   if (snapshots.length > 0)
     await trx
       .insertInto('snapshots')
       .values(snapshots)
       .onConflict((oc) => oc.doNothing())
       .execute();
-  const heads = writing.filter((e) => e.lines.length > 0).map((e) => `${e.session}:${e.lines.at(-1)!.seq}`);
+  const heads = writing
+    .filter((w) => w.entry.lines.length > 0)
+    .map((w) => `${w.entry.session}:${w.entry.lines.at(-1)!.seq}`);
   if (dialect === 'postgres' && heads.length > 0)
     await sql`select pg_notify(${NOTIFY_CHANNEL}, h) from unnest(${heads}::text[]) as h`.execute(trx);
 }
@@ -111,13 +131,16 @@ async function lockSessions(trx: Kysely<Database>, sessions: readonly string[]):
   await sql`select pg_advisory_xact_lock(k) from unnest(${keys}::bigint[]) as k`.execute(trx);
 }
 
-/** Each session's last line, one index seek per session. */
-async function headsOf(trx: Kysely<Database>, sessions: readonly string[]): Promise<Map<string, number>> {
+/** Each session's last line (seq and hash), one index seek per session. */
+async function headsOf(trx: Kysely<Database>, sessions: readonly string[]): Promise<Map<string, Head>> {
   const list = sql.join(sessions.map((s) => sql`(${s})`));
-  const r = await sql<{ session: string; seq: number | null }>`select v.column1 as session,
-    (select l.seq from log l where l.session = v.column1 order by l.seq desc limit 1) as seq
-    from (values ${list}) as v`.execute(trx);
-  return new Map(r.rows.map((row) => [row.session, row.seq === null ? -1 : Number(row.seq)]));
+  const r = await sql<{ session: string; seq: number | null; hash: string | null }>`select v.column1 as session,
+    l.seq, l.hash from (values ${list}) as v
+    left join log l on l.session = v.column1
+      and l.seq = (select m.seq from log m where m.session = v.column1 order by m.seq desc limit 1)`.execute(trx);
+  return new Map(
+    r.rows.map((row) => [row.session, row.seq === null ? EMPTY_HEAD : { seq: Number(row.seq), hash: row.hash }]),
+  );
 }
 
 /** The stored answers of any of the group's action ids, by session. */

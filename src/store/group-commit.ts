@@ -1,6 +1,5 @@
-import { chainLine } from './chain.js';
 import type { GroupEntry, GroupOutcome } from './commit-group.js';
-import type { AppendOutcome, SessionAppend, StoredLine } from './rows.js';
+import type { AppendOutcome, SessionAppend } from './rows.js';
 
 export { actionKey } from './commit-group.js';
 
@@ -9,8 +8,6 @@ export type GroupExecutor = (entries: readonly GroupEntry[]) => Promise<GroupOut
 
 interface Pending {
   readonly entry: GroupEntry;
-  /** The entry's lines, chained after its head (computed on arrival, outside the transaction). */
-  readonly stored: readonly StoredLine[];
   readonly resolve: (outcome: AppendOutcome) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -18,26 +15,13 @@ interface Pending {
 /** Most sessions one transaction takes. */
 const MAX_GROUP = 512;
 
-/** The append as rows, its lines chained after its head. */
-function rowsOf(append: SessionAppend): { entry: GroupEntry; stored: StoredLine[] } {
-  const { session } = append;
-  let { seq, hash } = append.after;
-  const stored = append.lines.map((l): StoredLine => {
-    const link = chainLine(l.record, seq < 0 ? null : hash);
-    hash = link.hash;
-    return { seq: ++seq, type: l.type, eventSeq: l.eventSeq, line: link.line, hash };
-  });
-  const entry: GroupEntry = {
+/** The append as rows, numbered after its head (the commit chains them). */
+function entryOf(append: SessionAppend): GroupEntry {
+  const { session, after } = append;
+  return {
     session,
-    after: append.after.seq,
-    lines: stored.map((l) => ({
-      session,
-      seq: l.seq,
-      type: l.type,
-      event_seq: l.eventSeq,
-      line: l.line,
-      hash: l.hash,
-    })),
+    after,
+    lines: append.lines.map((l, i) => ({ seq: after + 1 + i, type: l.type, event_seq: l.eventSeq, text: l.text })),
     actions: (append.actions ?? []).map((a) => ({
       session,
       role: a.role,
@@ -47,7 +31,6 @@ function rowsOf(append: SessionAppend): { entry: GroupEntry; stored: StoredLine[
     })),
     ...(append.snapshot ? { snapshot: { session, ...append.snapshot } } : {}),
   };
-  return { entry, stored };
 }
 
 /**
@@ -75,9 +58,9 @@ export class GroupCommitter {
   ) {}
 
   submit(append: SessionAppend): Promise<AppendOutcome> {
-    const { entry, stored } = rowsOf(append);
+    const entry = entryOf(append);
     return new Promise((resolve, reject) => {
-      this.pending.push({ entry, stored, resolve, reject });
+      this.pending.push({ entry, resolve, reject });
       this.schedule();
     });
   }
@@ -159,7 +142,9 @@ export class GroupCommitter {
     const outcomes = await this.execute(group.map((p) => p.entry));
     this.commits++;
     return outcomes.map((o, i) =>
-      o.committed ? { committed: true, stored: group[i]!.stored } : { committed: false, head: o.head, known: o.known },
+      o.committed
+        ? { committed: true, head: group[i]!.entry.after + group[i]!.entry.lines.length }
+        : { committed: false, head: o.head, known: o.known },
     );
   }
 }

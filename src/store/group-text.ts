@@ -1,8 +1,8 @@
 import { ParleyError } from '../core/errors.js';
 import type { GroupEntry } from './commit-group.js';
 
-/** A log row without its session (the entry's) and its text (carried apart), as the group's JSON holds it. */
-type LineShell = readonly [seq: number, type: string, eventSeq: number | null, hash: string];
+/** A line to store without its text (carried apart), as the group's JSON holds it. */
+type LineShell = readonly [seq: number, type: string, eventSeq: number | null];
 
 interface EntryShell {
   readonly session: string;
@@ -22,9 +22,9 @@ export function groupText(entries: readonly GroupEntry[]): string {
   const texts: string[] = [];
   const shells = entries.map((e): EntryShell => {
     const lines = e.lines.map((l): LineShell => {
-      if (l.line.includes('\n')) throw new ParleyError('PARLEY_E_INTERNAL', `log line ${l.seq} holds a raw newline`);
-      texts.push(l.line);
-      return [l.seq, l.type, l.event_seq, l.hash];
+      if (l.text.includes('\n')) throw new ParleyError('PARLEY_E_INTERNAL', `log line ${l.seq} holds a raw newline`);
+      texts.push(l.text);
+      return [l.seq, l.type, l.event_seq];
     });
     return {
       session: e.session,
@@ -45,11 +45,11 @@ export function readGroupText(text: string): GroupEntry[] {
   const entries = shells.map((s): GroupEntry => ({
     session: s.session,
     after: s.after,
-    lines: s.lines.map(([seq, type, eventSeq, hash]) => {
-      const line = parts[next++];
-      if (line === undefined)
+    lines: s.lines.map(([seq, type, eventSeq]) => {
+      const text = parts[next++];
+      if (text === undefined)
         throw new ParleyError('PARLEY_E_INTERNAL', 'a group reached the writer without all its lines');
-      return { session: s.session, seq, type, event_seq: eventSeq, line, hash };
+      return { seq, type, event_seq: eventSeq, text };
     }),
     actions: s.actions,
     ...(s.snapshot ? { snapshot: s.snapshot } : {}),

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { chainLine } from './chain.js';
+import { chainRows } from './chain.js';
 import { inTransaction } from './commit-group.js';
 import type { Dialect } from './open.js';
 import type { NewLine, SeatRow, SessionRow } from './rows.js';
@@ -19,7 +19,6 @@ export function newSessionRows(
   seats: readonly (SeatRow & { tokenHash: string })[],
   lines: readonly NewLine[],
 ): NewSessionRows {
-  let hash: string | null = null;
   return {
     session: { id: session.id, spec: session.spec, started_at: session.startedAt, released: 0 },
     seats: seats.map((s) => ({ session: s.session, role: s.role, kind: s.kind, bot: s.bot })),
@@ -30,11 +29,11 @@ export function newSessionRows(
       kind: 'bearer',
       revoked: 0,
     })),
-    log: lines.map((l, seq) => {
-      const link = chainLine(l.record, hash);
-      hash = link.hash;
-      return { session: session.id, seq, type: l.type, event_seq: l.eventSeq, line: link.line, hash };
-    }),
+    log: chainRows(
+      session.id,
+      lines.map((l, seq) => ({ seq, type: l.type, event_seq: l.eventSeq, text: l.text })),
+      null,
+    ),
   };
 }
 

@@ -8,11 +8,15 @@ export interface StoredLine {
   readonly hash: string;
 }
 
-/** A record to append: the store chains it (adds `prev`) and keeps the exact line. */
+/**
+ * A record to append, as its JSON text (an object, without `prev`): the store chains it
+ * (adds `prev`, the hash of the line before, see `chainText`) when it commits, after the
+ * head it finds there, and keeps the exact line.
+ */
 export interface NewLine {
   readonly type: string;
   readonly eventSeq: number | null;
-  readonly record: object;
+  readonly text: string;
 }
 
 export interface SessionRow {
@@ -51,18 +55,18 @@ export interface ActionAnswerRow {
 /** One session's share of a group commit: lines after a known head, with the answers of the actions among them. */
 export interface SessionAppend {
   readonly session: string;
-  /** The head the lines follow (seq -1 and hash '' for an empty log); the commit takes them only if the log still ends there. */
-  readonly after: { readonly seq: number; readonly hash: string };
+  /** The seq of the line the lines follow (-1 for an empty log); the commit takes them only if the log still ends there. */
+  readonly after: number;
   readonly lines: readonly NewLine[];
   readonly actions?: readonly ActionAnswerRow[];
   readonly snapshot?: { readonly seq: number; readonly state: string };
 }
 
 /**
- * What became of an append: committed (its lines as stored), or nothing written because
- * the log had moved past `after` (another instance wrote) or some of its action ids were
- * already answered (`known`: their first answers, by `role\nactionId`).
+ * What became of an append: committed (`head`: the seq of its last line), or nothing
+ * written because the log had moved past `after` (another instance wrote) or some of its
+ * action ids were already answered (`known`: their first answers, by `role\nactionId`).
  */
 export type AppendOutcome =
-  | { readonly committed: true; readonly stored: readonly StoredLine[] }
+  | { readonly committed: true; readonly head: number }
   | { readonly committed: false; readonly head: number; readonly known: ReadonlyMap<string, string> };

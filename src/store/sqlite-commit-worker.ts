@@ -9,7 +9,6 @@
  * dist/store/sqlite-commit-worker.js (every `*worker.ts` is an entry).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { GroupOutcome } from './commit-group.js';
 import { readGroupText } from './group-text.js';
 import type { NewSessionRows } from './new-session.js';
 import { openSqlite } from './open.js';
@@ -24,8 +23,13 @@ export type WriterReply =
   | { readonly id: number; readonly json: string }
   | { readonly id: number; readonly error: string };
 
-/** A group outcome as JSON carries it: `known` as [key, answer] pairs. */
-export type OutcomeJson = Omit<GroupOutcome, 'known'> & { readonly known: readonly [string, string][] };
+/**
+ * A group's outcomes as the reply's JSON carries them: only the appends not written, each as
+ * [its index in the group, the head, its known answers as [key, answer] pairs]; every other
+ * append of the group was written (most groups: an empty list, nothing to parse on the
+ * server's thread).
+ */
+export type RefusedJson = readonly [index: number, head: number, known: readonly [string, string][]];
 
 /** The writer's own automatic checkpoint, a backstop: 10,000 pages of 4 KiB. */
 const WRITER_AUTOCHECKPOINT_PAGES = 10_000;
@@ -42,8 +46,11 @@ function run(op: 'commit' | 'create', json: string): string {
     writer.create(JSON.parse(json) as NewSessionRows);
     return 'null';
   }
-  const outcomes = writer.commit(readGroupText(json));
-  return JSON.stringify(outcomes.map((o): OutcomeJson => ({ ...o, known: [...o.known] })));
+  const refused: RefusedJson[] = [];
+  writer.commit(readGroupText(json)).forEach((o, i) => {
+    if (!o.committed) refused.push([i, o.head, [...o.known]]);
+  });
+  return JSON.stringify(refused);
 }
 
 port.on('message', (request: WriterRequest) => {

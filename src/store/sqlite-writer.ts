@@ -8,7 +8,7 @@ import type { GroupEntry, GroupOutcome } from './commit-group.js';
 import { groupText } from './group-text.js';
 import type { NewSessionRows } from './new-session.js';
 import type { CheckpointReply, CheckpointRequest } from './sqlite-checkpoint-worker.js';
-import type { OutcomeJson, WriterReply, WriterRequest } from './sqlite-commit-worker.js';
+import type { RefusedJson, WriterReply, WriterRequest } from './sqlite-commit-worker.js';
 
 /** How the writer thread's connection commits: what `pragma journal_mode` and `pragma synchronous` say there. */
 export interface WriterSettings {
@@ -22,6 +22,9 @@ export interface WriterSettings {
  * in this time.
  */
 const CHECKPOINT_EVERY_MS = 100;
+
+/** The known answers of a written append: none. */
+const NONE_KNOWN: ReadonlyMap<string, string> = new Map();
 
 /**
  * One of the store's threads, from the build or (tests, tsx) from the sources: there the
@@ -94,7 +97,11 @@ export class SqliteWriter {
   /** Commits one group in one transaction. */
   async commit(entries: readonly GroupEntry[]): Promise<GroupOutcome[]> {
     const json = await this.request('commit', groupText(entries));
-    return (JSON.parse(json) as OutcomeJson[]).map((o) => ({ ...o, known: new Map(o.known) }));
+    const outcomes = entries.map((e): GroupOutcome => ({ committed: true, head: e.after, known: NONE_KNOWN }));
+    if (json !== '[]')
+      for (const [i, head, known] of JSON.parse(json) as RefusedJson[])
+        outcomes[i] = { committed: false, head, known: new Map(known) };
+    return outcomes;
   }
 
   /** Inserts a new session's rows in one transaction. */

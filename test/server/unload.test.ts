@@ -58,6 +58,19 @@ describe('ended sessions leave memory and come back from the store', () => {
     await untilUnloaded(id);
   });
 
+  it('stores state snapshots without the setup, and rebuilds the same state from the latest', async () => {
+    const { id, tokens } = await h.open({ scenario: 'anac/2010/ItexvsCypress', bots: 'all', timeScale: FAST });
+    await h.untilOver(id, tokens.convenor!);
+    const live = await h.server.host.live(id);
+    const snapshot = await h.store.latestSnapshot(id);
+    expect(snapshot?.seq).toBeGreaterThanOrEqual(200);
+    expect(JSON.parse(snapshot!.state)).not.toHaveProperty('setup');
+    await untilUnloaded(id);
+    const rebuilt = await h.server.host.live(id);
+    expect(rebuilt).not.toBe(live);
+    expect(rebuilt.state).toEqual(live.state);
+  });
+
   it('answers a retried actionId the same after the session left memory, and logs it once', async () => {
     const { id, tokens } = await h.open({ scenario: 'anac/2010/ItexvsCypress', bots: 'all', timeScale: FAST });
     await h.untilOver(id, tokens.convenor!);

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isParleyError } from '../../src/core/errors.js';
 import { formatEventLog, logRecords } from '../../src/session/event-log.js';
-import { chainRecord, checkLink, lineHash, verifyChain } from '../../src/session/log-chain.js';
+import { chainRecord, chainText, checkLink, lineHash, verifyChain } from '../../src/session/log-chain.js';
 import { runSession } from '../../src/session/runner.js';
 import { verifyLog } from '../../src/session/verify-log.js';
 import { parley, tempDir } from '../cli/run.js';
@@ -145,6 +146,25 @@ describe('the hash chain of an event log', () => {
     expect(() => checkLink(lines[2]!, parsed[2]!, lineHash(lines[0]!), { file: 'store', line: 3 })).toThrow(
       /the hash chain breaks at line 3: its "prev" is not the hash of the line before it/,
     );
+  });
+
+  it("chains a record's JSON text to the very line and hash that chaining the record gives", () => {
+    let head: string | null = null;
+    for (const record of logRecords(randomRun(7).log)) {
+      expect(chainText(JSON.stringify(record), head)).toEqual(chainRecord(record, head));
+      head = chainRecord(record, head).hash;
+    }
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.option(fc.stringMatching(/^[0-9a-f]{64}$/)),
+        (record, prev) => {
+          delete record.prev;
+          expect(chainText(JSON.stringify(record), prev)).toEqual(chainRecord(record, prev));
+        },
+      ),
+    );
+    expect(() => chainText('[1]', lineHash('x'))).toThrow(/JSON object/);
   });
 });
 

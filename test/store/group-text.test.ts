@@ -10,14 +10,12 @@ const entries: GroupEntry[] = [
     after: 4,
     lines: [
       {
-        session: 's1',
         seq: 5,
         type: 'action',
         event_seq: null,
-        line: line({ type: 'action', text: 'two\nlines, "quoted" \\ and ünïcode ✓', prev: 'a' }),
-        hash: 'h5',
+        text: line({ type: 'action', text: 'two\nlines, "quoted" \\ and ünïcode ✓' }),
       },
-      { session: 's1', seq: 6, type: 'event', event_seq: 3, line: line({ type: 'event', prev: 'h5' }), hash: 'h6' },
+      { seq: 6, type: 'event', event_seq: 3, text: line({ type: 'event' }) },
     ],
     actions: [{ session: 's1', role: 'A\nB', action_id: 'id-1', seq: 5, response: '{"accepted":true}' }],
     snapshot: { session: 's1', seq: 6, state: '{"x":"y\\nz"}' },
@@ -26,7 +24,7 @@ const entries: GroupEntry[] = [
   {
     session: 's3',
     after: 0,
-    lines: [{ session: 's3', seq: 1, type: 'event', event_seq: 0, line: '', hash: 'h1' }],
+    lines: [{ seq: 1, type: 'event', event_seq: 0, text: '' }],
     actions: [],
   },
 ];
@@ -46,7 +44,7 @@ describe('a group crossing to the SQLite writer thread', () => {
       {
         session: 's',
         after: 0,
-        lines: [{ session: 's', seq: 1, type: 'event', event_seq: 0, line: 'a\nb', hash: 'h' }],
+        lines: [{ seq: 1, type: 'event', event_seq: 0, text: 'a\nb' }],
         actions: [],
       },
     ];

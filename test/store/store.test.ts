@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainRecord } from '../../src/session/log-chain.js';
 import { brokenLink } from '../../src/store/chain.js';
 import { EventStore, hashSecret } from '../../src/store/store.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
@@ -31,14 +32,13 @@ async function sessionIn(store: EventStore, id = 'sess-1'): Promise<void> {
   await store.createSession(
     { id, spec: '{}', startedAt: 1_000, released: false },
     [{ session: id, role: 'A', kind: 'delegation', tokenHash: hashSecret(`${id}-a`), bot: null }],
-    [{ type: 'header', eventSeq: null, record: { type: 'header' } }],
+    [{ type: 'header', eventSeq: null, text: '{"type":"header"}' }],
   );
 }
 
-/** The last line of a session, as an append's `after`. */
-async function headOf(store: EventStore, session: string): Promise<{ seq: number; hash: string }> {
-  const last = (await store.lines(session)).at(-1);
-  return last ? { seq: last.seq, hash: last.hash } : { seq: -1, hash: '' };
+/** The seq of a session's last line, as an append's `after`. */
+async function headOf(store: EventStore, session: string): Promise<number> {
+  return (await store.lines(session)).at(-1)?.seq ?? -1;
 }
 
 /** Appends one line, reading the head again after every conflict, as a session's writer does. */
@@ -47,7 +47,7 @@ async function appendRetrying(store: EventStore, session: string, n: number): Pr
     const outcome = await store.append({
       session,
       after: await headOf(store, session),
-      lines: [{ type: 'event', eventSeq: n, record: { n } }],
+      lines: [{ type: 'event', eventSeq: n, text: JSON.stringify({ n }) }],
     });
     if (outcome.committed) return;
   }
@@ -95,12 +95,12 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
         session: 'sess-1',
         after: await headOf(store, 'sess-1'),
         lines: [
-          { type: 'action', eventSeq: null, record: { type: 'action', n: 1 } },
-          { type: 'event', eventSeq: 1, record: { type: 'event', n: 1 } },
+          { type: 'action', eventSeq: null, text: JSON.stringify({ type: 'action', n: 1 }) },
+          { type: 'event', eventSeq: 1, text: JSON.stringify({ type: 'event', n: 1 }) },
         ],
         actions: [{ role: 'A', actionId: 'a-1', seq: 1, response: '{"ok":1}' }],
       });
-      expect(outcome.committed && outcome.stored.map((l) => l.seq)).toEqual([1, 2]);
+      expect(outcome.committed && outcome.head).toBe(2);
       const lines = await store.lines('sess-1');
       expect(lines.map((l) => l.seq)).toEqual([0, 1, 2]);
       expect(brokenLink(lines)).toBe(-1);
@@ -108,11 +108,38 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
       expect((await store.lines('sess-1', 1)).map((l) => l.eventSeq)).toEqual([1]);
     });
 
+    it('stores each line as chaining its record gives it, and resumes the chain after a restart', async () => {
+      await sessionIn(store, 'sess-chain');
+      const records = [{ type: 'action', n: 1, text: 'a "quoted" ✓' }, { type: 'event', n: 2 }, {}];
+      for (const [i, record] of records.entries())
+        await store.append({
+          session: 'sess-chain',
+          after: i,
+          lines: [{ type: 'event', eventSeq: i, text: JSON.stringify(record) }],
+        });
+      await store.close();
+      store = await EventStore.open(location);
+      await store.append({
+        session: 'sess-chain',
+        after: 3,
+        lines: [{ type: 'event', eventSeq: 3, text: '{"after":"restart"}' }],
+      });
+      let head: string | null = null;
+      const expected = [{ type: 'header' }, ...records, { after: 'restart' }].map((record) => {
+        const link = chainRecord(record, head);
+        head = link.hash;
+        return link;
+      });
+      const lines = await store.lines('sess-chain');
+      expect(lines.map(({ line, hash }) => ({ line, hash }))).toEqual(expected);
+      expect(brokenLink(lines)).toBe(-1);
+    });
+
     it('keeps the first answer of an action id, and writes nothing for the same id again', async () => {
       const outcome = await store.append({
         session: 'sess-1',
         after: await headOf(store, 'sess-1'),
-        lines: [{ type: 'action', eventSeq: null, record: {} }],
+        lines: [{ type: 'action', eventSeq: null, text: JSON.stringify({}) }],
         actions: [{ role: 'A', actionId: 'a-1', seq: 3, response: '{}' }],
       });
       expect(outcome).toEqual({ committed: false, head: 2, known: new Map([['A\na-1', '{"ok":1}']]) });
@@ -133,7 +160,11 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
       const after = await headOf(store, 'sess-2');
       const outcomes = await Promise.all(
         Array.from({ length: 5 }, (_, i) =>
-          store.append({ session: 'sess-2', after, lines: [{ type: 'event', eventSeq: i, record: { n: i } }] }),
+          store.append({
+            session: 'sess-2',
+            after,
+            lines: [{ type: 'event', eventSeq: i, text: JSON.stringify({ n: i }) }],
+          }),
         ),
       );
       expect(outcomes.filter((o) => o.committed)).toHaveLength(1);
@@ -179,7 +210,7 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
         await store.append({
           session: 'sess-1',
           after: await headOf(store, 'sess-1'),
-          lines: [{ type: 'event', eventSeq: seq, record: { n: seq } }],
+          lines: [{ type: 'event', eventSeq: seq, text: JSON.stringify({ n: seq }) }],
           snapshot: { seq, state: `{"a":${seq}}` },
         });
       expect(await store.latestSnapshot('sess-1')).toEqual({ seq: 4, state: '{"a":4}' });

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebSocket } from 'ws';
 import { isParleyError } from '../../core/errors.js';
-import type { ActionAnswer, LiveSession } from '../../host/live-session.js';
-import { expectedFor, viewerOf, visibleEvents } from '../../host/views.js';
+import type { ActionAnswer, Listener, LiveSession } from '../../host/live-session.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
+import { expectedFrame, viewerOf, visibleEvents } from '../../host/views.js';
 import { visibleTo } from '../../protocols/visibility.js';
 import { seatIn } from '../auth.js';
+import { sendTexts } from '../frames.js';
 import { apiError } from '../errors.js';
 import { actionRequestSchema, afterQuery, sessionParams } from '../schemas.js';
 import { submit } from './act.js';
@@ -26,10 +27,6 @@ class Window {
   }
 }
 
-/** The TCP socket under a WebSocket (ws keeps it as `_socket`), to cork it. */
-type Raw = { cork(): void; uncork(): void };
-const rawOf = (socket: WebSocket): Raw | undefined => (socket as unknown as { _socket?: Raw })._socket;
-
 /** Sends one message (one WebSocket frame). */
 function send(socket: WebSocket, message: unknown): void {
   sendText(socket, JSON.stringify(message));
@@ -37,22 +34,6 @@ function send(socket: WebSocket, message: unknown): void {
 
 function sendText(socket: WebSocket, text: string): void {
   if (socket.readyState === socket.OPEN) socket.send(text);
-}
-
-/**
- * Runs `write` with the TCP socket corked, so that the frames it sends (an action's events,
- * the new `expected`, its ack) leave in one write, and leave at once: a session's frames go
- * out as soon as its commit is taken, not after those of every session it shared the
- * commit with.
- */
-function inOneWrite(socket: WebSocket, write: () => void): void {
-  const raw = rawOf(socket);
-  raw?.cork();
-  try {
-    write();
-  } finally {
-    raw?.uncork();
-  }
 }
 
 /**
@@ -73,38 +54,6 @@ function settle(owed: Owed, actionId: string): boolean {
   if (n > 1) owed.set(actionId, n - 1);
   else owed.delete(actionId);
   return true;
-}
-
-/**
- * The frames of the last batch of events handed to the streams: a commit's events go to
- * every socket of the session that may see them, each made into a frame once (events never
- * change). Only the last batch is kept, so no frame outlives its broadcast.
- */
-let framedBatch: readonly ProtocolEvent[] | null = null;
-let batchFrames: (string | undefined)[] = [];
-
-function eventFrame(batch: readonly ProtocolEvent[], i: number): string {
-  if (framedBatch !== batch) {
-    framedBatch = batch;
-    batchFrames = [];
-  }
-  return (batchFrames[i] ??= JSON.stringify({ type: 'event', event: batch[i] }));
-}
-
-/** The seat's \`expected\` message, made once per state and seat however many of its sockets are open. */
-function sendState(socket: WebSocket, live: LiveSession, role: string): void {
-  sendText(
-    socket,
-    live.memo(`expected-frame\n${role}`, () =>
-      JSON.stringify({
-        type: 'expected',
-        now: live.state.now,
-        round: live.state.round,
-        over: live.isOver(),
-        ...expectedFor(live, role),
-      }),
-    ),
-  );
 }
 
 async function onMessage(
@@ -180,22 +129,41 @@ export function streamRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
         const viewer = viewerOf(live, role);
         let last = request.query.after ?? -1;
         const owed: Owed = new Map();
-        const forward = (events: readonly ProtocolEvent[], answers: readonly ActionAnswer[]) =>
-          inOneWrite(socket, () => {
-            for (let i = 0; i < events.length; i++) {
-              const event = events[i]!;
-              if (event.seq <= last || !visibleTo(event, viewer)) continue;
-              sendText(socket, eventFrame(events, i));
-              last = event.seq;
-            }
-            sendState(socket, live, role);
-            for (const answer of answers)
-              if (answer.role === role && settle(owed, answer.actionId)) send(socket, { type: 'ack', answer });
-          });
-        inOneWrite(socket, () => {
-          send(socket, { type: 'hello', session: live.id, role, after: last });
-          forward(visibleEvents(live, role, last), []);
-        });
+        // A commit's events and answers come with their JSON (made once for the store): an
+        // event's frame is its line's text, an ack wraps the answer's stored text. The seat's
+        // frames of one change (its events, the new `expected`, its acks) leave in one write,
+        // and at once: not after those of every session that shared the commit.
+        const framesOf = (
+          frames: string[],
+          events: readonly ProtocolEvent[],
+          answers: readonly ActionAnswer[],
+          eventTexts: readonly string[],
+          answerTexts: readonly string[],
+        ) => {
+          for (let i = 0; i < events.length; i++) {
+            const event = events[i]!;
+            if (event.seq <= last || !visibleTo(event, viewer)) continue;
+            frames.push(eventTexts[i]!);
+            last = event.seq;
+          }
+          frames.push(expectedFrame(live, role));
+          for (let i = 0; i < answers.length; i++) {
+            const answer = answers[i]!;
+            if (answer.role === role && settle(owed, answer.actionId))
+              frames.push(`{"type":"ack","answer":${answerTexts[i]!}}`);
+          }
+          sendTexts(socket, frames);
+        };
+        const forward: Listener = (events, answers, eventTexts, answerTexts) =>
+          framesOf([], events, answers, eventTexts, answerTexts);
+        const missed = visibleEvents(live, role, last);
+        framesOf(
+          [JSON.stringify({ type: 'hello', session: live.id, role, after: last })],
+          missed,
+          [],
+          missed.map((event) => JSON.stringify({ type: 'event', event })),
+          [],
+        );
         const unsubscribe = live.subscribe(forward);
         const unregister = ctx.sockets.add(seat.session, role, socket);
         const window = new Window(ctx.ratePerMinute);
