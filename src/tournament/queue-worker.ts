@@ -36,7 +36,9 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   const redis = connect(url, 'forever', onError);
   await reachable(redis, url);
   const threads = Math.max(1, options.threads);
-  const untune = tuneTiering(threads);
+  // A queue worker is there to keep its machine busy (one per core, or several processes of a
+  // few threads): its cores run negotiations whatever its own thread count, and it warms up once.
+  const untune = tuneTiering(Infinity);
   // Each thread holds its next batch while it runs one, as in a local run (BATCHES_PER_THREAD).
   const pool = await startThreadPool(threads, BATCHES_PER_THREAD, {
     scenarioCacheMegabytes: options.scenarioCacheMegabytes,

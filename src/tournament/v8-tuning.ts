@@ -6,8 +6,9 @@
  * bytecode: on the ANAC tournament, eight times V8 11.3's default budget cut each thread's
  * optimising compiles from about 600 to about 230 and their helper-thread CPU by a half,
  * while the functions that matter still get optimised within the first negotiations. Set
- * only on the V8 it was measured on (Node 20's 11.3), only while such a run lasts, and never
- * when the user chose a budget (`node --interrupt-budget=…`).
+ * for local runs whose threads fill every core and for queue workers, only on the V8 it was
+ * measured on (Node 20's 11.3), only while such a run lasts, and never when the user chose a
+ * budget (`node --interrupt-budget=…`).
  */
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
