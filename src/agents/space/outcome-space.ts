@@ -210,8 +210,21 @@ export function countAtLeast(space: OutcomeSpace, u: number): number {
   return lo;
 }
 
+/** Outcomes decoded so far, by space and position (at most DECODED_PER_SPACE per space). */
+const decoded = new WeakMap<OutcomeSpace, Map<number, Outcome>>();
+/** Agents offer the same outcomes again and again (the same targets, earlier offers): kept, they are made once. */
+const DECODED_PER_SPACE = 4096;
+
+/** The outcome at a sorted position; the same position gives the same (read-only) object. */
 export function outcomeAt(space: OutcomeSpace, position: number): Outcome {
-  return space.codec.decode(space.rows, position * space.issueCount);
+  let known = decoded.get(space);
+  if (!known) decoded.set(space, (known = new Map()));
+  let outcome = known.get(position);
+  if (outcome === undefined) {
+    outcome = space.codec.decode(space.rows, position * space.issueCount);
+    if (known.size < DECODED_PER_SPACE) known.set(position, outcome);
+  }
+  return outcome;
 }
 
 /** Exact utility of an outcome under the space's utility function. */
