@@ -44,6 +44,8 @@ interface Waiting {
   readonly role: string;
   readonly actionId: string;
   readonly action: Action;
+  /** Its key in `answering`, which it leaves when it is answered or fails. */
+  readonly key: string;
   readonly resolve: (answer: ActionAnswer) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -251,13 +253,22 @@ export class LiveSession {
     const same = this.answering.get(key);
     if (same) return same;
     const answer = new Promise<ActionAnswer>((resolve, reject) =>
-      this.waiting.push({ role, actionId, action, resolve, reject }),
+      this.waiting.push({ role, actionId, action, key, resolve, reject }),
     );
     this.answering.set(key, answer);
-    const forget = () => this.answering.delete(key);
-    answer.then(forget, forget);
     this.flush();
     return answer;
+  }
+
+  /** Answers a waiting action; a copy of its id arriving later is answered from the store. */
+  private answer(waiting: Waiting, answer: ActionAnswer): void {
+    this.answering.delete(waiting.key);
+    waiting.resolve(answer);
+  }
+
+  private fail(waiting: Waiting, error: unknown): void {
+    this.answering.delete(waiting.key);
+    waiting.reject(error);
   }
 
   /** Takes in lines another instance committed (PostgreSQL fan-out), unless `upTo` is already here. */
@@ -284,7 +295,7 @@ export class LiveSession {
         await this.commitBatch(batch);
       } catch (e) {
         // Nothing of the batch is in memory; a retry with the same ids is answered once.
-        for (const w of batch) w.reject(e);
+        for (const w of batch) this.fail(w, e);
       } finally {
         this.committing = false;
       }
@@ -307,7 +318,7 @@ export class LiveSession {
     const again: Waiting[] = [];
     for (const waiting of stepped.waiting) {
       const known = outcome.known.get(actionKey(waiting.role, waiting.actionId));
-      if (known) waiting.resolve(JSON.parse(known) as ActionAnswer);
+      if (known) this.answer(waiting, JSON.parse(known) as ActionAnswer);
       else again.push(waiting);
     }
     this.waiting.unshift(...again);
@@ -330,7 +341,7 @@ export class LiveSession {
       try {
         r = attempt(this.protocol, state, role, action);
       } catch (e) {
-        waiting.reject(e);
+        this.fail(waiting, e);
         continue;
       }
       const record: ActionRecord = { role, action, rejected: r.rejected, produced: r.events.length, actionId };
@@ -371,7 +382,7 @@ export class LiveSession {
     const { events, eventTexts, answers } = stepped;
     for (let i = 0; i < events.length; i++) this.recordEvent(events[i]!, eventTexts[i]!);
     this.emit(events, answers, eventTexts, stepped.answerTexts);
-    for (let i = 0; i < answers.length; i++) stepped.waiting[i]!.resolve(answers[i]!);
+    for (let i = 0; i < answers.length; i++) this.answer(stepped.waiting[i]!, answers[i]!);
   }
 
   private async syncFromLog(): Promise<void> {
