@@ -33,6 +33,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
@@ -312,6 +313,8 @@ async function measure(label: string, database: string, rate: number | null, sec
     const start = procStat(server.child.pid!);
     const clientStart = process.cpuUsage();
     const t0 = performance.now();
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+    loopDelay.enable();
     const rss: number[] = [];
     let lastReport = t0;
     for (let s = 0; s < seconds; s++) {
@@ -330,6 +333,10 @@ async function measure(label: string, database: string, rate: number | null, sec
     const due = latencies.due.slice();
     const end = procStat(server.child.pid!);
     const clientUsed = process.cpuUsage(clientStart);
+    loopDelay.disable();
+    console.error(
+      `client event loop delay: p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`,
+    );
     running = false;
     // A replacement session's client may still be connecting: closing it then is expected, not an error.
     for (const socket of sockets) socket.on('error', () => {}).close();
