@@ -13,9 +13,14 @@ export function headerLine(header: LogHeader): NewLine {
   return { type: 'header', eventSeq: null, text: JSON.stringify(header) };
 }
 
-/** An event's line; its text is also the stream's frame for the event (`{"type":"event","event":…}`). */
+/** An event's line text, `{"type":"event","event":…}`: also the stream's frame for the event. */
+export function eventText(event: ProtocolEvent): string {
+  return JSON.stringify({ type: 'event', event });
+}
+
+/** An event's line (see `eventText`). */
 export function eventLine(event: ProtocolEvent): NewLine {
-  return { type: 'event', eventSeq: event.seq, text: JSON.stringify({ type: 'event', event }) };
+  return { type: 'event', eventSeq: event.seq, text: eventText(event) };
 }
 
 export interface ActionRecord {

@@ -12,7 +12,7 @@ import { ViewBook } from '../session/views.js';
 import { actionKey } from '../store/group-commit.js';
 import type { ActionAnswerRow, EventStore, NewLine, SessionAppend, StoredLine } from '../store/store.js';
 import { nextDue } from './clock.js';
-import { actionLine, eventLine, parseLine, type ActionRecord } from './lines.js';
+import { actionLine, eventLine, eventText, parseLine, type ActionRecord } from './lines.js';
 import { actingSeats, type SessionSpec } from './spec.js';
 
 /** The answer to one action, stored with it and given again to a retry of the same id. */
@@ -407,13 +407,7 @@ export class LiveSession {
       }
       this.headSeq = line.seq;
     }
-    if (broadcast && fresh.length > 0)
-      this.emit(
-        fresh,
-        [],
-        fresh.map((event) => JSON.stringify({ type: 'event', event })),
-        [],
-      );
+    if (broadcast && fresh.length > 0) this.emit(fresh, [], fresh.map(eventText), []);
   }
 
   private replayAction(record: ActionRecord, seq: number): BaseState {

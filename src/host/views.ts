@@ -59,16 +59,8 @@ export function expectedFrame(live: LiveSession, role: string): string {
   const frames = live.memo('expected-frames', () => new Map<string, string>());
   let frame = frames.get(role);
   if (frame === undefined) {
-    const { state } = live;
-    const { expected, nextTickAt } = expectedNow(live);
-    frame = JSON.stringify({
-      type: 'expected',
-      now: state.now,
-      round: state.round,
-      over: live.isOver(),
-      expected: role === CONVENOR ? expected : expected.filter((e) => e.role === role),
-      nextTickAt,
-    });
+    const { now, round } = live.state;
+    frame = JSON.stringify({ type: 'expected', now, round, over: live.isOver(), ...expectedFor(live, role) });
     frames.set(role, frame);
   }
   return frame;

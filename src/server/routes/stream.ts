@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { isParleyError } from '../../core/errors.js';
 import type { ActionAnswer, Listener, LiveSession } from '../../host/live-session.js';
 import type { ProtocolEvent } from '../../protocols/events.js';
+import { eventText } from '../../host/lines.js';
 import { expectedFrame, viewerOf, visibleEvents } from '../../host/views.js';
 import { visibleTo } from '../../protocols/visibility.js';
 import { seatIn } from '../auth.js';
@@ -161,7 +162,7 @@ export function streamRoutes(ctx: RouteContext): FastifyPluginAsyncZod {
           [JSON.stringify({ type: 'hello', session: live.id, role, after: last })],
           missed,
           [],
-          missed.map((event) => JSON.stringify({ type: 'event', event })),
+          missed.map(eventText),
           [],
         );
         const unsubscribe = live.subscribe(forward);
