@@ -10,58 +10,13 @@ import type { LogHeader } from '../session/event-log.js';
 import type { RunPlan } from '../session/plan.js';
 import { ViewBook } from '../session/views.js';
 import { actionKey } from '../store/group-commit.js';
-import type { ActionAnswerRow, EventStore, NewLine, SessionAppend, StoredLine } from '../store/store.js';
+import type { EventStore, StoredLine } from '../store/store.js';
 import { nextDue } from './clock.js';
-import { actionLine, eventLine, eventText, parseLine, type ActionRecord } from './lines.js';
+import { eventText, parseLine, type ActionRecord } from './lines.js';
 import { actingSeats, type SessionSpec } from './spec.js';
+import { stepBatch, type ActionAnswer, type Stepped, type Waiting } from './step-batch.js';
 
-/** The answer to one action, stored with it and given again to a retry of the same id. */
-export interface ActionAnswer {
-  readonly actionId: string;
-  readonly role: string;
-  readonly accepted: boolean;
-  /** Why the protocol refused it (the actor's side also sees an `invalid-action` event). */
-  readonly reason?: string;
-  /** The action's line in the log. */
-  readonly line: number;
-  /** Seqs of the events it caused. */
-  readonly events: readonly number[];
-}
-
-/** A state snapshot is stored every this many log lines, so a long session restarts fast. */
-export const SNAPSHOT_EVERY = 200;
-
-/**
- * A state as its snapshot stores it: without the setup (domain, parties and their profiles,
- * timeline), which the log's header holds and `load` puts back. The setup is most of a
- * state's text, and it never changes in a session.
- */
-function snapshotText(state: BaseState): string {
-  return JSON.stringify({ ...state, setup: undefined });
-}
-
-interface Waiting {
-  readonly role: string;
-  readonly actionId: string;
-  readonly action: Action;
-  /** Its key in `answering`, which it leaves when it is answered or fails. */
-  readonly key: string;
-  readonly resolve: (answer: ActionAnswer) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-/** A batch of actions stepped in memory, waiting for its commit. */
-interface Stepped {
-  readonly state: BaseState;
-  readonly waiting: readonly Waiting[];
-  readonly answers: readonly ActionAnswer[];
-  /** Each answer as JSON: stored for a retry, and the body of its ack. */
-  readonly answerTexts: readonly string[];
-  readonly events: readonly ProtocolEvent[];
-  /** Each event's line text, `{"type":"event","event":…}`: stored (chained), kept, and its stream frame. */
-  readonly eventTexts: readonly string[];
-  readonly append: SessionAppend;
-}
+export type { ActionAnswer } from './step-batch.js';
 
 /**
  * Told of every committed change: its events and the answers of the actions committed with
@@ -309,7 +264,7 @@ export class LiveSession {
   }
 
   private async commitBatch(batch: readonly Waiting[]): Promise<void> {
-    const stepped = this.step(batch);
+    const stepped = stepBatch(this.protocol, this.state, this.id, this.headSeq, batch, (w, e) => this.fail(w, e));
     if (stepped.waiting.length === 0) return;
     const outcome = await this.store.append(stepped.append);
     if (outcome.committed) return this.takeCommitted(stepped, outcome.head);
@@ -322,58 +277,6 @@ export class LiveSession {
       else again.push(waiting);
     }
     this.waiting.unshift(...again);
-  }
-
-  /** Runs a batch through the protocol on a copy of the state: the lines to append and the answers. */
-  private step(batch: readonly Waiting[]): Stepped {
-    let state = this.state;
-    let seq = this.headSeq;
-    const lines: NewLine[] = [];
-    const actions: ActionAnswerRow[] = [];
-    const taken: Waiting[] = [];
-    const answers: ActionAnswer[] = [];
-    const answerTexts: string[] = [];
-    const events: ProtocolEvent[] = [];
-    const eventTexts: string[] = [];
-    for (const waiting of batch) {
-      const { role, actionId, action } = waiting;
-      let r: ReturnType<typeof attempt<BaseState>>;
-      try {
-        r = attempt(this.protocol, state, role, action);
-      } catch (e) {
-        this.fail(waiting, e);
-        continue;
-      }
-      const record: ActionRecord = { role, action, rejected: r.rejected, produced: r.events.length, actionId };
-      const answer: ActionAnswer = {
-        actionId,
-        role,
-        accepted: r.rejected === undefined,
-        ...(r.rejected !== undefined ? { reason: r.rejected } : {}),
-        line: seq + 1,
-        events: r.events.map((e) => e.seq),
-      };
-      const response = JSON.stringify(answer);
-      lines.push(actionLine(record));
-      for (const event of r.events) {
-        const line = eventLine(event);
-        lines.push(line);
-        events.push(event);
-        eventTexts.push(line.text);
-      }
-      actions.push({ role, actionId, seq: seq + 1, response });
-      seq += 1 + r.events.length;
-      state = r.state;
-      taken.push(waiting);
-      answers.push(answer);
-      answerTexts.push(response);
-    }
-    const snapshot =
-      Math.floor(seq / SNAPSHOT_EVERY) > Math.floor(this.headSeq / SNAPSHOT_EVERY)
-        ? { snapshot: { seq, state: snapshotText(state) } }
-        : {};
-    const append: SessionAppend = { session: this.id, after: this.headSeq, lines, actions, ...snapshot };
-    return { state, waiting: taken, answers, answerTexts, events, eventTexts, append };
   }
 
   private takeCommitted(stepped: Stepped, head: number): void {
