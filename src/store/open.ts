@@ -20,6 +20,10 @@ export async function openDatabase(location: string): Promise<Kysely<Database>> 
     // bigint columns hold milliseconds, well inside a double.
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: location, max: 10 });
+    // An idle connection the server closed (a restart, pg_terminate_backend) is dropped by the
+    // pool, which then emits 'error'; unheard, that event would end the process. The next
+    // query opens a new connection.
+    pool.on('error', (e) => console.error(`parley: PostgreSQL closed an idle connection (${e.message})`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: await openSqlite(location) }) });

@@ -223,6 +223,19 @@ for (const [dialect, newDatabase] of Object.entries(DIALECTS)) {
       expect(await store.getMeta('admin')).toBe('h1');
     });
 
+    it('goes on when PostgreSQL closes its idle connections', async () => {
+      if (dialect === 'sqlite') return;
+      await Promise.all(Array.from({ length: 3 }, () => store.sessionIds()));
+      const watcher = await EventStore.open(location);
+      const ended = await sql<{ ended: boolean }>`select pg_terminate_backend(pid) as ended from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`.execute(watcher.db);
+      await watcher.close();
+      expect(ended.rows.length).toBeGreaterThan(0);
+      // The pool hears each closed connection's error and drops it; the next query opens a new one.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(Array.isArray(await store.sessionIds())).toBe(true);
+    });
+
     it('commits durably: WAL with synchronous=FULL on SQLite, fsync on PostgreSQL', async () => {
       if (dialect === 'sqlite') {
         const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
