@@ -13,9 +13,12 @@
  * starting the thread pool; the two queue workers are started and warmed on the round robin
  * before the clock starts, as long-running workers are. Writes bench/RESULTS-tournament.md.
  * `npx tsx bench/tournament.bench.ts --quick` runs a reduced ANAC tournament (10 domains, one
- * seed) to check that the benchmark works (about a minute on a busy 2-core machine). The full
- * run plays the 10,908 three times (1 thread, 2 threads, queue): about 2 minutes on a quiet
- * 2-core machine at 3 ms per negotiation, several times that on a busy one. Each run's CPU-seconds
+ * seed, one round) to check that the benchmark works (about a minute on a busy 2-core machine).
+ * The full run plays the 10,908 in three rounds of three runs (1 thread, 2 threads, queue) in
+ * turn and records each column's median: on a shared virtual machine the time of the same run
+ * drifts by 10% within minutes, which one run of each would put on the speed-up. About 3
+ * minutes on a quiet 2-core machine at 2.5 ms per negotiation, several times that on a busy
+ * one; `PARLEY_BENCH_TOURNAMENT_REPEATS` sets the rounds. Each run's CPU-seconds
  * (bash's `times` for the command, /proc for the queue workers) are recorded beside the times:
  * they show how well 2 threads scale even when other load makes the wall-clock times noisy.
  */
@@ -79,6 +82,34 @@ interface Timing {
   readonly cpu: number;
 }
 
+/** Rounds of the three runs per workload (`PARLEY_BENCH_TOURNAMENT_REPEATS`); the tables give each column's median. */
+const REPEATS = Number(process.env.PARLEY_BENCH_TOURNAMENT_REPEATS ?? (quick ? 1 : 3));
+
+interface Round {
+  readonly one: Timing;
+  readonly two: Timing;
+  readonly queue: Timing;
+}
+interface Row extends Round {
+  readonly w: Workload;
+  readonly rounds: readonly Round[];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Each column's median over the rounds, seconds and CPU-seconds apart. */
+function medianRound(rounds: readonly Round[]): Round {
+  const of = (pick: (r: Round) => Timing): Timing => ({
+    seconds: median(rounds.map((r) => pick(r).seconds)),
+    cpu: median(rounds.map((r) => pick(r).cpu)),
+  });
+  return { one: of((r) => r.one), two: of((r) => r.two), queue: of((r) => r.queue) };
+}
+
 let runs = 0;
 async function timed(w: Workload, where: { workers: number } | { queue: string }): Promise<Timing> {
   const out = join(work, `out-${runs++}`);
@@ -122,19 +153,28 @@ const loadBefore = loadavg()
   .join(', ');
 const redis = await startRedis();
 const workers = [startWorker(redis.url), startWorker(redis.url)];
-const results: { w: Workload; one: Timing; two: Timing; queue: Timing }[] = [];
+const results: Row[] = [];
 try {
   // Warm-up: the queue workers start and compile on the round robin.
   await timed(workloads[0]!, { queue: redis.url });
   for (const w of workloads) {
-    const one = await timed(w, { workers: 1 });
-    const two = await timed(w, { workers: 2 });
-    const queue = await timed(w, { queue: redis.url });
-    console.error(
-      `${w.name}: 1 thread ${one.seconds.toFixed(2)} s (${one.cpu.toFixed(1)} CPU-s), 2 threads ${two.seconds.toFixed(2)} s ` +
-        `(${two.cpu.toFixed(1)} CPU-s), queue ${queue.seconds.toFixed(2)} s (${queue.cpu.toFixed(1)} CPU-s)`,
-    );
-    results.push({ w, one, two, queue });
+    const rounds: Round[] = [];
+    // Rounds in turn (1 thread, 2 threads, queue; again), so that a drift in the machine's speed
+    // falls on every column alike instead of on whichever ran last.
+    for (let r = 0; r < REPEATS; r++) {
+      const round = {
+        one: await timed(w, { workers: 1 }),
+        two: await timed(w, { workers: 2 }),
+        queue: await timed(w, { queue: redis.url }),
+      };
+      console.error(
+        `${w.name}, round ${r + 1}/${REPEATS}: 1 thread ${round.one.seconds.toFixed(2)} s (${round.one.cpu.toFixed(1)} CPU-s), ` +
+          `2 threads ${round.two.seconds.toFixed(2)} s (${round.two.cpu.toFixed(1)} CPU-s), ` +
+          `queue ${round.queue.seconds.toFixed(2)} s (${round.queue.cpu.toFixed(1)} CPU-s)`,
+      );
+      rounds.push(round);
+    }
+    results.push({ w, rounds, ...medianRound(rounds) });
   }
 } finally {
   await Promise.all(
@@ -159,7 +199,8 @@ const lines = [
     'negotiations per job for local and queue runs. Times are the running of the negotiations (planning and the report ' +
     'excluded), by the built `parley tournament`; local times include starting the thread pool; the queue workers ' +
     '(`parley worker --threads 1`, two processes, Redis on loopback) are started and warmed on the round robin before ' +
-    `the clock starts. Load average before the run: ${loadBefore}. ` +
+    `the clock starts. Each workload runs ${REPEATS === 1 ? 'once' : `${REPEATS} rounds of the three runs in turn, and the tables give each column's median (the rounds are listed below them)`}. ` +
+    `Load average before the run: ${loadBefore}. ` +
     `Regenerate with \`npx tsx bench/tournament.bench.ts\`${quick ? ' (this run: `--quick`, a reduced ANAC tournament)' : ''}.`,
   '',
   '| Workload | Negotiations | 1 thread (s) | 2 threads (s) | 2 queue workers (s) | 1 thread / s | 2 threads / s | Queue / s | Speed-up 2 vs 1 | Queue over 2 threads |',
@@ -185,6 +226,20 @@ const lines = [
       `${((one.cpu / w.negotiations) * 1000).toFixed(2)} | ${(two.cpu / one.cpu).toFixed(2)} | ${(queue.cpu / two.cpu).toFixed(2)} |`,
   ),
   '',
+  ...(REPEATS > 1
+    ? [
+        'Each round (seconds: 1 thread, 2 threads, queue; speed-up 2 vs 1; queue over 2 threads):',
+        '',
+        ...results.flatMap(({ w, rounds }) =>
+          rounds.map(
+            ({ one, two, queue }, i) =>
+              `- ${w.name}, round ${i + 1}: ${one.seconds.toFixed(2)}, ${two.seconds.toFixed(2)}, ${queue.seconds.toFixed(2)}; ` +
+              `${(one.seconds / two.seconds).toFixed(2)}×; ${(((queue.seconds - two.seconds) / two.seconds) * 100).toFixed(0)}%`,
+          ),
+        ),
+        '',
+      ]
+    : []),
   'Goals on the 10,908: 2 threads at least 1.8× one thread; under 20 s on 2 threads; the queue within 20% of local threads.',
   '',
 ];
