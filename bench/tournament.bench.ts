@@ -33,6 +33,7 @@ import ensureBuilt from '../test/package/ensure-built.js';
 import { startRedis } from '../test/support/redis.js';
 import { anacDomains } from '../test/support/anac.js';
 import { describeMachine, machineLines } from './lib/machine.js';
+import { median } from './lib/timing.js';
 
 const quick = process.argv.includes('--quick');
 const BATCH = 10;
@@ -95,11 +96,9 @@ interface Row extends Round {
   readonly rounds: readonly Round[];
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+/** "1.83×" and "+8%": how much faster 2 threads are than one, how much slower the queue is than 2 threads. */
+const speedUp = ({ one, two }: Round) => `${(one.seconds / two.seconds).toFixed(2)}×`;
+const queueOver = ({ two, queue }: Round) => `${(((queue.seconds - two.seconds) / two.seconds) * 100).toFixed(0)}%`;
 
 /** Each column's median over the rounds, seconds and CPU-seconds apart. */
 function medianRound(rounds: readonly Round[]): Round {
@@ -206,11 +205,11 @@ const lines = [
   '| Workload | Negotiations | 1 thread (s) | 2 threads (s) | 2 queue workers (s) | 1 thread / s | 2 threads / s | Queue / s | Speed-up 2 vs 1 | Queue over 2 threads |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results.map(
-    ({ w, one, two, queue }) =>
-      `| ${w.name} | ${w.negotiations.toLocaleString('en')} | ${one.seconds.toFixed(2)} | ${two.seconds.toFixed(2)} | ` +
-      `${queue.seconds.toFixed(2)} | ${rate(w.negotiations, one.seconds)} | ${rate(w.negotiations, two.seconds)} | ` +
-      `${rate(w.negotiations, queue.seconds)} | ${(one.seconds / two.seconds).toFixed(2)}× | ` +
-      `${(((queue.seconds - two.seconds) / two.seconds) * 100).toFixed(0)}% |`,
+    (row) =>
+      `| ${row.w.name} | ${row.w.negotiations.toLocaleString('en')} | ${row.one.seconds.toFixed(2)} | ` +
+      `${row.two.seconds.toFixed(2)} | ${row.queue.seconds.toFixed(2)} | ${rate(row.w.negotiations, row.one.seconds)} | ` +
+      `${rate(row.w.negotiations, row.two.seconds)} | ${rate(row.w.negotiations, row.queue.seconds)} | ${speedUp(row)} | ` +
+      `${queueOver(row)} |`,
   ),
   '',
   'CPU-seconds, which other load on the machine changes little (wall-clock times above are only as good as the machine ' +
@@ -232,9 +231,9 @@ const lines = [
         '',
         ...results.flatMap(({ w, rounds }) =>
           rounds.map(
-            ({ one, two, queue }, i) =>
-              `- ${w.name}, round ${i + 1}: ${one.seconds.toFixed(2)}, ${two.seconds.toFixed(2)}, ${queue.seconds.toFixed(2)}; ` +
-              `${(one.seconds / two.seconds).toFixed(2)}×; ${(((queue.seconds - two.seconds) / two.seconds) * 100).toFixed(0)}%`,
+            (round, i) =>
+              `- ${w.name}, round ${i + 1}: ${round.one.seconds.toFixed(2)}, ${round.two.seconds.toFixed(2)}, ` +
+              `${round.queue.seconds.toFixed(2)}; ${speedUp(round)}; ${queueOver(round)}`,
           ),
         ),
         '',
