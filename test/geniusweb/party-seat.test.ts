@@ -29,7 +29,9 @@ async function playAgainstBot(partyRole: 'party1' | 'party2', partyTactic: strin
   await h.untilOver(id, tokens.convenor!);
   // A party's seat reads how the talks ended: agreement, outcome, round.
   const result = (await h.call('GET', `/sessions/${id}/result`, tokens[botRole])).body.result;
-  return { id, tokens, result, negotiation: party.negotiations[party.negotiations.length - 1]! };
+  const negotiation = party.negotiations[party.negotiations.length - 1]!;
+  await negotiation.finished;
+  return { id, tokens, result, negotiation };
 }
 
 describe('a SAOP seat played by a GeniusWeb party', () => {

@@ -65,11 +65,20 @@ class Negotiation {
   private round = 0;
   private lastOffer: Bid | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Settles once `Finished` has arrived or the socket closed: the server may call the talks
+   * over before the party has read the last ActionDone and Finished it was sent.
+   */
+  readonly finished: Promise<void>;
 
   constructor(private readonly socket: WebSocket) {
+    let settle = () => {};
+    this.finished = new Promise((resolve) => (settle = resolve));
+    socket.on('close', settle);
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as Message;
       this.received.push(message);
+      if (message.Finished) settle();
       this.queue = this.queue.then(() => this.handle(message)).catch(() => socket.close());
     });
   }
