@@ -30,11 +30,7 @@ class Window {
 
 /** Sends one message (one WebSocket frame). */
 function send(socket: WebSocket, message: unknown): void {
-  sendText(socket, JSON.stringify(message));
-}
-
-function sendText(socket: WebSocket, text: string): void {
-  if (socket.readyState === socket.OPEN) socket.send(text);
+  sendTexts(socket, [JSON.stringify(message)]);
 }
 
 /**
