@@ -4,8 +4,11 @@
  * to spare that costs the run nothing; when every core runs a worker it takes time from the
  * negotiations. V8 optimises a function once it has run for an "interrupt budget" of
  * bytecode: on the ANAC tournament, eight times V8 11.3's default budget cut each thread's
- * optimising compiles from about 600 to about 230 and their helper-thread CPU by a half,
- * while the functions that matter still get optimised within the first negotiations. Set
+ * optimising compiles from about 600 to about 230 and their helper-thread CPU by a half. The
+ * worker threads pay much of it back by running unoptimised code for longer: measured again
+ * on 2 threads (2026-12-01), workers 27.7 CPU-s and helpers 2.5 against 25.2 and 5.3 with the
+ * default, the same 31.9 CPU-s in all, and rounds at 2, 4 and 8 times the budget within the
+ * machine's noise of each other. So it is close to even on this machine, not a clear gain. Set
  * for local runs whose threads fill every core and for queue workers, only on the V8 it was
  * measured on (Node 20's 11.3), only while such a run lasts, and never when the user chose a
  * budget (`node --interrupt-budget=…`).
