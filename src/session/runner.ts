@@ -73,9 +73,9 @@ export function runSession(options: SessionOptions): SessionRun {
       if (!next || core.isOver) break;
       asked.push(next.role);
       const agent = agents.get(next.role);
-      const tried = agent ? ask(core, agent, next, maxRetries) : { expectation: next, moved: false };
+      const tried = agent ? ask(core, agent, next, maxRetries) : { expectation: next };
       // Only a round in which no seat moved is told (`stallError`), so a seat that moved is not kept.
-      if (tried === MOVED) moved = true;
+      if (tried === null) moved = true;
       else tries.push(tried);
     }
     if (core.isOver) break;
@@ -86,20 +86,17 @@ export function runSession(options: SessionOptions): SessionRun {
   return { log: core.log(false), state: core.state };
 }
 
-/** What `ask` answers for a seat that moved: the same every time, as nothing of it is kept. */
-const MOVED = Object.freeze({ moved: true }) as SeatTry;
-
-/** Asks one agent for its move, again after each refusal up to `maxRetries` times; `MOVED` when it moved. */
-function ask(core: SessionCore, agent: Agent, expectation: Expectation, maxRetries: number): SeatTry {
+/** Asks one agent for its move, again after each refusal up to `maxRetries` times; null when it moved. */
+function ask(core: SessionCore, agent: Agent, expectation: Expectation, maxRetries: number): SeatTry | null {
   let refused: { action: Action; reason: string } | undefined;
   for (let tries = 0; tries <= maxRetries; tries++) {
     const action = agent.act(core.view(expectation, agent.readsViewsOnlyInAct === true));
     if (action === null) break;
     const applied = core.act(agent.role, action);
-    if (applied.rejected === undefined) return MOVED;
+    if (applied.rejected === undefined) return null;
     refused = { action, reason: applied.rejected };
   }
-  return { expectation, moved: false, refused };
+  return { expectation, refused };
 }
 
 /** The first expectation of a role not asked yet this clock round (a loop, not a closure: it runs every turn). */

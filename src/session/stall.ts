@@ -1,10 +1,9 @@
 import { ParleyError } from '../core/errors.js';
 import type { Action, Expectation } from '../protocols/types.js';
 
-/** What one seat did when the runner asked it: moved, waited, or tried a move the protocol refused. */
+/** A seat the runner asked that did not move: it waited, or tried a move the protocol refused. */
 export interface SeatTry {
   readonly expectation: Expectation;
-  readonly moved: boolean;
   readonly refused?: { readonly action: Action; readonly reason: string };
 }
 
