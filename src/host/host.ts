@@ -97,12 +97,13 @@ export class Host {
 
   /** The session, from memory or rebuilt from the store; NOT_FOUND when there is none. */
   async session(id: string): Promise<Hosted> {
-    let hosted = this.hosted.get(id);
-    if (!hosted) {
-      hosted = this.load(id);
-      this.hosted.set(id, hosted);
-      hosted.catch(() => this.hosted.delete(id));
-    }
+    return this.hosted.get(id) ?? this.track(id, this.load(id));
+  }
+
+  /** Keeps a session being hosted in the map, and drops it again if hosting it fails. */
+  private track(id: string, hosted: Promise<Hosted>): Promise<Hosted> {
+    this.hosted.set(id, hosted);
+    hosted.catch(() => this.hosted.delete(id));
     return hosted;
   }
 
@@ -151,7 +152,11 @@ export class Host {
   }
 
   private async load(id: string): Promise<Hosted> {
-    const live = await LiveSession.load(this.store, id, planOf);
+    return this.host(id, await LiveSession.load(this.store, id, planOf), true);
+  }
+
+  /** Hosts a session in memory: its bots seated (read from the store when `withBots`), its clock armed. */
+  private async host(id: string, live: LiveSession, withBots: boolean): Promise<Hosted> {
     const onError = (e: unknown) => this.log(`session ${id}`, e);
     const hosted: Hosted = {
       live,
@@ -159,8 +164,9 @@ export class Host {
       clock: new SessionClock(live, onError),
       endedBeforeLoad: live.isOver(),
     };
-    for (const seat of await this.store.seats(id))
-      if (seat.bot) hosted.bots.set(seat.role, JSON.parse(seat.bot) as SeatPlayer);
+    if (withBots)
+      for (const seat of await this.store.seats(id))
+        if (seat.bot) hosted.bots.set(seat.role, JSON.parse(seat.bot) as SeatPlayer);
     live.onChange = () => {
       if (this.closed || this.loaded.get(id) !== hosted) return;
       hosted.clock.arm();
@@ -225,8 +231,9 @@ export class Host {
       bot: bots === 'all' ? (r.kind === CONVENOR || r.kind === 'observer' ? null : r.spec) : (bots[r.role] ?? null),
     }));
     const id = randomBytes(16).toString('base64url');
-    await this.store.createSession(
-      { id, spec: JSON.stringify(spec), startedAt: Date.now(), released: false },
+    const startedAt = Date.now();
+    const lines = await this.store.createSession(
+      { id, spec: JSON.stringify(spec), startedAt, released: false },
       seats.map((s) => ({
         session: id,
         role: s.role,
@@ -236,6 +243,21 @@ export class Host {
       })),
       [headerLine(header), ...init.events.map(eventLine)],
     );
+    // Hosted from what was just stored, not read back; unless something (another instance's
+    // notice on PostgreSQL) asked for the session meanwhile and is loading it already.
+    if (!this.hosted.has(id)) {
+      const live = LiveSession.created(this.store, id, spec, plan, startedAt, lines);
+      // Bots are read back as `load` reads them (in the store's order of seats), so that a
+      // session behaves the same whether it was created here or rebuilt after a restart.
+      void this.track(
+        id,
+        this.host(
+          id,
+          live,
+          seats.some((s) => s.bot !== null),
+        ),
+      );
+    }
     await this.session(id);
     return { id, seats };
   }

@@ -34,6 +34,13 @@ export type Listener = (
   answerTexts: readonly string[],
 ) => void;
 
+/** The header of a session's log: its first line. */
+function headerOf(id: string, lines: readonly StoredLine[]): LogHeader {
+  const first = lines[0] && parseLine(lines[0]);
+  if (first?.type !== 'header') throw new ParleyError('PARLEY_E_INTERNAL', `session ${id} has no log header`);
+  return first.header;
+}
+
 /**
  * One hosted negotiation in memory: the protocol state folded from the stored log, the
  * full event list, and each acting role's view. Every change goes through the store first;
@@ -92,12 +99,29 @@ export class LiveSession {
     if (!row) throw new ParleyError('PARLEY_E_NOT_FOUND', `no session ${id}`);
     const spec = JSON.parse(row.spec) as SessionSpec;
     const lines = await store.lines(id);
-    const first = lines[0] && parseLine(lines[0]);
-    if (first?.type !== 'header') throw new ParleyError('PARLEY_E_INTERNAL', `session ${id} has no log header`);
-    const live = new LiveSession(store, id, spec, planOf(spec), first.header, row.startedAt, row.released);
+    const header = headerOf(id, lines);
+    const live = new LiveSession(store, id, spec, planOf(spec), header, row.startedAt, row.released);
     const snapshot = await store.latestSnapshot(id);
-    if (snapshot) live.state = { ...(JSON.parse(snapshot.state) as BaseState), setup: first.header.setup };
+    if (snapshot) live.state = { ...(JSON.parse(snapshot.state) as BaseState), setup: header.setup };
     live.applyLines(lines, snapshot?.seq ?? 0, false);
+    return live;
+  }
+
+  /**
+   * A session just created, from what its creator holds: the lines it stored (the header and
+   * the protocol's first events) and the plan it made from `spec`, so that nothing is read
+   * back. The header is taken from its stored line, as `load` takes it.
+   */
+  static created(
+    store: EventStore,
+    id: string,
+    spec: SessionSpec,
+    plan: RunPlan,
+    startedAt: number,
+    lines: readonly StoredLine[],
+  ): LiveSession {
+    const live = new LiveSession(store, id, spec, plan, headerOf(id, lines), startedAt, false);
+    live.applyLines(lines, 0, false);
     return live;
   }
 

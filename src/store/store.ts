@@ -96,14 +96,16 @@ export class EventStore {
    * first), in one transaction; on SQLite the writer thread commits it, so that its fsync
    * does not stop this thread.
    */
+  /** Inserts a new session, its seats and its first lines in one transaction; the lines as stored. */
   async createSession(
     session: SessionRow,
     seats: readonly (SeatRow & { tokenHash: string })[],
     lines: readonly NewLine[],
-  ): Promise<void> {
+  ): Promise<StoredLine[]> {
     const rows = newSessionRows(session, seats, lines);
     if (this.writer) await this.writer.create(rows);
     else await insertNewSession(this.db, this.dialect, rows);
+    return rows.log.map(lineOf);
   }
 
   /** Every session's id, oldest first (by the time its clock started: its creation). */

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveSession } from '../../src/host/live-session.js';
+import { planOf } from '../../src/host/spec.js';
 import { Harness } from './support/harness.js';
 
 /** Ended sessions leave memory after this grace period here (30 s by default). */
@@ -43,6 +45,30 @@ async function answers(id: string, tokens: Record<string, string>) {
 }
 
 describe('ended sessions leave memory and come back from the store', () => {
+  it('hosts a new session from what it stored, the same as one rebuilt from the store', async () => {
+    for (const request of [
+      { scenario: 'anac/2010/ItexvsCypress', rounds: 5, seed: 3 },
+      { scenario: 'cairo-2024', protocol: 'shuttle' },
+      { scenario: 'cairo-2024', protocol: 'single-text' },
+    ]) {
+      const { id } = await h.open(request);
+      const created = await h.server.host.live(id);
+      const rebuilt = await LiveSession.load(h.store, id, planOf);
+      expect(rebuilt).not.toBe(created);
+      const facts = (live: LiveSession) => ({
+        spec: live.spec,
+        plan: live.plan,
+        header: live.header,
+        startedAt: live.startedAt,
+        state: live.state,
+        events: live.events,
+        headSeq: live.headSeq,
+        over: live.isOver(),
+      });
+      expect(facts(created)).toEqual(facts(rebuilt));
+    }
+  });
+
   it('unloads an ended session after the grace period and answers the same from the store', async () => {
     const { id, tokens } = await h.open({ scenario: 'anac/2010/ItexvsCypress', bots: 'all', timeScale: FAST });
     await h.untilOver(id, tokens.convenor!);
