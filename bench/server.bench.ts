@@ -38,6 +38,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type WebSocket from 'ws';
 import { freePort, startPostgres } from '../test/support/postgres.js';
+import { hostProbeLine, probeHost } from './lib/host-probe.js';
 import { describeMachine, machineLines } from './lib/machine.js';
 import { client, type Latencies } from './lib/seat-client.js';
 import {
@@ -53,6 +54,8 @@ const SECONDS = Number(process.env.PARLEY_BENCH_SECONDS ?? 20);
 const SESSIONS = Number(process.env.PARLEY_BENCH_SESSIONS ?? 100);
 /** Each session's deadline in rounds; 0: no deadline the run can reach (the sessions never end). */
 const ROUNDS = Number(process.env.PARLEY_BENCH_ROUNDS ?? 100);
+/** How the sessions' ends fall: `spread` evenly (the default) or `together` (see `firstDeadline`). */
+const CHURN = process.env.PARLEY_BENCH_CHURN === 'together' ? 'together' : 'spread';
 const CLOCK_TICKS = Number(process.env.CLK_TCK ?? 100);
 /** Extra node flags for the server process, e.g. `--cpu-prof` to see where its time goes. */
 const SERVER_FLAGS = (process.env.PARLEY_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
@@ -169,19 +172,31 @@ async function post(port: number, token: string, path: string, body: unknown): P
   return r.json();
 }
 
+/**
+ * The deadline of the `i`th of the first sessions. Spread (the default): the first sessions end
+ * one after another over one lifetime (1 to `ROUNDS` rounds), so that sessions end and new ones
+ * open evenly, as on a server that has run for long; their replacements all run `ROUNDS`
+ * rounds. Together (`PARLEY_BENCH_CHURN=together`): all run `ROUNDS` and, started at once,
+ * end at about the same time, so that every lifetime the whole load is replaced at once.
+ */
+function firstDeadline(i: number): number {
+  if (ROUNDS <= 0 || CHURN === 'together') return ROUNDS;
+  return Math.max(1, Math.round((ROUNDS * (i + 1)) / SESSIONS));
+}
+
 /** One run on a fresh server: as fast as the clients can go (`rate` null) or paced at `rate` actions per second in all. */
 async function measure(label: string, database: string, rate: number | null, seconds: number): Promise<Measure> {
   const cwd = mkdtempSync(join(tmpdir(), 'parley-bench-server-'));
   const samples = join(cwd, 'memory.jsonl');
   const server = await startServer(database, cwd, samples);
   try {
-    const open = (seed: number) =>
+    const open = (seed: number, rounds = ROUNDS) =>
       post(server.port, server.admin, '/sessions', {
         scenario: 'anac/2010/ItexvsCypress',
-        rounds: ROUNDS > 0 ? ROUNDS : 1_000_000,
+        rounds: rounds > 0 ? rounds : 1_000_000,
         seed,
       });
-    const first = await open(1);
+    const first = await open(1, firstDeadline(0));
     const info = await (
       await fetch(`http://127.0.0.1:${server.port}/sessions/${first.id}`, {
         headers: { authorization: `Bearer ${first.seats[0].token}` },
@@ -220,7 +235,7 @@ async function measure(label: string, database: string, rate: number | null, sec
       }
     };
     play(first);
-    for (let i = 1; i < SESSIONS; i++) play(await open(++seeds));
+    for (let i = 1; i < SESSIONS; i++) play(await open(++seeds, firstDeadline(i)));
     await new Promise((r) => setTimeout(r, 2_000)); // warm-up
     latencies.sent.length = 0;
     latencies.due.length = 0;
@@ -317,6 +332,7 @@ function fsyncCost(): number {
 
 const load = loadavg()[0]!;
 const fsync = fsyncCost();
+const host = await probeHost();
 const results: Measure[] = [];
 const paced: Measure[] = [];
 /** The full-speed run on a fresh server, then the paced run on another. */
@@ -371,6 +387,7 @@ const lines = [
   '',
   `- Disk: a 4 KiB write with fdatasync takes ${fsync.toFixed(2)} ms (median), so one commit per action would allow at most ${Math.floor(1000 / fsync)} actions/s.`,
   `- Load average when the benchmark started: ${load.toFixed(2)} (figures taken beside other work are low).`,
+  hostProbeLine(host),
   '- An ended session leaves the server as soon as its clients closed, and the sessions live at once are bounded, so what the server holds is bounded; RSS may still rise for a while as V8 grows its heap lazily. `PARLEY_BENCH_SERVER_FLAGS=--max-old-space-size=80` caps the heap to check that nothing accumulates.',
   ...machineLines(describeMachine()),
   '',

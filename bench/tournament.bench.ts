@@ -32,6 +32,7 @@ import { STRATEGY_NAMES } from '../src/agents/index.js';
 import ensureBuilt from '../test/package/ensure-built.js';
 import { startRedis } from '../test/support/redis.js';
 import { anacDomains } from '../test/support/anac.js';
+import { probeHost, type HostProbe } from './lib/host-probe.js';
 import { describeMachine, machineLines } from './lib/machine.js';
 import { median } from './lib/timing.js';
 
@@ -91,9 +92,13 @@ interface Round {
   readonly two: Timing;
   readonly queue: Timing;
 }
+/** A round as run: the host probed just before it. */
+interface ProbedRound extends Round {
+  readonly host: HostProbe;
+}
 interface Row extends Round {
   readonly w: Workload;
-  readonly rounds: readonly Round[];
+  readonly rounds: readonly ProbedRound[];
 }
 
 /** "1.83×" and "+8%": how much faster 2 threads are than one, how much slower the queue is than 2 threads. */
@@ -157,11 +162,12 @@ try {
   // Warm-up: the queue workers start and compile on the round robin.
   await timed(workloads[0]!, { queue: redis.url });
   for (const w of workloads) {
-    const rounds: Round[] = [];
+    const rounds: ProbedRound[] = [];
     // Rounds in turn (1 thread, 2 threads, queue; again), so that a drift in the machine's speed
     // falls on every column alike instead of on whichever ran last.
     for (let r = 0; r < REPEATS; r++) {
       const round = {
+        host: await probeHost(),
         one: await timed(w, { workers: 1 }),
         two: await timed(w, { workers: 2 }),
         queue: await timed(w, { queue: redis.url }),
@@ -225,20 +231,20 @@ const lines = [
       `${((one.cpu / w.negotiations) * 1000).toFixed(2)} | ${(two.cpu / one.cpu).toFixed(2)} | ${(queue.cpu / two.cpu).toFixed(2)} |`,
   ),
   '',
-  ...(REPEATS > 1
-    ? [
-        'Each round (seconds: 1 thread, 2 threads, queue; speed-up 2 vs 1; queue over 2 threads):',
-        '',
-        ...results.flatMap(({ w, rounds }) =>
-          rounds.map(
-            (round, i) =>
-              `- ${w.name}, round ${i + 1}: ${round.one.seconds.toFixed(2)}, ${round.two.seconds.toFixed(2)}, ` +
-              `${round.queue.seconds.toFixed(2)}; ${speedUp(round)}; ${queueOver(round)}`,
-          ),
-        ),
-        '',
-      ]
-    : []),
+  'Each round (seconds: 1 thread, 2 threads, queue; speed-up 2 vs 1; queue over 2 threads; and what two threads ' +
+    'of the host probe, bench/lib/host-probe.ts, gave just before it: a load that only allocates, one that only ' +
+    'computes; on a shared machine the first drifts with what other tenants do, and negotiations, which do both, ' +
+    'scale between the two):',
+  '',
+  ...results.flatMap(({ w, rounds }) =>
+    rounds.map(
+      (round, i) =>
+        `- ${w.name}, round ${i + 1}: ${round.one.seconds.toFixed(2)}, ${round.two.seconds.toFixed(2)}, ` +
+        `${round.queue.seconds.toFixed(2)}; ${speedUp(round)}; ${queueOver(round)}; host ` +
+        `${round.host.allocate.pairRatio.toFixed(2)}× allocating, ${round.host.compute.pairRatio.toFixed(2)}× computing`,
+    ),
+  ),
+  '',
   'Goals on the 10,908: 2 threads at least 1.8× one thread; under 20 s on 2 threads; the queue within 20% of local threads.',
   '',
 ];
