@@ -249,14 +249,8 @@ export class Host {
       const live = LiveSession.created(this.store, id, spec, plan, startedAt, lines);
       // Bots are read back as `load` reads them (in the store's order of seats), so that a
       // session behaves the same whether it was created here or rebuilt after a restart.
-      void this.track(
-        id,
-        this.host(
-          id,
-          live,
-          seats.some((s) => s.bot !== null),
-        ),
-      );
+      const withBots = seats.some((s) => s.bot !== null);
+      void this.track(id, this.host(id, live, withBots));
     }
     await this.session(id);
     return { id, seats };
