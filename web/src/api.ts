@@ -74,7 +74,9 @@ export function download(name: string, text: string, type = 'application/json'):
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  // The browser reads the blob after this returns, later still on a busy machine, and a blob
+  // revoked before then fails the download without a word. A minute is ample.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** An API path of a session, under the seat path `base` a seat's cookie holds for ('' with a bearer token). */
