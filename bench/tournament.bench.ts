@@ -21,6 +21,8 @@
  * one; `PARLEY_BENCH_TOURNAMENT_REPEATS` sets the rounds. Each run's CPU-seconds
  * (bash's `times` for the command, /proc for the queue workers) are recorded beside the times:
  * they show how well 2 threads scale even when other load makes the wall-clock times noisy.
+ * Before each round the host probe (bench/lib/host-probe.ts) records what two threads of a
+ * computing and of an allocating load give on the machine at that moment.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

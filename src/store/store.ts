@@ -94,9 +94,8 @@ export class EventStore {
   /**
    * A new session, its seats with their tokens' hashes and its first lines (the header
    * first), in one transaction; on SQLite the writer thread commits it, so that its fsync
-   * does not stop this thread.
+   * does not stop this thread. Answers the lines as stored (chained), for hosting it at once.
    */
-  /** Inserts a new session, its seats and its first lines in one transaction; the lines as stored. */
   async createSession(
     session: SessionRow,
     seats: readonly (SeatRow & { tokenHash: string })[],
