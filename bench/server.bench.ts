@@ -6,7 +6,9 @@
  * client: each offers as soon as the protocol gives it the move (full speed), one action per
  * WebSocket message, rate limiter on; then, on a fresh server, the same load paced at the
  * goal's rate (`PARLEY_BENCH_SQLITE_RATE`, `PARLEY_BENCH_POSTGRES_RATE`, for
- * `PARLEY_BENCH_PACED_SECONDS`). Reports actions/s, p50/p99 from send to acknowledgement, the
+ * `PARLEY_BENCH_PACED_SECONDS`), and at lower rates for a latency curve
+ * (`PARLEY_BENCH_SQLITE_CURVE`, `PARLEY_BENCH_POSTGRES_CURVE`, for
+ * `PARLEY_BENCH_CURVE_SECONDS`). Reports actions/s, p50/p99 from send to acknowledgement, the
  * server's CPU (all threads and the main thread, per action) and its memory, which the
  * server samples itself (bench/lib/memory-sampler.mjs) and bench/lib/memory-trend.ts judges
  * flat or rising. Writes bench/RESULTS-server.md.
@@ -73,6 +75,18 @@ const PACED_RATES: Record<string, number> = {
 };
 /** Measured time of each paced run (default: as long as the full-speed run, at most 120 s); 0 skips them. */
 const PACED_SECONDS = Number(process.env.PARLEY_BENCH_PACED_SECONDS ?? Math.min(SECONDS, 120));
+/** A list of rates (actions/s) from the environment, e.g. `2000,3000`; empty for none. */
+const ratesFrom = (text: string): number[] => text.split(',').filter(Boolean).map(Number);
+/**
+ * Lower offered loads for the latency curve, each paced like the goal's run: where the p99
+ * goal holds tells more than whether it holds at one rate on a machine whose speed drifts.
+ */
+const CURVE_RATES: Record<string, number[]> = {
+  sqlite: ratesFrom(process.env.PARLEY_BENCH_SQLITE_CURVE ?? '2000,3000,4000'),
+  postgres: ratesFrom(process.env.PARLEY_BENCH_POSTGRES_CURVE ?? '1000,1500'),
+};
+/** Measured time of each run of the curve (default: as long as the paced run, at most 30 s); 0 skips them. */
+const CURVE_SECONDS = Number(process.env.PARLEY_BENCH_CURVE_SECONDS ?? Math.min(PACED_SECONDS, 30));
 /** How often the server samples its memory (ms): every 2 s, or every 5 s in runs of 5 minutes and more. */
 const MEMORY_EVERY_MS = SECONDS >= 300 ? 5_000 : 2_000;
 
@@ -334,11 +348,16 @@ const load = loadavg()[0]!;
 const fsync = fsyncCost();
 const host = await probeHost();
 const results: Measure[] = [];
-const paced: Measure[] = [];
-/** The full-speed run on a fresh server, then the paced run on another. */
+/** The paced runs: at the goal's rate (`goal`) and the curve's lower rates. */
+const paced: (Measure & { readonly goal: boolean })[] = [];
+/** The full-speed run on a fresh server, then the paced run at the goal's rate, then the curve's lower rates, each on another. */
 async function runBoth(label: string, kind: string, database: () => Promise<string>) {
   results.push(await measure(label, await database(), null, SECONDS));
-  if (PACED_SECONDS > 0) paced.push(await measure(label, await database(), PACED_RATES[kind]!, PACED_SECONDS));
+  if (PACED_SECONDS > 0)
+    paced.push({ ...(await measure(label, await database(), PACED_RATES[kind]!, PACED_SECONDS)), goal: true });
+  if (CURVE_SECONDS > 0)
+    for (const rate of CURVE_RATES[kind]!)
+      paced.push({ ...(await measure(label, await database(), rate, CURVE_SECONDS)), goal: false });
 }
 if (DATABASES.includes('sqlite')) await runBoth('SQLite (WAL, synchronous=FULL)', 'sqlite', async () => 'parley.db');
 if (DATABASES.includes('postgres')) {
@@ -354,15 +373,18 @@ if (DATABASES.includes('postgres')) {
 const µsPerAction = (m: Measure, share: number) => ((share * m.seconds) / Math.max(1, m.actions)) * 1e6;
 const row = (m: Measure) =>
   `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} (${µsPerAction(m, m.mainSystem).toFixed(0)}) | ${(m.clientCpu * 100).toFixed(0)} % | ${m.ended} |`;
-const pacedRow = (m: Measure) =>
-  `| ${m.database} | ${m.rate} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.p999.toFixed(1)} | ${m.dueP99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} |`;
+const pacedRow = (m: (typeof paced)[number]) =>
+  `| ${m.database} | ${m.rate}${m.goal ? ' (goal)' : ''} | ${m.seconds.toFixed(0)} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.p999.toFixed(1)} | ${m.dueP99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} |`;
 const pacedLines = paced.length
   ? [
-      `**At the goals' rates.** A latency goal holds at a rate: here each session's actions are paced, one every ${SESSIONS} ÷ rate seconds (20 ms at 5,000 actions/s), from a random start, whichever seat has the move; the seat sends when its action is due, or at once if it got the move later. The rate is the goal's for each database (SQLite 5,000, PostgreSQL 2,000 actions/s; \`PARLEY_BENCH_SQLITE_RATE\`, \`PARLEY_BENCH_POSTGRES_RATE\`), ${PACED_SECONDS} s measured on a fresh server after the same warm-up. Latency is from send to acknowledgement; the column "from when due" counts from the time the action was due instead, so that an action held up because its session's previous one was answered late is charged the wait (no coordinated omission).`,
+      `**At the goals' rates, and below.** A latency goal holds at a rate: here each session's actions are paced, one every ${SESSIONS} ÷ rate seconds (20 ms at 5,000 actions/s), from a random start, whichever seat has the move; the seat sends when its action is due, or at once if it got the move later. The goal's rate for each database (SQLite 5,000, PostgreSQL 2,000 actions/s; \`PARLEY_BENCH_SQLITE_RATE\`, \`PARLEY_BENCH_POSTGRES_RATE\`) is measured for ${PACED_SECONDS} s, then the lower rates of the latency curve (SQLite ${CURVE_RATES.sqlite!.join(', ') || 'none'}, PostgreSQL ${CURVE_RATES.postgres!.join(', ') || 'none'}; \`PARLEY_BENCH_SQLITE_CURVE\`, \`PARLEY_BENCH_POSTGRES_CURVE\`) for ${CURVE_SECONDS} s each (\`PARLEY_BENCH_CURVE_SECONDS\`, 0 skips them), each on a fresh server after the same warm-up. Latency is from send to acknowledgement; the column "from when due" counts from the time the action was due instead, so that an action held up because its session's previous one was answered late is charged the wait (no coordinated omission).`,
       '',
-      '| Database | Offered actions/s | Actions/s | p50 ms | p99 ms | p99.9 ms | p99 from when due, ms | Server CPU | Server CPU µs per action (all / main thread) |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...paced.map(pacedRow),
+      '| Database | Offered actions/s | Measured s | Actions/s | p50 ms | p99 ms | p99.9 ms | p99 from when due, ms | Server CPU | Server CPU µs per action (all / main thread) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...paced
+        .slice()
+        .sort((a, b) => a.database.localeCompare(b.database) || b.rate! - a.rate!)
+        .map(pacedRow),
       '',
     ]
   : [];
@@ -379,7 +401,7 @@ const lines = [
   ...results.map(row),
   '',
   ...pacedLines,
-  `Memory of the server over the measured ${SECONDS} s (sampled inside it every ${MEMORY_EVERY_MS / 1000} s, MiB, first → peak → last): the heap in use saw-tooths between collections, so its trend is the least-squares slope of the heap in use right after each full (mark-sweep) collection, which is what the server really holds, after a warm-up of ${results[0]?.memory.warmupSeconds.toFixed(0) ?? '–'} s (a third of the run, at most 2 minutes; a run with fewer than 3 full collections after it falls back on the heap's floor, the lowest sample of each 30 s window). **Flat** means that the heap rises by less than ${FLAT_HEAP_MIB_PER_MIN} MiB per minute by that slope; a run under ${MIN_JUDGED_SECONDS} s is not judged (the heap is still filling up to its working size). RSS follows the heap V8 reserves, which it grows and gives back lazily, so it is reported, not judged. The goal's run: \`PARLEY_BENCH_SECONDS=600 PARLEY_BENCH_DATABASES=sqlite npm run bench -- server\` (about 13 minutes with its 120 s paced run; without \`PARLEY_BENCH_DATABASES\` PostgreSQL follows for as long).`,
+  `Memory of the server over the measured ${SECONDS} s (sampled inside it every ${MEMORY_EVERY_MS / 1000} s, MiB, first → peak → last): the heap in use saw-tooths between collections, so its trend is the least-squares slope of the heap in use right after each full (mark-sweep) collection, which is what the server really holds, after a warm-up of ${results[0]?.memory.warmupSeconds.toFixed(0) ?? '–'} s (a third of the run, at most 2 minutes; a run with fewer than 3 full collections after it falls back on the heap's floor, the lowest sample of each 30 s window). **Flat** means that the heap rises by less than ${FLAT_HEAP_MIB_PER_MIN} MiB per minute by that slope; a run under ${MIN_JUDGED_SECONDS} s is not judged (the heap is still filling up to its working size). RSS follows the heap V8 reserves, which it grows and gives back lazily, so it is reported, not judged. The goal's run: \`PARLEY_BENCH_SECONDS=600 PARLEY_BENCH_DATABASES=sqlite npm run bench -- server\` (about 15 minutes with its paced runs; without \`PARLEY_BENCH_DATABASES\` PostgreSQL follows for as long).`,
   '',
   '| Database | Heap used MiB | Heap after full collections MiB (first → last after warm-up) | Heap slope MiB/min | RSS MiB | RSS slope MiB/min | Verdict |',
   '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
