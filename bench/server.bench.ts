@@ -373,6 +373,8 @@ if (DATABASES.includes('postgres')) {
 const µsPerAction = (m: Measure, share: number) => ((share * m.seconds) / Math.max(1, m.actions)) * 1e6;
 const row = (m: Measure) =>
   `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} (${µsPerAction(m, m.mainSystem).toFixed(0)}) | ${(m.clientCpu * 100).toFixed(0)} % | ${m.ended} |`;
+/** Where a database's paced runs begin: the databases keep the order they ran in. */
+const firstRun = (m: Measure) => paced.findIndex((p) => p.database === m.database);
 const pacedRow = (m: (typeof paced)[number]) =>
   `| ${m.database} | ${m.rate}${m.goal ? ' (goal)' : ''} | ${m.seconds.toFixed(0)} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.p999.toFixed(1)} | ${m.dueP99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} |`;
 const pacedLines = paced.length
@@ -383,7 +385,7 @@ const pacedLines = paced.length
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...paced
         .slice()
-        .sort((a, b) => a.database.localeCompare(b.database) || b.rate! - a.rate!)
+        .sort((a, b) => firstRun(a) - firstRun(b) || b.rate! - a.rate!)
         .map(pacedRow),
       '',
     ]
