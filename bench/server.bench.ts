@@ -23,17 +23,7 @@
  * `npm run bench -- server`.
  */
 import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -41,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import type WebSocket from 'ws';
 import { freePort, startPostgres } from '../test/support/postgres.js';
 import { hostProbeLine, probeHost } from './lib/host-probe.js';
+import { fsyncCost, procStat } from './lib/proc-probes.js';
 import { describeMachine, machineLines } from './lib/machine.js';
 import { client, type Latencies } from './lib/seat-client.js';
 import {
@@ -58,7 +49,6 @@ const SESSIONS = Number(process.env.PARLEY_BENCH_SESSIONS ?? 100);
 const ROUNDS = Number(process.env.PARLEY_BENCH_ROUNDS ?? 100);
 /** How the sessions' ends fall: `spread` evenly (the default) or `together` (see `firstDeadline`). */
 const CHURN = process.env.PARLEY_BENCH_CHURN === 'together' ? 'together' : 'spread';
-const CLOCK_TICKS = Number(process.env.CLK_TCK ?? 100);
 /** Extra node flags for the server process, e.g. `--cpu-prof` to see where its time goes. */
 const SERVER_FLAGS = (process.env.PARLEY_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 /** The `parley` entry that serves: this checkout's, or another build's to compare two versions on one load. */
@@ -119,21 +109,6 @@ interface Measure {
 function quantile(times: number[], q: number): number {
   times.sort((a, b) => a - b);
   return times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-}
-
-/** CPU seconds (user + system) in a /proc stat file: a process's (all threads) or one thread's. */
-function cpuOf(statFile: string): { user: number; system: number } {
-  const stat = readFileSync(statFile, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
-}
-
-/** The server's CPU (all threads, and its main thread alone, which runs the event loop) and RSS in MiB. */
-function procStat(pid: number): { cpu: number; mainCpu: number; mainSystem: number; rss: number } {
-  const all = cpuOf(`/proc/${pid}/stat`);
-  const main = cpuOf(`/proc/${pid}/task/${pid}/stat`);
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-  return { cpu: all.user + all.system, mainCpu: main.user + main.system, mainSystem: main.system, rss };
 }
 
 async function startServer(database: string, cwd: string, samples: string) {
@@ -322,26 +297,6 @@ function readSamples(file: string): MemoryLine[] {
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as MemoryLine);
-}
-
-/** What one durable commit costs this disk at least: a 4 KiB write and fdatasync, in ms (median of 200). */
-function fsyncCost(): number {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-fsync-'));
-  const fd = openSync(join(dir, 'probe'), 'w');
-  const page = Buffer.alloc(4096, 1);
-  const times: number[] = [];
-  try {
-    for (let i = 0; i < 200; i++) {
-      const t0 = performance.now();
-      writeSync(fd, page, 0, page.length, i * page.length);
-      fdatasyncSync(fd);
-      times.push(performance.now() - t0);
-    }
-  } finally {
-    closeSync(fd);
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return times.sort((a, b) => a - b)[100]!;
 }
 
 const load = loadavg()[0]!;
