@@ -8,7 +8,10 @@
  * goal's rate (`PARLEY_BENCH_SQLITE_RATE`, `PARLEY_BENCH_POSTGRES_RATE`, for
  * `PARLEY_BENCH_PACED_SECONDS`), and at lower rates for a latency curve
  * (`PARLEY_BENCH_SQLITE_CURVE`, `PARLEY_BENCH_POSTGRES_CURVE`, for
- * `PARLEY_BENCH_CURVE_SECONDS`). Reports actions/s, p50/p99 from send to acknowledgement, the
+ * `PARLEY_BENCH_CURVE_SECONDS`). Before SQLite's runs, the goal's paced load also runs against
+ * the floor (bench/lib/floor-server.ts, for `PARLEY_BENCH_FLOOR_SECONDS`): a stand-in that
+ * does only the transport and a group-committed, fdatasync'd append, so that what the machine
+ * itself gives at that rate is measured beside parley. Reports actions/s, p50/p99 from send to acknowledgement, the
  * server's CPU (all threads and the main thread, per action) and its memory, which the
  * server samples itself (bench/lib/memory-sampler.mjs) and bench/lib/memory-trend.ts judges
  * flat or rising. Writes bench/RESULTS-server.md.
@@ -77,6 +80,9 @@ const CURVE_RATES: Record<string, number[]> = {
 };
 /** Measured time of each run of the curve (default: as long as the paced run, at most 30 s); 0 skips them. */
 const CURVE_SECONDS = Number(process.env.PARLEY_BENCH_CURVE_SECONDS ?? Math.min(PACED_SECONDS, 30));
+/** How long the floor (bench/lib/floor-server.ts) runs at SQLite's goal rate, before SQLite; 0 skips it. */
+const FLOOR_SECONDS = Number(process.env.PARLEY_BENCH_FLOOR_SECONDS ?? CURVE_SECONDS);
+const FLOOR_LABEL = "Floor: transport and a group-committed, fdatasync'd append only";
 /** How often the server samples its memory (ms): every 2 s, or every 5 s in runs of 5 minutes and more. */
 const MEMORY_EVERY_MS = SECONDS >= 300 ? 5_000 : 2_000;
 
@@ -111,7 +117,14 @@ function quantile(times: number[], q: number): number {
   return times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
 }
 
-async function startServer(database: string, cwd: string, samples: string) {
+/**
+ * What a run serves: parley (`SERVER_BIN`), or the floor (bench/lib/floor-server.ts), a
+ * stand-in that does only the transport and a group-committed, fdatasync'd append.
+ */
+type Served = 'parley' | 'floor';
+const FLOOR_ARGS = ['--import', import.meta.resolve('tsx'), join(ROOT, 'bench', 'lib', 'floor-server.ts')];
+
+async function startServer(served: Served, database: string, cwd: string, samples: string) {
   const port = await freePort();
   const spawnedAt = performance.now();
   const child = spawn(
@@ -120,7 +133,7 @@ async function startServer(database: string, cwd: string, samples: string) {
       '--import',
       join(ROOT, 'bench', 'lib', 'memory-sampler.mjs'),
       ...SERVER_FLAGS,
-      SERVER_BIN,
+      ...(served === 'floor' ? FLOOR_ARGS : [SERVER_BIN]),
       'serve',
       '--port',
       String(port),
@@ -174,10 +187,16 @@ function firstDeadline(i: number): number {
 }
 
 /** One run on a fresh server: as fast as the clients can go (`rate` null) or paced at `rate` actions per second in all. */
-async function measure(label: string, database: string, rate: number | null, seconds: number): Promise<Measure> {
+async function measure(
+  label: string,
+  database: string,
+  rate: number | null,
+  seconds: number,
+  served: Served = 'parley',
+): Promise<Measure> {
   const cwd = mkdtempSync(join(tmpdir(), 'parley-bench-server-'));
   const samples = join(cwd, 'memory.jsonl');
-  const server = await startServer(database, cwd, samples);
+  const server = await startServer(served, database, cwd, samples);
   try {
     const open = (seed: number, rounds = ROUNDS) =>
       post(server.port, server.admin, '/sessions', {
@@ -317,6 +336,10 @@ async function runBoth(label: string, kind: string, database: () => Promise<stri
   // The table lists a database's paced runs from the highest rate down.
   paced.push(...runs.sort((a, b) => b.rate! - a.rate!));
 }
+/** The floor's paced run, at SQLite's goal rate: what this machine gives before parley does any work of its own. */
+const floor: Measure[] = [];
+if (DATABASES.includes('sqlite') && FLOOR_SECONDS > 0)
+  floor.push(await measure(FLOOR_LABEL, 'floor.log', PACED_RATES.sqlite!, FLOOR_SECONDS, 'floor'));
 if (DATABASES.includes('sqlite')) await runBoth('SQLite (WAL, synchronous=FULL)', 'sqlite', async () => 'parley.db');
 if (DATABASES.includes('postgres')) {
   const pg = await startPostgres();
@@ -333,16 +356,24 @@ const row = (m: Measure) =>
   `| ${m.database} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} (${µsPerAction(m, m.mainSystem).toFixed(0)}) | ${(m.clientCpu * 100).toFixed(0)} % | ${m.ended} |`;
 const pacedRow = (m: (typeof paced)[number]) =>
   `| ${m.database} | ${m.rate}${m.goal ? ' (goal)' : ''} | ${m.seconds.toFixed(0)} | ${(m.actions / m.seconds).toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.p999.toFixed(1)} | ${m.dueP99.toFixed(1)} | ${(m.cpu * 100).toFixed(0)} % | ${µsPerAction(m, m.cpu).toFixed(0)} / ${µsPerAction(m, m.mainCpu).toFixed(0)} |`;
-const pacedLines = paced.length
-  ? [
-      `**At the goals' rates, and below.** A latency goal holds at a rate: here each session's actions are paced, one every ${SESSIONS} ÷ rate seconds (20 ms at 5,000 actions/s), from a random start, whichever seat has the move; the seat sends when its action is due, or at once if it got the move later. The goal's rate for each database (SQLite 5,000, PostgreSQL 2,000 actions/s; \`PARLEY_BENCH_SQLITE_RATE\`, \`PARLEY_BENCH_POSTGRES_RATE\`) is measured for ${PACED_SECONDS} s, then the lower rates of the latency curve (SQLite ${CURVE_RATES.sqlite!.join(', ') || 'none'}, PostgreSQL ${CURVE_RATES.postgres!.join(', ') || 'none'}; \`PARLEY_BENCH_SQLITE_CURVE\`, \`PARLEY_BENCH_POSTGRES_CURVE\`) for ${CURVE_SECONDS} s each (\`PARLEY_BENCH_CURVE_SECONDS\`, 0 skips them), each on a fresh server after the same warm-up. Latency is from send to acknowledgement; the column "from when due" counts from the time the action was due instead, so that an action held up because its session's previous one was answered late is charged the wait (no coordinated omission).`,
-      '',
-      '| Database | Offered actions/s | Measured s | Actions/s | p50 ms | p99 ms | p99.9 ms | p99 from when due, ms | Server CPU | Server CPU µs per action (all / main thread) |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...paced.map(pacedRow),
-      '',
-    ]
-  : [];
+const pacedLines =
+  paced.length + floor.length
+    ? [
+        `**At the goals' rates, and below.** A latency goal holds at a rate: here each session's actions are paced, one every ${SESSIONS} ÷ rate seconds (20 ms at 5,000 actions/s), from a random start, whichever seat has the move; the seat sends when its action is due, or at once if it got the move later. The goal's rate for each database (SQLite 5,000, PostgreSQL 2,000 actions/s; \`PARLEY_BENCH_SQLITE_RATE\`, \`PARLEY_BENCH_POSTGRES_RATE\`) is measured for ${PACED_SECONDS} s, then the lower rates of the latency curve (SQLite ${CURVE_RATES.sqlite!.join(', ') || 'none'}, PostgreSQL ${CURVE_RATES.postgres!.join(', ') || 'none'}; \`PARLEY_BENCH_SQLITE_CURVE\`, \`PARLEY_BENCH_POSTGRES_CURVE\`) for ${CURVE_SECONDS} s each (\`PARLEY_BENCH_CURVE_SECONDS\`, 0 skips them), each on a fresh server after the same warm-up. Latency is from send to acknowledgement; the column "from when due" counts from the time the action was due instead, so that an action held up because its session's previous one was answered late is charged the wait (no coordinated omission).`,
+        '',
+        '| Database | Offered actions/s | Measured s | Actions/s | p50 ms | p99 ms | p99.9 ms | p99 from when due, ms | Server CPU | Server CPU µs per action (all / main thread) |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        ...paced.map(pacedRow),
+        ...floor.map((m) => pacedRow({ ...m, goal: false })),
+        '',
+        ...(floor.length
+          ? [
+              `**The floor** (last row; \`PARLEY_BENCH_FLOOR_SECONDS\`, default the curve's time, 0 skips it) is the same load, clients and measure against bench/lib/floor-server.ts instead of \`parley serve\`: a stand-in that frames and sends the same stream messages with the same one-write framing and acknowledges an action once its lines are appended to a file and fdatasync'd by a thread that commits every session's waiting actions together. It has no protocol, no checks, no visibility, no hash chain, no SQLite and no HTTP framework, so its latency is what this machine gives a durable WebSocket server at the goal's rate before parley's own work; the machine's share of a p99 above the goal is this row's.`,
+              '',
+            ]
+          : []),
+      ]
+    : [];
 const mib = (x: number) => x.toFixed(0);
 const memoryRow = ({ database, memory: t }: Measure) =>
   `| ${database} | ${mib(t.heapStartMiB)} → ${mib(t.heapPeakMiB)} → ${mib(t.heapEndMiB)} | ${t.afterFullGcMiB ? t.afterFullGcMiB.map(mib).join(' → ') : '–'} | ${t.heapSlopeMiBPerMin.toFixed(2)} (${t.basis}) | ${mib(t.rssStartMiB)} → ${mib(t.rssPeakMiB)} → ${mib(t.rssEndMiB)} | ${t.rssSlopeMiBPerMin.toFixed(2)} | ${t.flat === null ? `not judged (under ${MIN_JUDGED_SECONDS} s)` : t.flat ? 'flat' : 'rising'} |`;

@@ -9,12 +9,11 @@ import { attempt } from '../session/attempt.js';
 import type { LogHeader } from '../session/event-log.js';
 import type { RunPlan } from '../session/plan.js';
 import { ViewBook } from '../session/views.js';
-import { actionKey } from '../store/group-commit.js';
 import type { EventStore, StoredLine } from '../store/store.js';
 import { nextDue } from './clock.js';
 import { eventText, parseLine, type ActionRecord } from './lines.js';
 import { actingSeats, type SessionSpec } from './spec.js';
-import { stepBatch, type ActionAnswer, type Stepped, type Waiting } from './step-batch.js';
+import { actionKey, answerOf, stepBatch, type ActionAnswer, type Stepped, type Waiting } from './step-batch.js';
 
 export type { ActionAnswer } from './step-batch.js';
 
@@ -66,6 +65,15 @@ export class LiveSession {
   private committing = false;
   /** Actions waiting or committing, by `role\nactionId`: a second copy gets the first one's answer. */
   private readonly answering = new Map<string, Promise<ActionAnswer>>();
+  /**
+   * The answer of every logged action, by `role\nactionId`, as JSON: a retry of a logged id
+   * is answered from here, before it is stepped. Made from the log when the session is
+   * loaded and kept up with every commit, so it holds every id up to the head; what another
+   * instance commits moves the head, and the conflict reads its lines (and ids) in. This,
+   * with the head check, is what applies an action once per id: the store keeps no second
+   * index of them.
+   */
+  private readonly answered = new Map<string, string>();
   private readonly listeners = new Set<Listener>();
   /** The roles that act (the plan's seats and a mediated protocol's mediators), looked up for every action. */
   private readonly acting: ReadonlySet<string>;
@@ -229,6 +237,8 @@ export class LiveSession {
    */
   act(role: string, actionId: string, action: Action): Promise<ActionAnswer> {
     const key = actionKey(role, actionId);
+    const done = this.answered.get(key);
+    if (done !== undefined) return Promise.resolve(JSON.parse(done) as ActionAnswer);
     const same = this.answering.get(key);
     if (same) return same;
     const answer = new Promise<ActionAnswer>((resolve, reject) =>
@@ -239,7 +249,7 @@ export class LiveSession {
     return answer;
   }
 
-  /** Answers a waiting action; a copy of its id arriving later is answered from the store. */
+  /** Answers a waiting action; a copy of its id arriving later is answered from `answered`. */
   private answer(waiting: Waiting, answer: ActionAnswer): void {
     this.answering.delete(waiting.key);
     waiting.resolve(answer);
@@ -288,19 +298,23 @@ export class LiveSession {
   }
 
   private async commitBatch(batch: readonly Waiting[]): Promise<void> {
-    const stepped = stepBatch(this.protocol, this.state, this.id, this.headSeq, batch, (w, e) => this.fail(w, e));
+    // An id may have been logged since it arrived: by another instance, read in with its lines.
+    const open = batch.filter((waiting) => !this.answerFromLog(waiting));
+    const stepped = stepBatch(this.protocol, this.state, this.id, this.headSeq, open, (w, e) => this.fail(w, e));
     if (stepped.waiting.length === 0) return;
     const outcome = await this.store.append(stepped.append);
     if (outcome.committed) return this.takeCommitted(stepped, outcome.head);
-    // Nothing was written: the log moved on (another instance), or an id was answered before.
+    // Nothing was written: the log moved on (another instance). They go again after what it wrote.
     await this.syncFromLog();
-    const again: Waiting[] = [];
-    for (const waiting of stepped.waiting) {
-      const known = outcome.known.get(actionKey(waiting.role, waiting.actionId));
-      if (known) this.answer(waiting, JSON.parse(known) as ActionAnswer);
-      else again.push(waiting);
-    }
-    this.waiting.unshift(...again);
+    this.waiting.unshift(...stepped.waiting);
+  }
+
+  /** Answers a waiting action whose id the log already holds; false if it does not. */
+  private answerFromLog(waiting: Waiting): boolean {
+    const done = this.answered.get(waiting.key);
+    if (done === undefined) return false;
+    this.answer(waiting, JSON.parse(done) as ActionAnswer);
+    return true;
   }
 
   private takeCommitted(stepped: Stepped, head: number): void {
@@ -308,6 +322,7 @@ export class LiveSession {
     this.headSeq = head;
     const { events, eventTexts, answers } = stepped;
     for (let i = 0; i < events.length; i++) this.recordEvent(events[i]!, eventTexts[i]!);
+    for (let i = 0; i < answers.length; i++) this.answered.set(stepped.waiting[i]!.key, stepped.answerTexts[i]!);
     this.emit(events, answers, eventTexts, stepped.answerTexts);
     for (let i = 0; i < answers.length; i++) this.answer(stepped.waiting[i]!, answers[i]!);
   }
@@ -323,14 +338,26 @@ export class LiveSession {
    */
   private applyLines(lines: readonly StoredLine[], stateFrom: number, broadcast: boolean): void {
     const fresh: ProtocolEvent[] = [];
+    // The action whose events come next: they follow its line in the same append.
+    let answering: { record: ActionRecord; line: number; events: number[] } | null = null;
     for (const line of lines) {
       if (line.seq <= this.headSeq) continue;
       const parsed = parseLine(line);
       if (parsed.type === 'event') {
         this.recordEvent(parsed.event, line.line);
         fresh.push(parsed.event);
-      } else if (parsed.type === 'action' && line.seq > stateFrom) {
-        this.state = this.replayAction(parsed.record, line.seq);
+        answering?.events.push(parsed.event.seq);
+      } else if (parsed.type === 'action') {
+        if (line.seq > stateFrom) this.state = this.replayAction(parsed.record, line.seq);
+        answering = { record: parsed.record, line: line.seq, events: [] };
+      }
+      if (answering && answering.events.length === answering.record.produced) {
+        const { record } = answering;
+        this.answered.set(
+          actionKey(record.role, record.actionId),
+          JSON.stringify(answerOf(record, answering.line, answering.events)),
+        );
+        answering = null;
       }
       this.headSeq = line.seq;
     }

@@ -1,13 +1,13 @@
 /**
  * One batch of a live session's actions run through its protocol in memory, before the
- * commit: the lines to append, the answers and their JSON (stored, and sent as they are).
+ * commit: the lines to append, the answers and their JSON (kept for retries, and sent as they are).
  */
 import type { BaseState } from '../protocols/base.js';
 import type { ProtocolEvent } from '../protocols/events.js';
 import type { ParleyProtocol } from '../protocols/protocol.js';
 import type { Action } from '../protocols/types.js';
 import { attempt } from '../session/attempt.js';
-import type { ActionAnswerRow, NewLine, SessionAppend } from '../store/store.js';
+import type { NewLine, SessionAppend } from '../store/store.js';
 import { actionLine, eventLine, type ActionRecord } from './lines.js';
 
 /** The answer to one action, stored with it and given again to a retry of the same id. */
@@ -21,6 +21,25 @@ export interface ActionAnswer {
   readonly line: number;
   /** Seqs of the events it caused. */
   readonly events: readonly number[];
+}
+
+/** An action's key among a session's answers: its role and its client-chosen id. */
+export const actionKey = (role: string, actionId: string): string => `${role}\n${actionId}`;
+
+/**
+ * The answer to a logged action, from its record, its line and the seqs of the events it
+ * caused: what the log alone gives for any action, so that a retry of its id is answered the
+ * same way after a restart as right after the commit (same fields, same order, same JSON).
+ */
+export function answerOf(record: ActionRecord, line: number, events: readonly number[]): ActionAnswer {
+  return {
+    actionId: record.actionId,
+    role: record.role,
+    accepted: record.rejected === undefined,
+    ...(record.rejected !== undefined ? { reason: record.rejected } : {}),
+    line,
+    events,
+  };
 }
 
 /** A state snapshot is stored every this many log lines, so a long session restarts fast. */
@@ -50,7 +69,7 @@ export interface Stepped {
   readonly state: BaseState;
   readonly waiting: readonly Waiting[];
   readonly answers: readonly ActionAnswer[];
-  /** Each answer as JSON: stored for a retry, and the body of its ack. */
+  /** Each answer as JSON: kept for a retry, and the body of its ack. */
   readonly answerTexts: readonly string[];
   readonly events: readonly ProtocolEvent[];
   /** Each event's line text, `{"type":"event","event":…}`: stored (chained), kept, and its stream frame. */
@@ -74,7 +93,6 @@ export function stepBatch(
   let state = from;
   let seq = head;
   const lines: NewLine[] = [];
-  const actions: ActionAnswerRow[] = [];
   const taken: Waiting[] = [];
   const answers: ActionAnswer[] = [];
   const answerTexts: string[] = [];
@@ -90,15 +108,11 @@ export function stepBatch(
       continue;
     }
     const record: ActionRecord = { role, action, rejected: r.rejected, produced: r.events.length, actionId };
-    const answer: ActionAnswer = {
-      actionId,
-      role,
-      accepted: r.rejected === undefined,
-      ...(r.rejected !== undefined ? { reason: r.rejected } : {}),
-      line: seq + 1,
-      events: r.events.map((e) => e.seq),
-    };
-    const response = JSON.stringify(answer);
+    const answer = answerOf(
+      record,
+      seq + 1,
+      r.events.map((e) => e.seq),
+    );
     lines.push(actionLine(record));
     for (const event of r.events) {
       const line = eventLine(event);
@@ -106,17 +120,16 @@ export function stepBatch(
       events.push(event);
       eventTexts.push(line.text);
     }
-    actions.push({ role, actionId, seq: seq + 1, response });
     seq += 1 + r.events.length;
     state = r.state;
     taken.push(waiting);
     answers.push(answer);
-    answerTexts.push(response);
+    answerTexts.push(JSON.stringify(answer));
   }
   const snapshot =
     Math.floor(seq / SNAPSHOT_EVERY) > Math.floor(head / SNAPSHOT_EVERY)
       ? { snapshot: { seq, state: snapshotText(state) } }
       : {};
-  const append: SessionAppend = { session, after: head, lines, actions, ...snapshot };
+  const append: SessionAppend = { session, after: head, lines, ...snapshot };
   return { state, waiting: taken, answers, answerTexts, events, eventTexts, append };
 }

@@ -15,7 +15,6 @@ export interface GroupEntry {
   /** The head the lines follow; they are written only if the log still ends there. */
   readonly after: number;
   readonly lines: readonly UnchainedRow[];
-  readonly actions: readonly Database['actions'][];
   readonly snapshot?: Database['snapshots'];
 }
 
@@ -25,23 +24,19 @@ export interface Head {
   readonly hash: string | null;
 }
 
-/** Written, or not because the head moved or some action ids were answered before (their answers in `known`). */
+/** Written, or not because the head moved (`head`: the log's last line when the transaction checked it). */
 export interface GroupOutcome {
   readonly committed: boolean;
   readonly head: number;
-  readonly known: ReadonlyMap<string, string>;
 }
 
 /** Rows per INSERT statement (well under SQLite's and PostgreSQL's bound-parameter limits). */
 const ROWS_PER_INSERT = 500;
 
-/** The key of an action id in an outcome's `known` map. */
-export const actionKey = (role: string, actionId: string): string => `${role}\n${actionId}`;
-
 /**
  * One transaction for a group of sessions' appends: on PostgreSQL the sessions' advisory
  * locks first (in one order, so that two instances' groups cannot deadlock), then one head
- * check and one action-id check for the whole group, then multi-row inserts of what passed.
+ * check for the whole group, then multi-row inserts of what passed.
  */
 export async function commitGroup(
   db: Kysely<Database>,
@@ -52,14 +47,12 @@ export async function commitGroup(
     const sessions = entries.map((e) => e.session);
     if (dialect === 'postgres') await lockSessions(trx, sessions);
     const heads = await headsOf(trx, sessions);
-    const known = await knownActions(trx, entries);
     const writing: { entry: GroupEntry; head: Head }[] = [];
     const outcomes = entries.map((e): GroupOutcome => {
       const head = heads.get(e.session) ?? EMPTY_HEAD;
-      const answered = known.get(e.session);
-      const committed = head.seq === e.after && !answered;
+      const committed = head.seq === e.after;
       if (committed) writing.push({ entry: e, head });
-      return { committed, head: head.seq, known: answered ?? new Map<string, string>() };
+      return { committed, head: head.seq };
     });
     await writeAll(trx, dialect, writing);
     return outcomes;
@@ -105,8 +98,6 @@ async function writeAll(
 ): Promise<void> {
   const lines = writing.flatMap(({ entry, head }) => chainRows(entry.session, entry.lines, head.hash));
   for (const rows of chunks(lines)) await trx.insertInto('log').values(rows).execute();
-  for (const rows of chunks(writing.flatMap((w) => w.entry.actions)))
-    await trx.insertInto('actions').values(rows).execute();
   const snapshots = writing.flatMap((w) => (w.entry.snapshot ? [w.entry.snapshot] : []));
   if (snapshots.length > 0)
     await trx
@@ -141,22 +132,4 @@ async function headsOf(trx: Kysely<Database>, sessions: readonly string[]): Prom
   return new Map(
     r.rows.map((row) => [row.session, row.seq === null ? EMPTY_HEAD : { seq: Number(row.seq), hash: row.hash }]),
   );
-}
-
-/** The stored answers of any of the group's action ids, by session. */
-async function knownActions(
-  trx: Kysely<Database>,
-  entries: readonly GroupEntry[],
-): Promise<Map<string, Map<string, string>>> {
-  const ids = entries.flatMap((e) => e.actions.map((a) => sql`(${a.session}, ${a.role}, ${a.action_id})`));
-  const found = new Map<string, Map<string, string>>();
-  if (ids.length === 0) return found;
-  const r = await sql<{ session: string; role: string; action_id: string; response: string }>`select session, role,
-    action_id, response from actions where (session, role, action_id) in (values ${sql.join(ids)})`.execute(trx);
-  for (const row of r.rows) {
-    let answers = found.get(row.session);
-    if (!answers) found.set(row.session, (answers = new Map()));
-    answers.set(actionKey(row.role, row.action_id), row.response);
-  }
-  return found;
 }

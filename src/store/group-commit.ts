@@ -1,8 +1,6 @@
 import type { GroupEntry, GroupOutcome } from './commit-group.js';
 import type { AppendOutcome, SessionAppend } from './rows.js';
 
-export { actionKey } from './commit-group.js';
-
 /** Commits one group in one transaction (in this thread, or in the SQLite writer thread). */
 export type GroupExecutor = (entries: readonly GroupEntry[]) => Promise<GroupOutcome[]>;
 
@@ -22,13 +20,6 @@ function entryOf(append: SessionAppend): GroupEntry {
     session,
     after,
     lines: append.lines.map((l, i) => ({ seq: after + 1 + i, type: l.type, event_seq: l.eventSeq, text: l.text })),
-    actions: (append.actions ?? []).map((a) => ({
-      session,
-      role: a.role,
-      action_id: a.actionId,
-      seq: a.seq,
-      response: a.response,
-    })),
     ...(append.snapshot ? { snapshot: { session, ...append.snapshot } } : {}),
   };
 }
@@ -38,8 +29,8 @@ function entryOf(append: SessionAppend): GroupEntry {
  * committing (or within one turn of the event loop) share the next transaction, so one
  * fsync makes all of them durable. Each append's promise settles only after its
  * transaction committed. A session is in at most one group at a time (the store's half of
- * "one writer per session"). An append whose head has moved, or whose action ids were
- * already answered, writes nothing (a conflict the caller resolves from the log). If a
+ * "one writer per session"). An append whose head has moved writes nothing (a conflict the
+ * caller resolves from the log). If a
  * group's transaction fails, each of its appends is tried again alone, so one bad append
  * fails only itself.
  */
@@ -142,9 +133,7 @@ export class GroupCommitter {
     const outcomes = await this.execute(group.map((p) => p.entry));
     this.commits++;
     return outcomes.map((o, i) =>
-      o.committed
-        ? { committed: true, head: group[i]!.entry.after + group[i]!.entry.lines.length }
-        : { committed: false, head: o.head, known: o.known },
+      o.committed ? { committed: true, head: group[i]!.entry.after + group[i]!.entry.lines.length } : o,
     );
   }
 }

@@ -8,7 +8,6 @@ interface EntryShell {
   readonly session: string;
   readonly after: number;
   readonly lines: readonly LineShell[];
-  readonly actions: GroupEntry['actions'];
   readonly snapshot?: GroupEntry['snapshot'];
 }
 
@@ -30,7 +29,6 @@ export function groupText(entries: readonly GroupEntry[]): string {
       session: e.session,
       after: e.after,
       lines,
-      actions: e.actions,
       ...(e.snapshot ? { snapshot: e.snapshot } : {}),
     };
   });
@@ -51,7 +49,6 @@ export function readGroupText(text: string): GroupEntry[] {
         throw new ParleyError('PARLEY_E_INTERNAL', 'a group reached the writer without all its lines');
       return { seq, type, event_seq: eventSeq, text };
     }),
-    actions: s.actions,
     ...(s.snapshot ? { snapshot: s.snapshot } : {}),
   }));
   if (next !== parts.length)

@@ -72,6 +72,15 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('sessions').dropColumn('created_seq').execute();
     },
   },
+  // Each action's answer was also kept in an `actions` table, to answer a retry of its id;
+  // the log says the same (the action's line and the events after it), and a live session
+  // keeps its answers in memory from the log, so the table only cost a second index write per
+  // action.
+  '0003-drop-actions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.dropTable('actions').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -35,38 +35,29 @@ export interface SeatRow {
 
 export type CredentialKind = 'bearer' | 'invite' | 'cookie';
 
-export interface StoredAction {
-  readonly seq: number;
-  readonly response: string;
-}
-
 /** The channel on which PostgreSQL instances tell each other of new lines (`session:seq`). */
 export const NOTIFY_CHANNEL = 'parley_log';
 
-/** An action's answer, kept under its client-chosen id and given again to a retry. */
-export interface ActionAnswerRow {
-  readonly role: string;
-  readonly actionId: string;
-  /** The action's line in the log. */
-  readonly seq: number;
-  readonly response: string;
-}
-
-/** One session's share of a group commit: lines after a known head, with the answers of the actions among them. */
+/**
+ * One session's share of a group commit: lines after a known head. An action's answer is not
+ * stored apart: its line and the event lines after it say it all (see `answerOf` in
+ * src/host/step-batch.ts), and one writer per session, checked by the head, keeps an action
+ * id from being taken twice.
+ */
 export interface SessionAppend {
   readonly session: string;
   /** The seq of the line the lines follow (-1 for an empty log); the commit takes them only if the log still ends there. */
   readonly after: number;
   readonly lines: readonly NewLine[];
-  readonly actions?: readonly ActionAnswerRow[];
   readonly snapshot?: { readonly seq: number; readonly state: string };
 }
 
 /**
  * What became of an append: committed (`head`: the seq of its last line), or nothing
- * written because the log had moved past `after` (another instance wrote) or some of its
- * action ids were already answered (`known`: their first answers, by `role\nactionId`).
+ * written because the log had moved past `after` (another instance wrote; `head`: where it
+ * ends now).
  */
-export type AppendOutcome =
-  | { readonly committed: true; readonly head: number }
-  | { readonly committed: false; readonly head: number; readonly known: ReadonlyMap<string, string> };
+export interface AppendOutcome {
+  readonly committed: boolean;
+  readonly head: number;
+}

@@ -9,7 +9,6 @@ export interface Database {
   seats: SeatTable;
   credentials: CredentialTable;
   log: LogTable;
-  actions: ActionTable;
   snapshots: SnapshotTable;
 }
 
@@ -56,16 +55,6 @@ export interface LogTable {
   event_seq: number | null;
   line: string;
   hash: string;
-}
-
-export interface ActionTable {
-  session: string;
-  role: string;
-  action_id: string;
-  /** The log line of the action. */
-  seq: number;
-  /** JSON: the answer given the first time, returned again on a retry. */
-  response: string;
 }
 
 export interface SnapshotTable {

@@ -25,11 +25,10 @@ export type WriterReply =
 
 /**
  * A group's outcomes as the reply's JSON carries them: only the appends not written, each as
- * [its index in the group, the head, its known answers as [key, answer] pairs]; every other
- * append of the group was written (most groups: an empty list, nothing to parse on the
- * server's thread).
+ * [its index in the group, the head]; every other append of the group was written (most
+ * groups: an empty list, nothing to parse on the server's thread).
  */
-export type RefusedJson = readonly [index: number, head: number, known: readonly [string, string][]];
+export type RefusedJson = readonly [index: number, head: number];
 
 /** The writer's own automatic checkpoint, a backstop: 10,000 pages of 4 KiB. */
 const WRITER_AUTOCHECKPOINT_PAGES = 10_000;
@@ -48,7 +47,7 @@ function run(op: 'commit' | 'create', json: string): string {
   }
   const refused: RefusedJson[] = [];
   writer.commit(readGroupText(json)).forEach((o, i) => {
-    if (!o.committed) refused.push([i, o.head, [...o.known]]);
+    if (!o.committed) refused.push([i, o.head]);
   });
   return JSON.stringify(refused);
 }

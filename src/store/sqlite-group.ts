@@ -1,22 +1,19 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { chainRows } from './chain.js';
-import { actionKey, type GroupEntry, type GroupOutcome, type Head } from './commit-group.js';
+import type { GroupEntry, GroupOutcome, Head } from './commit-group.js';
 import type { NewSessionRows } from './new-session.js';
 
 /**
  * The SQLite writer thread's transactions on prepared statements: a group of sessions'
- * appends with the same checks and writes as `commitGroup` (each session's head and its
- * action ids checked, then the lines, chained after the head's hash, the answers and snapshot
- * of those that passed: the chain's SHA-256 runs here, not on the server's thread), and a new
+ * appends with the same checks and writes as `commitGroup` (each session's head checked,
+ * then the lines, chained after the head's hash, and the snapshot of those that passed: the chain's SHA-256 runs here, not on the server's thread), and a new
  * session's rows. Each runs in one BEGIN IMMEDIATE transaction; better-sqlite3 runs it
  * synchronously, which is what this thread is for. Building the statements once spares the
  * query builder's work for every row (it cost more than the inserts themselves).
  */
 export class SqliteGroupWriter {
   private readonly head: BetterSqlite3.Statement<[string], Head>;
-  private readonly answer: BetterSqlite3.Statement<[string, string, string], string>;
   private readonly insertLine: BetterSqlite3.Statement<[string, number, string, number | null, string, string]>;
-  private readonly insertAction: BetterSqlite3.Statement<[string, string, string, number, string]>;
   private readonly insertSnapshot: BetterSqlite3.Statement<[string, number, string]>;
   private readonly insertSession: BetterSqlite3.Statement<[string, string, number, number]>;
   private readonly insertSeat: BetterSqlite3.Statement<[string, string, string, string | null]>;
@@ -26,16 +23,8 @@ export class SqliteGroupWriter {
 
   constructor(db: BetterSqlite3.Database) {
     this.head = db.prepare<[string], Head>('select seq, hash from log where session = ? order by seq desc limit 1');
-    this.answer = db
-      .prepare<[string, string, string], string>(
-        'select response from actions where session = ? and role = ? and action_id = ?',
-      )
-      .pluck();
     this.insertLine = db.prepare(
       'insert into log (session, seq, type, event_seq, line, hash) values (?, ?, ?, ?, ?, ?)',
-    );
-    this.insertAction = db.prepare(
-      'insert into actions (session, role, action_id, seq, response) values (?, ?, ?, ?, ?)',
     );
     this.insertSnapshot = db.prepare(
       'insert into snapshots (session, seq, state) values (?, ?, ?) on conflict do nothing',
@@ -46,12 +35,12 @@ export class SqliteGroupWriter {
       'insert into credentials (token_hash, session, role, kind, revoked) values (?, ?, ?, ?, ?)',
     );
     this.commitTransaction = db.transaction((entries: readonly GroupEntry[]) => {
-      const heads = entries.map((e) => this.head.get(e.session));
-      const outcomes = entries.map((e, i) => this.check(e, heads[i]?.seq ?? -1));
-      entries.forEach((e, i) => {
-        if (outcomes[i]!.committed) this.write(e, heads[i]?.hash ?? null);
+      return entries.map((e): GroupOutcome => {
+        const head = this.head.get(e.session) ?? { seq: -1, hash: null };
+        const committed = head.seq === e.after;
+        if (committed) this.write(e, head.hash);
+        return { committed, head: head.seq };
       });
-      return outcomes;
     });
     this.createTransaction = db.transaction((rows: NewSessionRows) => {
       const s = rows.session;
@@ -72,21 +61,10 @@ export class SqliteGroupWriter {
     this.createTransaction.immediate(rows);
   }
 
-  /** Whether an append may be written: the log still ends where it follows, and none of its ids was answered. */
-  private check(e: GroupEntry, head: number): GroupOutcome {
-    const known = new Map<string, string>();
-    for (const a of e.actions) {
-      const response = this.answer.get(a.session, a.role, a.action_id);
-      if (response !== undefined) known.set(actionKey(a.role, a.action_id), response);
-    }
-    return { committed: head === e.after && known.size === 0, head, known };
-  }
-
   /** Writes an append, its lines chained after the head's hash (this thread hashes them, not the server's). */
   private write(e: GroupEntry, headHash: string | null): void {
     for (const l of chainRows(e.session, e.lines, headHash))
       this.insertLine.run(l.session, l.seq, l.type, l.event_seq, l.line, l.hash);
-    for (const a of e.actions) this.insertAction.run(a.session, a.role, a.action_id, a.seq, a.response);
     if (e.snapshot) this.insertSnapshot.run(e.snapshot.session, e.snapshot.seq, e.snapshot.state);
   }
 }

@@ -23,9 +23,6 @@ export interface WriterSettings {
  */
 const CHECKPOINT_EVERY_MS = 100;
 
-/** The known answers of a written append: none. */
-const NONE_KNOWN: ReadonlyMap<string, string> = new Map();
-
 /**
  * One of the store's threads, from the build or (tests, tsx) from the sources: there the
  * thread registers tsx's loader before it imports the TypeScript entry.
@@ -97,10 +94,9 @@ export class SqliteWriter {
   /** Commits one group in one transaction. */
   async commit(entries: readonly GroupEntry[]): Promise<GroupOutcome[]> {
     const json = await this.request('commit', groupText(entries));
-    const outcomes = entries.map((e): GroupOutcome => ({ committed: true, head: e.after, known: NONE_KNOWN }));
+    const outcomes = entries.map((e): GroupOutcome => ({ committed: true, head: e.after }));
     if (json !== '[]')
-      for (const [i, head, known] of JSON.parse(json) as RefusedJson[])
-        outcomes[i] = { committed: false, head, known: new Map(known) };
+      for (const [i, head] of JSON.parse(json) as RefusedJson[]) outcomes[i] = { committed: false, head };
     return outcomes;
   }
 

@@ -25,8 +25,8 @@ const lineOf = (r: {
 }): StoredLine => ({ seq: Number(r.seq), type: r.type, eventSeq: r.event_seq, line: r.line, hash: r.hash });
 
 /**
- * The durable store behind `parley serve`: sessions, seats, the event log line by line,
- * actions by client-chosen id, and state snapshots, on SQLite or PostgreSQL.
+ * The durable store behind `parley serve`: sessions, seats, the event log line by line
+ * and state snapshots, on SQLite or PostgreSQL.
  */
 export class EventStore {
   private readonly committer: GroupCommitter;
@@ -199,8 +199,7 @@ export class EventStore {
   }
 
   /**
-   * Appends a session's lines after its head, with the answers of the actions among them,
-   * in the next group commit; settles once that transaction committed (see GroupCommitter).
+   * Appends a session's lines after its head in the next group commit; settles once that transaction committed (see GroupCommitter).
    */
   append(entry: SessionAppend): Promise<AppendOutcome> {
     return this.committer.submit(entry);

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInput } from '../../src/formats/input.js';
+import { LiveSession } from '../../src/host/live-session.js';
+import { planOf } from '../../src/host/spec.js';
+import type { Action } from '../../src/protocols/types.js';
 import { planRun } from '../../src/session/plan.js';
 import { simulate } from '../../src/session/simulate.js';
 import { brokenLink } from '../../src/store/chain.js';
@@ -64,6 +67,59 @@ describe('hosting a session', () => {
       (l) => l.type === 'action' && l.actionId === 'offer-1',
     );
     expect(actions).toHaveLength(1);
+  });
+
+  it('answers a retry of a logged id from the log alone once the session is rebuilt, refusals included', async () => {
+    const { id, tokens } = await h.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
+    const [first, second] = Object.keys(tokens).filter((r) => r !== 'convenor') as [string, string];
+    const mover = (await h.call('GET', `/sessions/${id}/view`, tokens.convenor)).body.expected[0].role as string;
+    const waiter = mover === first ? second : first;
+    const issues = (await h.call('GET', `/sessions/${id}`, tokens[mover])).body.domain.issues as {
+      name: string;
+      values: string[];
+    }[];
+    const offerOf = (value: number) => ({
+      kind: 'offer',
+      outcome: Object.fromEntries(issues.map((i) => [i.name, i.values[value]])),
+    });
+    const [offer, counter] = [offerOf(0), offerOf(1)];
+    const sent = [
+      { role: mover, body: { actionId: 'offer-1', action: offer } },
+      { role: mover, body: { actionId: 'out-of-turn', action: offer } },
+      { role: waiter, body: { actionId: 'counter-1', action: counter } },
+    ];
+    // A refusal is an error that carries the action's answer.
+    const answers = [];
+    for (const { role, body } of sent)
+      answers.push(((r) => r.answer ?? r)((await h.call('POST', `/sessions/${id}/actions`, tokens[role], body)).body));
+    expect(answers.map((a) => a.accepted)).toEqual([true, false, true]);
+    expect(answers[1].reason).toEqual(expect.any(String));
+    const lines = (await h.logLines(id, tokens.convenor!)).length;
+    const rebuilt = await LiveSession.load(h.store, id, planOf);
+    for (const [i, { role, body }] of sent.entries())
+      expect(await rebuilt.act(role, body.actionId, body.action as Action)).toEqual(answers[i]);
+    expect((await h.logLines(id, tokens.convenor!)).length).toBe(lines);
+  });
+
+  it('answers an id that another instance logged meanwhile with its answer, and logs the action once', async () => {
+    const { id, tokens } = await h.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
+    const mover = (await h.call('GET', `/sessions/${id}/view`, tokens.convenor)).body.expected[0].role as string;
+    const issues = (await h.call('GET', `/sessions/${id}`, tokens[mover])).body.domain.issues as {
+      name: string;
+      values: string[];
+    }[];
+    const offer: Action = {
+      kind: 'offer',
+      actor: mover,
+      outcome: Object.fromEntries(issues.map((i) => [i.name, i.values[0]!])),
+    };
+    const [behind, ahead] = [await LiveSession.load(h.store, id, planOf), await LiveSession.load(h.store, id, planOf)];
+    const first = await ahead.act(mover, 'both-1', offer);
+    expect(behind.headSeq).toBeLessThan(ahead.headSeq);
+    expect(await behind.act(mover, 'both-1', offer)).toEqual(first);
+    expect(behind.headSeq).toBe(ahead.headSeq);
+    const logged = (await h.logLines(id, tokens.convenor!)).filter((l) => l.actionId === 'both-1');
+    expect(logged).toHaveLength(1);
   });
 
   it('answers a person at once with a bot, and carries `expected` in every view and stream snapshot', async () => {

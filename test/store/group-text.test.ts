@@ -17,15 +17,13 @@ const entries: GroupEntry[] = [
       },
       { seq: 6, type: 'event', event_seq: 3, text: line({ type: 'event' }) },
     ],
-    actions: [{ session: 's1', role: 'A\nB', action_id: 'id-1', seq: 5, response: '{"accepted":true}' }],
     snapshot: { session: 's1', seq: 6, state: '{"x":"y\\nz"}' },
   },
-  { session: 's2', after: -1, lines: [], actions: [] },
+  { session: 's2', after: -1, lines: [] },
   {
     session: 's3',
     after: 0,
     lines: [{ seq: 1, type: 'event', event_seq: 0, text: '' }],
-    actions: [],
   },
 ];
 
@@ -35,7 +33,7 @@ describe('a group crossing to the SQLite writer thread', () => {
   });
 
   it('reads back a group without lines', () => {
-    const empty: GroupEntry[] = [{ session: 's', after: 2, lines: [], actions: [] }];
+    const empty: GroupEntry[] = [{ session: 's', after: 2, lines: [] }];
     expect(readGroupText(groupText(empty))).toEqual(empty);
   });
 
@@ -45,7 +43,6 @@ describe('a group crossing to the SQLite writer thread', () => {
         session: 's',
         after: 0,
         lines: [{ seq: 1, type: 'event', event_seq: 0, text: 'a\nb' }],
-        actions: [],
       },
     ];
     expect(() => groupText(bad)).toThrow(/raw newline/);
