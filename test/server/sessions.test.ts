@@ -20,6 +20,21 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const FAST = 3600 * 200;
+
+/** An ANAC session with seats only, whose move opens it, and an offer of each issue's `value`-th value (as sent, without `actor`). */
+async function openSaop() {
+  const { id, tokens } = await h.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
+  const mover = (await h.call('GET', `/sessions/${id}/view`, tokens.convenor)).body.expected[0].role as string;
+  const issues = (await h.call('GET', `/sessions/${id}`, tokens[mover])).body.domain.issues as {
+    name: string;
+    values: string[];
+  }[];
+  const offerOf = (value: number) => ({
+    kind: 'offer' as const,
+    outcome: Object.fromEntries(issues.map((i) => [i.name, i.values[value]!])),
+  });
+  return { id, tokens, mover, offerOf };
+}
 const bin = new URL('../../bin/parley.js', import.meta.url).pathname;
 
 describe('hosting a session', () => {
@@ -48,14 +63,8 @@ describe('hosting a session', () => {
   });
 
   it('applies an action once per actionId, also when the retry races the first try', async () => {
-    const { id, tokens } = await h.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
-    const role = (await h.call('GET', `/sessions/${id}/view`, tokens.convenor)).body.expected[0].role as string;
-    const issues = (await h.call('GET', `/sessions/${id}`, tokens[role])).body.domain.issues as {
-      name: string;
-      values: string[];
-    }[];
-    const outcome = Object.fromEntries(issues.map((i) => [i.name, i.values[0]]));
-    const body = { actionId: 'offer-1', action: { kind: 'offer', outcome } };
+    const { id, tokens, mover: role, offerOf } = await openSaop();
+    const body = { actionId: 'offer-1', action: offerOf(0) };
     const answers = await Promise.all(
       [1, 2, 3].map(() => h.call('POST', `/sessions/${id}/actions`, tokens[role], body)),
     );
@@ -70,18 +79,8 @@ describe('hosting a session', () => {
   });
 
   it('answers a retry of a logged id from the log alone once the session is rebuilt, refusals included', async () => {
-    const { id, tokens } = await h.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
-    const [first, second] = Object.keys(tokens).filter((r) => r !== 'convenor') as [string, string];
-    const mover = (await h.call('GET', `/sessions/${id}/view`, tokens.convenor)).body.expected[0].role as string;
-    const waiter = mover === first ? second : first;
-    const issues = (await h.call('GET', `/sessions/${id}`, tokens[mover])).body.domain.issues as {
-      name: string;
-      values: string[];
-    }[];
-    const offerOf = (value: number) => ({
-      kind: 'offer',
-      outcome: Object.fromEntries(issues.map((i) => [i.name, i.values[value]])),
-    });
+    const { id, tokens, mover, offerOf } = await openSaop();
+    const waiter = Object.keys(tokens).find((r) => r !== 'convenor' && r !== mover)!;
     const [offer, counter] = [offerOf(0), offerOf(1)];
     const sent = [
       { role: mover, body: { actionId: 'offer-1', action: offer } },
@@ -97,22 +96,13 @@ describe('hosting a session', () => {
     const lines = (await h.logLines(id, tokens.convenor!)).length;
     const rebuilt = await LiveSession.load(h.store, id, planOf);
     for (const [i, { role, body }] of sent.entries())
-      expect(await rebuilt.act(role, body.actionId, body.action as Action)).toEqual(answers[i]);
+      expect(await rebuilt.act(role, body.actionId, { ...body.action, actor: role })).toEqual(answers[i]);
     expect((await h.logLines(id, tokens.convenor!)).length).toBe(lines);
   });
 
   it('answers an id that another instance logged meanwhile with its answer, and logs the action once', async () => {
-    const { id, tokens } = await h.open({ scenario: 'anac/2010/ItexvsCypress', timeScale: 1 });
-    const mover = (await h.call('GET', `/sessions/${id}/view`, tokens.convenor)).body.expected[0].role as string;
-    const issues = (await h.call('GET', `/sessions/${id}`, tokens[mover])).body.domain.issues as {
-      name: string;
-      values: string[];
-    }[];
-    const offer: Action = {
-      kind: 'offer',
-      actor: mover,
-      outcome: Object.fromEntries(issues.map((i) => [i.name, i.values[0]!])),
-    };
+    const { id, tokens, mover, offerOf } = await openSaop();
+    const offer: Action = { ...offerOf(0), actor: mover };
     const [behind, ahead] = [await LiveSession.load(h.store, id, planOf), await LiveSession.load(h.store, id, planOf)];
     const first = await ahead.act(mover, 'both-1', offer);
     expect(behind.headSeq).toBeLessThan(ahead.headSeq);
