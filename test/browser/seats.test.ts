@@ -132,10 +132,17 @@ describe('several seats in one browser profile, and the convenor closing the tal
     );
     await screenshot(tab('convenor'), 'convenor-closed');
     expect(await seriousViolations(convenor)).toEqual([]);
+    const record = convenor.getByRole('region', { name: 'Record' });
     const downloaded = async (button: string) => {
+      const click = record.getByRole('button', { name: button });
+      await expect.poll(() => click.isEnabled(), { message: `${button} stays disabled` }).toBe(true);
       const [file] = await Promise.all([
-        convenor.waitForEvent('download'),
-        convenor.getByRole('button', { name: button }).click(),
+        // A download that never starts says why, if the console said anything.
+        convenor.waitForEvent('download').catch(async (e: Error) => {
+          const said = await record.getByRole('status').allInnerTexts();
+          throw new Error(`${button}: no download (${e.message}); the console said: ${said.join(' | ') || 'nothing'}`);
+        }),
+        click.click(),
       ]);
       return readFileSync((await file.path())!, 'utf8');
     };

@@ -48,8 +48,11 @@ export function useSession(id: string, key?: string): { session: Session | null;
   const [state, setState] = useState<LiveState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const lastSeq = useRef(-1);
+  /** How many `expected` messages the stream has brought: a view read meanwhile may be older. */
+  const expectedCount = useRef(0);
 
   const reload = useCallback(async () => {
+    const before = expectedCount.current;
     const [info, view] = await Promise.all([
       call<SessionInfo>(sessionPath(id, '', base)),
       call<SeatView>(sessionPath(id, '/view', base)),
@@ -57,13 +60,17 @@ export function useSession(id: string, key?: string): { session: Session | null;
     setState((old) => {
       const events = merge(old?.events ?? [], view.events);
       lastSeq.current = events.length ? events[events.length - 1]!.seq : -1;
+      // The server sends an `expected` after every change, so one that came while the view was
+      // read is never older than the view for long, while the view may predate it (the talks
+      // closed meanwhile, say) and would stay wrong until the next change.
+      const clock = old && expectedCount.current !== before ? old : view;
       return {
         info,
         view,
         events,
-        expected: view.expected,
-        over: view.over,
-        now: view.now,
+        expected: clock.expected,
+        over: clock.over,
+        now: clock.now,
         connected: old?.connected ?? false,
         fresh: old?.fresh ?? [],
       };
@@ -101,6 +108,7 @@ export function useSession(id: string, key?: string): { session: Session | null;
         // An outside event may change this seat's own preferences: read the view again.
         if (event.kind === 'outside-event') void reload();
       } else if (message.type === 'expected') {
+        expectedCount.current++;
         setState((s) => s && { ...s, expected: message.expected, over: message.over, now: message.now });
       }
     };
