@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { Harness } from '../server/support/harness.js';
 import { launchChromium, openSeatIn, screenshot, seriousViolations, type SeatPage } from './support/browser.js';
+import { inviteLink } from './support/invite.js';
 import { leaksOf } from './support/leaks.js';
 import { actTwoScenario, WALK_AWAY } from './support/scenario.js';
 import { formTitled, submitAndConfirm, waitForText } from './support/steps.js';
@@ -28,27 +29,15 @@ const TRUE = {
 let h: Harness;
 let browser: Browser;
 let profile: BrowserContext;
-let base: string;
 let talks: { id: string; tokens: Record<string, string> };
 let other: { id: string; tokens: Record<string, string> };
 const tabs = new Map<string, SeatPage>();
 const tab = (role: string) => tabs.get(role)!;
 
-/** A one-time invite link for a seat, as the convenor console makes it. */
-async function inviteLink(session: { id: string; tokens: Record<string, string> }, role: string): Promise<string> {
-  const r = await h.call(
-    'POST',
-    `/sessions/${session.id}/seats/${encodeURIComponent(role)}/invite`,
-    session.tokens.convenor,
-  );
-  return `${base}/#/join/${String(r.body.invite).split('/').pop()}`;
-}
-
 const heading = (role: string) => new RegExp(`: ${role.replace(/[()]/g, '\\$&')}$`);
 
 beforeAll(async () => {
   h = await Harness.start();
-  base = `http://127.0.0.1:${h.port}`;
   browser = await launchChromium();
   profile = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   const { name, content } = actTwoScenario();
@@ -69,7 +58,7 @@ describe('several seats in one browser profile, and the convenor closing the tal
       [talks, 'convenor'],
       [other, OBSERVER],
     ] as const) {
-      const seat = await openSeatIn(profile, role, await inviteLink(session, role));
+      const seat = await openSeatIn(profile, role, await inviteLink(h, session, role));
       tabs.set(role, seat);
       await seat.page.getByRole('heading', { level: 1, name: heading(role) }).waitFor();
     }

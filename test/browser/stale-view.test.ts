@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { Harness } from '../server/support/harness.js';
 import { launchChromium, openSeat, type SeatPage } from './support/browser.js';
+import { inviteLink } from './support/invite.js';
 import { waitForText } from './support/steps.js';
 
 /**
@@ -26,12 +27,7 @@ beforeAll(async () => {
   h = await Harness.start();
   browser = await launchChromium();
   talks = await h.open({ scenario: 'cairo-2024', protocol: 'shuttle', timeScale: SCALE });
-  const r = await h.call('POST', `/sessions/${talks.id}/seats/convenor/invite`, talks.tokens.convenor);
-  convenor = await openSeat(
-    browser,
-    'convenor',
-    `http://127.0.0.1:${h.port}/#/join/${String(r.body.invite).split('/').pop()}`,
-  );
+  convenor = await openSeat(browser, 'convenor', await inviteLink(h, talks, 'convenor'));
 });
 
 afterAll(async () => {
