@@ -11,7 +11,8 @@
  * `PARLEY_BENCH_CURVE_SECONDS`). Before SQLite's runs, the goal's paced load also runs against
  * the floor (bench/lib/floor-server.ts, for `PARLEY_BENCH_FLOOR_SECONDS`): a stand-in that
  * does only the transport and a group-committed, fdatasync'd append, so that what the machine
- * itself gives at that rate is measured beside parley. Reports actions/s, p50/p99 from send to acknowledgement, the
+ * itself gives at that rate is measured beside parley (`PARLEY_BENCH_FLOOR_WORK` adds runs of
+ * it with busy work per action, e.g. `60/40`: µs on its event loop / in its commit thread). Reports actions/s, p50/p99 from send to acknowledgement, the
  * server's CPU (all threads and the main thread, per action) and its memory, which the
  * server samples itself (bench/lib/memory-sampler.mjs) and bench/lib/memory-trend.ts judges
  * flat or rising. Writes bench/RESULTS-server.md.
@@ -83,6 +84,19 @@ const CURVE_SECONDS = Number(process.env.PARLEY_BENCH_CURVE_SECONDS ?? Math.min(
 /** How long the floor (bench/lib/floor-server.ts) runs at SQLite's goal rate, before SQLite; 0 skips it. */
 const FLOOR_SECONDS = Number(process.env.PARLEY_BENCH_FLOOR_SECONDS ?? CURVE_SECONDS);
 const FLOOR_LABEL = "Floor: transport and a group-committed, fdatasync'd append only";
+/**
+ * The floor again with busy work per action, for each `MAIN/COMMIT` pair of µs in
+ * `PARLEY_BENCH_FLOOR_WORK` (e.g. `60/40,30/20`; none by default): how much work, spread
+ * evenly, the machine affords at the goal's rate.
+ */
+const FLOOR_WORK = (process.env.PARLEY_BENCH_FLOOR_WORK ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((pair) => {
+    if (!/^\d+\/\d+$/.test(pair))
+      throw new Error(`PARLEY_BENCH_FLOOR_WORK: "${pair}" is not MAIN/COMMIT µs, e.g. 60/40`);
+    return pair;
+  });
 /** How often the server samples its memory (ms): every 2 s, or every 5 s in runs of 5 minutes and more. */
 const MEMORY_EVERY_MS = SECONDS >= 300 ? 5_000 : 2_000;
 
@@ -119,9 +133,10 @@ function quantile(times: number[], q: number): number {
 
 /**
  * What a run serves: parley (`SERVER_BIN`), or the floor (bench/lib/floor-server.ts), a
- * stand-in that does only the transport and a group-committed, fdatasync'd append.
+ * stand-in that does only the transport and a group-committed, fdatasync'd append, with
+ * `floorWork` µs of busy CPU per action on its event loop and in its commit thread (`MAIN/COMMIT`).
  */
-type Served = 'parley' | 'floor';
+type Served = 'parley' | { readonly floorWork: string };
 const FLOOR_ARGS = ['--import', import.meta.resolve('tsx'), join(ROOT, 'bench', 'lib', 'floor-server.ts')];
 
 async function startServer(served: Served, database: string, cwd: string, samples: string) {
@@ -133,7 +148,7 @@ async function startServer(served: Served, database: string, cwd: string, sample
       '--import',
       join(ROOT, 'bench', 'lib', 'memory-sampler.mjs'),
       ...SERVER_FLAGS,
-      ...(served === 'floor' ? FLOOR_ARGS : [SERVER_BIN]),
+      ...(served === 'parley' ? [SERVER_BIN] : [...FLOOR_ARGS, '--work-us', served.floorWork]),
       'serve',
       '--port',
       String(port),
@@ -339,7 +354,14 @@ async function runBoth(label: string, kind: string, database: () => Promise<stri
 /** The floor's paced run, at SQLite's goal rate: what this machine gives before parley does any work of its own. */
 const floor: Measure[] = [];
 if (DATABASES.includes('sqlite') && FLOOR_SECONDS > 0)
-  floor.push(await measure(FLOOR_LABEL, 'floor.log', PACED_RATES.sqlite!, FLOOR_SECONDS, 'floor'));
+  for (const work of ['0/0', ...FLOOR_WORK]) {
+    const [main, commit] = work.split('/');
+    const label =
+      work === '0/0'
+        ? FLOOR_LABEL
+        : `Floor + busy work per action: ${main} µs on the event loop, ${commit} µs in the commit thread`;
+    floor.push(await measure(label, 'floor.log', PACED_RATES.sqlite!, FLOOR_SECONDS, { floorWork: work }));
+  }
 if (DATABASES.includes('sqlite')) await runBoth('SQLite (WAL, synchronous=FULL)', 'sqlite', async () => 'parley.db');
 if (DATABASES.includes('postgres')) {
   const pg = await startPostgres();
@@ -368,7 +390,7 @@ const pacedLines =
         '',
         ...(floor.length
           ? [
-              `**The floor** (last row; \`PARLEY_BENCH_FLOOR_SECONDS\`, default the curve's time, 0 skips it) is the same load, clients and measure against bench/lib/floor-server.ts instead of \`parley serve\`: a stand-in that frames and sends the same stream messages with the same one-write framing and acknowledges an action once its lines are appended to a file and fdatasync'd by a thread that commits every session's waiting actions together. It has no protocol, no checks, no visibility, no hash chain, no SQLite and no HTTP framework, so its latency is what this machine gives a durable WebSocket server at the goal's rate before parley's own work; the machine's share of a p99 above the goal is this row's.`,
+              `**The floor** (the last rows; \`PARLEY_BENCH_FLOOR_SECONDS\`, default the curve's time, 0 skips it) is the same load, clients and measure against bench/lib/floor-server.ts instead of \`parley serve\`: a stand-in that frames and sends the same stream messages with the same one-write framing and acknowledges an action once its lines are appended to a file and fdatasync'd by a thread that commits every session's waiting actions together. It has no protocol, no checks, no visibility, no hash chain, no SQLite and no HTTP framework, so its latency is what this machine gives a durable WebSocket server at the goal's rate before parley's own work; the machine's share of a p99 above the goal is its row's.${FLOOR_WORK.length ? ` The rows "Floor + busy work" (\`PARLEY_BENCH_FLOOR_WORK\`, pairs of µs per action, e.g. \`60/40\`) make the floor busy for that long per action, spread evenly: on the event loop as each action is taken in, and in the commit thread with each group (by the clock, so the last column gives what the work cost). With that column near parley's, such a row says whether the machine affords parley's amount of work at this rate when none of it comes in bursts.` : ''}`,
               '',
             ]
           : []),

@@ -10,7 +10,10 @@
  * chain, no SQLite, no idempotency table, no HTTP framework.
  *
  * Run as `node --import tsx floor-server.ts serve --port N --database FILE`, as the bench
- * runs `parley serve`; FILE is the append-only log, in the current directory.
+ * runs `parley serve`; FILE is the append-only log, in the current directory. With
+ * `--work-us MAIN/COMMIT` it also spins MAIN µs on the event loop as it takes each action
+ * in and COMMIT µs per action in the commit thread, spread evenly: a server with as
+ * much work as parley's but none of its bursts, to map what the machine affords at the rate.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -22,6 +25,16 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
+
+const [MAIN_WORK_US, COMMIT_WORK_US] = arg('--work-us', '0/0').split('/').map(Number) as [number, number];
+
+/**
+ * Busy work for `us` µs of the clock: by the clock, because a counted loop runs at whatever
+ * speed the compiler makes of it where it is inlined. Time the thread spends descheduled
+ * counts too, so the CPU a run measures is what the work cost, at most this.
+ */
+const BUSY = `const end = performance.now() + us / 1000; while (performance.now() < end);`;
+const busy = new Function('us', BUSY) as (us: number) => void;
 
 /** Four issues of a few values each, as the bench's ANAC domain has. */
 const ISSUES = ['price', 'delivery', 'warranty', 'payment'].map((name) => ({
@@ -62,12 +75,21 @@ const committer = new Worker(
   `const { parentPort, workerData } = require('node:worker_threads');
    const fs = require('node:fs');
    const fd = fs.openSync(workerData.file, 'a');
-   parentPort.on('message', ({ id, text }) => {
+   const busy = new Function('us', workerData.busy);
+   parentPort.on('message', ({ id, text, actions }) => {
+     busy(actions * workerData.workUs);
      fs.writeSync(fd, text);
      fs.fdatasyncSync(fd);
      parentPort.postMessage(id);
    });`,
-  { eval: true, workerData: { file: arg('--database', 'floor.log') } },
+  {
+    eval: true,
+    workerData: {
+      file: arg('--database', 'floor.log'),
+      busy: BUSY,
+      workUs: COMMIT_WORK_US,
+    },
+  },
 );
 
 let waiting: Taken[] = [];
@@ -77,7 +99,7 @@ function flush(): void {
   if (committing || waiting.length === 0) return;
   committing = waiting;
   waiting = [];
-  committer.postMessage({ id: 0, text: `${committing.map((t) => t.lines).join('\n')}\n` });
+  committer.postMessage({ id: 0, actions: committing.length, text: `${committing.map((t) => t.lines).join('\n')}\n` });
 }
 
 committer.on('message', () => {
@@ -100,6 +122,7 @@ function expectedFrame(s: Session, role: Role): string {
 }
 
 function onAction(s: Session, role: Role, socket: WebSocket, raw: string): void {
+  if (MAIN_WORK_US > 0) busy(MAIN_WORK_US);
   const m = JSON.parse(raw) as { type?: string; actionId?: string; action?: { kind?: string; outcome?: unknown } };
   if (
     m.type !== 'action' ||
