@@ -26,18 +26,18 @@
  * `PARLEY_BENCH_MEMORY_SAMPLES` a file to keep the server's memory samples in. Run with
  * `npm run bench -- server`.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type WebSocket from 'ws';
-import { freePort, startPostgres } from '../test/support/postgres.js';
+import { startPostgres } from '../test/support/postgres.js';
 import { hostProbeLine, probeHost } from './lib/host-probe.js';
 import { fsyncCost, procStat } from './lib/proc-probes.js';
 import { describeMachine, machineLines } from './lib/machine.js';
 import { client, type Latencies } from './lib/seat-client.js';
+import { post, startServed, type Served } from './lib/served-process.js';
 import {
   FLAT_HEAP_MIB_PER_MIN,
   MIN_JUDGED_SECONDS,
@@ -132,64 +132,6 @@ function quantile(times: number[], q: number): number {
 }
 
 /**
- * What a run serves: parley (`SERVER_BIN`), or the floor (bench/lib/floor-server.ts), a
- * stand-in that does only the transport and a group-committed, fdatasync'd append, with
- * `floorWork` µs of busy CPU per action on its event loop and in its commit thread (`MAIN/COMMIT`).
- */
-type Served = 'parley' | { readonly floorWork: string };
-const FLOOR_ARGS = ['--import', import.meta.resolve('tsx'), join(ROOT, 'bench', 'lib', 'floor-server.ts')];
-
-async function startServer(served: Served, database: string, cwd: string, samples: string) {
-  const port = await freePort();
-  const spawnedAt = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      join(ROOT, 'bench', 'lib', 'memory-sampler.mjs'),
-      ...SERVER_FLAGS,
-      ...(served === 'parley' ? [SERVER_BIN] : [...FLOOR_ARGS, '--work-us', served.floorWork]),
-      'serve',
-      '--port',
-      String(port),
-      '--database',
-      database,
-      '--max-sessions',
-      '1000000',
-    ],
-    {
-      cwd,
-      env: { ...process.env, PARLEY_MEMORY_SAMPLES: samples, PARLEY_MEMORY_EVERY_MS: String(MEMORY_EVERY_MS) },
-    },
-  );
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(out)), 60_000);
-    const onData = (d: Buffer) => {
-      out += String(d);
-      if (/Admin token[^\n]*\n/.test(out)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    if (process.env.PARLEY_BENCH_SERVER_STDERR) child.stderr.pipe(process.stderr);
-  });
-  const admin = /Admin token[^:]*: (\S+)/.exec(out)![1]!;
-  return { child, port, admin, spawnedAt };
-}
-
-async function post(port: number, token: string, path: string, body: unknown): Promise<any> {
-  const r = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return r.json();
-}
-
-/**
  * The deadline of the `i`th of the first sessions. Spread (the default): the first sessions end
  * one after another over one lifetime (1 to `ROUNDS` rounds), so that sessions end and new ones
  * open evenly, as on a server that has run for long; their replacements all run `ROUNDS`
@@ -211,7 +153,14 @@ async function measure(
 ): Promise<Measure> {
   const cwd = mkdtempSync(join(tmpdir(), 'parley-bench-server-'));
   const samples = join(cwd, 'memory.jsonl');
-  const server = await startServer(served, database, cwd, samples);
+  const server = await startServed(served, {
+    bin: SERVER_BIN,
+    nodeFlags: SERVER_FLAGS,
+    database,
+    cwd,
+    samples,
+    memoryEveryMs: MEMORY_EVERY_MS,
+  });
   try {
     const open = (seed: number, rounds = ROUNDS) =>
       post(server.port, server.admin, '/sessions', {
