@@ -12,10 +12,11 @@
  * the floor (bench/lib/floor-server.ts, for `PARLEY_BENCH_FLOOR_SECONDS`): a stand-in that
  * does only the transport and a group-committed, fdatasync'd append, so that what the machine
  * itself gives at that rate is measured beside parley (`PARLEY_BENCH_FLOOR_WORK` adds runs of
- * it with busy work per action, e.g. `60/40`: µs on its event loop / in its commit thread). Reports actions/s, p50/p99 from send to acknowledgement, the
- * server's CPU (all threads and the main thread, per action) and its memory, which the
- * server samples itself (bench/lib/memory-sampler.mjs) and bench/lib/memory-trend.ts judges
- * flat or rising. Writes bench/RESULTS-server.md.
+ * it with busy work per action, e.g. `60/40`: µs on its event loop / in its commit thread).
+ * Reports actions/s, p50/p99 from send to acknowledgement, the server's CPU (all threads
+ * and the main thread, per action) and its memory, which the server samples itself
+ * (bench/lib/memory-sampler.mjs) and bench/lib/memory-trend.ts judges flat or rising.
+ * Writes bench/RESULTS-server.md.
  * A session ends at its deadline (`PARLEY_BENCH_ROUNDS`, default 100 rounds) and the bench
  * opens a new one in its place, so that 100 sessions are live at any time, as on a server
  * that runs for long; `PARLEY_BENCH_ROUNDS=0` keeps the first 100 sessions going for good.

@@ -77,7 +77,7 @@ const committer = new Worker(
    const fd = fs.openSync(workerData.file, 'a');
    const busy = new Function('us', workerData.busy);
    parentPort.on('message', ({ id, text, actions }) => {
-     busy(actions * workerData.workUs);
+     if (workerData.workUs > 0) busy(actions * workerData.workUs);
      fs.writeSync(fd, text);
      fs.fdatasyncSync(fd);
      parentPort.postMessage(id);
